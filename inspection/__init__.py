@@ -1,0 +1,79 @@
+"""The inspection portal: application factory."""
+
+import os
+
+from flask import Flask
+
+from inspection.config import DefaultConfig
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: defaults, then instance/config.py, then INSPECTION_* env (or test_config)."""
+    app = Flask(__name__, instance_relative_config=True,
+                template_folder="../templates", static_folder="../static")
+    load_config(app, test_config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_templating(app)
+    register_errors(app)
+    register_cli(app)
+    return app
+
+
+def load_config(app: Flask, test_config: dict | None) -> None:
+    app.config.from_object(DefaultConfig)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env("INSPECTION")
+    else:
+        app.config.from_mapping(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    default_db = "sqlite:///" + os.path.join(app.instance_path, "inspection.sqlite3")
+    app.config["SQLALCHEMY_DATABASE_URI"] = app.config.get("DATABASE_URL") or default_db
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("SECRET_KEY is not set: run `make run` once, or set INSPECTION_SECRET_KEY.")
+
+
+def register_extensions(app: Flask) -> None:
+    from inspection import models  # noqa: F401  (every mapper must be known before first use)
+    from inspection.extensions import babel, csrf, db, login_manager, migrate
+    from inspection.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(app.root_path, "..", "migrations"),
+                     render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from inspection.admin.views import bp as admin_bp
+    from inspection.auth.views import bp as auth_bp
+    from inspection.groups.views import bp as groups_bp
+    from inspection.home.views import bp as home_bp
+    from inspection.imports.views import bp as imports_bp
+    from inspection.permissions import install_default_deny
+    from inspection.units.views import bp as units_bp
+
+    for blueprint in (auth_bp, home_bp, admin_bp, units_bp, groups_bp, imports_bp):
+        app.register_blueprint(blueprint)
+    install_default_deny(app)
+
+
+def register_templating(app: Flask) -> None:
+    from inspection.formatting import install_filters
+
+    install_filters(app)
+
+
+def register_errors(app: Flask) -> None:
+    from inspection.errors import install_error_handlers
+
+    install_error_handlers(app)
+
+
+def register_cli(app: Flask) -> None:
+    from inspection.cli import register_commands
+
+    register_commands(app)

@@ -1,0 +1,24 @@
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from inspection.auth.models import Role
+from inspection.forms_util import PortalForm
+from inspection.units.fields import UnitCodesField
+
+
+def role_choices():
+    return [(role.value, role.label) for role in Role]
+
+
+class UserForm(PortalForm):
+    username = StringField(_l("Tên đăng nhập"), validators=[DataRequired(), Length(max=64)])
+    full_name = StringField(_l("Họ và tên"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Thư điện tử"), validators=[Optional(), Email(), Length(max=200)])
+    role = SelectField(_l("Vai trò"), choices=role_choices, coerce=Role)
+    unit_codes = UnitCodesField(_l("Đơn vị (mã, cách nhau bằng dấu phẩy)"),
+                                description=_l("Bắt buộc với cán bộ đầu mối đơn vị."))
+    password = PasswordField(_l("Mật khẩu"), validators=[Optional(), Length(min=10, max=128)],
+                             description=_l("Ít nhất 10 ký tự. Để trống khi sửa nếu không đổi."),
+                             render_kw={"autocomplete": "new-password"})
+    active = BooleanField(_l("Đang hoạt động"), default=True)

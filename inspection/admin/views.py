@@ -1,0 +1,114 @@
+"""Admin pages: users and the audit log."""
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from inspection.admin import services
+from inspection.admin.forms import UserForm
+from inspection.audit import AuditEntry
+from inspection.auth.models import Role, User
+from inspection.extensions import db
+from inspection.forms_util import apply_rule_violation
+from inspection.permissions import roles_required
+from inspection.rules import RuleViolation
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def get_user(user_id: int) -> User:
+    """The user, or 404."""
+    return db.get_or_404(User, user_id)
+
+
+@bp.route("/users")
+@roles_required(Role.ADMIN)
+def users():
+    search = request.args.get("q", "").strip()
+    query = select(User).options(selectinload(User.units)).order_by(User.username)
+    if search:
+        query = query.where(or_(User.username.ilike(f"%{search}%"), User.full_name.ilike(f"%{search}%")))
+    page = db.paginate(query, per_page=current_app.config["PAGE_SIZE"], max_per_page=100)
+    return render_template("admin/users.html", page=page, search=search, action_form=FlaskForm())
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def new_user():
+    form = UserForm()
+    if form.validate_on_submit():
+        if not form.password.data:
+            form.password.errors = [_("Nhập mật khẩu cho tài khoản mới.")]
+        else:
+            try:
+                user = services.create_user(current_user, username=form.username.data,
+                                            full_name=form.full_name.data, role=form.role.data,
+                                            password=form.password.data, email=form.email.data,
+                                            units=form.unit_codes.data)
+            except RuleViolation as violation:
+                apply_rule_violation(form, violation)
+            else:
+                db.session.commit()
+                flash(_("Đã tạo tài khoản %(name)s.", name=user.username), "success")
+                return redirect(url_for("admin.users"))
+    return render_template("admin/user_form.html", form=form, user=None)
+
+
+@bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def edit_user(user_id: int):
+    user = get_user(user_id)
+    form = UserForm(obj=user, unit_codes=user.units, active=user.is_active_account)
+    form.username.render_kw = {"readonly": True}
+    if form.validate_on_submit():
+        try:
+            services.update_user(current_user, user, full_name=form.full_name.data, role=form.role.data,
+                                 email=form.email.data, units=form.unit_codes.data,
+                                 active=form.active.data, password=form.password.data or None)
+        except RuleViolation as violation:
+            apply_rule_violation(form, violation)
+        else:
+            db.session.commit()
+            flash(_("Đã lưu tài khoản %(name)s.", name=user.username), "success")
+            return redirect(url_for("admin.users"))
+    form.username.data = user.username  # the user name is the login identity: it does not change
+    return render_template("admin/user_form.html", form=form, user=user)
+
+
+@bp.route("/users/<int:user_id>/deactivate", methods=["POST"])
+@roles_required(Role.ADMIN)
+def deactivate_user(user_id: int):
+    user = get_user(user_id)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    try:
+        services.deactivate_user(current_user, user)
+    except RuleViolation as violation:
+        flash(violation.message, "danger")
+    else:
+        db.session.commit()
+        flash(_("Đã khóa tài khoản %(name)s.", name=user.username), "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/audit")
+@roles_required(Role.ADMIN, Role.COUNCIL)
+def audit_log():
+    query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    target_type = request.args.get("type", "").strip()
+    if target_type:
+        query = query.where(AuditEntry.target_type == target_type)
+    page = db.paginate(query, per_page=50, max_per_page=200)
+    return render_template("admin/audit.html", page=page, target_type=target_type)

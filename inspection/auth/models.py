@@ -1,0 +1,82 @@
+"""Accounts, roles and the record of login attempts."""
+
+import enum
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from flask_login import UserMixin
+from sqlalchemy import Column, ForeignKey, String, Table
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from inspection.enums import enum_column
+from inspection.extensions import db
+from inspection.timeutil import utcnow
+from inspection.units.models import Unit
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    COUNCIL = "council"
+    INSPECTOR = "inspector"
+    UNIT_OFFICER = "unit_officer"
+
+    @property
+    def label(self) -> str:
+        return str(ROLE_LABELS[self])
+
+
+ROLE_LABELS = {
+    Role.ADMIN: _l("Quản trị hệ thống"),
+    Role.COUNCIL: _l("Hội đồng / Tổ thư ký"),
+    Role.INSPECTOR: _l("Thành viên đoàn kiểm tra"),
+    Role.UNIT_OFFICER: _l("Cán bộ đầu mối đơn vị"),
+}
+
+user_units = Table(
+    "user_unit",
+    db.Model.metadata,
+    Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+    Column("unit_id", ForeignKey("unit.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    role: Mapped[Role] = enum_column(Role)
+    is_active_account: Mapped[bool] = mapped_column(default=True)
+    #: "vi" or "en"; None means the portal default (Vietnamese)
+    locale: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    units: Mapped[list[Unit]] = relationship(secondary=user_units, order_by=Unit.code)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users at login and on every request
+        return self.is_active_account
+
+    def set_password(self, password: str) -> None:
+        # Werkzeug 3 defaults to scrypt: a memory-hard, salted scheme.
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def has_role(self, *roles: Role) -> bool:
+        return self.role in roles
+
+
+class LoginAttempt(db.Model):
+    """One failed login; counted per (account, client address) to lock out guessing."""
+
+    __tablename__ = "login_attempt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    client_address: Mapped[str] = mapped_column(String(64))
+    attempted_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

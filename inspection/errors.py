@@ -1,0 +1,34 @@
+"""Error pages in the user's language; no stack trace ever reaches a user."""
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from inspection.extensions import db
+
+PAGES = {403: "errors/403.html", 404: "errors/404.html", 500: "errors/500.html"}
+
+
+def install_error_handlers(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _stale_form)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected_error)
+
+
+def _http_error(error: HTTPException):
+    template = PAGES.get(error.code)
+    if template is None:
+        return render_template("errors/generic.html", error=error), error.code
+    return render_template(template, error=error), error.code
+
+
+def _stale_form(error: CSRFError):
+    return render_template("errors/csrf.html", error=error), 400
+
+
+def _unexpected_error(error: Exception):
+    db.session.rollback()  # nothing half-written survives a crash
+    from flask import current_app
+
+    current_app.logger.exception("Unhandled error on %s", request.path)
+    return render_template(PAGES[500], error=InternalServerError()), 500

@@ -1,0 +1,51 @@
+"""Jinja filters: dates as dd/mm/yyyy, numbers as the reader's language writes them."""
+
+from datetime import date, datetime, timedelta
+
+from babel.numbers import format_decimal, format_percent
+from flask import Flask
+from flask_babel import get_locale
+
+from inspection.timeutil import to_vietnam_time
+
+
+def vn_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = to_vietnam_time(value)
+    return value.strftime("%d/%m/%Y")
+
+
+def vn_datetime(value: datetime | None) -> str:
+    """Stored UTC, shown in Vietnam time."""
+    return "" if value is None else to_vietnam_time(value).strftime("%d/%m/%Y %H:%M")
+
+
+def number(value) -> str:
+    """5549 → "5.549" in Vietnamese, "5,549" in English."""
+    return "" if value is None else format_decimal(value, locale=str(get_locale() or "vi"))
+
+
+def percent(value, digits: int = 2) -> str:
+    """0.5789 → "57,89%" in Vietnamese."""
+    if value is None:
+        return ""
+    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
+    return format_percent(value, format=pattern, locale=str(get_locale() or "vi"))
+
+
+def install_filters(app: Flask) -> None:
+    app.add_template_filter(vn_date, "date")
+    app.add_template_filter(vn_datetime, "datetime")
+    app.add_template_filter(number, "number")
+    app.add_template_filter(percent, "percent")
+    app.context_processor(_navigation_context)
+
+
+def _navigation_context():
+    from inspection.auth.models import Role
+    from inspection.timeutil import today_vn
+
+    return {"Role": Role, "current_locale": str(get_locale() or "vi"), "today": today_vn(),
+            "day": timedelta(days=1), "group_year_end": lambda year: date(year, 12, 31)}

@@ -1,0 +1,36 @@
+"""Glue between service rule violations and WTForms forms."""
+
+from flask import flash
+from flask_wtf import FlaskForm
+
+from inspection.rules import RuleViolation
+
+
+def apply_rule_violation(form, violation: RuleViolation) -> None:
+    """Show the message beside the field at fault, or as a page message when there is none."""
+    field = getattr(form, violation.field, None) if violation.field else None
+    if field is not None:
+        field.errors = list(field.errors) + [violation.message]
+    else:
+        flash(violation.message, "danger")
+
+
+class _BabelMessages:
+    """WTForms' built-in messages ("This field is required.") through the portal's own catalogues,
+    which translate them into Vietnamese (WTForms ships no Vietnamese catalogue)."""
+
+    def gettext(self, string):
+        from flask_babel import gettext
+
+        return gettext(string)
+
+    def ngettext(self, singular, plural, n):
+        from flask_babel import ngettext
+
+        return ngettext(singular, plural, n)
+
+
+class PortalForm(FlaskForm):
+    class Meta:
+        def get_translations(self, form):
+            return _BabelMessages()

@@ -1,0 +1,27 @@
+from flask_babel import lazy_gettext as _l
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from inspection.forms_util import PortalForm
+from inspection.groups.models import GroupKind, MemberRole
+from inspection.units.fields import UnitCodeField
+
+
+def kind_choices():
+    return [(kind.value, kind.label) for kind in GroupKind]
+
+
+def role_choices():
+    return [(role.value, role.label) for role in MemberRole]
+
+
+class GroupForm(PortalForm):
+    kind = SelectField(_l("Loại"), choices=kind_choices, coerce=GroupKind)
+    name = StringField(_l("Tên cụm, khối"), validators=[DataRequired(), Length(max=255)])
+    year = IntegerField(_l("Năm thi đua"), validators=[DataRequired(), NumberRange(min=1945, max=2100)])
+    note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
+
+
+class MemberForm(PortalForm):
+    unit_code = UnitCodeField(_l("Mã đơn vị"), validators=[DataRequired()])
+    role = SelectField(_l("Vai trò"), choices=role_choices, coerce=MemberRole, default=MemberRole.MEMBER.value)

@@ -1,0 +1,71 @@
+"""Emulation clusters and blocks (cụm, khối thi đua), one set per emulation year."""
+
+import enum
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from inspection.enums import enum_column
+from inspection.extensions import db
+from inspection.units.models import Unit
+
+
+class GroupKind(enum.StrEnum):
+    CLUSTER = "cluster"
+    BLOCK = "block"
+
+    @property
+    def label(self) -> str:
+        return str(GROUP_KIND_LABELS[self])
+
+
+GROUP_KIND_LABELS = {GroupKind.CLUSTER: _l("Cụm thi đua"), GroupKind.BLOCK: _l("Khối thi đua")}
+
+
+class MemberRole(enum.StrEnum):
+    LEADER = "leader"
+    DEPUTY = "deputy"
+    MEMBER = "member"
+
+    @property
+    def label(self) -> str:
+        return str(MEMBER_ROLE_LABELS[self])
+
+
+MEMBER_ROLE_LABELS = {
+    MemberRole.LEADER: _l("Trưởng"),
+    MemberRole.DEPUTY: _l("Phó"),
+    MemberRole.MEMBER: _l("Thành viên"),
+}
+
+
+class EmulationGroup(db.Model):
+    """A cluster or block as constituted for one emulation year (leaders rotate yearly)."""
+
+    __tablename__ = "emulation_group"
+    __table_args__ = (UniqueConstraint("year", "kind", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[GroupKind] = enum_column(GroupKind)
+    name: Mapped[str] = mapped_column(String(255))
+    year: Mapped[int] = mapped_column(index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    members: Mapped[list["GroupMember"]] = relationship(
+        back_populates="group", cascade="all, delete-orphan", order_by="GroupMember.role_order")
+
+
+class GroupMember(db.Model):
+    __tablename__ = "group_member"
+    __table_args__ = (UniqueConstraint("group_id", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("emulation_group.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    role: Mapped[MemberRole] = enum_column(MemberRole)
+    #: 0 leader, 1 deputy, 2 member: lets lists order by role in SQL
+    role_order: Mapped[int] = mapped_column(default=2)
+
+    group: Mapped[EmulationGroup] = relationship(back_populates="members")
+    unit: Mapped[Unit] = relationship(lazy="joined")

@@ -1,0 +1,74 @@
+"""Changes to emulation clusters and blocks; audited, committed by the caller."""
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from inspection import audit
+from inspection.extensions import db
+from inspection.groups.models import EmulationGroup, GroupKind, GroupMember, MemberRole
+from inspection.rules import RuleViolation
+from inspection.units.models import Unit
+
+ROLE_ORDER = {MemberRole.LEADER: 0, MemberRole.DEPUTY: 1, MemberRole.MEMBER: 2}
+GROUP_FIELDS = ("kind", "name", "year", "note")
+
+
+def create_group(actor, *, kind: GroupKind, name: str, year: int, note: str | None = None) -> EmulationGroup:
+    _require_unique_name(kind, name, year)
+    group = EmulationGroup(kind=kind, name=name.strip(), year=year, note=note)
+    db.session.add(group)
+    db.session.flush()
+    audit.record(actor, "group.create", group, audit.text("Thêm %(kind)s %(name)s năm %(year)s",
+                                                 kind=kind.label, name=group.name, year=year),
+                 after=audit.changes(group, GROUP_FIELDS))
+    return group
+
+
+def update_group(actor, group: EmulationGroup, *, kind: GroupKind, name: str, year: int,
+                 note: str | None) -> EmulationGroup:
+    if (kind, name.strip(), year) != (group.kind, group.name, group.year):
+        _require_unique_name(kind, name, year)
+    before = audit.changes(group, GROUP_FIELDS)
+    group.kind, group.name, group.year, group.note = kind, name.strip(), year, note
+    audit.record(actor, "group.update", group, audit.text("Sửa %(name)s", name=group.name),
+                 before=before, after=audit.changes(group, GROUP_FIELDS))
+    return group
+
+
+def set_member(actor, group: EmulationGroup, unit: Unit, role: MemberRole) -> GroupMember:
+    """Add the unit, or change its role. A group has at most one leader a year."""
+    if role == MemberRole.LEADER:
+        _require_no_other_leader(group, unit)
+    member = next((m for m in group.members if m.unit_id == unit.id), None)
+    before = {"role": member.role} if member else None
+    if member is None:
+        member = GroupMember(unit=unit, role=role)
+        group.members.append(member)
+    member.role, member.role_order = role, ROLE_ORDER[role]
+    db.session.flush()
+    audit.record(actor, "group.member", group, audit.text("%(unit)s: %(role)s", unit=unit.name, role=role.label),
+                 before=before, after={"unit": unit.code, "role": role})
+    return member
+
+
+def remove_member(actor, group: EmulationGroup, member: GroupMember) -> None:
+    group.members.remove(member)
+    audit.record(actor, "group.member_removed", group, audit.text("Bỏ %(unit)s khỏi %(name)s",
+                                                         unit=member.unit.name, name=group.name),
+                 before={"unit": member.unit.code, "role": member.role}, after=None)
+
+
+def _require_unique_name(kind: GroupKind, name: str, year: int) -> None:
+    if not name.strip():
+        raise RuleViolation(_("Tên cụm, khối không được để trống."), field="name")
+    exists = db.session.scalar(select(EmulationGroup.id).where(
+        EmulationGroup.kind == kind, EmulationGroup.name == name.strip(), EmulationGroup.year == year))
+    if exists is not None:
+        raise RuleViolation(_("Năm %(year)s đã có %(name)s.", year=year, name=name.strip()), field="name")
+
+
+def _require_no_other_leader(group: EmulationGroup, unit: Unit) -> None:
+    leader = next((m for m in group.members if m.role == MemberRole.LEADER and m.unit_id != unit.id), None)
+    if leader is not None:
+        raise RuleViolation(_("%(name)s đã có trưởng cụm, khối: %(unit)s.", name=group.name,
+                              unit=leader.unit.name), field="role")

@@ -1,0 +1,131 @@
+"""Emulation clusters and blocks by year."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import selectinload
+
+from inspection.auth.models import Role
+from inspection.extensions import db
+from inspection.forms_util import apply_rule_violation
+from inspection.groups import services
+from inspection.groups.forms import GroupForm, MemberForm
+from inspection.groups.models import EmulationGroup, GroupMember
+from inspection.permissions import login_required, roles_required, visible_unit_ids
+from inspection.rules import RuleViolation
+from inspection.timeutil import today_vn
+from inspection.units.models import Unit
+
+bp = Blueprint("groups", __name__, url_prefix="/groups")
+
+
+def get_group(group_id: int, need: str = "view") -> EmulationGroup:
+    """The group, or 404; 403 when a unit officer's units are not in it, or a non-admin would manage it."""
+    group = db.session.get(EmulationGroup, group_id)
+    if group is None:
+        abort(404)
+    if need == "manage" and current_user.role != Role.ADMIN:
+        abort(403)
+    visible = visible_unit_ids(current_user)
+    if visible is not None and not any(member.unit_id in visible for member in group.members):
+        abort(403)
+    return group
+
+
+@bp.route("/")
+@login_required
+def index():
+    years = list(db.session.scalars(select(distinct(EmulationGroup.year)).order_by(EmulationGroup.year.desc())))
+    year = request.args.get("year", type=int) or (years[0] if years else today_vn().year)
+    query = (select(EmulationGroup, func.count(GroupMember.id))
+             .outerjoin(GroupMember).where(EmulationGroup.year == year)
+             .group_by(EmulationGroup.id).order_by(EmulationGroup.kind, EmulationGroup.name))
+    visible = visible_unit_ids(current_user)
+    if visible is not None:
+        query = query.where(EmulationGroup.id.in_(
+            select(GroupMember.group_id).where(GroupMember.unit_id.in_(visible))))
+    leaders = _leaders(year)
+    rows = [(group, count, leaders.get(group.id)) for group, count in db.session.execute(query)]
+    return render_template("groups/index.html", rows=rows, year=year, years=years)
+
+
+def _leaders(year: int) -> dict[int, Unit]:
+    query = (select(GroupMember).join(EmulationGroup).where(EmulationGroup.year == year, GroupMember.role_order == 0)
+             .options(selectinload(GroupMember.unit).selectinload(Unit.names)))
+    return {member.group_id: member.unit for member in db.session.scalars(query)}
+
+
+@bp.route("/<int:group_id>")
+@login_required
+def detail(group_id: int):
+    group = get_group(group_id)
+    return render_template("groups/detail.html", group=group, member_form=MemberForm(), action_form=FlaskForm())
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def new():
+    form = GroupForm(year=request.args.get("year", type=int) or today_vn().year)
+    if form.validate_on_submit():
+        try:
+            group = services.create_group(current_user, kind=form.kind.data, name=form.name.data,
+                                          year=form.year.data, note=form.note.data or None)
+        except RuleViolation as violation:
+            apply_rule_violation(form, violation)
+        else:
+            db.session.commit()
+            flash(_("Đã thêm %(name)s.", name=group.name), "success")
+            return redirect(url_for("groups.detail", group_id=group.id))
+    return render_template("groups/form.html", form=form, group=None)
+
+
+@bp.route("/<int:group_id>/edit", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def edit(group_id: int):
+    group = get_group(group_id, need="manage")
+    form = GroupForm(obj=group)
+    if form.validate_on_submit():
+        try:
+            services.update_group(current_user, group, kind=form.kind.data, name=form.name.data,
+                                  year=form.year.data, note=form.note.data or None)
+        except RuleViolation as violation:
+            apply_rule_violation(form, violation)
+        else:
+            db.session.commit()
+            flash(_("Đã lưu %(name)s.", name=group.name), "success")
+            return redirect(url_for("groups.detail", group_id=group.id))
+    return render_template("groups/form.html", form=form, group=group)
+
+
+@bp.route("/<int:group_id>/members", methods=["POST"])
+@roles_required(Role.ADMIN)
+def set_member(group_id: int):
+    group = get_group(group_id, need="manage")
+    form = MemberForm()
+    if form.validate_on_submit():
+        try:
+            services.set_member(current_user, group, form.unit_code.data, form.role.data)
+        except RuleViolation as violation:
+            apply_rule_violation(form, violation)
+        else:
+            db.session.commit()
+            flash(_("Đã cập nhật thành viên."), "success")
+            return redirect(url_for("groups.detail", group_id=group.id))
+    return render_template("groups/detail.html", group=group, member_form=form, action_form=FlaskForm()), 400
+
+
+@bp.route("/<int:group_id>/members/<int:member_id>/remove", methods=["POST"])
+@roles_required(Role.ADMIN)
+def remove_member(group_id: int, member_id: int):
+    group = get_group(group_id, need="manage")
+    member = next((m for m in group.members if m.id == member_id), None)
+    if member is None:
+        abort(404)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    services.remove_member(current_user, group, member)
+    db.session.commit()
+    flash(_("Đã bỏ %(unit)s khỏi %(name)s.", unit=member.unit.name, name=group.name), "success")
+    return redirect(url_for("groups.detail", group_id=group.id))

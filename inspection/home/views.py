@@ -1,0 +1,55 @@
+"""Each role's home page."""
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+from sqlalchemy import func, or_, select
+
+from inspection.audit import AuditEntry
+from inspection.auth.models import Role, User
+from inspection.extensions import db
+from inspection.groups.models import EmulationGroup, GroupMember
+from inspection.permissions import login_required
+from inspection.timeutil import today_vn
+from inspection.units.models import Unit
+
+bp = Blueprint("home", __name__)
+
+TEMPLATES = {
+    Role.ADMIN: "home/admin.html",
+    Role.COUNCIL: "home/council.html",
+    Role.INSPECTOR: "home/inspector.html",
+    Role.UNIT_OFFICER: "home/unit_officer.html",
+}
+
+
+@bp.route("/")
+@login_required
+def index():
+    return render_template(TEMPLATES[current_user.role], **_context_for(current_user.role))
+
+
+def _context_for(role: Role) -> dict:
+    today = today_vn()
+    context = {"today": today, "unit_counts": _current_units_by_kind(today)}
+    if role == Role.ADMIN:
+        context["user_counts"] = dict(db.session.execute(
+            select(User.role, func.count()).where(User.is_active_account).group_by(User.role)).all())
+        context["recent"] = list(db.session.scalars(
+            select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(10)))
+    if role in (Role.COUNCIL, Role.INSPECTOR, Role.ADMIN):
+        context["group_counts"] = _groups_by_year()
+    return context
+
+
+def _current_units_by_kind(today) -> dict:
+    query = (select(Unit.kind, func.count()).where(or_(Unit.valid_to.is_(None), Unit.valid_to >= today))
+             .group_by(Unit.kind))
+    return dict(db.session.execute(query).all())
+
+
+def _groups_by_year() -> list:
+    query = (select(EmulationGroup.year, EmulationGroup.kind, func.count(func.distinct(EmulationGroup.id)),
+                    func.count(GroupMember.id))
+             .outerjoin(GroupMember).group_by(EmulationGroup.year, EmulationGroup.kind)
+             .order_by(EmulationGroup.year.desc(), EmulationGroup.kind))
+    return db.session.execute(query).all()

@@ -1,0 +1,45 @@
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from inspection.dates import VNDateField
+from inspection.documents.fields import DocRefField
+from inspection.forms_util import PortalForm
+from inspection.units.fields import UnitCodeField, UnitCodesField
+from inspection.units.models import EventKind, UnitKind
+
+
+def kind_choices():
+    return [(kind.value, kind.label) for kind in UnitKind]
+
+
+def event_choices():
+    return [(kind.value, kind.label) for kind in EventKind if kind != EventKind.ESTABLISH]
+
+
+class UnitForm(PortalForm):
+    code = StringField(_l("Mã đơn vị"), validators=[DataRequired(), Length(max=40)])
+    kind = SelectField(_l("Loại đơn vị"), choices=kind_choices, coerce=UnitKind)
+    parent_code = UnitCodeField(_l("Mã đơn vị cấp trên"), validators=[Optional()])
+    valid_from = VNDateField(_l("Hoạt động từ ngày"), validators=[Optional()])
+    valid_to = VNDateField(_l("Chấm dứt hoạt động ngày"), validators=[Optional()])
+    note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
+
+
+class NewUnitForm(UnitForm):
+    name = StringField(_l("Tên đơn vị"), validators=[DataRequired(), Length(max=255)])
+    legal_basis = DocRefField(_l("Căn cứ thành lập (số, ký hiệu văn bản)"), validators=[Optional()])
+    predecessor_codes = UnitCodesField(_l("Đơn vị tiền thân (mã)"), validators=[Optional()])
+
+
+class UnitEventForm(PortalForm):
+    kind = SelectField(_l("Sự kiện"), choices=event_choices, coerce=EventKind)
+    effective_date = VNDateField(_l("Ngày có hiệu lực"), validators=[DataRequired()])
+    legal_basis = DocRefField(_l("Căn cứ pháp lý (số, ký hiệu văn bản)"), validators=[DataRequired()])
+    legal_basis_date = VNDateField(_l("Ngày ban hành văn bản"), validators=[Optional()])
+    new_name = StringField(_l("Tên mới (khi đổi tên)"), validators=[Optional(), Length(max=255)])
+    related_codes = UnitCodesField(
+        _l("Đơn vị liên quan (mã)"), validators=[Optional()],
+        description=_l("Sáp nhập: mã đơn vị kế thừa. Chia, tách: mã các đơn vị mới. "
+                       "Giải thể: mã các đơn vị tiếp nhận chức năng (nếu có)."))
+    note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])

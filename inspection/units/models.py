@@ -1,0 +1,161 @@
+"""Units (đơn vị) with dated names and lineage events (establish, rename, merge, split, dissolve)."""
+
+import enum
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from inspection.documents.columns import DocRefType
+from inspection.documents.refs import DocRef
+from inspection.enums import enum_column
+from inspection.extensions import db
+from inspection.timeutil import today_vn, utcnow
+
+
+class UnitKind(enum.StrEnum):
+    CENTRAL = "central"
+    PROVINCE = "province"
+    DEPARTMENT = "department"
+    OFFICE = "office"
+    CENTRAL_AGENCY = "central_agency"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+    MASS_ORGANISATION = "mass_org"
+    ENTERPRISE = "enterprise"
+
+    @property
+    def label(self) -> str:
+        return str(UNIT_KIND_LABELS[self])
+
+
+UNIT_KIND_LABELS = {
+    UnitKind.CENTRAL: _l("Cơ quan Trung ương"),
+    UnitKind.PROVINCE: _l("Tỉnh, thành phố trực thuộc Trung ương"),
+    UnitKind.DEPARTMENT: _l("Sở, ban, ngành"),
+    UnitKind.OFFICE: _l("Phòng, ban trực thuộc"),
+    UnitKind.CENTRAL_AGENCY: _l("Cơ quan Trung ương đóng trên địa bàn"),
+    UnitKind.DISTRICT: _l("Huyện, thị xã, thành phố thuộc tỉnh"),
+    UnitKind.COMMUNE: _l("Xã, phường, thị trấn, đặc khu"),
+    UnitKind.MASS_ORGANISATION: _l("Tổ chức chính trị – xã hội, đoàn thể"),
+    UnitKind.ENTERPRISE: _l("Doanh nghiệp, hợp tác xã"),
+}
+
+
+class Unit(db.Model):
+    """A unit's stable identity. Its names live in UnitName so that old records keep old names."""
+
+    __tablename__ = "unit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[UnitKind] = enum_column(UnitKind)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
+    #: first and last day the unit existed; None = unknown start / still exists
+    valid_from: Mapped[date | None]
+    valid_to: Mapped[date | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    parent: Mapped["Unit | None"] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list["Unit"]] = relationship(back_populates="parent")
+    names: Mapped[list["UnitName"]] = relationship(
+        back_populates="unit", order_by="UnitName.valid_from.nulls_first()", cascade="all, delete-orphan")
+
+    @property
+    def name(self) -> str:
+        """The latest name (names are never overwritten, a rename adds one)."""
+        return self.names[-1].name if self.names else self.code
+
+    def name_on(self, day: date | None) -> str:
+        """The name the unit had on `day`: a 2017 record shows the 2017 name."""
+        if day is None:
+            return self.name
+        for unit_name in reversed(self.names):
+            if unit_name.covers(day):
+                return unit_name.name
+        return self.names[0].name if self.names else self.code
+
+    def exists_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to)
+
+    @property
+    def is_current(self) -> bool:
+        return self.exists_on(today_vn())
+
+
+class UnitName(db.Model):
+    __tablename__ = "unit_name"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    valid_from: Mapped[date | None]
+    valid_to: Mapped[date | None]
+
+    unit: Mapped[Unit] = relationship(back_populates="names")
+
+    def covers(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to)
+
+
+class EventKind(enum.StrEnum):
+    ESTABLISH = "establish"
+    RENAME = "rename"
+    MERGE = "merge"
+    SPLIT = "split"
+    DISSOLVE = "dissolve"
+
+    @property
+    def label(self) -> str:
+        return str(EVENT_KIND_LABELS[self])
+
+
+EVENT_KIND_LABELS = {
+    EventKind.ESTABLISH: _l("Thành lập"),
+    EventKind.RENAME: _l("Đổi tên"),
+    EventKind.MERGE: _l("Sáp nhập, hợp nhất"),
+    EventKind.SPLIT: _l("Chia, tách"),
+    EventKind.DISSOLVE: _l("Giải thể"),
+}
+
+
+class LinkRole(enum.StrEnum):
+    PREDECESSOR = "predecessor"
+    SUCCESSOR = "successor"
+
+
+class UnitEvent(db.Model):
+    """A lineage event; predecessors and successors are many-to-many through UnitEventLink."""
+
+    __tablename__ = "unit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[EventKind] = enum_column(EventKind)
+    effective_date: Mapped[date] = mapped_column(index=True)
+    legal_basis: Mapped[DocRef | None] = mapped_column(DocRefType())
+    legal_basis_date: Mapped[date | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    links: Mapped[list["UnitEventLink"]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", lazy="selectin")
+
+    def units_in(self, role: LinkRole) -> list[Unit]:
+        return [link.unit for link in self.links if link.role == role]
+
+
+class UnitEventLink(db.Model):
+    __tablename__ = "unit_event_link"
+    __table_args__ = (UniqueConstraint("event_id", "unit_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("unit_event.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    role: Mapped[LinkRole] = enum_column(LinkRole)
+
+    event: Mapped[UnitEvent] = relationship(back_populates="links")
+    unit: Mapped[Unit] = relationship(lazy="joined")

@@ -1,0 +1,140 @@
+"""Changes to units. Every change is audited; the caller commits once."""
+
+from datetime import date, timedelta
+
+from flask_babel import gettext as _
+
+from inspection import audit
+from inspection.documents.refs import DocRef
+from inspection.extensions import db
+from inspection.rules import RuleViolation
+from inspection.units.models import (
+    EventKind,
+    LinkRole,
+    Unit,
+    UnitEvent,
+    UnitEventLink,
+    UnitKind,
+    UnitName,
+)
+from inspection.units.queries import subtree_ids, unit_by_code
+
+UNIT_FIELDS = ("code", "kind", "parent_id", "valid_from", "valid_to", "note")
+
+
+def create_unit(actor, *, code: str, name: str, kind: UnitKind, parent: Unit | None = None,
+                valid_from: date | None = None, legal_basis: DocRef | None = None,
+                predecessors: list[Unit] = (), note: str | None = None, establish: bool = True) -> Unit:
+    """A new unit with its first name, and an establishment event when a date is known
+    (`establish=False` when a merge or split that follows will record how it came to be)."""
+    _require_free_code(code)
+    unit = Unit(code=code.strip(), kind=kind, parent=parent, valid_from=valid_from, note=note)
+    unit.names.append(UnitName(name=name.strip(), valid_from=valid_from))
+    db.session.add(unit)
+    db.session.flush()
+    if valid_from is not None and establish:
+        _add_event(EventKind.ESTABLISH, valid_from, legal_basis, predecessors, [unit])
+    audit.record(actor, "unit.create", unit, audit.text("Thêm đơn vị %(name)s", name=unit.name),
+                 after=audit.changes(unit, UNIT_FIELDS) | {"name": unit.name})
+    return unit
+
+
+def update_unit(actor, unit: Unit, *, code: str, kind: UnitKind, parent: Unit | None,
+                valid_from: date | None, valid_to: date | None, note: str | None) -> Unit:
+    """Edit a unit's attributes. Its name changes only through rename_unit."""
+    if code.strip() != unit.code:
+        _require_free_code(code)
+    if parent is not None and parent.id in subtree_ids({unit.id}):
+        raise RuleViolation(_("Đơn vị cấp trên không thể là chính đơn vị này hoặc đơn vị cấp dưới của nó."),
+                            field="parent_code")
+    _require_order(valid_from, valid_to)
+    before = audit.changes(unit, UNIT_FIELDS)
+    unit.code, unit.kind, unit.parent, unit.note = code.strip(), kind, parent, note
+    unit.valid_from, unit.valid_to = valid_from, valid_to
+    db.session.flush()
+    audit.record(actor, "unit.update", unit, audit.text("Sửa thông tin đơn vị %(name)s", name=unit.name),
+                 before=before, after=audit.changes(unit, UNIT_FIELDS))
+    return unit
+
+
+def rename_unit(actor, unit: Unit, new_name: str, effective: date,
+                legal_basis: DocRef | None, note: str | None = None) -> UnitEvent:
+    """Close the current name the day before `effective` and open the new one."""
+    current = unit.names[-1]
+    if current.valid_from is not None and effective <= current.valid_from:
+        raise RuleViolation(_("Ngày đổi tên phải sau ngày bắt đầu của tên hiện tại (%(day)s).",
+                              day=current.valid_from.strftime("%d/%m/%Y")), field="effective_date")
+    if new_name.strip() == current.name:
+        raise RuleViolation(_("Tên mới trùng với tên hiện tại."), field="new_name")
+    old_name = current.name
+    current.valid_to = effective - timedelta(days=1)
+    unit.names.append(UnitName(name=new_name.strip(), valid_from=effective))
+    event = _add_event(EventKind.RENAME, effective, legal_basis, [unit], [unit], note)
+    audit.record(actor, "unit.rename", unit, audit.text("Đổi tên %(old)s thành %(new)s", old=old_name, new=new_name),
+                 before={"name": old_name}, after={"name": new_name.strip(), "effective": effective})
+    return event
+
+
+def merge_units(actor, predecessors: list[Unit], successor: Unit, effective: date,
+                legal_basis: DocRef | None, note: str | None = None) -> UnitEvent:
+    """Predecessors cease the day before `effective`; the successor carries on (it may be one of them)."""
+    ending = [unit for unit in predecessors if unit.id != successor.id]
+    if not ending:
+        raise RuleViolation(_("Cần ít nhất một đơn vị được sáp nhập khác đơn vị kế thừa."), field="related_codes")
+    return _end_units(actor, EventKind.MERGE, ending, [successor], effective, legal_basis, note)
+
+
+def split_unit(actor, predecessor: Unit, successors: list[Unit], effective: date,
+               legal_basis: DocRef | None, note: str | None = None) -> UnitEvent:
+    if not successors or predecessor in successors:
+        raise RuleViolation(_("Cần ít nhất một đơn vị kế thừa khác đơn vị bị chia, tách."), field="related_codes")
+    return _end_units(actor, EventKind.SPLIT, [predecessor], successors, effective, legal_basis, note)
+
+
+def dissolve_unit(actor, unit: Unit, effective: date, legal_basis: DocRef | None,
+                  successors: list[Unit] = (), note: str | None = None) -> UnitEvent:
+    """Dissolution; `successors` are the units that take over its functions, if any."""
+    if unit in successors:
+        raise RuleViolation(_("Đơn vị giải thể không thể tự kế thừa."), field="related_codes")
+    return _end_units(actor, EventKind.DISSOLVE, [unit], list(successors), effective, legal_basis, note)
+
+
+def _end_units(actor, kind, ending, successors, effective, legal_basis, note) -> UnitEvent:
+    for unit in ending:
+        _require_exists_on(unit, effective - timedelta(days=1))
+        unit.valid_to = effective - timedelta(days=1)
+    event = _add_event(kind, effective, legal_basis, ending, successors, note)
+    for unit in ending:
+        audit.record(actor, f"unit.{kind.value}", unit,
+                     audit.text("%(event)s: %(name)s, kế thừa bởi %(successors)s", event=kind.label, name=unit.name,
+                       successors=", ".join(s.name for s in successors) or "—"),
+                     before={"valid_to": None}, after={"valid_to": unit.valid_to,
+                                                       "successors": [s.code for s in successors]})
+    return event
+
+
+def _add_event(kind, effective, legal_basis, predecessors, successors, note=None) -> UnitEvent:
+    event = UnitEvent(kind=kind, effective_date=effective, legal_basis=legal_basis, note=note)
+    event.links = ([UnitEventLink(unit=u, role=LinkRole.PREDECESSOR) for u in predecessors]
+                   + [UnitEventLink(unit=u, role=LinkRole.SUCCESSOR) for u in successors])
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
+def _require_free_code(code: str) -> None:
+    if not code.strip():
+        raise RuleViolation(_("Mã đơn vị không được để trống."), field="code")
+    if unit_by_code(code) is not None:
+        raise RuleViolation(_("Mã đơn vị “%(code)s” đã được dùng.", code=code.strip()), field="code")
+
+
+def _require_order(valid_from: date | None, valid_to: date | None) -> None:
+    if valid_from and valid_to and valid_to < valid_from:
+        raise RuleViolation(_("Ngày kết thúc phải sau ngày bắt đầu."), field="valid_to")
+
+
+def _require_exists_on(unit: Unit, day: date) -> None:
+    if unit.valid_to is not None and unit.valid_to < day:
+        raise RuleViolation(_("Đơn vị %(name)s đã chấm dứt hoạt động từ %(day)s.", name=unit.name,
+                              day=unit.valid_to.strftime("%d/%m/%Y")), field="effective_date")

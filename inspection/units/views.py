@@ -1,0 +1,160 @@
+"""Unit directory, unit pages with their history, and unit administration."""
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from inspection import audit
+from inspection.auth.models import Role, User
+from inspection.extensions import db
+from inspection.forms_util import apply_rule_violation
+from inspection.groups.models import GroupMember
+from inspection.permissions import (
+    can_see_unit,
+    login_required,
+    roles_required,
+    visible_unit_ids,
+)
+from inspection.rules import RuleViolation
+from inspection.timeutil import today_vn
+from inspection.units import queries, services
+from inspection.units.forms import NewUnitForm, UnitEventForm, UnitForm
+from inspection.units.models import EventKind, Unit, UnitKind
+
+bp = Blueprint("units", __name__, url_prefix="/units")
+
+
+def get_unit(unit_id: int, need: str = "view") -> Unit:
+    """The unit, or 404 when there is none, 403 when the user may not `need` it ("view", "manage")."""
+    unit = db.session.get(Unit, unit_id, options=[selectinload(Unit.names)])
+    if unit is None:
+        abort(404)
+    allowed = can_see_unit(current_user, unit) if need == "view" else current_user.role == Role.ADMIN
+    if not allowed:
+        abort(403)
+    return unit
+
+
+@bp.route("/")
+@login_required
+def index():
+    filters = {"search": request.args.get("q", ""), "kind": request.args.get("kind", ""),
+               "scope": request.args.get("scope", "current")}
+    if filters["kind"] not in {kind.value for kind in UnitKind}:
+        filters["kind"] = ""
+    query = queries.unit_list_query(**filters, visible_ids=visible_unit_ids(current_user), on=today_vn())
+    page = db.paginate(query, per_page=current_app.config["PAGE_SIZE"], max_per_page=200)
+    return render_template("units/index.html", page=page, filters=filters, kinds=list(UnitKind))
+
+
+@bp.route("/<int:unit_id>")
+@login_required
+def detail(unit_id: int):
+    unit = get_unit(unit_id)
+    context = {
+        "unit": unit, "today": today_vn(),
+        "events": queries.events_of(unit),
+        "predecessors": queries.all_predecessors(unit),
+        "current_successors": queries.current_successors(unit, today_vn()),
+        "children": sorted(unit.children, key=lambda child: child.code),
+        "memberships": _memberships(unit),
+        "officers": _officers(unit) if current_user.role != Role.UNIT_OFFICER else [],
+        "history": audit.history_of(unit) if current_user.role in (Role.ADMIN, Role.COUNCIL) else [],
+    }
+    return render_template("units/detail.html", **context)
+
+
+def _memberships(unit: Unit) -> list[GroupMember]:
+    query = (select(GroupMember).where(GroupMember.unit_id == unit.id)
+             .options(selectinload(GroupMember.group)))
+    return sorted(db.session.scalars(query), key=lambda member: -member.group.year)
+
+
+def _officers(unit: Unit) -> list[User]:
+    return list(db.session.scalars(select(User).where(User.units.any(Unit.id == unit.id)).order_by(User.username)))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def new():
+    form = NewUnitForm()
+    if form.validate_on_submit():
+        try:
+            unit = services.create_unit(
+                current_user, code=form.code.data, name=form.name.data, kind=form.kind.data,
+                parent=form.parent_code.data, valid_from=form.valid_from.data,
+                legal_basis=form.legal_basis.data, predecessors=form.predecessor_codes.data or [],
+                note=form.note.data or None)
+        except RuleViolation as violation:
+            apply_rule_violation(form, violation)
+        else:
+            db.session.commit()
+            flash(_("Đã thêm đơn vị %(name)s.", name=unit.name), "success")
+            return redirect(url_for("units.detail", unit_id=unit.id))
+    return render_template("units/form.html", form=form, unit=None)
+
+
+@bp.route("/<int:unit_id>/edit", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def edit(unit_id: int):
+    unit = get_unit(unit_id, need="manage")
+    form = UnitForm(obj=unit, parent_code=unit.parent)
+    if form.validate_on_submit():
+        try:
+            services.update_unit(current_user, unit, code=form.code.data, kind=form.kind.data,
+                                 parent=form.parent_code.data, valid_from=form.valid_from.data,
+                                 valid_to=form.valid_to.data, note=form.note.data or None)
+        except RuleViolation as violation:
+            apply_rule_violation(form, violation)
+        else:
+            db.session.commit()
+            flash(_("Đã lưu đơn vị %(name)s.", name=unit.name), "success")
+            return redirect(url_for("units.detail", unit_id=unit.id))
+    return render_template("units/form.html", form=form, unit=unit)
+
+
+@bp.route("/<int:unit_id>/events/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def new_event(unit_id: int):
+    unit = get_unit(unit_id, need="manage")
+    form = UnitEventForm()
+    if form.validate_on_submit():
+        try:
+            _apply_event(unit, form)
+        except RuleViolation as violation:
+            apply_rule_violation(form, violation)
+        else:
+            db.session.commit()
+            flash(_("Đã ghi nhận sự kiện %(event)s.", event=form.kind.data.label), "success")
+            return redirect(url_for("units.detail", unit_id=unit.id))
+    return render_template("units/event_form.html", form=form, unit=unit)
+
+
+def _apply_event(unit: Unit, form: UnitEventForm) -> None:
+    kind, related = form.kind.data, form.related_codes.data or []
+    common = {"effective": form.effective_date.data, "legal_basis": form.legal_basis.data,
+              "note": form.note.data or None}
+    if kind == EventKind.RENAME:
+        if not form.new_name.data:
+            raise RuleViolation(_("Nhập tên mới của đơn vị."), field="new_name")
+        event = services.rename_unit(current_user, unit, form.new_name.data, **common)
+    elif kind == EventKind.MERGE:
+        if len(related) != 1:
+            raise RuleViolation(_("Nhập đúng một mã đơn vị kế thừa."), field="related_codes")
+        event = services.merge_units(current_user, [unit], related[0], **common)
+    elif kind == EventKind.SPLIT:
+        event = services.split_unit(current_user, unit, related, **common)
+    else:
+        event = services.dissolve_unit(current_user, unit, successors=related, **common)
+    event.legal_basis_date = form.legal_basis_date.data
