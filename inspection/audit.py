@@ -30,6 +30,7 @@ class AuditEntry(db.Model):
 def record(actor, action: str, target, summary: str,
            before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> AuditEntry:
     """Add an entry for a change made by `actor` (a User, or None for the CLI) to `target`."""
+    target = getattr(target, "_get_current_object", lambda: target)()  # current_user is a proxy
     entry = AuditEntry(
         actor_id=getattr(actor, "id", None), action=action,
         target_type=type(target).__tablename__, target_id=target.id,

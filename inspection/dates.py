@@ -5,6 +5,8 @@ from datetime import date, datetime
 from flask_babel import gettext as _
 from wtforms import StringField
 
+from inspection.forms_util import KeepsParseErrors
+
 DATE_FORMAT = "%d/%m/%Y"
 ACCEPTED_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
 
@@ -22,7 +24,7 @@ def parse_vn_date(text: str) -> date:
     raise ValueError(text)
 
 
-class VNDateField(StringField):
+class VNDateField(KeepsParseErrors, StringField):
     def __init__(self, label=None, validators=None, **kwargs):
         kwargs.setdefault("render_kw", {"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
         super().__init__(label, validators, **kwargs)

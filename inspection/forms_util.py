@@ -2,6 +2,7 @@
 
 from flask import flash
 from flask_wtf import FlaskForm
+from wtforms.validators import StopValidation
 
 from inspection.rules import RuleViolation
 
@@ -34,3 +35,12 @@ class PortalForm(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return _BabelMessages()
+
+
+class KeepsParseErrors:
+    """Mixin for fields that parse their input: when parsing failed, stop there, because
+    DataRequired would otherwise wipe the precise message and say "required" for typed text."""
+
+    def pre_validate(self, form):
+        if self.process_errors:
+            raise StopValidation()

@@ -24,6 +24,7 @@ from inspection.extensions import db
 from inspection.forms_util import apply_rule_violation
 from inspection.permissions import roles_required
 from inspection.rules import RuleViolation
+from inspection.units.models import Unit
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -37,7 +38,7 @@ def get_user(user_id: int) -> User:
 @roles_required(Role.ADMIN)
 def users():
     search = request.args.get("q", "").strip()
-    query = select(User).options(selectinload(User.units)).order_by(User.username)
+    query = select(User).options(selectinload(User.units).selectinload(Unit.names)).order_by(User.username)
     if search:
         query = query.where(or_(User.username.ilike(f"%{search}%"), User.full_name.ilike(f"%{search}%")))
     page = db.paginate(query, per_page=current_app.config["PAGE_SIZE"], max_per_page=100)

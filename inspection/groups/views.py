@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from inspection.auth.models import Role
@@ -37,7 +37,7 @@ def get_group(group_id: int, need: str = "view") -> EmulationGroup:
 @bp.route("/")
 @login_required
 def index():
-    years = list(db.session.scalars(select(distinct(EmulationGroup.year)).order_by(EmulationGroup.year.desc())))
+    years = list(db.session.scalars(select(EmulationGroup.year).distinct().order_by(EmulationGroup.year.desc())))
     year = request.args.get("year", type=int) or (years[0] if years else today_vn().year)
     query = (select(EmulationGroup, func.count(GroupMember.id))
              .outerjoin(GroupMember).where(EmulationGroup.year == year)

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from wtforms import StringField
 
 from inspection.extensions import db
+from inspection.forms_util import KeepsParseErrors
 from inspection.units.models import Unit
 
 
@@ -12,7 +13,7 @@ def _split_codes(text: str) -> list[str]:
     return [code.strip() for code in text.replace(";", ",").replace("\n", ",").split(",") if code.strip()]
 
 
-class UnitCodesField(StringField):
+class UnitCodesField(KeepsParseErrors, StringField):
     """Comma-separated unit codes → list of Unit; unknown codes are named in the error."""
 
     def process_formdata(self, valuelist):

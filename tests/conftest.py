@@ -1,0 +1,166 @@
+"""Fixtures: a real database migrated once per run (SQLite by default, PostgreSQL when
+INSPECTION_TEST_DATABASE_URL says so), emptied after every test, and clients logged in as any role."""
+
+import contextvars
+import os
+import re
+
+import pytest
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, event, text
+
+from inspection import create_app
+from inspection.auth.models import Role
+from inspection.extensions import db
+from tests import factories
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    url = os.environ.get("INSPECTION_TEST_DATABASE_URL")
+    if url:
+        _drop_everything(url)
+        return url
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+def _drop_everything(url: str) -> None:
+    """A throw-away PostgreSQL database may hold tables from an earlier run."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def make_config(database_url: str, instance_path, **overrides) -> dict:
+    config = {
+        "TESTING": True, "SECRET_KEY": "test-secret", "DATABASE_URL": database_url,
+        "WTF_CSRF_ENABLED": False, "SERVER_NAME": None,
+    }
+    config.update(overrides)
+    return config
+
+
+@pytest.fixture(scope="session")
+def migrated(database_url, tmp_path_factory):
+    """Build the schema the way production does: by running every migration."""
+    app = create_app(make_config(database_url, None))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return database_url
+
+
+@pytest.fixture
+def app_config() -> dict:
+    """Override in a test module to change settings (e.g. enable CSRF)."""
+    return {}
+
+
+class IsolatedClient(FlaskClient):
+    """Runs each request in a fresh context, as a real server would: its own app context, `g` and
+    database session. Otherwise requests would share the test's session and identity map, which
+    hides lazy loads (N+1) and leaks the logged-in user of one client into another."""
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
+@pytest.fixture
+def app(migrated, app_config):
+    app = create_app(make_config(migrated, None, **app_config))
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        yield app
+        db.session.remove()
+        _empty_tables()
+        db.engine.dispose()
+
+
+def _empty_tables() -> None:
+    tables = list(reversed(db.metadata.sorted_tables))
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(f'"{table.name}"' for table in tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                connection.execute(table.delete())
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def login(app):
+    """login(user) → a test client with that user's session."""
+
+    def log_in(user, password: str = factories.PASSWORD):
+        test_client = app.test_client()
+        response = test_client.post("/login", data={"username": user.username, "password": password})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return test_client
+
+    return log_in
+
+
+@pytest.fixture
+def client_as(app, login):
+    """client_as(role, units=[...]) → a client logged in as a new user with that role."""
+
+    def make(role: Role, units=()):
+        user = factories.make_user(role, units=list(units))
+        db.session.commit()
+        return login(user)
+
+    return make
+
+
+class QueryCounter:
+    def __init__(self):
+        self.statements: list[str] = []
+
+    def __call__(self, _conn, _cursor, statement, *_args):
+        if not re.match(r"\s*(SAVEPOINT|RELEASE|ROLLBACK|PRAGMA)", statement, re.I):
+            self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(app):
+    """with count_queries() as counter: ... ; counter.count is the number of SQL statements run."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def counting():
+        counter = QueryCounter()
+        event.listen(db.engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            event.remove(db.engine, "before_cursor_execute", counter)
+
+    return counting
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.path.exists(CHROMIUM):
+        return
+    skip = pytest.mark.skip(reason=f"Chromium không có ở {CHROMIUM}: bỏ qua kiểm thử trình duyệt")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)

@@ -1,0 +1,20 @@
+"""The schema is built by migrations, and the migrations describe exactly the models."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from inspection.extensions import db
+
+
+def test_models_match_the_migration_head(app):
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, db.metadata)
+    assert differences == []
+
+
+def test_migrations_created_every_table(app):
+    tables = set(inspect(db.engine).get_table_names())
+    assert {table.name for table in db.metadata.sorted_tables} <= tables
+    assert "alembic_version" in tables
