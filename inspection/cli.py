@@ -59,6 +59,14 @@ def demo_load_command(if_empty):
     click.echo(summary)
 
 
+@demo_cli.command("accounts")
+def demo_accounts_command():
+    """Print the demo accounts that exist here with their demo password."""
+    from inspection.demo.loader import demo_accounts_text
+
+    click.echo(demo_accounts_text())
+
+
 @demo_cli.command("generate")
 @click.option("--units", "unit_count", type=click.IntRange(10, 1_000_000), default=3500, show_default=True)
 @click.option("--seed", type=int, default=2017, show_default=True)

@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from inspection.admin.services import create_user
-from inspection.auth.models import Role
+from inspection.auth.models import Role, User
 from inspection.demo import kiengiang as data
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
@@ -34,9 +34,15 @@ def load_demo() -> str:
 
 
 def demo_accounts_text() -> str:
+    """The demo accounts that still have the demo password (none on a real server)."""
+    users = {user.username: user for user in db.session.scalars(
+        select(User).where(User.username.in_([account[0] for account in data.ACCOUNTS])))}
     lines = [f"  {username:<10} {role:<13} mật khẩu: {data.DEMO_PASSWORD}"
-             for username, _name, role, _units in data.ACCOUNTS]
-    return "Tài khoản mẫu:\n" + "\n".join(lines)
+             for username, _name, role, _units in data.ACCOUNTS
+             if username in users and users[username].check_password(data.DEMO_PASSWORD)]
+    if not lines:
+        return "Không có tài khoản mẫu (cơ sở dữ liệu không phải dữ liệu mẫu)."
+    return "Tài khoản mẫu (demo accounts):\n" + "\n".join(lines)
 
 
 def _unit(code: str) -> Unit:

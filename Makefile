@@ -1,0 +1,73 @@
+# make run  — set up (venv, packages, instance config, migrations, demo data) and serve on 127.0.0.1:$(PORT)
+# make test — set up the same way and run the whole suite (SQLite; PostgreSQL with INSPECTION_TEST_DATABASE_URL)
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app wsgi
+PYTEST_ARGS ?=
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test setup migrate compile translations lint chromium vendor
+
+run: migrate
+	@$(FLASK) demo load --if-empty
+	@$(FLASK) demo accounts
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: setup chromium
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed instance/config.py compile
+
+migrate: setup
+	@$(FLASK) db upgrade
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+# A random secret, written once and never overwritten (a new one would log every user out).
+instance/config.py:
+	@mkdir -p instance
+	@$(BIN)/python -c "import secrets; print('# Written by make; keep it secret.'); \
+	print('SECRET_KEY = %r' % secrets.token_hex(32))" > $@
+	@echo "Đã tạo instance/config.py với SECRET_KEY ngẫu nhiên."
+
+# Compiled catalogues are build outputs (git-ignored); compiling is quick and idempotent.
+compile: | $(VENV)/.installed
+	@$(BIN)/pybabel compile --use-fuzzy -q -d inspection/translations 2>/dev/null || \
+		$(BIN)/pybabel compile -q -d inspection/translations
+
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract -q -F babel.cfg -k _l -k lazy_gettext -o inspection/translations/messages.pot .
+	$(BIN)/pybabel update -q -N -i inspection/translations/messages.pot -d inspection/translations -l en
+	$(BIN)/pybabel compile -q -d inspection/translations
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+
+# Browser tests need Debian's Chromium (never a browser downloaded by Playwright).
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Đang cài Chromium cho kiểm thử trình duyệt (apt-get)…"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2 >/dev/null) \
+		|| echo "CẢNH BÁO: không cài được Chromium: các kiểm thử trình duyệt sẽ bị BỎ QUA."; \
+	else \
+		echo "CẢNH BÁO: không có $(CHROMIUM) và không chạy bằng root: các kiểm thử trình duyệt sẽ bị BỎ QUA."; \
+		echo "          Cài bằng: sudo apt-get install chromium fonts-liberation2"; \
+	fi
+
+# Refresh the vendored front-end files from the npm registry (versions in static/vendor/README.md).
+vendor:
+	rm -rf /tmp/inspection-vendor && mkdir -p /tmp/inspection-vendor
+	cd /tmp/inspection-vendor && npm pack --silent bootstrap@5.3.9 chart.js@4.6.1 && \
+		for f in *.tgz; do mkdir -p $${f%.tgz} && tar xzf $$f -C $${f%.tgz}; done
+	cp /tmp/inspection-vendor/bootstrap-5.3.9/package/dist/css/bootstrap.min.css* static/vendor/bootstrap/
+	cp /tmp/inspection-vendor/bootstrap-5.3.9/package/dist/js/bootstrap.bundle.min.js* static/vendor/bootstrap/
+	cp /tmp/inspection-vendor/chart.js-4.6.1/package/dist/chart.umd.min.js static/vendor/chartjs/

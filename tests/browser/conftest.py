@@ -1,0 +1,46 @@
+"""A live server on a free port in a thread, and pytest-playwright pointed at Debian's Chromium."""
+
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from inspection import create_app
+from tests.conftest import CHROMIUM, make_config
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Never `playwright install`: the closed network has only Debian's Chromium.
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def live_server(migrated):
+    """One server for the run; each test's `app` fixture empties the same database after it."""
+    server_app = create_app(make_config(migrated, None))
+    server = make_server("127.0.0.1", 0, server_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    return live_server
+
+
+@pytest.fixture(autouse=True)
+def _database(app):
+    """Browser tests write their data through the `app` fixture's session."""
+    return app
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        item.add_marker(pytest.mark.browser)

@@ -1,0 +1,67 @@
+"""In a real browser: each role logs in and lands on its home page; language switch; wrong password."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from inspection.auth.models import Role
+from inspection.extensions import db
+from tests import factories
+
+HOME_HEADINGS = {
+    Role.ADMIN: "Quản trị hệ thống",
+    Role.COUNCIL: "Tổng quan Hội đồng",
+    Role.INSPECTOR: "Bàn làm việc đoàn kiểm tra",
+    Role.UNIT_OFFICER: "Việc cần làm",
+}
+
+
+def _make_user(role: Role, **kwargs):
+    units = [factories.make_unit("UBND đặc khu Phú Quốc")] if role == Role.UNIT_OFFICER else []
+    user = factories.make_user(role, units=units, **kwargs)
+    db.session.commit()
+    return user
+
+
+def _log_in(page: Page, username: str, password: str = factories.PASSWORD) -> None:
+    page.goto("/login")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+@pytest.mark.parametrize("role", list(Role), ids=[role.value for role in Role])
+def test_each_role_lands_on_its_home_page(page: Page, role: Role):
+    user = _make_user(role)
+    _log_in(page, user.username)
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(HOME_HEADINGS[role])
+    expect(page.get_by_role("navigation", name="Điều hướng chính")).to_contain_text("Đơn vị")
+    admin_link = page.get_by_role("link", name="Tài khoản", exact=True)
+    expect(admin_link).to_have_count(1 if role == Role.ADMIN else 0)
+
+
+def test_wrong_password_shows_the_vietnamese_message(page: Page):
+    user = _make_user(Role.INSPECTOR)
+    _log_in(page, user.username, "sai-mat-khau")
+    expect(page.get_by_role("alert")).to_contain_text("Tên đăng nhập hoặc mật khẩu không đúng.")
+    expect(page).to_have_url(re.compile(r"/login"))
+
+
+def test_language_switch_is_remembered_for_the_user(page: Page, browser, base_url):
+    user = _make_user(Role.COUNCIL)
+    _log_in(page, user.username)
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Council overview")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    # A new browser session: the choice was saved on the account, not only in the cookie.
+    other = browser.new_context(base_url=base_url).new_page()
+    other.goto("/login")
+    expect(other.get_by_role("heading", level=1)).to_have_text("Đăng nhập")
+    other.get_by_label("Tên đăng nhập").fill(user.username)
+    other.get_by_label("Mật khẩu").fill(factories.PASSWORD)
+    other.get_by_role("button", name="Đăng nhập").click()
+    expect(other.get_by_role("heading", level=1)).to_have_text("Council overview")
+    other.get_by_role("button", name="Tiếng Việt").click()
+    expect(other.get_by_role("heading", level=1)).to_have_text("Tổng quan Hội đồng")
