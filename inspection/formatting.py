@@ -6,6 +6,7 @@ from babel.numbers import format_decimal, format_percent
 from flask import Flask
 from flask_babel import get_locale
 
+from inspection.audit_display import field_label, field_value
 from inspection.timeutil import to_vietnam_time
 
 
@@ -40,6 +41,8 @@ def install_filters(app: Flask) -> None:
     app.add_template_filter(vn_datetime, "datetime")
     app.add_template_filter(number, "number")
     app.add_template_filter(percent, "percent")
+    app.add_template_filter(field_label, "field_label")
+    app.add_template_filter(field_value, "field_value")
     app.context_processor(_navigation_context)
 
 

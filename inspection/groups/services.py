@@ -18,8 +18,7 @@ def create_group(actor, *, kind: GroupKind, name: str, year: int, note: str | No
     group = EmulationGroup(kind=kind, name=name.strip(), year=year, note=note)
     db.session.add(group)
     db.session.flush()
-    audit.record(actor, "group.create", group, audit.text("Thêm %(kind)s %(name)s năm %(year)s",
-                                                 kind=kind.label, name=group.name, year=year),
+    audit.record(actor, "group.create", group, audit.text("Thêm %(name)s năm %(year)s", name=group.name, year=year),
                  after=audit.changes(group, GROUP_FIELDS))
     return group
 

@@ -19,7 +19,7 @@ from inspection.units.models import (
 )
 from inspection.units.queries import subtree_ids, unit_by_code
 
-UNIT_FIELDS = ("code", "kind", "parent_id", "valid_from", "valid_to", "note")
+UNIT_FIELDS = ("code", "kind", "valid_from", "valid_to", "note")
 
 
 def create_unit(actor, *, code: str, name: str, kind: UnitKind, parent: Unit | None = None,
@@ -35,7 +35,7 @@ def create_unit(actor, *, code: str, name: str, kind: UnitKind, parent: Unit | N
     if valid_from is not None and establish:
         _add_event(EventKind.ESTABLISH, valid_from, legal_basis, predecessors, [unit])
     audit.record(actor, "unit.create", unit, audit.text("Thêm đơn vị %(name)s", name=unit.name),
-                 after=audit.changes(unit, UNIT_FIELDS) | {"name": unit.name})
+                 after=_snapshot(unit) | {"name": unit.name})
     return unit
 
 
@@ -48,13 +48,18 @@ def update_unit(actor, unit: Unit, *, code: str, kind: UnitKind, parent: Unit | 
         raise RuleViolation(_("Đơn vị cấp trên không thể là chính đơn vị này hoặc đơn vị cấp dưới của nó."),
                             field="parent_code")
     _require_order(valid_from, valid_to)
-    before = audit.changes(unit, UNIT_FIELDS)
+    before = _snapshot(unit)
     unit.code, unit.kind, unit.parent, unit.note = code.strip(), kind, parent, note
     unit.valid_from, unit.valid_to = valid_from, valid_to
     db.session.flush()
     audit.record(actor, "unit.update", unit, audit.text("Sửa thông tin đơn vị %(name)s", name=unit.name),
-                 before=before, after=audit.changes(unit, UNIT_FIELDS))
+                 before=before, after=_snapshot(unit))
     return unit
+
+
+def _snapshot(unit: Unit) -> dict:
+    """Attributes for the audit log; the parent by code, which a reader recognises."""
+    return audit.changes(unit, UNIT_FIELDS) | {"parent": unit.parent.code if unit.parent else None}
 
 
 def rename_unit(actor, unit: Unit, new_name: str, effective: date,
