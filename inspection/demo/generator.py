@@ -19,10 +19,12 @@ COMMUNE_PREFIXES = ["xã", "xã", "xã", "phường"]
 SYLLABLES = ["An", "Bình", "Hòa", "Phú", "Tân", "Long", "Mỹ", "Thạnh", "Vĩnh", "Đông", "Tây", "Nam",
              "Bắc", "Hưng", "Lợi", "Thuận", "Phước", "Định", "Hiệp", "Lộc"]
 COMMUNES_PER_CLUSTER = 10
+#: 3,500 units make the 34 provinces of 2025
+UNITS_PER_PROVINCE = 103
 
 
 def generate(unit_count: int, seed: int) -> str:
-    """About 100 units per province (1 + 20 bodies + communes), so 3,500 units ≈ 34 provinces."""
+    """103 units per province (1 + 20 bodies + 82 communes): 3,500 units make 34 provinces."""
     rng = random.Random(seed)
     prefix = f"SYN{seed}"
     if db.session.scalar(select(func.count()).select_from(Unit).where(Unit.code.like(f"{prefix}-%"))):
@@ -30,7 +32,7 @@ def generate(unit_count: int, seed: int) -> str:
     made, province_no = 0, 0
     while made < unit_count:
         province_no += 1
-        made += _province(rng, prefix, province_no, min(100, unit_count - made))
+        made += _province(rng, prefix, province_no, min(UNITS_PER_PROVINCE, unit_count - made))
     return f"Đã sinh {made} đơn vị tổng hợp trong {province_no} tỉnh (seed {seed})."
 
 
