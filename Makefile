@@ -38,15 +38,25 @@ instance/config.py:
 	print('SECRET_KEY = %r' % secrets.token_hex(32))" > $@
 	@echo "Đã tạo instance/config.py với SECRET_KEY ngẫu nhiên."
 
-# Compiled catalogues are build outputs (git-ignored); compiling is quick and idempotent.
-compile: | $(VENV)/.installed
-	@$(BIN)/pybabel compile --use-fuzzy -q -d inspection/translations 2>/dev/null || \
-		$(BIN)/pybabel compile -q -d inspection/translations
+# Compiled catalogues are build outputs (git-ignored): rebuilt only when their .po is newer.
+I18N_DIR := inspection/translations
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(I18N_DIR)/*/LC_MESSAGES/messages.po))
 
+compile: $(MO_FILES)
+
+$(I18N_DIR)/%/LC_MESSAGES/messages.mo: $(I18N_DIR)/%/LC_MESSAGES/messages.po | $(VENV)/.installed
+	@$(BIN)/pybabel -q compile -i $< -o $@ || { rm -f $@; exit 1; }
+
+# Re-extract the source strings and update the English catalogue; then translate the new entries.
+# (The vi catalogue holds only WTForms' own messages and is not generated from the .pot.)
 translations: $(VENV)/.installed
-	$(BIN)/pybabel extract -q -F babel.cfg -k _l -k lazy_gettext -o inspection/translations/messages.pot .
-	$(BIN)/pybabel update -q -N -i inspection/translations/messages.pot -d inspection/translations -l en
-	$(BIN)/pybabel compile -q -d inspection/translations
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 \
+		--ignore-dirs='.* __pycache__ node_modules' --add-location=file -c TRANSLATORS: \
+		--project=inspection-portal --version=0.1.0 --copyright-holder='inspection-portal contributors' \
+		-o $(I18N_DIR)/messages.pot .
+	$(BIN)/pybabel update -i $(I18N_DIR)/messages.pot -d $(I18N_DIR) -l en \
+		--no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+	$(BIN)/pybabel compile -d $(I18N_DIR) --statistics
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

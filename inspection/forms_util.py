@@ -18,17 +18,18 @@ def apply_rule_violation(form, violation: RuleViolation) -> None:
 
 class _BabelMessages:
     """WTForms' built-in messages ("This field is required.") through the portal's own catalogues,
-    which translate them into Vietnamese (WTForms ships no Vietnamese catalogue)."""
+    which translate them into Vietnamese (WTForms ships no Vietnamese catalogue). The raw
+    translation objects are used because WTForms fills in %(max)d itself, after translating."""
 
     def gettext(self, string):
-        from flask_babel import gettext
+        from flask_babel import get_translations
 
-        return gettext(string)
+        return get_translations().ugettext(string)
 
     def ngettext(self, singular, plural, n):
-        from flask_babel import ngettext
+        from flask_babel import get_translations
 
-        return ngettext(singular, plural, n)
+        return get_translations().ungettext(singular, plural, n)
 
 
 class PortalForm(FlaskForm):
