@@ -37,7 +37,7 @@ def test_wrong_password_shows_the_vietnamese_message(app, client):
 
 
 def test_user_name_is_case_insensitive(app, client):
-    user = factories.make_user(username="canbo")
+    factories.make_user(username="canbo")
     db.session.commit()
     assert _login(client, "  CanBo ", factories.PASSWORD).status_code == 302
 

@@ -1,0 +1,136 @@
+"""Template workbooks to fill in: the header row, an example row, drop-down lists for the closed
+vocabularies, and a "Hướng dẫn" sheet explaining every column. Always in Vietnamese: it is a file format."""
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from inspection.imports import groups, units
+
+LIST_SHEET = "Danh mục"
+GUIDE_SHEET = "Hướng dẫn"
+#: rows of the data sheet that get the drop-down lists and formats
+LAST_ROW = 5000
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+TEXT, DAY = "@", "DD/MM/YYYY"
+
+
+@dataclass
+class Column:
+    header: str
+    required: bool
+    explanation: str
+    example: object = None
+    choices: tuple[str, ...] = ()
+    number_format: str | None = None
+
+
+def _unit_columns() -> list[Column]:
+    return [
+        Column(units.CODE, True, _("Mã duy nhất của đơn vị, tối đa 40 ký tự. Mã đã có thì cập nhật đơn vị đó, "
+                                   "mã chưa có thì thêm đơn vị mới."), "SNV", number_format=TEXT),
+        Column(units.NAME, True, _("Tên đầy đủ. Với đơn vị đã có, tên phải trùng tên hiện tại: đổi tên phải ghi "
+                                   "nhận sự kiện Đổi tên kèm căn cứ pháp lý trên trang đơn vị."), "Sở Nội vụ"),
+        Column(units.UNIT_KIND, True, _("Chọn trong danh sách."), units.kind_labels()[2], tuple(units.kind_labels())),
+        Column(units.PARENT, False, _("Mã đơn vị cấp trên: đơn vị đã có, hoặc một dòng khác trong cùng tệp "
+                                      "(kể cả dòng ở phía dưới)."), None, number_format=TEXT),
+        Column(units.VALID_FROM, False, _("Ngày bắt đầu hoạt động, dạng dd/mm/yyyy. Với đơn vị mới, ghi kèm sự kiện "
+                                          "Thành lập."), date(2008, 4, 1), number_format=DAY),
+        Column(units.VALID_TO, False, _("Ngày cuối cùng đơn vị hoạt động, dạng dd/mm/yyyy. Để trống nếu đơn vị "
+                                        "còn hoạt động."), None, number_format=DAY),
+        Column(units.NOTE, False, _("Ghi chú tùy ý."), None),
+    ]
+
+
+def _group_columns() -> list[Column]:
+    return [
+        Column(groups.YEAR, True, _("Năm thi đua, từ 1945 đến 2100."), 2017),
+        Column(groups.GROUP_KIND, True, _("Chọn trong danh sách: Cụm thi đua hoặc Khối thi đua."),
+               groups.kind_labels()[1], tuple(groups.kind_labels())),
+        Column(groups.GROUP_NAME, True, _("Tên cụm, khối. Chưa có trong năm đó thì được tạo mới."),
+               "Khối thi đua các cơ quan tham mưu tổng hợp"),
+        Column(groups.CODE, True, _("Mã của một đơn vị đã có trong hệ thống (nhập tệp đơn vị trước)."), "SNV",
+               number_format=TEXT),
+        Column(groups.ROLE, False, _("Trưởng, Phó hoặc Thành viên (để trống là Thành viên). Mỗi cụm, khối mỗi năm "
+                                     "chỉ có một đơn vị trưởng."),
+               groups.role_labels()[2], tuple(groups.role_labels())),
+    ]
+
+
+COLUMN_SETS = {units.KIND: (_unit_columns, "Đơn vị"), groups.KIND: (_group_columns, "Cụm, khối")}
+
+
+def template_workbook(kind: str) -> bytes:
+    with force_locale("vi"):
+        build_columns, title = COLUMN_SETS[kind]
+        columns = build_columns()
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = title
+        _fill_data_sheet(sheet, columns)
+        _add_guide(workbook.create_sheet(GUIDE_SHEET), columns)
+        _add_lists(workbook, sheet, columns)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill_data_sheet(sheet, columns: list[Column]) -> None:
+    sheet.append([column.header for column in columns])
+    sheet.append([column.example for column in columns])
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        header = sheet.cell(row=1, column=index)
+        header.font, header.fill = Font(bold=True), HEADER_FILL
+        sheet.column_dimensions[letter].width = max(14, min(45, len(column.header) + 6, 12 + len(str(column.example))))
+        if column.number_format:
+            sheet.column_dimensions[letter].number_format = column.number_format
+            sheet.cell(row=2, column=index).number_format = column.number_format
+    sheet.freeze_panes = "A2"
+
+
+def _add_guide(sheet, columns: list[Column]) -> None:
+    sheet.append([_("Cột"), _("Bắt buộc"), _("Cách ghi")])
+    for cell in sheet[1]:
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+    for column in columns:
+        sheet.append([column.header, _("Có") if column.required else _("Không"), column.explanation])
+    sheet.append([])
+    for line in (_("Dòng đầu tiên là dòng tiêu đề: giữ nguyên tên các cột. Mỗi dòng tiếp theo là một bản ghi; "
+                   "xóa dòng ví dụ trước khi nhập."),
+                 _("Ngày ghi dạng dd/mm/yyyy (ví dụ 30/11/2017) hoặc định dạng ngày của Excel."),
+                 _("Ô tùy chọn để trống thì giữ nguyên giá trị hiện có, không xóa."),
+                 _("Tệp được kiểm tra toàn bộ trước khi ghi: còn một dòng lỗi thì không dòng nào được ghi."),
+                 _("Có thể lưu thành CSV UTF-8, phân cách bằng dấu phẩy, chấm phẩy hoặc tab.")):
+        sheet.append([line])
+    sheet.column_dimensions["A"].width = 24
+    sheet.column_dimensions["B"].width = 10
+    sheet.column_dimensions["C"].width = 90
+    for row in sheet.iter_rows(min_row=2):
+        row[-1].alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _add_lists(workbook: Workbook, sheet, columns: list[Column]) -> None:
+    """Drop-downs read their values from a hidden sheet: labels such as "Sở, ban, ngành" hold commas,
+    which an inline list cannot."""
+    lists = workbook.create_sheet(LIST_SHEET)
+    lists.sheet_state = "hidden"
+    with_choices = [(index, column) for index, column in enumerate(columns, start=1) if column.choices]
+    for list_index, (index, column) in enumerate(with_choices, start=1):
+        list_letter, letter = get_column_letter(list_index), get_column_letter(index)
+        lists[f"{list_letter}1"] = column.header
+        for offset, choice in enumerate(column.choices, start=2):
+            lists[f"{list_letter}{offset}"] = choice
+        validation = DataValidation(
+            type="list", formula1=f"'{LIST_SHEET}'!${list_letter}$2:${list_letter}${len(column.choices) + 1}",
+            allow_blank=not column.required, showErrorMessage=True, errorTitle=_("Giá trị không hợp lệ"),
+            error=_("Chọn một giá trị trong danh sách."))
+        validation.add(f"{letter}2:{letter}{LAST_ROW}")
+        sheet.add_data_validation(validation)

@@ -1,0 +1,1 @@
+"""Importing units and emulation groups from .xlsx and .csv files."""
