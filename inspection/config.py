@@ -17,7 +17,11 @@ class DefaultConfig:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session; a stale form is refused by CSRF only on logout
+    #: the largest request; an evidence file is checked against EVIDENCE_MAX_BYTES below it
     MAX_CONTENT_LENGTH = 25 * 1024 * 1024
+    EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+    #: where uploaded files are kept; None = instance/files
+    FILES_FOLDER = None
     IMPORT_MAX_BYTES = 10 * 1024 * 1024
     LOGIN_MAX_FAILURES = 5
     LOGIN_FAILURE_WINDOW = timedelta(minutes=15)

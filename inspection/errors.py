@@ -6,7 +6,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from inspection.extensions import db
 
-PAGES = {403: "errors/403.html", 404: "errors/404.html", 500: "errors/500.html"}
+PAGES = {403: "errors/403.html", 404: "errors/404.html", 413: "errors/413.html", 500: "errors/500.html"}
 
 
 def install_error_handlers(app: Flask) -> None:

@@ -71,8 +71,8 @@ class IsolatedClient(FlaskClient):
 
 
 @pytest.fixture
-def app(migrated, app_config):
-    app = create_app(make_config(migrated, None, **app_config))
+def app(migrated, app_config, tmp_path):
+    app = create_app(make_config(migrated, None, FILES_FOLDER=str(tmp_path / "files"), **app_config))
     app.test_client_class = IsolatedClient
     with app.app_context():
         yield app

@@ -1,0 +1,58 @@
+"""Storing uploads: size limit, type from the content, random name under instance/files, SHA-256."""
+
+import hashlib
+import os
+import secrets
+
+from flask_babel import gettext as _
+
+from inspection.extensions import db
+from inspection.files.models import StoredFile
+from inspection.files.sniff import EVIDENCE_TYPES, EXTENSIONS, detect_type
+from inspection.rules import RuleViolation
+
+CHUNK = 1024 * 1024
+
+
+def store_upload(actor, upload, *, folder: str, max_bytes: int, field: str = "file",
+                 allowed_types: frozenset[str] = EVIDENCE_TYPES) -> StoredFile:
+    """Check and keep an uploaded file (a werkzeug FileStorage); RuleViolation when it is refused.
+    `folder` is the storage folder (instance/files): services do not reach for the app config."""
+    data = _read_limited(upload.stream, max_bytes, field)
+    content_type = detect_type(data[:16], data)
+    if content_type not in allowed_types:
+        raise RuleViolation(_("Tệp “%(name)s” không phải PDF, Word, Excel hay ảnh (kiểm tra theo nội dung tệp, "
+                              "không theo tên).", name=_display_name(upload)), field=field)
+    stored_name = f"{secrets.token_hex(16)}.{EXTENSIONS[content_type]}"
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, stored_name), "xb") as target:
+        target.write(data)
+    stored = StoredFile(original_name=_display_name(upload), stored_name=stored_name, size=len(data),
+                        sha256=hashlib.sha256(data).hexdigest(), content_type=content_type,
+                        uploaded_by_id=getattr(actor, "id", None))
+    db.session.add(stored)
+    db.session.flush()
+    return stored
+
+
+def _read_limited(stream, max_bytes: int, field: str) -> bytes:
+    chunks, total = [], 0
+    while chunk := stream.read(CHUNK):
+        total += len(chunk)
+        if total > max_bytes:
+            raise RuleViolation(_("Tệp vượt quá dung lượng cho phép (%(mb)s MB).", mb=max_bytes // (1024 * 1024)),
+                                field=field)
+        chunks.append(chunk)
+    if total == 0:
+        raise RuleViolation(_("Tệp rỗng."), field=field)
+    return b"".join(chunks)
+
+
+def _display_name(upload) -> str:
+    """The user's file name, kept for display only (never used as a path)."""
+    name = (upload.filename or "tep").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return name[:255] or "tep"
+
+
+def stored_path(folder: str, stored: StoredFile) -> str:
+    return os.path.join(folder, stored.stored_name)

@@ -1,0 +1,87 @@
+"""Who may see, answer, change and verify findings and recommendations.
+
+Unit officers see and answer the items of their own units (including items transferred to them);
+they never verify. Inspectors change and verify items of missions they belong to."""
+
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import exists, or_, select
+
+from inspection.auth.models import Role, User
+from inspection.extensions import db
+from inspection.findings.models import Finding, Recommendation, Responsibility
+from inspection.missions.access import can_edit_mission
+from inspection.permissions import visible_unit_ids
+
+
+def can_view_finding(user: User, finding: Finding) -> bool:
+    visible = visible_unit_ids(user)
+    if visible is None or finding.unit_id in visible:
+        return True
+    return any(r.unit_id in visible for rec in finding.recommendations for r in rec.responsibilities)
+
+
+def can_view_recommendation(user: User, recommendation: Recommendation) -> bool:
+    visible = visible_unit_ids(user)
+    return (visible is None or recommendation.finding.unit_id in visible
+            or any(r.unit_id in visible for r in recommendation.responsibilities))
+
+
+def answerable_responsibilities(user: User, recommendation: Recommendation) -> list[Responsibility]:
+    """The responsibilities this user answers for: their own units' shares of the recommendation."""
+    if user.role != Role.UNIT_OFFICER:
+        return []
+    visible = visible_unit_ids(user) or set()
+    return [r for r in recommendation.responsibilities if r.unit_id in visible]
+
+
+def can_answer(user: User, recommendation: Recommendation) -> bool:
+    return bool(answerable_responsibilities(user, recommendation))
+
+
+def can_manage(user: User, recommendation: Recommendation) -> bool:
+    """Edit and verify: a member of the mission the finding came from."""
+    return can_edit_mission(user, recommendation.finding.mission)
+
+
+def can_decide_extension(user: User, recommendation: Recommendation) -> bool:
+    return user.role == Role.COUNCIL or can_manage(user, recommendation)
+
+
+NEEDS = {"view": can_view_recommendation, "answer": can_answer, "manage": can_manage,
+         "decide": can_decide_extension}
+
+
+def get_recommendation(recommendation_id: int, need: str = "view") -> Recommendation:
+    """The recommendation, or 404; 403 when the current user may not `need` it
+    ("view", "answer", "manage", "decide")."""
+    recommendation = db.session.get(Recommendation, recommendation_id)
+    if recommendation is None:
+        abort(404)
+    if not NEEDS[need](current_user, recommendation):
+        abort(403)
+    return recommendation
+
+
+def get_finding(finding_id: int, need: str = "view") -> Finding:
+    """The finding, or 404; 403 unless the user may see it ("view") or change it ("manage")."""
+    finding = db.session.get(Finding, finding_id)
+    if finding is None:
+        abort(404)
+    allowed = can_view_finding(current_user, finding) if need == "view" else can_edit_mission(
+        current_user, finding.mission)
+    if not allowed:
+        abort(403)
+    return finding
+
+
+def visible_recommendations_clause(user: User):
+    """WHERE clause limiting Recommendation rows to the user's units (None: no limit)."""
+    visible = visible_unit_ids(user)
+    if visible is None:
+        return None
+    own_share = exists(select(Responsibility.id).where(
+        Responsibility.recommendation_id == Recommendation.id, Responsibility.unit_id.in_(visible)))
+    own_finding = exists(select(Finding.id).where(Finding.id == Recommendation.finding_id,
+                                                  Finding.unit_id.in_(visible)))
+    return or_(own_share, own_finding)

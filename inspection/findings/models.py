@@ -1,0 +1,236 @@
+"""Findings (tồn tại, hạn chế; ưu điểm), recommendations (kiến nghị) with their responsible units,
+and the follow-up actions units plan. The unit's own status and the inspector's verified status are
+two separate fields with two transition tables: a unit reporting "done" never closes anything."""
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from inspection.auth.models import User
+from inspection.documents.columns import DocRefType
+from inspection.documents.refs import DocRef
+from inspection.enums import enum_column
+from inspection.extensions import db
+from inspection.missions.models import Mission, WorkingSession
+from inspection.timeutil import utcnow
+from inspection.units.models import Unit
+from inspection.workflow import Transitions
+
+
+class LabelledEnum(enum.StrEnum):
+    @property
+    def label(self) -> str:
+        return str(LABELS[self])
+
+
+class FindingKind(LabelledEnum):
+    SHORTCOMING = "shortcoming"
+    STRENGTH = "strength"
+
+
+class FindingCategory(LabelledEnum):
+    """DOMAIN.md 2.4."""
+
+    LEADERSHIP_DIRECTION = "leadership_direction"
+    MOVEMENT_ORGANISATION = "movement_organisation"
+    EXEMPLAR_REPLICATION = "exemplar_replication"
+    COMMUNICATION = "communication"
+    AWARD_TARGETING = "award_targeting"
+    AWARD_COMPLIANCE = "award_compliance"
+    BACKLOG = "backlog"
+    APPARATUS_STAFF = "apparatus_staff"
+    COUNCIL_CLUSTER = "council_cluster"
+    RECORDS_IT = "records_it"
+    FUND_ARTIFACTS = "fund_artifacts"
+
+
+class Severity(LabelledEnum):
+    MINOR = "minor"
+    MODERATE = "moderate"
+    SERIOUS = "serious"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+
+class UnitStatus(LabelledEnum):
+    """What the responsible unit says about its own progress."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    REPORTED_DONE = "reported_done"
+
+
+class VerifiedStatus(LabelledEnum):
+    """What an inspector established."""
+
+    OPEN = "open"
+    IMPLEMENTED = "implemented"
+    PARTIAL = "partial"
+    NOT_IMPLEMENTED = "not_implemented"
+    OVERTAKEN = "overtaken"
+    NOT_ACCEPTED = "not_accepted"
+
+
+class VerificationMethod(LabelledEnum):
+    DESK_REVIEW = "desk_review"
+    ON_SITE = "on_site"
+    UNIT_WORD = "unit_word"
+
+
+LABELS = {
+    FindingKind.SHORTCOMING: _l("Tồn tại, hạn chế"),
+    FindingKind.STRENGTH: _l("Ưu điểm"),
+    FindingCategory.LEADERSHIP_DIRECTION: _l("Lãnh đạo, chỉ đạo; ban hành văn bản"),
+    FindingCategory.MOVEMENT_ORGANISATION: _l("Tổ chức phong trào thi đua"),
+    FindingCategory.EXEMPLAR_REPLICATION: _l("Phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến"),
+    FindingCategory.COMMUNICATION: _l("Tuyên truyền"),
+    FindingCategory.AWARD_TARGETING: _l("Đối tượng khen thưởng"),
+    FindingCategory.AWARD_COMPLIANCE: _l("Tiêu chuẩn, quy trình, hồ sơ, thẩm quyền, thời hạn khen thưởng"),
+    FindingCategory.BACKLOG: _l("Khen thưởng tồn đọng"),
+    FindingCategory.APPARATUS_STAFF: _l("Bộ máy, cán bộ làm công tác thi đua, khen thưởng"),
+    FindingCategory.COUNCIL_CLUSTER: _l("Hội đồng Thi đua – Khen thưởng; cụm, khối thi đua"),
+    FindingCategory.RECORDS_IT: _l("Lưu trữ hồ sơ; ứng dụng công nghệ thông tin"),
+    FindingCategory.FUND_ARTIFACTS: _l("Quỹ thi đua, khen thưởng; hiện vật"),
+    Severity.MINOR: _l("Nhẹ"),
+    Severity.MODERATE: _l("Trung bình"),
+    Severity.SERIOUS: _l("Nghiêm trọng"),
+    Severity.CRITICAL: _l("Rất nghiêm trọng"),
+    UnitStatus.NOT_STARTED: _l("Chưa thực hiện"),
+    UnitStatus.IN_PROGRESS: _l("Đang thực hiện"),
+    UnitStatus.REPORTED_DONE: _l("Đã báo cáo hoàn thành"),
+    VerifiedStatus.OPEN: _l("Chưa kết luận"),
+    VerifiedStatus.IMPLEMENTED: _l("Đã thực hiện (đã xác minh)"),
+    VerifiedStatus.PARTIAL: _l("Thực hiện một phần"),
+    VerifiedStatus.NOT_IMPLEMENTED: _l("Không thực hiện"),
+    VerifiedStatus.OVERTAKEN: _l("Không còn phù hợp do tình hình thay đổi"),
+    VerifiedStatus.NOT_ACCEPTED: _l("Đơn vị không tiếp thu"),
+    VerificationMethod.DESK_REVIEW: _l("Xem xét hồ sơ, minh chứng"),
+    VerificationMethod.ON_SITE: _l("Kiểm tra tại chỗ"),
+    VerificationMethod.UNIT_WORD: _l("Chỉ theo báo cáo của đơn vị"),
+}
+
+UNIT_STATUS_TRANSITIONS = Transitions({
+    UnitStatus.NOT_STARTED: {UnitStatus.IN_PROGRESS, UnitStatus.REPORTED_DONE},
+    UnitStatus.IN_PROGRESS: {UnitStatus.REPORTED_DONE},
+    # back to work when the inspector finds the report wanting, or the unit withdraws it
+    UnitStatus.REPORTED_DONE: {UnitStatus.IN_PROGRESS},
+})
+
+CLOSED_STATUSES = {VerifiedStatus.IMPLEMENTED, VerifiedStatus.PARTIAL, VerifiedStatus.NOT_IMPLEMENTED,
+                   VerifiedStatus.OVERTAKEN, VerifiedStatus.NOT_ACCEPTED}
+
+VERIFIED_TRANSITIONS = Transitions({
+    VerifiedStatus.OPEN: set(CLOSED_STATUSES),
+    **{status: {VerifiedStatus.OPEN} for status in CLOSED_STATUSES},  # only by reopening
+})
+
+
+class Finding(db.Model):
+    __tablename__ = "finding"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id"), index=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("working_session.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    kind: Mapped[FindingKind] = enum_column(FindingKind, default=FindingKind.SHORTCOMING)
+    category: Mapped[FindingCategory] = enum_column(FindingCategory, index=True)
+    severity: Mapped[Severity] = enum_column(Severity, default=Severity.MODERATE, index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str | None] = mapped_column(Text)
+    #: figures quoted as evidence, as printed ("1.973 / 3.408 = 57,86%")
+    figures: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    mission: Mapped[Mission] = relationship()
+    session: Mapped[WorkingSession | None] = relationship()
+    unit: Mapped[Unit] = relationship()
+    recommendations: Mapped[list["Recommendation"]] = relationship(
+        back_populates="finding", cascade="all, delete-orphan", order_by="Recommendation.id")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Recommendation(db.Model):
+    __tablename__ = "recommendation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finding_id: Mapped[int] = mapped_column(ForeignKey("finding.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    issued_on: Mapped[date | None]
+    original_due: Mapped[date | None]
+    #: changes only through an approved extension or a council decision, never by a plain edit
+    current_due: Mapped[date | None] = mapped_column(index=True)
+    verified_status: Mapped[VerifiedStatus] = enum_column(VerifiedStatus, default=VerifiedStatus.OPEN, index=True)
+    verification_method: Mapped[VerificationMethod | None] = enum_column(VerificationMethod, nullable=True)
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    verified_at: Mapped[datetime | None]
+    verification_note: Mapped[str | None] = mapped_column(Text)
+    #: optional outcomes: awards to revoke or re-examine, money to recover
+    awards_to_revoke: Mapped[int | None]
+    awards_to_reexamine: Mapped[int | None]
+    amount_to_recover: Mapped[Decimal | None] = mapped_column(Numeric(18, 0))
+    amount_recovered: Mapped[Decimal | None] = mapped_column(Numeric(18, 0))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    finding: Mapped[Finding] = relationship(back_populates="recommendations")
+    verified_by: Mapped[User | None] = relationship(foreign_keys=[verified_by_id])
+    responsibilities: Mapped[list["Responsibility"]] = relationship(
+        back_populates="recommendation", cascade="all, delete-orphan", order_by="Responsibility.id")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_open(self) -> bool:
+        return self.verified_status == VerifiedStatus.OPEN
+
+
+class Responsibility(db.Model):
+    """One responsible unit of a recommendation, with its own progress (joint responsibility)."""
+
+    __tablename__ = "responsibility"
+    __table_args__ = (UniqueConstraint("recommendation_id", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    status: Mapped[UnitStatus] = enum_column(UnitStatus, default=UnitStatus.NOT_STARTED, index=True)
+    reported_done_at: Mapped[datetime | None]
+    #: set when the item came over from a dissolved or merged unit
+    transferred_from_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    transfer_basis: Mapped[DocRef | None] = mapped_column(DocRefType())
+    transferred_at: Mapped[datetime | None]
+
+    recommendation: Mapped[Recommendation] = relationship(back_populates="responsibilities")
+    unit: Mapped[Unit] = relationship(foreign_keys=[unit_id])
+    transferred_from: Mapped[Unit | None] = relationship(foreign_keys=[transferred_from_id])
+    actions: Mapped[list["FollowUpAction"]] = relationship(
+        back_populates="responsibility", cascade="all, delete-orphan", order_by="FollowUpAction.id")
+
+
+class FollowUpAction(db.Model):
+    """Biện pháp khắc phục the unit plans: what, who, by when, how far along."""
+
+    __tablename__ = "follow_up_action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    responsibility_id: Mapped[int] = mapped_column(ForeignKey("responsibility.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    who: Mapped[str | None] = mapped_column(String(255))
+    due: Mapped[date | None]
+    #: 0–100
+    progress: Mapped[int] = mapped_column(default=0)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    responsibility: Mapped[Responsibility] = relationship(back_populates="actions")

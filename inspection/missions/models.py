@@ -1,0 +1,222 @@
+"""Inspection plans, missions (đoàn kiểm tra / giám sát), their members, self-reports and working sessions."""
+
+import enum
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from inspection.auth.models import User
+from inspection.documents.columns import DocRefType
+from inspection.documents.refs import DocRef
+from inspection.enums import enum_column
+from inspection.extensions import db
+from inspection.files.models import StoredFile
+from inspection.timeutil import utcnow
+from inspection.units.models import Unit
+from inspection.workflow import Transitions
+
+
+class MissionKind(enum.StrEnum):
+    INSPECTION = "inspection"
+    SUPERVISION = "supervision"
+    CROSS = "cross"
+
+    @property
+    def label(self) -> str:
+        return str(MISSION_KIND_LABELS[self])
+
+
+MISSION_KIND_LABELS = {
+    MissionKind.INSPECTION: _l("Kiểm tra"),
+    MissionKind.SUPERVISION: _l("Giám sát"),
+    MissionKind.CROSS: _l("Kiểm tra chéo trong cụm, khối"),
+}
+
+
+class MissionStatus(enum.StrEnum):
+    DRAFT = "draft"
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    CONCLUDED = "concluded"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return str(MISSION_STATUS_LABELS[self])
+
+
+MISSION_STATUS_LABELS = {
+    MissionStatus.DRAFT: _l("Dự thảo"),
+    MissionStatus.PLANNED: _l("Đã lên kế hoạch"),
+    MissionStatus.IN_PROGRESS: _l("Đang tiến hành"),
+    MissionStatus.CONCLUDED: _l("Đã kết luận"),
+    MissionStatus.CLOSED: _l("Đã đóng"),
+}
+
+MISSION_TRANSITIONS = Transitions({
+    MissionStatus.DRAFT: {MissionStatus.PLANNED},
+    MissionStatus.PLANNED: {MissionStatus.DRAFT, MissionStatus.IN_PROGRESS},
+    MissionStatus.IN_PROGRESS: {MissionStatus.CONCLUDED},
+    # a conclusion may be reopened (a missed point); closing is final
+    MissionStatus.CONCLUDED: {MissionStatus.IN_PROGRESS, MissionStatus.CLOSED},
+    MissionStatus.CLOSED: set(),
+})
+
+
+class TeamRole(enum.StrEnum):
+    HEAD = "head"
+    DEPUTY = "deputy"
+    MEMBER = "member"
+    SECRETARY = "secretary"
+
+    @property
+    def label(self) -> str:
+        return str(TEAM_ROLE_LABELS[self])
+
+
+TEAM_ROLE_LABELS = {
+    TeamRole.HEAD: _l("Trưởng đoàn"),
+    TeamRole.DEPUTY: _l("Phó trưởng đoàn"),
+    TeamRole.MEMBER: _l("Thành viên"),
+    TeamRole.SECRETARY: _l("Thư ký"),
+}
+
+plan_units = Table(
+    "plan_unit", db.Model.metadata,
+    Column("plan_id", ForeignKey("inspection_plan.id", ondelete="CASCADE"), primary_key=True),
+    Column("unit_id", ForeignKey("unit.id"), primary_key=True),
+)
+
+mission_units = Table(
+    "mission_unit", db.Model.metadata,
+    Column("mission_id", ForeignKey("mission.id", ondelete="CASCADE"), primary_key=True),
+    Column("unit_id", ForeignKey("unit.id"), primary_key=True, index=True),
+)
+
+session_files = Table(
+    "working_session_file", db.Model.metadata,
+    Column("session_id", ForeignKey("working_session.id", ondelete="CASCADE"), primary_key=True),
+    Column("file_id", ForeignKey("stored_file.id"), primary_key=True),
+)
+
+
+class InspectionPlan(db.Model):
+    """Kế hoạch kiểm tra (e.g. 64/KH-HĐTĐKT): a year's content areas and the units to inspect."""
+
+    __tablename__ = "inspection_plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[DocRef | None] = mapped_column(DocRefType())
+    issued_on: Mapped[date | None]
+    year: Mapped[int] = mapped_column(index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    content_areas: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    units: Mapped[list[Unit]] = relationship(secondary=plan_units, order_by=Unit.code)
+    missions: Mapped[list["Mission"]] = relationship(back_populates="plan")
+
+
+class Mission(db.Model):
+    __tablename__ = "mission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("inspection_plan.id"), index=True)
+    kind: Mapped[MissionKind] = enum_column(MissionKind)
+    title: Mapped[str] = mapped_column(String(500))
+    #: the decision establishing the team (e.g. 1317/QĐ-UBND) and its date
+    decision_ref: Mapped[DocRef | None] = mapped_column(DocRefType())
+    decision_date: Mapped[date | None]
+    #: issuing body as printed ("Hội đồng Thi đua – Khen thưởng Trung ương")
+    issuing_body: Mapped[str | None] = mapped_column(String(255))
+    issuing_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    #: for a cross-inspection: the cluster or block whose members inspect each other
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("emulation_group.id"))
+    period_from: Mapped[date | None]
+    period_to: Mapped[date | None]
+    planned_start: Mapped[date | None]
+    planned_end: Mapped[date | None]
+    status: Mapped[MissionStatus] = enum_column(MissionStatus, default=MissionStatus.DRAFT, index=True)
+    #: the conclusion notice (thông báo kết luận), when issued
+    conclusion_ref: Mapped[DocRef | None] = mapped_column(DocRefType())
+    conclusion_date: Mapped[date | None]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    plan: Mapped[InspectionPlan | None] = relationship(back_populates="missions")
+    issuing_unit: Mapped[Unit | None] = relationship(foreign_keys=[issuing_unit_id])
+    units: Mapped[list[Unit]] = relationship(secondary=mission_units, order_by=Unit.code)
+    members: Mapped[list["MissionMember"]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="MissionMember.id")
+    sessions: Mapped[list["WorkingSession"]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="WorkingSession.held_on")
+    self_reports: Mapped[list["SelfReport"]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="SelfReport.report_date")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class MissionMember(db.Model):
+    """A team member: a portal user, or a named outsider (a council member from elsewhere)."""
+
+    __tablename__ = "mission_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    outsider_name: Mapped[str | None] = mapped_column(String(200))
+    #: position as printed: "Ủy viên Trung ương Đảng, Chủ tịch Hội Nông dân Việt Nam"
+    position: Mapped[str | None] = mapped_column(String(500))
+    role: Mapped[TeamRole] = enum_column(TeamRole)
+
+    mission: Mapped[Mission] = relationship(back_populates="members")
+    user: Mapped[User | None] = relationship()
+
+    @property
+    def display_name(self) -> str:
+        return self.user.full_name if self.user else (self.outsider_name or "")
+
+
+class SelfReport(db.Model):
+    """The inspected unit's báo cáo tự kiểm tra (e.g. 280/BC-UBND of 30/11/2017)."""
+
+    __tablename__ = "self_report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    ref: Mapped[DocRef] = mapped_column(DocRefType())
+    report_date: Mapped[date]
+    subject: Mapped[str | None] = mapped_column(String(500))
+    file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_file.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    mission: Mapped[Mission] = relationship(back_populates="self_reports")
+    unit: Mapped[Unit] = relationship()
+    file: Mapped[StoredFile | None] = relationship()
+
+
+class WorkingSession(db.Model):
+    """Buổi làm việc: when, where, who on each side, what was examined, and its minutes."""
+
+    __tablename__ = "working_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
+    held_on: Mapped[date]
+    place: Mapped[str | None] = mapped_column(String(255))
+    team_participants: Mapped[str | None] = mapped_column(Text)
+    unit_participants: Mapped[str | None] = mapped_column(Text)
+    content: Mapped[str | None] = mapped_column(Text)
+    minutes_ref: Mapped[DocRef | None] = mapped_column(DocRefType())
+    minutes_date: Mapped[date | None]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    mission: Mapped[Mission] = relationship(back_populates="sessions")
+    unit: Mapped[Unit | None] = relationship()
+    files: Mapped[list[StoredFile]] = relationship(secondary=session_files, order_by=StoredFile.id)

@@ -1,0 +1,107 @@
+"""The conversation on a recommendation, its evidence files (versioned), and deadline extensions."""
+
+import enum
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from inspection.auth.models import User
+from inspection.enums import enum_column
+from inspection.extensions import db
+from inspection.files.models import StoredFile
+from inspection.findings.models import Recommendation
+from inspection.timeutil import utcnow
+from inspection.units.models import Unit
+from inspection.workflow import Transitions
+
+
+class Message(db.Model):
+    __tablename__ = "message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    #: the unit the author speaks for (None for inspectors and the council)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+    author: Mapped[User] = relationship()
+    unit: Mapped[Unit | None] = relationship()
+    evidence: Mapped[list["Evidence"]] = relationship(back_populates="message", order_by="Evidence.id")
+
+
+class Evidence(db.Model):
+    """One version of one piece of evidence. Uploading the same evidence again adds a version."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (UniqueConstraint("recommendation_id", "evidence_key", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("message.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    #: groups the versions of one piece of evidence
+    evidence_key: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(default=1)
+    title: Mapped[str] = mapped_column(String(255))
+    file_id: Mapped[int] = mapped_column(ForeignKey("stored_file.id"))
+    uploaded_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    recommendation: Mapped[Recommendation] = relationship()
+    message: Mapped[Message | None] = relationship(back_populates="evidence")
+    file: Mapped[StoredFile] = relationship(lazy="joined")
+    uploaded_by: Mapped[User] = relationship()
+
+
+class ExtensionStatus(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REFUSED = "refused"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return str(EXTENSION_STATUS_LABELS[self])
+
+
+EXTENSION_STATUS_LABELS = {
+    ExtensionStatus.PENDING: _l("Chờ quyết định"),
+    ExtensionStatus.APPROVED: _l("Đã chấp thuận"),
+    ExtensionStatus.REFUSED: _l("Không chấp thuận"),
+    ExtensionStatus.WITHDRAWN: _l("Đơn vị đã rút"),
+}
+
+EXTENSION_TRANSITIONS = Transitions({
+    ExtensionStatus.PENDING: {ExtensionStatus.APPROVED, ExtensionStatus.REFUSED, ExtensionStatus.WITHDRAWN},
+})
+
+
+class DueDateChange(db.Model):
+    """Every revision of a recommendation's due date: asked by a unit and decided, or decided
+    directly (e.g. by the council in a review session). Nobody changes a due date silently."""
+
+    __tablename__ = "due_date_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    previous_due: Mapped[date | None]
+    requested_due: Mapped[date]
+    reason: Mapped[str] = mapped_column(Text)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[ExtensionStatus] = enum_column(ExtensionStatus, default=ExtensionStatus.PENDING, index=True)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    decided_at: Mapped[datetime | None]
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    #: the date granted (may differ from the one asked)
+    granted_due: Mapped[date | None]
+
+    recommendation: Mapped[Recommendation] = relationship()
+    unit: Mapped[Unit | None] = relationship()
+    requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
