@@ -9,6 +9,7 @@ from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.groups.models import EmulationGroup, GroupMember
 from inspection.permissions import login_required
+from inspection.responses.todo import todo_context
 from inspection.timeutil import today_vn
 from inspection.units.models import Unit
 
@@ -38,6 +39,8 @@ def _context_for(role: Role) -> dict:
             select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(10)))
     if role in (Role.COUNCIL, Role.INSPECTOR, Role.ADMIN):
         context["group_counts"] = _groups_by_year()
+    if role == Role.UNIT_OFFICER:
+        context |= todo_context(current_user)
     return context
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from inspection import audit
 from inspection.auth.models import Role, User
 from inspection.extensions import db
+from inspection.findings.queries import unit_transfer_context
 from inspection.forms_util import apply_rule_violation
 from inspection.groups.models import GroupMember
 from inspection.permissions import (
@@ -71,7 +72,7 @@ def detail(unit_id: int):
         "memberships": _memberships(unit),
         "officers": _officers(unit) if current_user.role != Role.UNIT_OFFICER else [],
         "history": audit.history_of(unit) if current_user.role in (Role.ADMIN, Role.COUNCIL) else [],
-    }
+    } | unit_transfer_context(unit, current_user)
     return render_template("units/detail.html", **context)
 
 

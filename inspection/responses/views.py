@@ -1,0 +1,5 @@
+"""Placeholder: the responses feature's pages."""
+
+from flask import Blueprint
+
+bp = Blueprint("responses", __name__)
