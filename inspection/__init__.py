@@ -17,7 +17,17 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_templating(app)
     register_errors(app)
     register_cli(app)
+    trust_proxies(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind a reverse proxy every request comes from 127.0.0.1; the proxy's header says who it is for."""
+    hops = int(app.config.get("PROXY_FIX_X_FOR") or 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def load_config(app: Flask, test_config: dict | None) -> None:

@@ -27,3 +27,6 @@ class DefaultConfig:
     LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
     LOGIN_LOCK_DURATION = timedelta(minutes=15)
     PAGE_SIZE = 25
+    #: how many reverse proxies (nginx…) sit in front: their X-Forwarded-For gives the client address,
+    #: which the login lock counts by. 0 = none (the peer address is the client).
+    PROXY_FIX_X_FOR = 0

@@ -48,7 +48,9 @@ def install_filters(app: Flask) -> None:
 
 def _navigation_context():
     from inspection.auth.models import Role
+    from inspection.permissions import current_user_sees_unit
     from inspection.timeutil import today_vn
 
     return {"Role": Role, "current_locale": str(get_locale() or "vi"), "today": today_vn(),
-            "day": timedelta(days=1), "group_year_end": lambda year: date(year, 12, 31)}
+            "day": timedelta(days=1), "group_year_end": lambda year: date(year, 12, 31),
+            "sees_unit": current_user_sees_unit}

@@ -8,7 +8,11 @@ from inspection.rules import RuleViolation
 
 
 def apply_rule_violation(form, violation: RuleViolation) -> None:
-    """Show the message beside the field at fault, or as a page message when there is none."""
+    """Show the message beside the field at fault, or as a page message when there is none.
+    The session is rolled back first: nothing a refused service call changed may be saved or shown."""
+    from inspection.extensions import db
+
+    db.session.rollback()
     field = getattr(form, violation.field, None) if violation.field else None
     if field is not None:
         field.errors = list(field.errors) + [violation.message]

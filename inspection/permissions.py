@@ -71,5 +71,14 @@ def can_see_unit(user: User, unit: Unit) -> bool:
     return visible is None or unit.id in visible
 
 
+def current_user_sees_unit(unit: Unit) -> bool:
+    """For templates: whether to link to a unit's page. The visible set is computed once a request."""
+    from flask import g
+
+    if "visible_unit_ids" not in g:
+        g.visible_unit_ids = visible_unit_ids(current_user)
+    return g.visible_unit_ids is None or unit.id in g.visible_unit_ids
+
+
 def can_manage_units(user: User) -> bool:
     return user.role == Role.ADMIN

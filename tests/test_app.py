@@ -77,3 +77,21 @@ def test_a_crash_shows_the_error_page_without_a_stack_trace(app, client_as):
     assert response.status_code == 500
     assert "Đã có lỗi xảy ra" in body
     assert "Traceback" not in body and "secret detail" not in body and "ZeroDivisionError" not in body
+
+
+def test_behind_a_proxy_the_lock_counts_the_forwarded_address(app):
+    """With INSPECTION_PROXY_FIX_X_FOR=1 the client address comes from the proxy's header."""
+    from inspection import trust_proxies
+    from tests import factories
+
+    app.config["PROXY_FIX_X_FOR"] = 1
+    trust_proxies(app)
+    user = factories.make_user()
+    db.session.commit()
+    client = app.test_client()
+    for _ in range(5):
+        client.post("/login", data={"username": user.username, "password": "wrong-password"},
+                    headers={"X-Forwarded-For": "203.0.113.9"})
+    other = client.post("/login", data={"username": user.username, "password": factories.PASSWORD},
+                        headers={"X-Forwarded-For": "198.51.100.7"})
+    assert other.status_code == 302  # another client behind the same proxy is not locked out

@@ -7,7 +7,7 @@ from inspection import audit
 from inspection.auth.models import Role, User
 from inspection.auth.services import check_password_strength, normalise_username
 from inspection.extensions import db
-from inspection.rules import RuleViolation
+from inspection.rules import RuleViolation, require_version
 from inspection.units.models import Unit
 
 USER_FIELDS = ("username", "full_name", "email", "role", "is_active_account")
@@ -30,7 +30,10 @@ def create_user(actor, *, username: str, full_name: str, role: Role, password: s
 
 
 def update_user(actor, user: User, *, full_name: str, role: Role, email: str | None,
-                units: list[Unit], active: bool, password: str | None = None) -> User:
+                units: list[Unit], active: bool, password: str | None = None, version: int | None = None) -> User:
+    require_version(user, version, {"full_name": (_("Họ và tên"), full_name.strip()), "role": (_("Vai trò"), role),
+                                    "email": (_("Thư điện tử"), email or None),
+                                    "is_active_account": (_("Đang hoạt động"), active)})
     _require_units_fit_role(role, units)
     if user.id == getattr(actor, "id", None) and (not active or role != Role.ADMIN):
         raise RuleViolation(_("Bạn không thể tự khóa hoặc bỏ quyền quản trị của chính mình."), field="role")
@@ -48,6 +51,8 @@ def update_user(actor, user: User, *, full_name: str, role: Role, email: str | N
 def deactivate_user(actor, user: User) -> User:
     if user.id == getattr(actor, "id", None):
         raise RuleViolation(_("Bạn không thể tự khóa tài khoản của chính mình."))
+    if not user.is_active_account:
+        raise RuleViolation(_("Tài khoản %(name)s đã bị khóa từ trước.", name=user.username))
     before = _snapshot(user)
     user.is_active_account = False
     audit.record(actor, "user.deactivate", user, audit.text("Khóa tài khoản %(name)s", name=user.username),

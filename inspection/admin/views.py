@@ -23,7 +23,7 @@ from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.forms_util import apply_rule_violation
 from inspection.permissions import roles_required
-from inspection.rules import RuleViolation
+from inspection.rules import EditConflict, RuleViolation
 from inspection.units.models import Unit
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -40,7 +40,8 @@ def users():
     search = request.args.get("q", "").strip()
     query = select(User).options(selectinload(User.units).selectinload(Unit.names)).order_by(User.username)
     if search:
-        query = query.where(or_(User.username.ilike(f"%{search}%"), User.full_name.ilike(f"%{search}%")))
+        query = query.where(or_(User.username.icontains(search, autoescape=True),
+                                User.full_name.icontains(search, autoescape=True)))
     page = db.paginate(query, per_page=current_app.config["PAGE_SIZE"], max_per_page=100)
     return render_template("admin/users.html", page=page, search=search, action_form=FlaskForm())
 
@@ -77,9 +78,14 @@ def edit_user(user_id: int):
         try:
             services.update_user(current_user, user, full_name=form.full_name.data, role=form.role.data,
                                  email=form.email.data, units=form.unit_codes.data,
-                                 active=form.active.data, password=form.password.data or None)
+                                 active=form.active.data, password=form.password.data or None,
+                                 version=form.version.data)
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
+            form.version.data = user.version  # resubmitting now overwrites knowingly
+            form.username.data = user.username
+            status = 409 if isinstance(violation, EditConflict) else 200
+            return render_template("admin/user_form.html", form=form, user=user, conflict=violation), status
         else:
             db.session.commit()
             flash(_("Đã lưu tài khoản %(name)s.", name=user.username), "success")

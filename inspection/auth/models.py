@@ -54,7 +54,15 @@ class User(UserMixin, db.Model):
     #: "vi" or "en"; None means the portal default (Vietnamese)
     locale: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
     units: Mapped[list[Unit]] = relationship(secondary=user_units, order_by=Unit.code)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def get_id(self) -> str:
+        """Session and remember-me cookies carry a fragment of the password hash, so that changing
+        the password signs the account out everywhere else."""
+        return f"{self.id}:{self.password_hash[-12:]}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users at login and on every request

@@ -14,6 +14,14 @@ from inspection.timeutil import utcnow
 MIN_PASSWORD_LENGTH = 10
 
 
+class WrongCurrentPassword(RuleViolation):
+    """Carries the failed attempt, which the caller keeps even though it discards the rest."""
+
+    def __init__(self, attempt: LoginAttempt):
+        super().__init__(_("Mật khẩu hiện tại không đúng."), field="current_password")
+        self.attempt = attempt
+
+
 class LoginRefused(Exception):
     def __init__(self, message: str):
         super().__init__(message)
@@ -32,7 +40,7 @@ def authenticate(username: str, password: str, client_address: str, limits: dict
     locked_until = _locked_until(username, client_address, limits, now)
     if locked_until is not None:
         minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
-        raise LoginRefused(_("Tài khoản tạm khóa do đăng nhập sai quá %(count)d lần. "
+        raise LoginRefused(_("Tài khoản tạm khóa do đăng nhập sai %(count)d lần. "
                              "Vui lòng thử lại sau %(minutes)d phút.",
                              count=limits["max_failures"], minutes=minutes))
     user = db.session.scalar(select(User).where(User.username == username))
@@ -56,9 +64,17 @@ def _locked_until(username: str, address: str, limits: dict, now: datetime) -> d
     return until if now < until else None
 
 
-def change_password(user: User, current: str, new: str) -> None:
+def change_password(user: User, current: str, new: str, client_address: str, limits: dict) -> None:
+    """Wrong current passwords count towards the same lock as failed logins."""
+    now = utcnow()
+    if _locked_until(user.username, client_address, limits, now) is not None:
+        raise RuleViolation(_("Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau."),
+                            field="current_password")
     if not user.check_password(current):
-        raise RuleViolation(_("Mật khẩu hiện tại không đúng."), field="current_password")
+        raise WrongCurrentPassword(LoginAttempt(username=user.username, client_address=client_address,
+                                                attempted_at=now))
+    if user.check_password(new):
+        raise RuleViolation(_("Mật khẩu mới phải khác mật khẩu hiện tại."), field="new_password")
     check_password_strength(new, field="new_password")
     user.set_password(new)
     audit.record(user, "user.password", user, audit.text("Đổi mật khẩu"))

@@ -27,9 +27,12 @@ bp = Blueprint("auth", __name__)
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    user = db.session.get(User, int(user_id))
-    return user if user is not None and user.is_active else None  # deactivation ends open sessions
+def load_user(session_id: str) -> User | None:
+    user_id, _sep, fragment = session_id.partition(":")
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    if user is None or not user.is_active or user.get_id() != session_id:
+        return None  # deactivated, or the password changed since this session began
+    return user
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -45,6 +48,8 @@ def login():
             db.session.commit()  # the failed attempt must be kept for the lock to work
             flash(refused.message, "danger")
             return render_template("auth/login.html", form=form), 401
+        if session.pop("locale_chosen_at_login", False):
+            services.set_locale(user, session.get("locale"))  # chosen on the login page: it wins
         db.session.commit()
         login_user(user, remember=form.remember.data)
         return redirect(_safe_next(form.next.data) or url_for("home.index"))
@@ -80,12 +85,18 @@ def logout():
 def change_password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
+        user = current_user._get_current_object()
         try:
-            services.change_password(current_user, form.current_password.data, form.new_password.data)
+            services.change_password(user, form.current_password.data, form.new_password.data,
+                                     request.remote_addr or "?", _login_limits())
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
+            if isinstance(violation, services.WrongCurrentPassword):
+                db.session.add(violation.attempt)  # counts towards the lock
+                db.session.commit()
         else:
             db.session.commit()
+            login_user(user)  # the session id embeds the password; other sessions end
             flash(_("Đã đổi mật khẩu."), "success")
             return redirect(url_for("home.index"))
     return render_template("auth/password.html", form=form)
@@ -101,4 +112,6 @@ def set_language():
         if current_user.is_authenticated:
             services.set_locale(current_user, locale)
             db.session.commit()
+        else:
+            session["locale_chosen_at_login"] = True
     return redirect(_safe_next(form.next.data) or url_for("home.index"))

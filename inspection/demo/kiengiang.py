@@ -47,6 +47,13 @@ PROVINCIAL_BODIES = [
     ("KG-LDLD", "Liên đoàn Lao động tỉnh Kiên Giang", K.MASS_ORGANISATION),
 ]
 
+# Bodies renamed in the 2025 restructuring of departments and central agencies [GK]
+RENAMED_IN_2025 = {
+    "KG-SNNPTNT": "Sở Nông nghiệp và Môi trường tỉnh Kiên Giang",
+    "KG-SVHTT": "Sở Văn hóa, Thể thao và Du lịch tỉnh Kiên Giang",
+    "KG-CT": "Thuế tỉnh Kiên Giang",
+}
+
 # Merged away before the provinces merged [GK]: (code, name, ended, successor codes, kind)
 ENDED_2025_03 = [
     ("KG-SKHDT", "Sở Kế hoạch và Đầu tư tỉnh Kiên Giang", ["KG-STC"], "merge"),

@@ -1,7 +1,5 @@
 """Loads the Kiên Giang demo data through the normal services (so it is audited like any change)."""
 
-from datetime import timedelta
-
 from sqlalchemy import func, select
 
 from inspection.admin.services import create_user
@@ -100,7 +98,8 @@ def _load_province_merger() -> None:
     event = units.merge_units(None, [_unit("KG"), _unit("AG-CU")], new_province, effective, basis)
     event.legal_basis_date = data.PROVINCE_MERGER_BASIS[1]
     for code, name, kind in data.PROVINCIAL_BODIES:
-        successor = _create("AG-" + code.removeprefix("KG-"), name.replace("Kiên Giang", "An Giang"), kind,
+        new_name = data.RENAMED_IN_2025.get(code, name).replace("Kiên Giang", "An Giang")
+        successor = _create("AG-" + code.removeprefix("KG-"), new_name, kind,
                             "AG", valid_from=effective, establish=False)
         units.merge_units(None, [_unit(code)], successor, effective, basis).legal_basis_date = \
             data.PROVINCE_MERGER_BASIS[1]
@@ -119,7 +118,8 @@ def _load_commune_reorganisation() -> None:
     for code, _name in data.DISTRICTS:
         units.dissolve_unit(None, _unit(code), effective, _basis(data.TWO_TIER_BASIS),
                             successors_of_district.get(code, []))
-    _unit("KG-BTDKT").valid_to = effective - timedelta(days=1)
+    units.dissolve_unit(None, _unit("KG-BTDKT"), effective, _basis(data.PROVINCE_MERGER_BASIS), [_unit("AG-SNV")],
+                        note="Nhiệm vụ chuyển về Sở Nội vụ tỉnh An Giang.")
 
 
 def _load_groups(year: int, groups) -> None:

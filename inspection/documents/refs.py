@@ -215,6 +215,13 @@ _KIND_CHECKS = {
 # --- parsing -----------------------------------------------------------------
 
 
+def _refuse_type_without_d_stroke(segment: str) -> None:
+    """"1317/QD-UBND" is a QĐ typed without its Đ, not a công văn from an issuer "QD"."""
+    meant = _lookup_type(segment.upper().replace("D", "Đ"))
+    if meant is not None and "Đ" in meant:
+        raise DocRefError(f"“{segment}” có phải loại văn bản “{meant}”? Hãy gõ chữ “Đ” (ví dụ “1317/{meant}-UBND”).")
+
+
 def _lookup_type(segment: str) -> str | None:
     return _TYPES_BY_UPPER.get(segment.upper())
 
@@ -225,11 +232,17 @@ def _normalise(text: str) -> str:
     return _SPACED_SEPARATOR.sub(r"\1", text)  # real data has "72 /HTS"
 
 
+#: the stored column is VARCHAR(80); real references are far shorter
+MAX_LENGTH = 80
+
+
 def parse_ref(text: str) -> DocRef:
-    """Read a reference leniently ("Số: 72 /HTS", "280/bc-UBND"); raise DocRefError."""
+    """Read a reference leniently ("Số: 72 /HTS", "280/BC-UBND"); raise DocRefError."""
     cleaned = _normalise(text)
     if not cleaned:
         raise DocRefError("Số, ký hiệu văn bản đang để trống.")
+    if len(cleaned) > MAX_LENGTH:
+        raise DocRefError(f"Số, ký hiệu văn bản dài {len(cleaned)} ký tự, tối đa {MAX_LENGTH} ký tự.")
     if "/" not in cleaned:
         raise DocRefError(
             f"Số, ký hiệu “{cleaned}” thiếu dấu “/” giữa số và ký hiệu "
@@ -271,6 +284,7 @@ def _parse_symbol(number: str, symbol: str) -> DocRef:
     doc_type = _lookup_type(segments[0])
     legacy_cv = segments[0].upper() == _LEGACY_CV
     if doc_type is None and not legacy_cv:
+        _refuse_type_without_d_stroke(segments[0])
         return DocRef(number, RefKind.CORRESPONDENCE, None, segments[0], None,
                       tuple(segments[1:]))
     issuer, units = _issuer_after(symbol, segments)

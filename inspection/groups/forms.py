@@ -1,10 +1,15 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.widgets import HiddenInput
 
-from inspection.forms_util import PortalForm
+from inspection.forms_util import KeepsParseErrors, PortalForm
 from inspection.groups.models import GroupKind, MemberRole
 from inspection.units.fields import UnitCodeField
+
+
+class YearField(KeepsParseErrors, IntegerField):
+    """A year; "20x6" gets "must be a whole number", not "required"."""
 
 
 def kind_choices():
@@ -18,8 +23,9 @@ def role_choices():
 class GroupForm(PortalForm):
     kind = SelectField(_l("Loại"), choices=kind_choices, coerce=GroupKind)
     name = StringField(_l("Tên cụm, khối"), validators=[DataRequired(), Length(max=255)])
-    year = IntegerField(_l("Năm thi đua"), validators=[DataRequired(), NumberRange(min=1945, max=2100)])
+    year = YearField(_l("Năm thi đua"), validators=[DataRequired(), NumberRange(min=1945, max=2100)])
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
+    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
 
 
 class MemberForm(PortalForm):

@@ -51,9 +51,12 @@ class EmulationGroup(db.Model):
     name: Mapped[str] = mapped_column(String(255))
     year: Mapped[int] = mapped_column(index=True)
     note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     members: Mapped[list["GroupMember"]] = relationship(
         back_populates="group", cascade="all, delete-orphan", order_by="GroupMember.role_order")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class GroupMember(db.Model):

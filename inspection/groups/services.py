@@ -1,12 +1,14 @@
 """Changes to emulation clusters and blocks; audited, committed by the caller."""
 
+from datetime import date
+
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from inspection import audit
 from inspection.extensions import db
 from inspection.groups.models import EmulationGroup, GroupKind, GroupMember, MemberRole
-from inspection.rules import RuleViolation
+from inspection.rules import RuleViolation, require_version
 from inspection.units.models import Unit
 
 ROLE_ORDER = {MemberRole.LEADER: 0, MemberRole.DEPUTY: 1, MemberRole.MEMBER: 2}
@@ -24,7 +26,9 @@ def create_group(actor, *, kind: GroupKind, name: str, year: int, note: str | No
 
 
 def update_group(actor, group: EmulationGroup, *, kind: GroupKind, name: str, year: int,
-                 note: str | None) -> EmulationGroup:
+                 note: str | None, version: int | None = None) -> EmulationGroup:
+    require_version(group, version, {"kind": (_("Loại"), kind), "name": (_("Tên cụm, khối"), name.strip()),
+                                     "year": (_("Năm thi đua"), year), "note": (_("Ghi chú"), note)})
     if (kind, name.strip(), year) != (group.kind, group.name, group.year):
         _require_unique_name(kind, name, year)
     before = audit.changes(group, GROUP_FIELDS)
@@ -35,7 +39,10 @@ def update_group(actor, group: EmulationGroup, *, kind: GroupKind, name: str, ye
 
 
 def set_member(actor, group: EmulationGroup, unit: Unit, role: MemberRole) -> GroupMember:
-    """Add the unit, or change its role. A group has at most one leader a year."""
+    """Add the unit, or change its role. A group has at most one leader a year; a unit that existed
+    that year belongs to at most one cluster and one block a year."""
+    _require_exists_in_year(unit, group.year)
+    _require_not_in_another_group(group, unit)
     if role == MemberRole.LEADER:
         _require_no_other_leader(group, unit)
     member = next((m for m in group.members if m.unit_id == unit.id), None)
@@ -55,6 +62,24 @@ def remove_member(actor, group: EmulationGroup, member: GroupMember) -> None:
     audit.record(actor, "group.member_removed", group, audit.text("Bỏ %(unit)s khỏi %(name)s",
                                                          unit=member.unit.name, name=group.name),
                  before={"unit": member.unit.code, "role": member.role}, after=None)
+
+
+def _require_exists_in_year(unit: Unit, year: int) -> None:
+    started_later = unit.valid_from is not None and unit.valid_from > date(year, 12, 31)
+    ended_before = unit.valid_to is not None and unit.valid_to < date(year, 1, 1)
+    if started_later or ended_before:
+        raise RuleViolation(_("%(unit)s không hoạt động trong năm %(year)s.", unit=unit.name, year=year),
+                            field="unit_code")
+
+
+def _require_not_in_another_group(group: EmulationGroup, unit: Unit) -> None:
+    other = db.session.scalar(
+        select(EmulationGroup).join(GroupMember).where(
+            GroupMember.unit_id == unit.id, EmulationGroup.year == group.year,
+            EmulationGroup.kind == group.kind, EmulationGroup.id != group.id).limit(1))
+    if other is not None:
+        raise RuleViolation(_("%(unit)s đã thuộc %(group)s năm %(year)s.", unit=unit.name, group=other.name,
+                              year=group.year), field="unit_code")
 
 
 def _require_unique_name(kind: GroupKind, name: str, year: int) -> None:

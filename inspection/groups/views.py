@@ -14,7 +14,7 @@ from inspection.groups import services
 from inspection.groups.forms import GroupForm, MemberForm
 from inspection.groups.models import EmulationGroup, GroupMember
 from inspection.permissions import login_required, roles_required, visible_unit_ids
-from inspection.rules import RuleViolation
+from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
 from inspection.units.models import Unit
 
@@ -23,7 +23,8 @@ bp = Blueprint("groups", __name__, url_prefix="/groups")
 
 def get_group(group_id: int, need: str = "view") -> EmulationGroup:
     """The group, or 404; 403 when a unit officer's units are not in it, or a non-admin would manage it."""
-    group = db.session.get(EmulationGroup, group_id)
+    group = db.session.get(EmulationGroup, group_id, options=[
+        selectinload(EmulationGroup.members).selectinload(GroupMember.unit).selectinload(Unit.names)])
     if group is None:
         abort(404)
     if need == "manage" and current_user.role != Role.ADMIN:
@@ -89,9 +90,12 @@ def edit(group_id: int):
     if form.validate_on_submit():
         try:
             services.update_group(current_user, group, kind=form.kind.data, name=form.name.data,
-                                  year=form.year.data, note=form.note.data or None)
+                                  year=form.year.data, note=form.note.data or None, version=form.version.data)
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
+            form.version.data = group.version  # resubmitting now overwrites knowingly
+            status = 409 if isinstance(violation, EditConflict) else 200
+            return render_template("groups/form.html", form=form, group=group, conflict=violation), status
         else:
             db.session.commit()
             flash(_("Đã lưu %(name)s.", name=group.name), "success")

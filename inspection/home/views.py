@@ -11,7 +11,7 @@ from inspection.groups.models import EmulationGroup, GroupMember
 from inspection.permissions import login_required
 from inspection.responses.todo import todo_context
 from inspection.timeutil import today_vn
-from inspection.units.models import Unit
+from inspection.units.models import Unit, UnitKind
 
 bp = Blueprint("home", __name__)
 
@@ -47,7 +47,8 @@ def _context_for(role: Role) -> dict:
 def _current_units_by_kind(today) -> dict:
     query = (select(Unit.kind, func.count()).where(or_(Unit.valid_to.is_(None), Unit.valid_to >= today))
              .group_by(Unit.kind))
-    return dict(db.session.execute(query).all())
+    counts = dict(db.session.execute(query).all())
+    return {kind: counts[kind] for kind in UnitKind if kind in counts}  # the kinds' own order
 
 
 def _groups_by_year() -> list:

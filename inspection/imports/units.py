@@ -20,7 +20,7 @@ from inspection.units.queries import unit_by_code
 
 KIND = "units"
 CODE, NAME, UNIT_KIND, PARENT = "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên"
-VALID_FROM, VALID_TO, NOTE = "Hoạt động từ", "Chấm dứt từ", "Ghi chú"
+VALID_FROM, VALID_TO, NOTE = "Hoạt động từ", "Hoạt động đến ngày", "Ghi chú"
 COLUMNS = (CODE, NAME, UNIT_KIND, PARENT, VALID_FROM, VALID_TO, NOTE)
 REQUIRED = (CODE, NAME, UNIT_KIND)
 #: RuleViolation.field of units.services → column header

@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import HiddenInput
 
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
@@ -22,8 +23,9 @@ class UnitForm(PortalForm):
     kind = SelectField(_l("Loại đơn vị"), choices=kind_choices, coerce=UnitKind)
     parent_code = UnitCodeField(_l("Mã đơn vị cấp trên"), validators=[Optional()])
     valid_from = VNDateField(_l("Hoạt động từ ngày"), validators=[Optional()])
-    valid_to = VNDateField(_l("Chấm dứt hoạt động ngày"), validators=[Optional()])
+    valid_to = VNDateField(_l("Hoạt động đến ngày (ngày cuối cùng)"), validators=[Optional()])
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
+    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
 
 
 class NewUnitForm(UnitForm):

@@ -57,16 +57,20 @@ class Unit(db.Model):
     valid_to: Mapped[date | None]
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: bumped on every save; a form opened before the last save is refused (no lost updates)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     parent: Mapped["Unit | None"] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list["Unit"]] = relationship(back_populates="parent")
     names: Mapped[list["UnitName"]] = relationship(
         back_populates="unit", order_by="UnitName.valid_from.nulls_first()", cascade="all, delete-orphan")
 
+    __mapper_args__ = {"version_id_col": version}
+
     @property
     def name(self) -> str:
-        """The latest name (names are never overwritten, a rename adds one)."""
-        return self.names[-1].name if self.names else self.code
+        """The name in force today (a rename decided for a later date does not show yet)."""
+        return self.name_on(today_vn())
 
     def name_on(self, day: date | None) -> str:
         """The name the unit had on `day`: a 2017 record shows the 2017 name."""

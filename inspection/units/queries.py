@@ -64,8 +64,15 @@ def _load_units(ids: set[int]) -> list[Unit]:
 
 def events_of(unit: Unit) -> list[UnitEvent]:
     """The unit's timeline: every lineage event it takes part in, oldest first."""
-    query = (select(UnitEvent).join(UnitEventLink).where(UnitEventLink.unit_id == unit.id)
-             .order_by(UnitEvent.effective_date, UnitEvent.id).distinct())
+    mine = select(UnitEventLink.event_id).where(UnitEventLink.unit_id == unit.id)
+    query = (select(UnitEvent).where(UnitEvent.id.in_(mine))
+             .options(selectinload(UnitEvent.links).selectinload(UnitEventLink.unit).selectinload(Unit.names))
+             .order_by(UnitEvent.effective_date, UnitEvent.id))
+    return list(db.session.scalars(query))
+
+
+def children_of(unit: Unit) -> list[Unit]:
+    query = select(Unit).where(Unit.parent_id == unit.id).options(selectinload(Unit.names)).order_by(Unit.code)
     return list(db.session.scalars(query))
 
 
@@ -76,9 +83,9 @@ def unit_list_query(search: str = "", kind: str = "", scope: str = "current",
 
     query = select(Unit).options(selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names))
     if search:
-        pattern = f"%{search.strip()}%"
-        name_match = select(UnitName.unit_id).where(UnitName.name.ilike(pattern))
-        query = query.where(or_(Unit.code.ilike(pattern), Unit.id.in_(name_match)))
+        term = search.strip()
+        name_match = select(UnitName.unit_id).where(UnitName.name.icontains(term, autoescape=True))
+        query = query.where(or_(Unit.code.icontains(term, autoescape=True), Unit.id.in_(name_match)))
     if kind:
         query = query.where(Unit.kind == kind)
     if scope == "current" and on is not None:

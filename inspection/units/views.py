@@ -27,7 +27,7 @@ from inspection.permissions import (
     roles_required,
     visible_unit_ids,
 )
-from inspection.rules import RuleViolation
+from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
 from inspection.units import queries, services
 from inspection.units.forms import NewUnitForm, UnitEventForm, UnitForm
@@ -38,7 +38,8 @@ bp = Blueprint("units", __name__, url_prefix="/units")
 
 def get_unit(unit_id: int, need: str = "view") -> Unit:
     """The unit, or 404 when there is none, 403 when the user may not `need` it ("view", "manage")."""
-    unit = db.session.get(Unit, unit_id, options=[selectinload(Unit.names)])
+    unit = db.session.get(Unit, unit_id, options=[
+        selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names)])
     if unit is None:
         abort(404)
     allowed = can_see_unit(current_user, unit) if need == "view" else current_user.role == Role.ADMIN
@@ -68,7 +69,7 @@ def detail(unit_id: int):
         "events": queries.events_of(unit),
         "predecessors": queries.all_predecessors(unit),
         "current_successors": queries.current_successors(unit, today_vn()),
-        "children": sorted(unit.children, key=lambda child: child.code),
+        "children": queries.children_of(unit),
         "memberships": _memberships(unit),
         "officers": _officers(unit) if current_user.role != Role.UNIT_OFFICER else [],
         "history": audit.history_of(unit) if current_user.role in (Role.ADMIN, Role.COUNCIL) else [],
@@ -78,7 +79,7 @@ def detail(unit_id: int):
 
 def _memberships(unit: Unit) -> list[GroupMember]:
     query = (select(GroupMember).where(GroupMember.unit_id == unit.id)
-             .options(selectinload(GroupMember.group)))
+             .options(selectinload(GroupMember.group)))  # names: the unit's own, already loaded
     return sorted(db.session.scalars(query), key=lambda member: -member.group.year)
 
 
@@ -115,9 +116,13 @@ def edit(unit_id: int):
         try:
             services.update_unit(current_user, unit, code=form.code.data, kind=form.kind.data,
                                  parent=form.parent_code.data, valid_from=form.valid_from.data,
-                                 valid_to=form.valid_to.data, note=form.note.data or None)
+                                 valid_to=form.valid_to.data, note=form.note.data or None,
+                                 version=form.version.data)
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
+            form.version.data = unit.version  # resubmitting now overwrites knowingly
+            status = 409 if isinstance(violation, EditConflict) else 200
+            return render_template("units/form.html", form=form, unit=unit, conflict=violation), status
         else:
             db.session.commit()
             flash(_("Đã lưu đơn vị %(name)s.", name=unit.name), "success")
@@ -145,17 +150,16 @@ def new_event(unit_id: int):
 def _apply_event(unit: Unit, form: UnitEventForm) -> None:
     kind, related = form.kind.data, form.related_codes.data or []
     common = {"effective": form.effective_date.data, "legal_basis": form.legal_basis.data,
-              "note": form.note.data or None}
+              "note": form.note.data or None, "legal_basis_date": form.legal_basis_date.data}
     if kind == EventKind.RENAME:
         if not form.new_name.data:
             raise RuleViolation(_("Nhập tên mới của đơn vị."), field="new_name")
-        event = services.rename_unit(current_user, unit, form.new_name.data, **common)
+        services.rename_unit(current_user, unit, form.new_name.data, **common)
     elif kind == EventKind.MERGE:
         if len(related) != 1:
             raise RuleViolation(_("Nhập đúng một mã đơn vị kế thừa."), field="related_codes")
-        event = services.merge_units(current_user, [unit], related[0], **common)
+        services.merge_units(current_user, [unit], related[0], **common)
     elif kind == EventKind.SPLIT:
-        event = services.split_unit(current_user, unit, related, **common)
+        services.split_unit(current_user, unit, related, **common)
     else:
-        event = services.dissolve_unit(current_user, unit, successors=related, **common)
-    event.legal_basis_date = form.legal_basis_date.data
+        services.dissolve_unit(current_user, unit, successors=related, **common)

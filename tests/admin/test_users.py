@@ -97,3 +97,43 @@ def test_audit_log_page_for_council_not_for_inspector(app, client_as):
     db.session.commit()
     assert client_as(Role.COUNCIL).get("/admin/audit").status_code == 200
     assert client_as(Role.INSPECTOR).get("/admin/audit").status_code == 403
+
+
+def test_audit_shows_user_names_as_typed_and_roles_as_words(app, client_as):
+    from inspection.admin.services import create_user
+
+    create_user(None, username="admin2", full_name="Quản trị 2", role=Role.ADMIN, password="mot-mat-khau-dai")
+    db.session.commit()
+    page = client_as(Role.ADMIN).get("/admin/audit").get_data(as_text=True)
+    assert "Tên đăng nhập:</dt> <dd class=\"d-inline\">admin2" in page
+    assert "Vai trò:</dt> <dd class=\"d-inline\">Quản trị hệ thống" in page
+
+
+def test_a_stale_account_form_is_refused(app, client_as):
+    user = make_user(Role.INSPECTOR, full_name="Tên cũ")
+    db.session.commit()
+    opened_with = user.version
+    user.full_name = "Người khác đã sửa"
+    db.session.commit()
+    response = client_as(Role.ADMIN).post(f"/admin/users/{user.id}/edit", data={
+        "full_name": "Tôi sửa", "role": "inspector", "active": "y", "version": opened_with})
+    assert response.status_code == 409 and "Người khác đã sửa" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert user.full_name == "Người khác đã sửa"
+
+
+def test_an_email_address_is_accepted_and_a_bad_one_named(app, client_as):
+    client = client_as(Role.ADMIN)
+    bad = client.post("/admin/users/new", data={"username": "mail", "full_name": "M", "role": "council",
+                                                "email": "khong-phai-email", "password": "mot-mat-khau-dai"})
+    assert bad.status_code == 200 and "Thư điện tử: " in bad.get_data(as_text=True)
+    good = client.post("/admin/users/new", data={"username": "mail", "full_name": "M", "role": "council",
+                                                 "email": "canbo@angiang.gov.vn", "password": "mot-mat-khau-dai"})
+    assert good.status_code == 302
+
+
+def test_locking_a_locked_account_says_so(app, client_as):
+    user = make_user(active=False)
+    db.session.commit()
+    page = client_as(Role.ADMIN).post(f"/admin/users/{user.id}/deactivate", follow_redirects=True)
+    assert "đã bị khóa từ trước" in page.get_data(as_text=True)

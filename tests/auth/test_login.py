@@ -49,7 +49,7 @@ def test_five_failures_lock_the_account_for_this_address_only(app, client):
         assert _login(client, user.username, WRONG).status_code == 401
     locked = _login(client, user.username, factories.PASSWORD)
     assert locked.status_code == 401
-    assert "Tài khoản tạm khóa do đăng nhập sai quá 5 lần" in locked.get_data(as_text=True)
+    assert "Tài khoản tạm khóa do đăng nhập sai 5 lần" in locked.get_data(as_text=True)
     # The real user, elsewhere, is not locked out by someone guessing from 10.0.0.1.
     assert _login(app.test_client(), user.username, factories.PASSWORD, address="10.0.0.2").status_code == 302
 
@@ -171,3 +171,41 @@ class TestBehindHttps:
         response = _login(client, user.username, factories.PASSWORD)
         cookie = next(value for value in response.headers.getlist("Set-Cookie") if value.startswith("session="))
         assert "Secure" in cookie
+
+
+def test_new_password_must_differ_and_wrong_guesses_lock(app, login):
+    user = factories.make_user()
+    db.session.commit()
+    client = login(user)
+    same = client.post("/account/password", data={"current_password": factories.PASSWORD,
+                                                  "new_password": factories.PASSWORD, "confirm": factories.PASSWORD})
+    assert "Mật khẩu mới phải khác mật khẩu hiện tại." in same.get_data(as_text=True)
+    for _ in range(5):
+        client.post("/account/password", data={"current_password": WRONG, "new_password": "new-password-1",
+                                               "confirm": "new-password-1"})
+    locked = client.post("/account/password", data={"current_password": factories.PASSWORD,
+                                                     "new_password": "new-password-1", "confirm": "new-password-1"})
+    assert "Tài khoản tạm khóa" in locked.get_data(as_text=True)
+    db.session.expire_all()
+    assert user.check_password(factories.PASSWORD)
+
+
+def test_changing_the_password_ends_other_sessions(app, login):
+    user = factories.make_user()
+    db.session.commit()
+    laptop, phone = login(user), login(user)
+    laptop.post("/account/password", data={"current_password": factories.PASSWORD,
+                                           "new_password": "new-password-1", "confirm": "new-password-1"})
+    assert laptop.get("/").status_code == 200  # the session that changed it stays signed in
+    assert phone.get("/").status_code == 302  # the other one is signed out
+
+
+def test_language_chosen_on_the_login_page_wins(app, client):
+    user = factories.make_user(Role.COUNCIL)
+    user.locale = "vi"
+    db.session.commit()
+    client.post("/language", data={"locale": "en", "next": "/login"})
+    _login(client, user.username, factories.PASSWORD)
+    assert "Council overview" in client.get("/").get_data(as_text=True)
+    db.session.expire_all()
+    assert user.locale == "en"

@@ -173,7 +173,10 @@ numbers = st.from_regex(r"[0-9]{1,5}", fullmatch=True)
 years = st.integers(1945, 2100).map(str)
 tokens = st.from_regex(r"[A-ZĐ][A-Za-zĐđ0-9&]{0,7}", fullmatch=True)
 # A công văn's first segment must not look like a type, or it would be read as one.
-issuers = tokens.filter(lambda t: t.upper() not in {a.upper() for a in TYPES} | {"CV"})
+_UPPER_TYPES = {a.upper() for a in TYPES}
+# A công văn issuer is neither a type nor a type typed without its Đ ("QD" for "QĐ").
+issuers = tokens.filter(lambda t: t.upper() not in _UPPER_TYPES | {"CV"}
+                        and t.upper().replace("D", "Đ") not in _UPPER_TYPES)
 subunits = st.lists(tokens, max_size=2).map(lambda units: "".join("-" + u for u in units))
 party_types = st.sampled_from(TYPES) | issuers
 
@@ -270,3 +273,13 @@ def test_field_shows_object_data():
     form = RefForm(obj=Obj())
     assert form.ref._value() == "127-KL/TW"
     assert form.optional_ref.data == parse_ref("2902/BNV-VP")
+
+
+def test_a_type_typed_without_its_d_stroke_is_questioned():
+    with pytest.raises(DocRefError, match="“QD” có phải loại văn bản “QĐ”"):
+        parse_ref("1317/QD-UBND")
+
+
+def test_over_long_references_are_refused():
+    with pytest.raises(DocRefError, match="tối đa 80 ký tự"):
+        parse_ref("280/BC-" + "A" * 100)

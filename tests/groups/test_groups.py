@@ -80,3 +80,24 @@ def test_group_list_query_count_does_not_grow(app, client_as, count_queries):
     with count_queries() as many:
         client.get("/groups/?year=2017")
     assert many.count == few.count
+
+
+def test_membership_respects_the_units_lifetime_and_one_group_a_year(app, client_as):
+    from datetime import date
+
+    ended = make_unit("UBND thành phố Rạch Giá", code="RG", valid_to=date(2025, 6, 30))
+    zone = make_unit("UBND đặc khu Phú Quốc", code="PQ")
+    first = make_group(kind="cluster", year=2026, name="Cụm các đặc khu", members=[(zone, "member")])
+    second = make_group(kind="cluster", year=2026, name="Cụm ven biển")
+    db.session.commit()
+    client = client_as(Role.ADMIN)
+    gone = client.post(f"/groups/{second.id}/members", data={"unit_code": "RG", "role": "leader"})
+    assert "UBND thành phố Rạch Giá không hoạt động trong năm 2026." in gone.get_data(as_text=True)
+    twice = client.post(f"/groups/{second.id}/members", data={"unit_code": "PQ", "role": "member"})
+    assert f"UBND đặc khu Phú Quốc đã thuộc {first.name} năm 2026." in twice.get_data(as_text=True)
+    assert ended.id and len(db.session.scalars(select(GroupMember)).all()) == 1
+
+
+def test_a_year_that_is_not_a_number_says_so(app, client_as):
+    page = client_as(Role.ADMIN).post("/groups/new", data={"kind": "block", "name": "Khối A", "year": "20x6"})
+    assert "Năm thi đua: Không phải số nguyên hợp lệ." in page.get_data(as_text=True)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from inspection.extensions import db
 
-UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên", "Hoạt động từ", "Chấm dứt từ",
+UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên", "Hoạt động từ", "Hoạt động đến ngày",
                 "Ghi chú"]
 GROUP_HEADERS = ["Năm", "Loại", "Tên cụm, khối", "Mã đơn vị", "Vai trò"]
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"

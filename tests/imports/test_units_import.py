@@ -109,7 +109,7 @@ def test_a_broken_file_shows_every_error_and_writes_nothing(admin):
             "6 Tên đơn vị Ô bắt buộc, không được để trống.",
             "2 Mã đơn vị Mã “A1” xuất hiện nhiều lần trong tệp: dòng 2, 7.",
             "7 Mã đơn vị Mã “A1” xuất hiện nhiều lần trong tệp: dòng 2, 7.",
-            "8 Chấm dứt từ Ngày chấm dứt 31/12/2019 trước ngày bắt đầu hoạt động 01/01/2020."):
+            "8 Hoạt động đến ngày Ngày chấm dứt 31/12/2019 trước ngày bắt đầu hoạt động 01/01/2020."):
         assert expected in text
     assert 'action="/import/confirm"' not in response.get_data(as_text=True)
     assert committed_count(Unit) == before

@@ -43,7 +43,7 @@ def test_list_filters_by_name_kind_and_status(app, client_as):
     current = client.get("/units/").get_data(as_text=True)
     former = client.get("/units/?scope=former").get_data(as_text=True)
     assert "Giang Thành" not in current and "Giang Thành" in former
-    assert "Chấm dứt từ 30/06/2025" in former
+    assert "Hoạt động đến hết 30/06/2025" in former
 
 
 def test_unit_list_runs_a_fixed_number_of_queries(app, client_as, count_queries):
