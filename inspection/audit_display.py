@@ -9,6 +9,26 @@ FIELD_LABELS = {
     "valid_from": _l("Từ ngày"), "valid_to": _l("Đến ngày"), "note": _l("Ghi chú"), "name": _l("Tên"),
     "effective": _l("Ngày hiệu lực"), "successors": _l("Đơn vị kế thừa"), "unit": _l("Đơn vị"),
     "year": _l("Năm"), "predecessors": _l("Đơn vị trước"), "legal_basis": _l("Căn cứ"),
+    # inspection workflow
+    "status": _l("Trạng thái"), "title": _l("Tiêu đề"), "description": _l("Mô tả"), "figures": _l("Số liệu"),
+    "category": _l("Lĩnh vực"), "severity": _l("Mức độ"), "text": _l("Nội dung kiến nghị"),
+    "issued_on": _l("Ngày kiến nghị"), "due": _l("Hạn"), "current_due": _l("Hạn hiện tại"),
+    "original_due": _l("Hạn ban đầu"), "requested_due": _l("Hạn đề nghị"), "reason": _l("Lý do"),
+    "decision_note": _l("Ý kiến quyết định"), "responsible_units": _l("Đơn vị chịu trách nhiệm"),
+    "awards_to_revoke": _l("Khen thưởng cần thu hồi"), "awards_to_reexamine": _l("Khen thưởng cần xem xét lại"),
+    "amount_to_recover": _l("Số tiền phải thu hồi"), "amount_recovered": _l("Số tiền đã thu hồi"),
+    "working_session": _l("Buổi làm việc"), "verified_status": _l("Kết quả xác minh"),
+    "verification_method": _l("Cách xác minh"), "method": _l("Cách xác minh"),
+    "verification_note": _l("Ghi chú xác minh"), "transfer_basis": _l("Căn cứ chuyển giao"),
+    "what": _l("Biện pháp"), "who": _l("Người thực hiện"), "progress": _l("Tiến độ (%)"),
+    "file": _l("Tệp"), "files": _l("Tệp"), "version": _l("Phiên bản"), "sha256": _l("SHA-256"),
+    "ref": _l("Số, ký hiệu"), "report_date": _l("Ngày báo cáo"), "subject": _l("Trích yếu"),
+    "conclusion_ref": _l("Thông báo kết luận"), "conclusion_date": _l("Ngày kết luận"),
+    "position": _l("Chức vụ"), "member": _l("Thành viên"), "plan": _l("Kế hoạch"), "mission": _l("Đoàn"),
+    "issuing_unit": _l("Cơ quan ban hành"), "period_from": _l("Thời kỳ từ"), "period_to": _l("Thời kỳ đến"),
+    "planned_start": _l("Dự kiến bắt đầu"), "planned_end": _l("Dự kiến kết thúc"),
+    "decision_ref": _l("Quyết định thành lập"), "decision_date": _l("Ngày quyết định"),
+    "held_on": _l("Ngày làm việc"), "place": _l("Địa điểm"), "minutes_ref": _l("Biên bản"),
 }
 
 
@@ -34,10 +54,20 @@ def field_value(value, key: str = "") -> str:
 def _labels_for(key: str) -> list[dict]:
     """Only a field known to hold an enum is relabelled: a user called "admin" stays "admin"."""
     from inspection.auth.models import ROLE_LABELS
+    from inspection.findings.models import LABELS as FINDING_LABELS
     from inspection.groups.models import GROUP_KIND_LABELS, MEMBER_ROLE_LABELS
+    from inspection.missions.models import MISSION_KIND_LABELS, MISSION_STATUS_LABELS, TEAM_ROLE_LABELS
+    from inspection.responses.models import EXTENSION_STATUS_LABELS
     from inspection.units.models import UNIT_KIND_LABELS
 
-    return {"role": [ROLE_LABELS, MEMBER_ROLE_LABELS], "kind": [UNIT_KIND_LABELS, GROUP_KIND_LABELS]}.get(key, [])
+    by_key = {
+        "role": [ROLE_LABELS, MEMBER_ROLE_LABELS, TEAM_ROLE_LABELS],
+        "kind": [UNIT_KIND_LABELS, GROUP_KIND_LABELS, MISSION_KIND_LABELS, FINDING_LABELS],
+        "status": [MISSION_STATUS_LABELS, EXTENSION_STATUS_LABELS, FINDING_LABELS],
+    }
+    for key_with_finding_labels in ("category", "severity", "verified_status", "verification_method", "method"):
+        by_key[key_with_finding_labels] = [FINDING_LABELS]
+    return by_key.get(key, [])
 
 
 def _as_vn_date(text: str) -> str:

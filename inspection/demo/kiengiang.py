@@ -131,6 +131,7 @@ ACCOUNTS = [
     ("admin", "Quản trị hệ thống", "admin", []),
     ("council", "Tổ thư ký Hội đồng TĐKT tỉnh", "council", []),
     ("inspector", "Nguyễn Văn Kiểm", "inspector", []),
-    ("unit", "Trần Thị Đầu Mối (Phú Quốc)", "unit_officer", ["KG-PQ", "AG-DK-PQ"]),
+    # the province's TĐKT focal point: answers the Central Council's 2017 recommendations, now for An Giang
+    ("unit", "Trần Thị Đầu Mối (Sở Nội vụ)", "unit_officer", ["KG", "AG"]),
 ]
 DEMO_PASSWORD = "demo-password"

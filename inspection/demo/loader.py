@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from inspection.admin.services import create_user
 from inspection.auth.models import Role, User
 from inspection.demo import kiengiang as data
+from inspection.demo.mission_loader import load_mission_2017
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
 from inspection.groups.models import GroupKind, MemberRole
@@ -27,6 +28,7 @@ def load_demo() -> str:
     _load_groups(2017, data.GROUPS_2017)
     _load_groups(2026, data.GROUPS_2026)
     _load_accounts()
+    load_mission_2017()
     count = db.session.scalar(select(func.count()).select_from(Unit))
     return f"Đã nạp dữ liệu mẫu: {count} đơn vị, {len(data.ACCOUNTS)} tài khoản."
 

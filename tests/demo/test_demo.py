@@ -44,7 +44,7 @@ def test_demo_has_2017_clusters_and_blocks_and_one_account_per_role(app, runner)
     assert {name: accounts[name].role for name in ("admin", "council", "inspector", "unit")} == {
         "admin": Role.ADMIN, "council": Role.COUNCIL, "inspector": Role.INSPECTOR, "unit": Role.UNIT_OFFICER}
     assert all(user.check_password("demo-password") for user in accounts.values())
-    assert {u.code for u in accounts["unit"].units} == {"KG-PQ", "AG-DK-PQ"}
+    assert {u.code for u in accounts["unit"].units} == {"KG", "AG"}
 
 
 def test_demo_load_if_empty_runs_once(app, runner):
@@ -80,3 +80,30 @@ def _leader_codes() -> list[str]:
              .join(EmulationGroup).where(GroupMember.role == "leader")
              .order_by(EmulationGroup.year, EmulationGroup.name))
     return list(db.session.scalars(query))
+
+
+def test_demo_has_the_2017_mission_and_its_follow_up(app, runner):
+    from inspection.findings.models import Finding, Recommendation
+    from inspection.missions.models import Mission, SelfReport, WorkingSession
+    from inspection.responses.models import DueDateChange
+
+    runner.invoke(args=["demo", "load"])
+    mission = db.session.scalar(select(Mission))
+    assert mission.status == "concluded" and mission.issuing_body == "Hội đồng Thi đua – Khen thưởng Trung ương"
+    assert [m.display_name for m in mission.members if m.role == "head"] == ["Lại Xuân Môn"]
+    assert str(db.session.scalar(select(SelfReport)).ref) == "280/BC-UBND"
+    assert db.session.scalar(select(WorkingSession)).held_on == date(2017, 11, 4)
+    titles = set(db.session.scalars(select(Finding.title)))
+    assert "Phát hiện, tổ chức nhân rộng mô hình, điển hình tiên tiến chưa cao" in titles
+    recommendations = list(db.session.scalars(select(Recommendation)))
+    statuses = {r.verified_status for r in recommendations}
+    assert "implemented" in statuses and "open" in statuses
+    assert any(share.status == "reported_done" and r.verified_status == "open"
+               for r in recommendations for share in r.responsibilities)
+    overdue = [r for r in recommendations if r.is_open and r.current_due < date(2026, 11, 29)]
+    assert len(overdue) >= 2
+    granted = db.session.scalar(select(DueDateChange))
+    assert granted.status == "approved" and granted.previous_due != granted.granted_due
+    open_shares = [s for r in recommendations if r.is_open for s in r.responsibilities]
+    assert {s.unit.code for s in open_shares} <= {"AG", "AG-SNV"}  # moved to the 2025 successors
+    assert all(s.transferred_from is not None for s in open_shares)
