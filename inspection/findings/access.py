@@ -6,25 +6,39 @@ they never verify. Inspectors change and verify items of missions they belong to
 from flask import abort
 from flask_login import current_user
 from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import selectinload
 
 from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.findings.models import Finding, Recommendation, Responsibility
 from inspection.missions.access import can_edit_mission
 from inspection.permissions import visible_unit_ids
+from inspection.units.models import Unit
 
 
 def can_view_finding(user: User, finding: Finding) -> bool:
-    visible = visible_unit_ids(user)
+    return sees_finding(visible_unit_ids(user), finding)
+
+
+def can_view_recommendation(user: User, recommendation: Recommendation) -> bool:
+    return sees_recommendation(visible_unit_ids(user), recommendation)
+
+
+def sees_finding(visible: set[int] | None, finding: Finding) -> bool:
+    """As can_view_finding, with the user's visible units worked out once (lists check many items)."""
     if visible is None or finding.unit_id in visible:
         return True
     return any(r.unit_id in visible for rec in finding.recommendations for r in rec.responsibilities)
 
 
-def can_view_recommendation(user: User, recommendation: Recommendation) -> bool:
-    visible = visible_unit_ids(user)
+def sees_recommendation(visible: set[int] | None, recommendation: Recommendation) -> bool:
     return (visible is None or recommendation.finding.unit_id in visible
             or any(r.unit_id in visible for r in recommendation.responsibilities))
+
+
+def can_transfer(user: User) -> bool:
+    """Moving a dissolved unit's open items to its successor: the council and admins."""
+    return user.role in (Role.ADMIN, Role.COUNCIL)
 
 
 def answerable_responsibilities(user: User, recommendation: Recommendation) -> list[Responsibility]:
@@ -52,10 +66,10 @@ NEEDS = {"view": can_view_recommendation, "answer": can_answer, "manage": can_ma
          "decide": can_decide_extension}
 
 
-def get_recommendation(recommendation_id: int, need: str = "view") -> Recommendation:
+def get_recommendation(recommendation_id: int, need: str = "view", options=()) -> Recommendation:
     """The recommendation, or 404; 403 when the current user may not `need` it
-    ("view", "answer", "manage", "decide")."""
-    recommendation = db.session.get(Recommendation, recommendation_id)
+    ("view", "answer", "manage", "decide"). `options` are loader options for what the page shows."""
+    recommendation = db.session.get(Recommendation, recommendation_id, options=list(options))
     if recommendation is None:
         abort(404)
     if not NEEDS[need](current_user, recommendation):
@@ -63,9 +77,9 @@ def get_recommendation(recommendation_id: int, need: str = "view") -> Recommenda
     return recommendation
 
 
-def get_finding(finding_id: int, need: str = "view") -> Finding:
+def get_finding(finding_id: int, need: str = "view", options=()) -> Finding:
     """The finding, or 404; 403 unless the user may see it ("view") or change it ("manage")."""
-    finding = db.session.get(Finding, finding_id)
+    finding = db.session.get(Finding, finding_id, options=list(options))
     if finding is None:
         abort(404)
     allowed = can_view_finding(current_user, finding) if need == "view" else can_edit_mission(
@@ -80,8 +94,20 @@ def visible_recommendations_clause(user: User):
     visible = visible_unit_ids(user)
     if visible is None:
         return None
+    # correlate_except: the subqueries keep their own FROM even when the outer query joins the same table
     own_share = exists(select(Responsibility.id).where(
-        Responsibility.recommendation_id == Recommendation.id, Responsibility.unit_id.in_(visible)))
+        Responsibility.recommendation_id == Recommendation.id, Responsibility.unit_id.in_(visible))
+        .correlate_except(Responsibility))
     own_finding = exists(select(Finding.id).where(Finding.id == Recommendation.finding_id,
-                                                  Finding.unit_id.in_(visible)))
+                                                  Finding.unit_id.in_(visible)).correlate_except(Finding))
     return or_(own_share, own_finding)
+
+
+def get_ended_unit(unit_id: int) -> Unit:
+    """A unit whose open items may be transferred, or 404; 403 unless the user may transfer."""
+    unit = db.session.get(Unit, unit_id, options=[selectinload(Unit.names)])
+    if unit is None:
+        abort(404)
+    if not can_transfer(current_user):
+        abort(403)
+    return unit

@@ -1,11 +1,148 @@
-"""Read queries for findings and recommendations (filled in by the findings feature)."""
+"""Read queries for findings and recommendations; each runs a fixed number of SQL statements."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import groupby
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from inspection.audit import AuditEntry
+from inspection.extensions import db
+from inspection.findings.access import can_transfer, sees_finding, sees_recommendation
+from inspection.findings.forms import TransferForm
+from inspection.findings.models import (
+    Finding,
+    FollowUpAction,
+    Recommendation,
+    Responsibility,
+    VerifiedStatus,
+)
+from inspection.missions.access import can_edit_mission
+from inspection.missions.models import Mission
+from inspection.permissions import visible_unit_ids
+from inspection.responses.models import DueDateChange, Evidence, Message
+from inspection.timeutil import today_vn
+from inspection.units.models import Unit
+from inspection.units.queries import current_successors
+
+
+def is_overdue(recommendation: Recommendation, today: date) -> bool:
+    """Past its current due date and not yet verified."""
+    return bool(recommendation.is_open and recommendation.current_due and recommendation.current_due < today)
+
+
+def shares_loaded():
+    """Loader options for a recommendation's responsible units, their names and transfer origins."""
+    return selectinload(Recommendation.responsibilities).options(
+        selectinload(Responsibility.unit).selectinload(Unit.names),
+        selectinload(Responsibility.transferred_from).selectinload(Unit.names))
+
+
+def recommendation_page_options():
+    """Everything the recommendation page shows, in a fixed number of queries."""
+    finding = joinedload(Recommendation.finding)
+    return [finding.joinedload(Finding.mission).selectinload(Mission.members),
+            finding.selectinload(Finding.unit).selectinload(Unit.names),
+            finding.selectinload(Finding.session),
+            shares_loaded(),
+            selectinload(Recommendation.responsibilities).selectinload(Responsibility.actions),
+            selectinload(Recommendation.verified_by)]
+
+
+def finding_page_options():
+    return [joinedload(Finding.mission).selectinload(Mission.members),
+            selectinload(Finding.unit).selectinload(Unit.names), selectinload(Finding.session),
+            selectinload(Finding.recommendations).options(shares_loaded())]
+
+
+def recommendation_history(recommendation: Recommendation) -> list[AuditEntry]:
+    """The recommendation's own entries and those of its parts (shares, follow-up actions, messages,
+    evidence, due-date changes), newest first, in one query."""
+    rec_id = recommendation.id
+    parts = {
+        "responsibility": select(Responsibility.id).where(Responsibility.recommendation_id == rec_id),
+        "follow_up_action": select(FollowUpAction.id).join(Responsibility)
+        .where(Responsibility.recommendation_id == rec_id),
+        "message": select(Message.id).where(Message.recommendation_id == rec_id),
+        "evidence": select(Evidence.id).where(Evidence.recommendation_id == rec_id),
+        "due_date_change": select(DueDateChange.id).where(DueDateChange.recommendation_id == rec_id),
+    }
+    about = [and_(AuditEntry.target_type == "recommendation", AuditEntry.target_id == rec_id)]
+    about += [and_(AuditEntry.target_type == kind, AuditEntry.target_id.in_(ids)) for kind, ids in parts.items()]
+    query = select(AuditEntry).where(or_(*about)).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    return list(db.session.scalars(query))
+
+
+# --- the mission workspace slot -------------------------------------------------------------------------------
+
+
+@dataclass
+class FindingRow:
+    finding: Finding
+    recommendations: list[Recommendation]
+
+
+@dataclass
+class MissionFindings:
+    mission: Mission
+    groups: list[tuple[Unit, list[FindingRow]]]
+    can_add: bool
+    today: date
+    count: int = 0
+    overdue: int = 0
+    open: int = 0
 
 
 def mission_findings_context(mission, user) -> dict:
     """Variables for templates/findings/_mission_findings.html in the mission workspace."""
-    return {}
+    visible = visible_unit_ids(user)
+    query = (select(Finding).where(Finding.mission_id == mission.id)
+             .options(selectinload(Finding.unit).selectinload(Unit.names), selectinload(Finding.session),
+                      selectinload(Finding.recommendations).options(shares_loaded()))
+             .order_by(Finding.kind, Finding.id))
+    rows = [FindingRow(finding, [rec for rec in finding.recommendations if sees_recommendation(visible, rec)])
+            for finding in db.session.scalars(query) if sees_finding(visible, finding)]
+    rows.sort(key=lambda row: row.finding.unit.code)
+    summary = MissionFindings(mission, [(unit, list(items)) for unit, items in
+                                        groupby(rows, key=lambda row: row.finding.unit)],
+                              can_add=can_edit_mission(user, mission), today=today_vn(), count=len(rows))
+    recommendations = [rec for row in rows for rec in row.recommendations]
+    summary.open = sum(rec.is_open for rec in recommendations)
+    summary.overdue = sum(is_overdue(rec, summary.today) for rec in recommendations)
+    return {"mission_findings": summary}
+
+
+# --- the unit page slot --------------------------------------------------------------------------------------
+
+
+@dataclass
+class UnitTransfer:
+    unit: Unit
+    open_count: int
+    successors: list[Unit] = field(default_factory=list)
+    form: TransferForm | None = None
+
+
+def open_share_count(unit: Unit) -> int:
+    query = (select(func.count(Responsibility.id)).join(Responsibility.recommendation)
+             .where(Responsibility.unit_id == unit.id, Recommendation.verified_status == VerifiedStatus.OPEN))
+    return db.session.scalar(query) or 0
 
 
 def unit_transfer_context(unit, user) -> dict:
-    """Variables for templates/findings/_unit_transfer.html on the unit page."""
-    return {}
+    """Variables for templates/findings/_unit_transfer.html on the unit page: the transfer form, for the
+    council and admins, when the unit has ended and still has open recommendations."""
+    today = today_vn()
+    if not can_transfer(user) or unit.valid_to is None or unit.valid_to >= today:
+        return {"unit_transfer": None}
+    count = open_share_count(unit)
+    if not count:
+        return {"unit_transfer": None}
+    return {"unit_transfer": transfer_offer(unit, count, today)}
+
+
+def transfer_offer(unit: Unit, count: int, today: date, form: TransferForm | None = None) -> UnitTransfer:
+    successors = current_successors(unit, today)
+    form = form or TransferForm(to_unit=successors[0] if successors else None)
+    return UnitTransfer(unit, count, successors, form)

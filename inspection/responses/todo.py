@@ -1,5 +1,155 @@
-"""The unit officer's to-do page (filled in by the responses feature)."""
+"""The unit officer's to-do page ("Việc cần làm"): their units' open recommendations, overdue first, then
+due within two weeks, then the rest, with what is waiting on the unit. Fixed number of queries."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, selectinload
+
+from inspection.extensions import db
+from inspection.findings.models import Finding, Recommendation, Responsibility, UnitStatus, VerifiedStatus
+from inspection.responses.models import DueDateChange, ExtensionStatus, Message
+from inspection.timeutil import today_vn
+from inspection.units.models import Unit
+from inspection.units.queries import subtree_ids
+
+DUE_SOON = timedelta(days=14)
+
+NOT_REPORTED = (_l("Chưa báo cáo tiến độ"), "warning")
+ASKED_FOR_MORE = (_l("Đoàn kiểm tra đề nghị bổ sung"), "danger")
+EXTENSION_REFUSED = (_l("Gia hạn bị từ chối"), "danger")
+EXTENSION_PENDING = (_l("Chờ quyết định gia hạn"), "info")
+AWAITING_CHECK = (_l("Đã báo cáo, chờ đoàn kiểm tra xác minh"), "secondary")
+
+
+@dataclass
+class TodoItem:
+    share: Responsibility
+    days_overdue: int
+    days_left: int | None
+    #: (label, Bootstrap colour) of what the unit has to do next
+    waiting: list[tuple] = field(default_factory=list)
+
+    @property
+    def recommendation(self) -> Recommendation:
+        return self.share.recommendation
+
+
+@dataclass
+class Todo:
+    units: list[Unit]
+    overdue: list[TodoItem] = field(default_factory=list)
+    due_soon: list[TodoItem] = field(default_factory=list)
+    later: list[TodoItem] = field(default_factory=list)
+    reported: list[TodoItem] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.overdue) + len(self.due_soon) + len(self.later) + len(self.reported)
+
+    def sections(self) -> list[tuple[str, str, list[TodoItem]]]:
+        return [("qua-han", _l("Quá hạn"), self.overdue), ("sap-den-han", _l("Sắp đến hạn (trong 14 ngày)"),
+                                                            self.due_soon),
+                ("con-lai", _l("Các kiến nghị khác đang thực hiện"), self.later),
+                ("cho-xac-minh", _l("Đã báo cáo hoàn thành, chờ xác minh"), self.reported)]
 
 
 def todo_context(user) -> dict:
-    return {}
+    """Variables for templates/home/unit_officer.html (one key, `todo`)."""
+    today = today_vn()
+    own_ids = {unit.id for unit in user.units}
+    shares = _open_shares(subtree_ids(own_ids))
+    recommendation_ids = {share.recommendation_id for share in shares}
+    last_messages = _last_message_times(recommendation_ids)
+    last_requests = _last_extension_status(recommendation_ids)
+    todo = Todo(units=_units_with_names(own_ids))
+    for share in shares:
+        item = _item(share, today, last_messages, last_requests)
+        _bucket(todo, item).append(item)
+    _sort(todo)
+    return {"todo": todo}
+
+
+def _units_with_names(ids: set[int]) -> list[Unit]:
+    if not ids:
+        return []
+    query = select(Unit).where(Unit.id.in_(ids)).order_by(Unit.code).options(selectinload(Unit.names))
+    return list(db.session.scalars(query))
+
+
+def _open_shares(unit_ids: set[int]) -> list[Responsibility]:
+    if not unit_ids:
+        return []
+    query = (select(Responsibility)
+             .join(Responsibility.recommendation).join(Recommendation.finding).join(Finding.mission)
+             .where(Responsibility.unit_id.in_(unit_ids), Recommendation.verified_status == VerifiedStatus.OPEN)
+             .options(contains_eager(Responsibility.recommendation).contains_eager(Recommendation.finding)
+                      .contains_eager(Finding.mission),
+                      selectinload(Responsibility.unit).selectinload(Unit.names),
+                      selectinload(Responsibility.transferred_from).selectinload(Unit.names)))
+    return list(db.session.scalars(query))
+
+
+def _last_message_times(recommendation_ids: set[int]) -> dict[tuple[int, int | None], datetime]:
+    """(recommendation, speaking unit or None for the team) → time of the latest message."""
+    if not recommendation_ids:
+        return {}
+    query = (select(Message.recommendation_id, Message.unit_id, func.max(Message.created_at))
+             .where(Message.recommendation_id.in_(recommendation_ids))
+             .group_by(Message.recommendation_id, Message.unit_id))
+    return {(rec_id, unit_id): at for rec_id, unit_id, at in db.session.execute(query)}
+
+
+def _last_extension_status(recommendation_ids: set[int]) -> dict[tuple[int, int], ExtensionStatus]:
+    """(recommendation, unit) → status of the unit's latest extension request."""
+    if not recommendation_ids:
+        return {}
+    query = (select(DueDateChange.recommendation_id, DueDateChange.unit_id, DueDateChange.status)
+             .where(DueDateChange.recommendation_id.in_(recommendation_ids), DueDateChange.unit_id.is_not(None))
+             .order_by(DueDateChange.requested_at, DueDateChange.id))
+    return {(rec_id, unit_id): status for rec_id, unit_id, status in db.session.execute(query)}
+
+
+def _item(share: Responsibility, today: date, last_messages: dict, last_requests: dict) -> TodoItem:
+    due = share.recommendation.current_due
+    days_left = (due - today).days if due is not None else None
+    item = TodoItem(share, days_overdue=max(-(days_left or 0), 0), days_left=days_left)
+    item.waiting = _waiting_on_unit(share, last_messages, last_requests)
+    return item
+
+
+def _waiting_on_unit(share: Responsibility, last_messages: dict, last_requests: dict) -> list[tuple]:
+    key = (share.recommendation_id, share.unit_id)
+    waiting = []
+    if share.status == UnitStatus.NOT_STARTED:
+        waiting.append(NOT_REPORTED)
+    team_said, unit_said = last_messages.get((share.recommendation_id, None)), last_messages.get(key)
+    if team_said is not None and (unit_said is None or unit_said < team_said):
+        waiting.append(ASKED_FOR_MORE)
+    request_status = last_requests.get(key)
+    if request_status == ExtensionStatus.PENDING:
+        waiting.append(EXTENSION_PENDING)
+    elif request_status == ExtensionStatus.REFUSED and share.status != UnitStatus.REPORTED_DONE:
+        waiting.append(EXTENSION_REFUSED)
+    if share.status == UnitStatus.REPORTED_DONE and ASKED_FOR_MORE not in waiting:
+        waiting.append(AWAITING_CHECK)
+    return waiting
+
+
+def _bucket(todo: Todo, item: TodoItem) -> list[TodoItem]:
+    if item.share.status == UnitStatus.REPORTED_DONE and ASKED_FOR_MORE not in item.waiting:
+        return todo.reported
+    if item.days_overdue > 0:
+        return todo.overdue
+    if item.days_left is not None and item.days_left <= DUE_SOON.days:
+        return todo.due_soon
+    return todo.later
+
+
+def _sort(todo: Todo) -> None:
+    far = date.max.toordinal()
+    todo.overdue.sort(key=lambda item: (-item.days_overdue, item.share.id))
+    for items in (todo.due_soon, todo.later, todo.reported):
+        items.sort(key=lambda item: (item.days_left if item.days_left is not None else far, item.share.id))

@@ -1,5 +1,35 @@
-"""Placeholder: the responses feature's pages."""
+"""The responses feature's pages: the unit officer's to-do list and evidence downloads. The panel's POST
+endpoints live in views_conversation, views_progress and views_extensions, all on the one blueprint."""
 
-from flask import Blueprint
+import os
 
-bp = Blueprint("responses", __name__)
+from flask import abort, current_app, render_template, send_file
+from flask_login import current_user
+
+from inspection.auth.models import Role
+from inspection.files.services import stored_path
+from inspection.permissions import login_required, roles_required
+from inspection.responses import views_conversation, views_extensions, views_progress  # noqa: F401  (routes)
+from inspection.responses.access import get_evidence
+from inspection.responses.todo import todo_context
+from inspection.responses.web import bp
+
+__all__ = ["bp"]
+
+
+@bp.get("/todo")
+@roles_required(Role.UNIT_OFFICER)
+def todo():
+    return render_template("home/unit_officer.html", **todo_context(current_user))
+
+
+@bp.get("/evidence/<int:evidence_id>/download")
+@login_required
+def download_evidence(evidence_id: int):
+    """Only for users who may see the recommendation; always as a download, under the original name."""
+    evidence = get_evidence(evidence_id, need="view")
+    path = stored_path(current_app.config["FILES_FOLDER"], evidence.file)
+    if not os.path.isfile(path):
+        abort(404)  # the record outlived its file (restored database, cleaned disk): not found, not a crash
+    return send_file(path, as_attachment=True, download_name=evidence.file.original_name,
+                     mimetype=evidence.file.content_type)

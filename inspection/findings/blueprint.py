@@ -1,0 +1,5 @@
+"""The findings blueprint; its routes live in the *_views modules, grouped by sub-area."""
+
+from flask import Blueprint
+
+bp = Blueprint("findings", __name__)

@@ -1,0 +1,152 @@
+"""Forms for findings, recommendations, verification, transfer, and the register's filters."""
+
+import re
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from inspection.dates import VNDateField
+from inspection.documents.fields import DocRefField
+from inspection.findings.models import (
+    FindingCategory,
+    FindingKind,
+    Severity,
+    UnitStatus,
+    VerificationMethod,
+    VerifiedStatus,
+)
+from inspection.forms_util import KeepsParseErrors, PortalForm
+from inspection.units.fields import UnitCodeField, UnitCodesField
+
+#: Numeric(18, 0) holds at most 18 digits
+MAX_DIGITS = 18
+
+
+class WholeNumberField(KeepsParseErrors, StringField):
+    """A whole number ≥ 0 written as people write it: "1.500.000" or "1 500 000" (no decimals)."""
+
+    def process_formdata(self, valuelist):
+        self.raw_text = (valuelist[0] if valuelist else "").strip()
+        self.data = None
+        if not self.raw_text:
+            return
+        digits = re.sub(r"[.\s]", "", self.raw_text)
+        if not re.fullmatch(r"[0-9]+", digits):
+            raise ValueError(_("“%(text)s” không phải số nguyên không âm.", text=self.raw_text))
+        if len(digits.lstrip("0")) > MAX_DIGITS:
+            raise ValueError(_("Số quá lớn."))
+        self.data = int(digits)
+
+    def _value(self):
+        if getattr(self, "raw_text", None) is not None:
+            return self.raw_text
+        return "" if self.data is None else f"{int(self.data):,}".replace(",", ".")
+
+
+def _choices(enum_cls):
+    return lambda: [(member.value, member.label) for member in enum_cls]
+
+
+def _any_of(enum_cls):
+    return lambda: [("", _("Tất cả"))] + [(member.value, member.label) for member in enum_cls]
+
+
+class FindingForm(PortalForm):
+    # choices of `unit` and `working_session` come from the mission (set by the view)
+    unit = SelectField(_l("Đơn vị được kiểm tra"), coerce=str, validators=[DataRequired()])
+    working_session = SelectField(_l("Buổi làm việc"), coerce=str, validators=[Optional()],
+                                  description=_l("Buổi làm việc phát hiện ra vấn đề, nếu có."))
+    kind = SelectField(_l("Loại"), choices=_choices(FindingKind), coerce=FindingKind)
+    category = SelectField(_l("Lĩnh vực"), choices=_choices(FindingCategory), coerce=FindingCategory)
+    severity = SelectField(_l("Mức độ"), choices=_choices(Severity), coerce=Severity, default=Severity.MODERATE)
+    title = StringField(_l("Nội dung tóm tắt"), validators=[DataRequired(), Length(max=500)])
+    description = TextAreaField(_l("Mô tả chi tiết"), validators=[Optional(), Length(max=20000)])
+    figures = TextAreaField(_l("Số liệu dẫn chứng"), validators=[Optional(), Length(max=4000)],
+                            description=_l("Ghi như trong biên bản, ví dụ: 1.973 / 3.408 = 57,86%"))
+
+
+class EditFindingForm(FindingForm):
+    version = HiddenField()
+
+
+class RecommendationContentForm(PortalForm):
+    text = TextAreaField(_l("Nội dung kiến nghị"), validators=[DataRequired(), Length(max=20000)])
+    responsible_units = UnitCodesField(
+        _l("Đơn vị chịu trách nhiệm (mã)"), validators=[DataRequired()],
+        description=_l("Một hoặc nhiều mã đơn vị, cách nhau bằng dấu phẩy; mỗi đơn vị theo dõi tiến độ riêng."))
+    awards_to_revoke = WholeNumberField(_l("Số khen thưởng phải thu hồi"), validators=[Optional()])
+    awards_to_reexamine = WholeNumberField(_l("Số khen thưởng phải xem xét lại"), validators=[Optional()])
+    amount_to_recover = WholeNumberField(_l("Số tiền phải thu hồi (đồng)"), validators=[Optional()])
+    amount_recovered = WholeNumberField(_l("Số tiền đã thu hồi (đồng)"), validators=[Optional()])
+
+    def outcomes(self) -> dict:
+        return {name: self[name].data for name in
+                ("awards_to_revoke", "awards_to_reexamine", "amount_to_recover", "amount_recovered")}
+
+
+class NewRecommendationForm(RecommendationContentForm):
+    issued_on = VNDateField(_l("Ngày ban hành"), validators=[DataRequired()])
+    due = VNDateField(_l("Thời hạn thực hiện"), validators=[DataRequired()])
+
+
+class EditRecommendationForm(RecommendationContentForm):
+    version = HiddenField()
+
+
+CLOSED_STATUSES_IN_ORDER = [status for status in VerifiedStatus if status != VerifiedStatus.OPEN]
+
+
+class VerifyForm(PortalForm):
+    version = HiddenField()
+    # every verdict is offered; VERIFIED_TRANSITIONS (in the service) decides whether it is allowed now
+    status = SelectField(_l("Kết quả xác minh"), coerce=str, validators=[DataRequired()], choices=lambda: [
+        ("", _("— Chọn kết quả —"))] + [(status.value, status.label) for status in CLOSED_STATUSES_IN_ORDER])
+    method = SelectField(_l("Cách xác minh"), coerce=str, validators=[Optional()],
+                         choices=lambda: [("", _("— Chọn —"))] + _choices(VerificationMethod)())
+    note = TextAreaField(_l("Nhận xét"), validators=[Optional(), Length(max=5000)])
+
+    def verdict(self) -> tuple[VerifiedStatus, VerificationMethod | None]:
+        method = VerificationMethod(self.method.data) if self.method.data else None
+        return VerifiedStatus(self.status.data), method
+
+
+class ReopenForm(PortalForm):
+    version = HiddenField()
+    note = TextAreaField(_l("Lý do mở lại"), validators=[Optional(), Length(max=5000)])
+
+
+class TransferForm(PortalForm):
+    to_unit = UnitCodeField(_l("Đơn vị tiếp nhận (mã)"), validators=[DataRequired()])
+    legal_basis = DocRefField(_l("Căn cứ pháp lý (số, ký hiệu văn bản)"), validators=[DataRequired()])
+    note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
+
+
+SORTS = ("due", "unit", "mission")
+
+
+class RegisterFilterForm(PortalForm):
+    """Filters of the recommendation register, read from the query string."""
+
+    class Meta:
+        csrf = False
+
+    verified = SelectField(_l("Kết quả xác minh"), choices=_any_of(VerifiedStatus), validators=[Optional()])
+    unit_status = SelectField(_l("Tình trạng của đơn vị"), choices=_any_of(UnitStatus), validators=[Optional()])
+    unit = UnitCodeField(_l("Mã đơn vị"), validators=[Optional()])
+    mission = SelectField(_l("Đoàn kiểm tra"), coerce=str, validators=[Optional()])
+    category = SelectField(_l("Lĩnh vực"), choices=_any_of(FindingCategory), validators=[Optional()])
+    severity = SelectField(_l("Mức độ"), choices=_any_of(Severity), validators=[Optional()])
+    due_from = VNDateField(_l("Thời hạn từ ngày"), validators=[Optional()])
+    due_to = VNDateField(_l("đến ngày"), validators=[Optional()])
+    overdue = BooleanField(_l("Chỉ kiến nghị quá hạn"))
+    sort = SelectField(_l("Sắp xếp theo"), choices=lambda: [("due", _("Thời hạn")), ("unit", _("Đơn vị")),
+                                                            ("mission", _("Đoàn kiểm tra"))], default="due")
+    order = SelectField(_l("Thứ tự"), choices=lambda: [("asc", _("Tăng dần")), ("desc", _("Giảm dần"))],
+                        default="asc")
+
+    def filters(self) -> dict:
+        """The valid filters only: a bad value is reported beside its field and otherwise ignored."""
+        return {name: field.data for name, field in self._fields.items()
+                if not field.errors and field.data not in (None, "", False)}

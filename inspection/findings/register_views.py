@@ -1,0 +1,62 @@
+"""The recommendation register, and moving a dissolved unit's open recommendations to its successor."""
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from inspection.auth.models import Role
+from inspection.extensions import db
+from inspection.findings import services
+from inspection.findings.access import get_ended_unit
+from inspection.findings.blueprint import bp
+from inspection.findings.forms import RegisterFilterForm, TransferForm
+from inspection.findings.queries import is_overdue, transfer_offer
+from inspection.findings.register import mission_choices, register_query
+from inspection.findings.transfer import TransferResult, open_shares
+from inspection.forms_util import apply_rule_violation
+from inspection.permissions import login_required, roles_required
+from inspection.rules import RuleViolation
+from inspection.timeutil import today_vn
+
+
+@bp.route("/recommendations/")
+@login_required
+def register():
+    form = RegisterFilterForm(formdata=request.args)
+    form.mission.choices = [("", _("Tất cả"))] + mission_choices(current_user)
+    form.validate()
+    today = today_vn()
+    query = register_query(current_user, form.filters(), today)
+    page = db.paginate(query, per_page=current_app.config["PAGE_SIZE"], max_per_page=200)
+    return render_template("findings/register.html", form=form, page=page, today=today, is_overdue=is_overdue)
+
+
+@bp.route("/units/<int:unit_id>/transfer-recommendations", methods=["GET", "POST"])
+@roles_required(Role.ADMIN, Role.COUNCIL)
+def transfer_recommendations(unit_id: int):
+    unit = get_ended_unit(unit_id)
+    form = TransferForm()
+    if form.validate_on_submit():
+        try:
+            result = services.transfer_open_recommendations(current_user, unit, form.to_unit.data,
+                                                            form.legal_basis.data, form.note.data or None)
+        except RuleViolation as violation:
+            apply_rule_violation(form, violation)
+        else:
+            db.session.commit()
+            flash(_transferred_message(result, unit, form.to_unit.data), "success")
+            return redirect(url_for("units.detail", unit_id=unit.id))
+    shares = open_shares(unit)
+    offer = transfer_offer(unit, len(shares), today_vn(), form if form.is_submitted() else None)
+    return render_template("findings/transfer.html", unit=unit, transfer=offer, shares=shares)
+
+
+def _transferred_message(result: TransferResult, from_unit, to_unit) -> str:
+    message = ngettext("Đã chuyển %(num)d kiến nghị đang mở của %(old)s sang %(new)s.",
+                       "Đã chuyển %(num)d kiến nghị đang mở của %(old)s sang %(new)s.",
+                       len(result.moved), old=from_unit.name, new=to_unit.name)
+    if result.merged:
+        message += " " + _("%(new)s đã cùng chịu trách nhiệm %(count)s kiến nghị trong số đó: mỗi kiến nghị chỉ "
+                           "giữ một phần trách nhiệm của %(new)s.", new=to_unit.name, count=len(result.merged))
+    return message

@@ -1,0 +1,63 @@
+"""Deadline extensions: the unit asks, a mission member or the council decides, the unit may withdraw."""
+
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from inspection.auth.models import Role
+from inspection.findings.access import get_recommendation
+from inspection.permissions import login_required, roles_required
+from inspection.responses import services
+from inspection.responses.access import get_due_date_change
+from inspection.responses.forms import DecisionForm, ExtensionRequestForm, PlainForm
+from inspection.responses.queries import share_unit
+from inspection.responses.web import bp, done, refused
+from inspection.rules import RuleViolation
+
+ANCHOR = "han-thuc-hien"
+
+
+@bp.post("/recommendations/<int:recommendation_id>/extensions")
+@roles_required(Role.UNIT_OFFICER)
+def request_extension(recommendation_id: int):
+    recommendation = get_recommendation(recommendation_id, need="answer")
+    form = ExtensionRequestForm(prefix="ext")
+    if not form.validate_on_submit():
+        return refused(form, recommendation, anchor=ANCHOR)
+    try:
+        change = services.request_extension(current_user, recommendation, share_unit(recommendation,
+                                            form.unit_id.data), form.requested_due.data, form.reason.data)
+    except RuleViolation as violation:
+        return refused(form, recommendation, violation, anchor=ANCHOR)
+    return done(recommendation, _("Đã gửi đề nghị gia hạn đến %(day)s; đang chờ quyết định.",
+                                  day=change.requested_due.strftime("%d/%m/%Y")), anchor=ANCHOR)
+
+
+@bp.post("/extensions/<int:change_id>/decision")
+@login_required
+def decide_extension(change_id: int):
+    change = get_due_date_change(change_id, need="decide")
+    form = DecisionForm(prefix=f"dec{change.id}")
+    if not form.validate_on_submit():
+        return refused(form, change.recommendation, anchor=ANCHOR)
+    try:
+        services.decide_extension(current_user, change, form.decision.data == "approve", form.note.data,
+                                  granted_due=form.granted_due.data)
+    except RuleViolation as violation:
+        return refused(form, change.recommendation, violation, anchor=ANCHOR)
+    message = (_("Đã chấp thuận gia hạn đến %(day)s.", day=change.granted_due.strftime("%d/%m/%Y"))
+               if change.granted_due else _("Đã ghi nhận không chấp thuận đề nghị gia hạn."))
+    return done(change.recommendation, message, anchor=ANCHOR)
+
+
+@bp.post("/extensions/<int:change_id>/withdraw")
+@roles_required(Role.UNIT_OFFICER)
+def withdraw_extension(change_id: int):
+    change = get_due_date_change(change_id, need="answer")
+    form = PlainForm(prefix=f"wd{change.id}")
+    if not form.validate_on_submit():
+        return refused(form, change.recommendation, anchor=ANCHOR)
+    try:
+        services.withdraw_extension(current_user, change)
+    except RuleViolation as violation:
+        return refused(form, change.recommendation, violation, anchor=ANCHOR)
+    return done(change.recommendation, _("Đã rút đề nghị gia hạn."), anchor=ANCHOR)

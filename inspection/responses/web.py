@@ -1,0 +1,52 @@
+"""The responses blueprint and what its views share: which access a user needs to speak on a
+recommendation, and how a POST ends (back to the recommendation page, with a message)."""
+
+from flask import Blueprint, current_app, flash, redirect, url_for
+from flask_babel import gettext as _
+
+from inspection.auth.models import Role
+from inspection.extensions import db
+from inspection.findings.models import Recommendation
+from inspection.forms_util import apply_rule_violation
+from inspection.responses import drafts
+from inspection.rules import RuleViolation
+
+bp = Blueprint("responses", __name__)
+
+#: the id of the panel on the recommendation page (templates/responses/_panel.html)
+PANEL_ANCHOR = "phan-hoi"
+
+
+def need_to_speak(user) -> str:
+    """Unit officers answer for their unit; everyone else speaks as a mission member or the council."""
+    return "answer" if user.role == Role.UNIT_OFFICER else "decide"
+
+
+def file_settings() -> dict:
+    return {"folder": current_app.config["FILES_FOLDER"], "max_bytes": current_app.config["EVIDENCE_MAX_BYTES"]}
+
+
+def back_to(recommendation: Recommendation, anchor: str = PANEL_ANCHOR):
+    return redirect(url_for("findings.recommendation", recommendation_id=recommendation.id, _anchor=anchor))
+
+
+def done(recommendation: Recommendation, message: str, anchor: str = PANEL_ANCHOR):
+    db.session.commit()
+    flash(message, "success")
+    return back_to(recommendation, anchor)
+
+
+def refused(form, recommendation: Recommendation, violation: RuleViolation | None = None,
+            anchor: str = PANEL_ANCHOR):
+    """Nothing is saved: the session is rolled back (files a service wrote are already removed), the
+    message is flashed naming the field, and the form comes back filled in on the page."""
+    db.session.rollback()
+    if violation is not None:
+        apply_rule_violation(form, violation)
+    for field in form:
+        for error in field.errors:
+            label = field.label.text if field.type != "CSRFTokenField" else _("Biểu mẫu")
+            flash(f"{label}: {error}", "danger")
+    drafts.keep(form, recommendation.id)
+    return back_to(recommendation, anchor)
+
