@@ -7,10 +7,8 @@ and the value the user typed, and nothing is saved."""
 from dataclasses import dataclass
 from typing import Any
 
-from flask_babel import gettext as _
-
+from inspection import rules
 from inspection.missions.models import WorkingSession
-from inspection.rules import RuleViolation
 from inspection.units.models import Unit
 
 
@@ -23,12 +21,11 @@ class FieldConflict:
     submitted: Any
 
 
-class EditConflict(RuleViolation):
-    """The record changed after the user opened the form; nothing was saved."""
+class EditConflict(rules.EditConflict):
+    """The portal's stale-form refusal, keeping the raw values for the findings pages' own table."""
 
     def __init__(self, conflicts: list[FieldConflict], current_version: int):
-        super().__init__(_("Bản ghi đã được người khác sửa sau khi bạn mở biểu mẫu. Chưa có gì được lưu: "
-                           "hãy xem giá trị hiện tại của từng mục dưới đây, sửa lại nếu cần rồi lưu lần nữa."))
+        super().__init__([(c.field, c.current, c.submitted) for c in conflicts])
         self.conflicts = conflicts
         self.current_version = current_version
 

@@ -38,8 +38,13 @@ def test_each_role_lands_on_its_home_page(page: Page, role: Role):
     expect(page).to_have_url(re.compile(r"/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(HOME_HEADINGS[role])
     expect(page.get_by_role("navigation", name="Điều hướng chính")).to_contain_text("Đơn vị")
-    admin_link = page.get_by_role("link", name="Tài khoản", exact=True)
-    expect(admin_link).to_have_count(1 if role == Role.ADMIN else 0)
+    admin_menu = page.get_by_role("button", name="Quản trị")
+    expect(admin_menu).to_have_count(1 if role in (Role.ADMIN, Role.COUNCIL) else 0)
+    if role in (Role.ADMIN, Role.COUNCIL):
+        admin_menu.click()
+        accounts = page.get_by_role("link", name="Tài khoản", exact=True)
+        expect(accounts).to_have_count(1 if role == Role.ADMIN else 0)
+        expect(page.get_by_role("link", name="Nhật ký thay đổi")).to_be_visible()
 
 
 def test_wrong_password_shows_the_vietnamese_message(page: Page):
