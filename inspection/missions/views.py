@@ -151,7 +151,9 @@ def _conflict_rows(form) -> list[tuple[str, str, str]]:
 @login_required
 def workspace(mission_id: int):
     mission = get_mission(mission_id, options=queries.WORKSPACE_OPTIONS)
-    return render_template("missions/workspace.html", **workspace_context(mission, StatusForm()))
+    # a reopened mission concluded again starts from the notice it had
+    status_form = StatusForm(conclusion_ref=mission.conclusion_ref, conclusion_date=mission.conclusion_date)
+    return render_template("missions/workspace.html", **workspace_context(mission, status_form))
 
 
 def workspace_context(mission: Mission, status_form: StatusForm) -> dict:
@@ -175,12 +177,16 @@ def _transition_buttons(mission: Mission) -> list[tuple[MissionStatus, str, str]
 def change_status(mission_id: int):
     mission = get_mission(mission_id, need="edit")
     form = StatusForm()
+    form.violation = None
     if form.validate_on_submit():
         target = form.target_status()
         saved, _mission = save(form, lambda: _move(mission, target, form))
         if saved:
             flash(_("Đoàn chuyển sang trạng thái “%(status)s”.", status=target.label), "success")
             return redirect(url_for("missions.workspace", mission_id=mission.id))
+    if not (form.conclusion_ref.errors or form.conclusion_date.errors or form.violation):
+        flash(_("Không thực hiện được: biểu mẫu không hợp lệ hoặc đã hết hạn. Hãy tải lại trang rồi thử lại."),
+              "danger")
     mission = get_mission(mission_id, options=queries.WORKSPACE_OPTIONS)
     return render_template("missions/workspace.html", **workspace_context(mission, form)), 400
 
@@ -224,7 +230,9 @@ def remove_member(mission_id: int, member_id: int):
     form = ActionForm()
     if member is None:
         flash(_("Người này không còn trong đoàn."), "warning")
-    elif form.validate_on_submit():
+    elif not form.validate_on_submit():
+        flash(_("Không thực hiện được: biểu mẫu đã hết hạn. Hãy tải lại trang rồi thử lại."), "danger")
+    else:
         name = member.display_name
         saved, _result = save(form, lambda: services.remove_member(current_user, mission, member))
         if saved:

@@ -70,7 +70,7 @@ def test_mission_list_runs_a_fixed_number_of_queries(app, login, count_queries):
     assert _count(count_queries, client, "/missions/?mine=1&year=2017&page=2") == few
 
 
-def test_session_page_and_plan_page_run_a_fixed_number_of_queries(app, login, count_queries):
+def test_session_page_runs_a_fixed_number_of_queries(app, login, count_queries):
     head = make_user(Role.INSPECTOR)
     units = [make_unit() for _ in range(3)]
     mission = make_mission(units, head)
@@ -83,3 +83,22 @@ def test_session_page_and_plan_page_run_a_fixed_number_of_queries(app, login, co
                  FileLimits(folder=app.config["FILES_FOLDER"], max_bytes=1024 * 1024))
     db.session.commit()
     assert _count(count_queries, client, f"/missions/sessions/{session.id}") == few
+
+
+def test_plan_pages_run_a_fixed_number_of_queries(app, login, count_queries):
+    head = make_user(Role.INSPECTOR)
+    plan = services.create_plan(None, services.PlanDetails(year=2017, title="Kế hoạch 2017"))
+    db.session.commit()
+    client = login(head)
+
+    def add_missions(count: int) -> None:
+        for _ in range(count):
+            make_mission([make_unit(), make_unit()], head, plan=plan)
+        plan.units = plan.units + [make_unit() for _ in range(count)]
+        db.session.commit()
+
+    add_missions(2)
+    few = (_count(count_queries, client, f"/plans/{plan.id}"), _count(count_queries, client, "/plans/?year=2017"))
+    add_missions(25)
+    assert (_count(count_queries, client, f"/plans/{plan.id}"),
+            _count(count_queries, client, "/plans/?year=2017")) == few

@@ -137,6 +137,9 @@ def test_status_buttons_follow_the_table_and_illegal_moves_are_refused(app, logi
     assert "15/TB-HĐTĐKT ngày 15/12/2017" in page and "Đóng</button>" in page
     db.session.expire_all()
     assert db.session.get(Mission, mission_id).status == MissionStatus.CONCLUDED
+    assert client.post(f"/missions/{mission_id}/status", data={"target": "in_progress"}).status_code == 302
+    reopened = text_of(client.get(f"/missions/{mission_id}"))
+    assert "Mở lại" not in reopened and 'value="15/TB-HĐTĐKT"' in reopened  # concluding again starts from it
 
 
 def test_members_page_adds_users_and_outsiders_and_keeps_one_head(app, login, world):
