@@ -12,7 +12,7 @@ FIELD_LABELS = {
     # inspection workflow
     "status": _l("Trạng thái"), "title": _l("Tiêu đề"), "description": _l("Mô tả"), "figures": _l("Số liệu"),
     "category": _l("Lĩnh vực"), "severity": _l("Mức độ"), "text": _l("Nội dung kiến nghị"),
-    "issued_on": _l("Ngày kiến nghị"), "due": _l("Hạn"), "current_due": _l("Hạn hiện tại"),
+    "issued_on": _l("Ngày ban hành"), "due": _l("Hạn"), "current_due": _l("Hạn hiện tại"),
     "original_due": _l("Hạn ban đầu"), "requested_due": _l("Hạn đề nghị"), "reason": _l("Lý do"),
     "decision_note": _l("Ý kiến quyết định"), "responsible_units": _l("Đơn vị chịu trách nhiệm"),
     "awards_to_revoke": _l("Khen thưởng cần thu hồi"), "awards_to_reexamine": _l("Khen thưởng cần xem xét lại"),
@@ -29,6 +29,9 @@ FIELD_LABELS = {
     "planned_start": _l("Dự kiến bắt đầu"), "planned_end": _l("Dự kiến kết thúc"),
     "decision_ref": _l("Quyết định thành lập"), "decision_date": _l("Ngày quyết định"),
     "held_on": _l("Ngày làm việc"), "place": _l("Địa điểm"), "minutes_ref": _l("Biên bản"),
+    "minutes_date": _l("Ngày biên bản"), "issuing_body": _l("Cơ quan ban hành"), "group": _l("Cụm, khối"),
+    "content_areas": _l("Nội dung kiểm tra"), "team_participants": _l("Thành phần đoàn"),
+    "unit_participants": _l("Thành phần đơn vị"), "content": _l("Nội dung làm việc"),
 }
 
 
@@ -36,22 +39,22 @@ def field_label(key: str) -> str:
     return str(FIELD_LABELS.get(key, key))
 
 
-def field_value(value, key: str = "") -> str:
+def field_value(value, key: str = "", target_type: str = "") -> str:
     """Enum values (for the fields that hold them) and ISO dates as people read them."""
     if value is None or value == []:
         return "—"
     if isinstance(value, bool):
         return str(_l("Có") if value else _l("Không"))
     if isinstance(value, list):
-        return ", ".join(field_value(item, key) for item in value)
-    for labels in _labels_for(key):
+        return ", ".join(field_value(item, key, target_type) for item in value)
+    for labels in _labels_for(key, target_type):
         for member, label in labels.items():
             if value == member.value:
                 return str(label)
     return _as_vn_date(str(value))
 
 
-def _labels_for(key: str) -> list[dict]:
+def _labels_for(key: str, target_type: str = "") -> list[dict]:
     """Only a field known to hold an enum is relabelled: a user called "admin" stays "admin"."""
     from inspection.auth.models import ROLE_LABELS
     from inspection.findings.models import LABELS as FINDING_LABELS
@@ -67,6 +70,8 @@ def _labels_for(key: str) -> list[dict]:
     }
     for key_with_finding_labels in ("category", "severity", "verified_status", "verification_method", "method"):
         by_key[key_with_finding_labels] = [FINDING_LABELS]
+    if key == "role" and target_type == "mission":
+        return [TEAM_ROLE_LABELS]  # "deputy" in a team is a phó trưởng đoàn, not a cluster's phó
     return by_key.get(key, [])
 
 

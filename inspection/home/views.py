@@ -3,11 +3,14 @@
 from flask import Blueprint, render_template
 from flask_login import current_user
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
 
 from inspection.audit import AuditEntry
 from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.groups.models import EmulationGroup, GroupMember
+from inspection.missions.access import my_missions_clause
+from inspection.missions.models import Mission
 from inspection.permissions import login_required
 from inspection.responses.todo import todo_context
 from inspection.timeutil import today_vn
@@ -41,7 +44,16 @@ def _context_for(role: Role) -> dict:
         context["group_counts"] = _groups_by_year()
     if role == Role.UNIT_OFFICER:
         context |= todo_context(current_user)
+    if role == Role.INSPECTOR:
+        context["my_missions"] = _my_missions(current_user)
     return context
+
+
+def _my_missions(user) -> list[Mission]:
+    """The inspector's own missions, newest first, with their units' names (one query each)."""
+    query = (select(Mission).where(my_missions_clause(user)).order_by(Mission.created_at.desc()).limit(10)
+             .options(selectinload(Mission.units).selectinload(Unit.names)))
+    return list(db.session.scalars(query))
 
 
 def _current_units_by_kind(today) -> dict:

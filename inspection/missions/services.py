@@ -23,17 +23,15 @@ from inspection.missions.models import (
     MissionStatus,
     TeamRole,
 )
-from inspection.rules import RuleViolation
+from inspection.rules import EditConflict, RuleViolation
 from inspection.units.models import Unit
 
 
-class MissionEditConflict(RuleViolation):
-    """The record changed after the form was opened. `differences` lists (field, current value,
-    submitted value) for every field where what is stored differs from what the user typed."""
+class MissionEditConflict(EditConflict):
+    """The portal's stale-form refusal; `differences` lists (field, current value, value typed)."""
 
     def __init__(self, differences: list[tuple[str, str, str]]):
-        super().__init__(_("Bản ghi đã được người khác sửa sau khi bạn mở biểu mẫu. Chưa lưu gì: hãy xem "
-                           "giá trị hiện tại bên dưới, rồi nhập lại thay đổi của bạn."))
+        super().__init__(differences)
         self.differences = differences
 
 
