@@ -8,3 +8,4 @@ from inspection.groups.models import EmulationGroup, GroupMember  # noqa: F401
 from inspection.missions.models import InspectionPlan, Mission, MissionMember, SelfReport, WorkingSession  # noqa: F401
 from inspection.responses.models import DueDateChange, Evidence, Message  # noqa: F401
 from inspection.units.models import Unit, UnitEvent, UnitEventLink, UnitName  # noqa: F401
+from inspection.nominations.models import AwardForm, Dossier, ReportedFigure  # noqa: F401

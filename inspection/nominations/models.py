@@ -1,0 +1,201 @@
+"""Nomination data: the award catalogue, nomination dossiers (hồ sơ đề nghị khen thưởng), the figures a unit
+reported in its self-report, and the links between findings and dossiers."""
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Column, ForeignKey, Index, Numeric, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from inspection.documents.columns import DocRefType
+from inspection.documents.refs import DocRef
+from inspection.enums import enum_column
+from inspection.extensions import db
+from inspection.timeutil import utcnow
+from inspection.units.models import Unit
+from inspection.workflow import Transitions
+
+
+class Labelled(enum.StrEnum):
+    @property
+    def label(self) -> str:
+        return str(NOMINATION_LABELS[self])
+
+
+class AwardGroup(Labelled):
+    ORDER = "order"
+    MEDAL = "medal"
+    STATE_HONOUR = "state_honour"
+    PRIZE = "prize"
+    COMMEMORATIVE = "commemorative"
+    MERIT_CERTIFICATE = "merit_certificate"
+    COMMENDATION_CERTIFICATE = "commendation_certificate"
+    EMULATION_TITLE = "emulation_title"
+    EMULATION_FLAG = "emulation_flag"
+
+
+class AwardLevel(Labelled):
+    STATE = "state"
+    PROVINCIAL = "provincial"
+    GRASSROOTS = "grassroots"
+
+
+class RecipientKind(Labelled):
+    COLLECTIVE = "collective"
+    INDIVIDUAL = "individual"
+    HOUSEHOLD = "household"
+
+
+class AchievementType(Labelled):
+    """Loại hình khen thưởng as Biểu 0603 counts them."""
+
+    REGULAR = "regular"
+    THEMATIC = "thematic"
+    EXTRAORDINARY = "extraordinary"
+    FOREIGN = "foreign"
+    CONTRIBUTION = "contribution"
+    SENIORITY = "seniority"
+    RESISTANCE = "resistance"
+
+
+class LeaderGroup(Labelled):
+    """Biểu 0603's groups of individuals."""
+
+    PROVINCE_LEADER = "province_leader"
+    DEPARTMENT_LEADER = "department_leader"
+    ENTREPRENEUR = "entrepreneur"
+    OTHER_LEADER = "other_leader"
+    DIRECT_WORKER = "direct_worker"
+
+
+class DossierStatus(Labelled):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    PENDING_DECISION = "pending_decision"
+    AWARDED = "awarded"
+    NOT_AWARDED = "not_awarded"
+    REVOKED = "revoked"
+
+
+NOMINATION_LABELS = {
+    AwardGroup.ORDER: _l("Huân chương"), AwardGroup.MEDAL: _l("Huy chương"),
+    AwardGroup.STATE_HONOUR: _l("Danh hiệu vinh dự nhà nước"), AwardGroup.PRIZE: _l("Giải thưởng"),
+    AwardGroup.COMMEMORATIVE: _l("Kỷ niệm chương"), AwardGroup.MERIT_CERTIFICATE: _l("Bằng khen"),
+    AwardGroup.COMMENDATION_CERTIFICATE: _l("Giấy khen"), AwardGroup.EMULATION_TITLE: _l("Danh hiệu thi đua"),
+    AwardGroup.EMULATION_FLAG: _l("Cờ thi đua"),
+    AwardLevel.STATE: _l("Nhà nước"), AwardLevel.PROVINCIAL: _l("Bộ, ban, ngành, tỉnh"),
+    AwardLevel.GRASSROOTS: _l("Cơ sở"),
+    RecipientKind.COLLECTIVE: _l("Tập thể"), RecipientKind.INDIVIDUAL: _l("Cá nhân"),
+    RecipientKind.HOUSEHOLD: _l("Hộ gia đình"),
+    AchievementType.REGULAR: _l("Thường xuyên (thực hiện nhiệm vụ được giao)"),
+    AchievementType.THEMATIC: _l("Chuyên đề"), AchievementType.EXTRAORDINARY: _l("Đột xuất"),
+    AchievementType.FOREIGN: _l("Đối ngoại"), AchievementType.CONTRIBUTION: _l("Cống hiến"),
+    AchievementType.SENIORITY: _l("Niên hạn"), AchievementType.RESISTANCE: _l("Kháng chiến"),
+    LeaderGroup.PROVINCE_LEADER: _l("Lãnh đạo cấp tỉnh"), LeaderGroup.DEPARTMENT_LEADER: _l("Lãnh đạo cấp sở, ngành"),
+    LeaderGroup.ENTREPRENEUR: _l("Doanh nhân"), LeaderGroup.OTHER_LEADER: _l("Lãnh đạo, quản lý khác"),
+    LeaderGroup.DIRECT_WORKER: _l("Người trực tiếp lao động, công tác"),
+    DossierStatus.DRAFT: _l("Nháp"), DossierStatus.SUBMITTED: _l("Đã trình"),
+    DossierStatus.RETURNED: _l("Bị trả lại"), DossierStatus.PENDING_DECISION: _l("Chờ quyết định"),
+    DossierStatus.AWARDED: _l("Đã khen thưởng"), DossierStatus.NOT_AWARDED: _l("Không khen thưởng"),
+    DossierStatus.REVOKED: _l("Đã thu hồi"),
+}
+
+DOSSIER_TRANSITIONS = Transitions({
+    DossierStatus.DRAFT: {DossierStatus.SUBMITTED},
+    DossierStatus.SUBMITTED: {DossierStatus.RETURNED, DossierStatus.PENDING_DECISION},
+    DossierStatus.RETURNED: {DossierStatus.SUBMITTED, DossierStatus.DRAFT},
+    DossierStatus.PENDING_DECISION: {DossierStatus.AWARDED, DossierStatus.NOT_AWARDED, DossierStatus.RETURNED},
+    DossierStatus.AWARDED: {DossierStatus.REVOKED},
+    DossierStatus.NOT_AWARDED: set(),
+    DossierStatus.REVOKED: set(),
+})
+
+
+class AwardForm(db.Model):
+    """One emulation title or award form, valid for a period under a legal basis. Old names stay for
+    old records ("Chiến sĩ thi đua cấp tỉnh" until 2023, "… bộ, ban, ngành, tỉnh" after)."""
+
+    __tablename__ = "award_form"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_vi: Mapped[str] = mapped_column(String(255), index=True)
+    name_en: Mapped[str | None] = mapped_column(String(255))
+    group: Mapped[AwardGroup] = enum_column(AwardGroup)
+    level: Mapped[AwardLevel] = enum_column(AwardLevel, index=True)
+    for_collective: Mapped[bool] = mapped_column(default=False)
+    for_individual: Mapped[bool] = mapped_column(default=False)
+    for_household: Mapped[bool] = mapped_column(default=False)
+    #: as cited: "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 9"
+    legal_basis: Mapped[str | None] = mapped_column(String(500))
+    valid_from: Mapped[date | None]
+    valid_to: Mapped[date | None]
+    #: the form that replaced this one under a later law (for reports across regimes)
+    successor_id: Mapped[int | None] = mapped_column(ForeignKey("award_form.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    successor: Mapped["AwardForm | None"] = relationship(remote_side=[id])
+
+
+finding_dossiers = Table(
+    "finding_dossier", db.Model.metadata,
+    Column("finding_id", ForeignKey("finding.id", ondelete="CASCADE"), primary_key=True),
+    Column("dossier_id", ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Dossier(db.Model):
+    """Hồ sơ đề nghị khen thưởng: who the unit proposed for which award, for what, and what came of it."""
+
+    __tablename__ = "dossier"
+    __table_args__ = (
+        UniqueConstraint("unit_id", "code"),
+        Index("ix_dossier_unit_year_form", "unit_id", "year", "award_form_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    year: Mapped[int] = mapped_column(index=True)
+    award_form_id: Mapped[int] = mapped_column(ForeignKey("award_form.id"), index=True)
+    recipient_kind: Mapped[RecipientKind] = enum_column(RecipientKind)
+    recipient_name: Mapped[str] = mapped_column(String(500))
+    #: individuals: holds a leadership or management post (None: not known / not an individual)
+    is_leader: Mapped[bool | None]
+    leader_group: Mapped[LeaderGroup | None] = enum_column(LeaderGroup, nullable=True)
+    achievement_type: Mapped[AchievementType | None] = enum_column(AchievementType, nullable=True, index=True)
+    #: 1 = dẫn đầu, 2, 3: the cluster/block ranking the award is for
+    group_rank: Mapped[int | None]
+    posthumous: Mapped[bool] = mapped_column(default=False)
+    submitted_on: Mapped[date | None]
+    status: Mapped[DossierStatus] = enum_column(DossierStatus, default=DossierStatus.DRAFT, index=True)
+    decision_ref: Mapped[DocRef | None] = mapped_column(DocRefType())
+    decision_date: Mapped[date | None]
+    #: set by hand (chưa xét khen thưởng: under discipline, investigation, complaint…)
+    award_hold: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    unit: Mapped[Unit] = relationship()
+    award_form: Mapped[AwardForm] = relationship(lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ReportedFigure(db.Model):
+    """One figure a unit printed in its self-report ("5.549 hồ sơ", "57.86%"), kept as printed and as a
+    number, so that the portal can check it against its parts and against the registry."""
+
+    __tablename__ = "reported_figure"
+    __table_args__ = (UniqueConstraint("self_report_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    self_report_id: Mapped[int] = mapped_column(ForeignKey("self_report.id", ondelete="CASCADE"), index=True)
+    #: which line of the report: "provincial.total", "provincial.non_leader_share", … (see nominations.figures)
+    key: Mapped[str] = mapped_column(String(80))
+    value: Mapped[Decimal] = mapped_column(Numeric(18, 4))
+    as_printed: Mapped[str | None] = mapped_column(String(40))
