@@ -66,12 +66,13 @@ def register_blueprints(app: Flask) -> None:
     from inspection.home.views import bp as home_bp
     from inspection.imports.views import bp as imports_bp
     from inspection.missions.views import bp as missions_bp
+    from inspection.nominations.views import bp as nominations_bp
     from inspection.permissions import install_default_deny
     from inspection.responses.views import bp as responses_bp
     from inspection.units.views import bp as units_bp
 
     for blueprint in (auth_bp, home_bp, admin_bp, units_bp, groups_bp, imports_bp, missions_bp, findings_bp,
-                      responses_bp):
+                      responses_bp, nominations_bp):
         app.register_blueprint(blueprint)
     install_default_deny(app)
 

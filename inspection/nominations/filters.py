@@ -1,0 +1,150 @@
+"""One filter for dossiers, shared by the registry page, its export and the statistics report: every
+number in the report links to the registry filtered the same way, so the two always agree."""
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from sqlalchemy import Select, or_, select
+
+from inspection.nominations.models import AwardForm, Dossier
+from inspection.units.queries import all_predecessors, subtree_ids, unit_by_code
+
+LIST_FIELDS = ("form", "status")
+
+
+@dataclass
+class DossierFilter:
+    unit: str = ""  # unit code
+    subtree: bool = False  # with the unit's subordinate units
+    predecessors: bool = False  # with its predecessors (explicit: never a silent default)
+    year_from: int | None = None
+    year_to: int | None = None
+    submitted_from: date | None = None
+    submitted_to: date | None = None
+    form: list[str] = field(default_factory=list)  # award form codes
+    level: str = ""  # AwardLevel value
+    group: str = ""  # AwardGroup value
+    recipient: str = ""  # RecipientKind value
+    leader: str = ""  # "yes" / "no"
+    achievement: str = ""  # AchievementType value
+    rank: str = ""  # "1", "2", "3" or "2,3"
+    posthumous: str = ""  # "yes" / "no"
+    status: list[str] = field(default_factory=list)  # DossierStatus values
+    hold: str = ""  # "yes": on award hold (by hand or by an open serious finding)
+    q: str = ""  # code or recipient name
+
+    @classmethod
+    def from_args(cls, args) -> "DossierFilter":
+        """From request.args (a MultiDict); unparsable values are ignored, never a 500."""
+        values = {}
+        for item in fields(cls):
+            if item.name in LIST_FIELDS:
+                values[item.name] = [v for v in args.getlist(item.name) if v]
+            elif item.type in ("bool", bool):
+                values[item.name] = args.get(item.name) in ("1", "true", "on", "y")
+            elif item.name.startswith("year"):
+                values[item.name] = _int(args.get(item.name))
+            elif item.name.startswith("submitted"):
+                values[item.name] = _date(args.get(item.name))
+            else:
+                values[item.name] = (args.get(item.name) or "").strip()
+        return cls(**values)
+
+    def to_args(self, **overrides) -> dict:
+        """Query-string arguments for url_for (only the set ones), with overrides."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)} | overrides
+        return {key: _arg(value) for key, value in values.items() if value not in ("", None, False, [])}
+
+    def unit_ids(self) -> set[int] | None:
+        if not self.unit:
+            return None
+        unit = unit_by_code(self.unit)
+        if unit is None:
+            return set()
+        ids = {unit.id}
+        if self.predecessors:
+            ids |= {u.id for u in all_predecessors(unit)}
+        return subtree_ids(ids) if self.subtree else ids
+
+
+def apply(query: Select, criteria: DossierFilter, visible_ids: set[int] | None = None,
+          held_clause=None) -> Select:
+    """Narrow a SELECT over Dossier. `visible_ids` scopes to the user's units; `held_clause` is the
+    SQL condition for "on award hold" (nominations.holds), passed in to keep this module free of findings."""
+    query = _scope(query, criteria, visible_ids)
+    query = _by_award(query, criteria)
+    return _by_recipient_and_state(query, criteria, held_clause)
+
+
+def _scope(query: Select, c: DossierFilter, visible_ids: set[int] | None) -> Select:
+    unit_ids = c.unit_ids()
+    if unit_ids is not None:
+        query = query.where(Dossier.unit_id.in_(unit_ids))
+    if visible_ids is not None:
+        query = query.where(Dossier.unit_id.in_(visible_ids))
+    if c.year_from:
+        query = query.where(Dossier.year >= c.year_from)
+    if c.year_to:
+        query = query.where(Dossier.year <= c.year_to)
+    if c.submitted_from:
+        query = query.where(Dossier.submitted_on >= c.submitted_from)
+    if c.submitted_to:
+        query = query.where(Dossier.submitted_on <= c.submitted_to)
+    return query
+
+
+def _by_award(query: Select, c: DossierFilter) -> Select:
+    if c.form:
+        query = query.where(Dossier.award_form_id.in_(select(AwardForm.id).where(AwardForm.code.in_(c.form))))
+    if c.level:
+        query = query.where(Dossier.award_form_id.in_(select(AwardForm.id).where(AwardForm.level == c.level)))
+    if c.group:
+        query = query.where(Dossier.award_form_id.in_(select(AwardForm.id).where(AwardForm.group == c.group)))
+    if c.achievement:
+        query = query.where(Dossier.achievement_type == c.achievement)
+    if c.rank:
+        ranks = [int(r) for r in c.rank.split(",") if r.strip().isdigit()]
+        query = query.where(Dossier.group_rank.in_(ranks))
+    return query
+
+
+def _by_recipient_and_state(query: Select, c: DossierFilter, held_clause) -> Select:
+    if c.recipient:
+        query = query.where(Dossier.recipient_kind == c.recipient)
+    if c.leader:
+        query = query.where(Dossier.is_leader.is_(c.leader == "yes"))
+    if c.posthumous:
+        query = query.where(Dossier.posthumous.is_(c.posthumous == "yes"))
+    if c.status:
+        query = query.where(Dossier.status.in_(c.status))
+    if c.hold == "yes":
+        query = query.where(or_(Dossier.award_hold.is_(True), held_clause) if held_clause is not None
+                            else Dossier.award_hold.is_(True))
+    if c.q:
+        query = query.where(or_(Dossier.code.icontains(c.q, autoescape=True),
+                                Dossier.recipient_name.icontains(c.q, autoescape=True)))
+    return query
+
+
+def _int(text):
+    try:
+        return int(text) if text else None
+    except ValueError:
+        return None
+
+
+def _date(text):
+    from inspection.dates import parse_vn_date
+
+    try:
+        return parse_vn_date(text) if text else None
+    except ValueError:
+        return None
+
+
+def _arg(value):
+    if isinstance(value, bool):
+        return "1"
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return value
