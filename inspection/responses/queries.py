@@ -3,6 +3,7 @@ names, files) in a fixed number of statements, whatever the length of the conver
 
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 from wtforms.fields.choices import SelectChoice
@@ -29,8 +30,10 @@ def share_unit(recommendation: Recommendation, unit_id: int | None) -> Unit | No
 
 
 def next_status_choices(share: Responsibility) -> list[SelectChoice]:
+    """The current status first ("only add a note"), so a note never moves the status by accident."""
     allowed = UNIT_STATUS_TRANSITIONS.allowed(share.status)
-    return [SelectChoice(status.value, status.label) for status in UnitStatus if status in allowed]
+    keep = SelectChoice(share.status.value, _("Giữ nguyên: %(status)s (chỉ gửi ghi chú)", status=share.status.label))
+    return [keep] + [SelectChoice(status.value, status.label) for status in UnitStatus if status in allowed]
 
 
 def _unit_with_names(relationship):

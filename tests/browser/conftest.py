@@ -19,9 +19,10 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def live_server(migrated):
+def live_server(migrated, tmp_path_factory):
     """One server for the run; each test's `app` fixture empties the same database after it."""
-    server_app = create_app(make_config(migrated, None))
+    files = str(tmp_path_factory.mktemp("server-files"))
+    server_app = create_app(make_config(migrated, None, FILES_FOLDER=files))
     server = make_server("127.0.0.1", 0, server_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
