@@ -49,3 +49,18 @@ class KeepsParseErrors:
     def pre_validate(self, form):
         if self.process_errors:
             raise StopValidation()
+
+
+def refused(form, violation: RuleViolation, template: str, record=None, **context):
+    """The page to send back when a service refused a form: the message beside its field and, for a
+    stale form (409), the table of what changed; the form then carries the record's current version so
+    that saving again overwrites knowingly."""
+    from flask import render_template
+
+    from inspection.rules import EditConflict
+
+    apply_rule_violation(form, violation)
+    if record is not None and hasattr(form, "version"):
+        form.version.data = record.version
+    status = 409 if isinstance(violation, EditConflict) else 200
+    return render_template(template, form=form, conflict=violation, **context), status

@@ -21,9 +21,9 @@ from inspection.admin.forms import UserForm
 from inspection.audit import AuditEntry
 from inspection.auth.models import Role, User
 from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import apply_rule_violation, refused
 from inspection.permissions import roles_required
-from inspection.rules import EditConflict, RuleViolation
+from inspection.rules import RuleViolation
 from inspection.units.models import Unit
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -74,6 +74,7 @@ def edit_user(user_id: int):
     user = get_user(user_id)
     form = UserForm(obj=user, unit_codes=user.units, active=user.is_active_account)
     form.username.render_kw = {"readonly": True}
+    form.username.data = user.username  # the user name is the login identity: it does not change
     if form.validate_on_submit():
         try:
             services.update_user(current_user, user, full_name=form.full_name.data, role=form.role.data,
@@ -81,16 +82,10 @@ def edit_user(user_id: int):
                                  active=form.active.data, password=form.password.data or None,
                                  version=form.version.data)
         except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-            form.version.data = user.version  # resubmitting now overwrites knowingly
-            form.username.data = user.username
-            status = 409 if isinstance(violation, EditConflict) else 200
-            return render_template("admin/user_form.html", form=form, user=user, conflict=violation), status
-        else:
-            db.session.commit()
-            flash(_("Đã lưu tài khoản %(name)s.", name=user.username), "success")
-            return redirect(url_for("admin.users"))
-    form.username.data = user.username  # the user name is the login identity: it does not change
+            return refused(form, violation, "admin/user_form.html", record=user, user=user)
+        db.session.commit()
+        flash(_("Đã lưu tài khoản %(name)s.", name=user.username), "success")
+        return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, user=user)
 
 

@@ -9,12 +9,12 @@ from sqlalchemy.orm import selectinload
 
 from inspection.auth.models import Role
 from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import apply_rule_violation, refused
 from inspection.groups import services
 from inspection.groups.forms import GroupForm, MemberForm
 from inspection.groups.models import EmulationGroup, GroupMember
 from inspection.permissions import login_required, roles_required, visible_unit_ids
-from inspection.rules import EditConflict, RuleViolation
+from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
 from inspection.units.models import Unit
 
@@ -74,11 +74,10 @@ def new():
             group = services.create_group(current_user, kind=form.kind.data, name=form.name.data,
                                           year=form.year.data, note=form.note.data or None)
         except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-        else:
-            db.session.commit()
-            flash(_("Đã thêm %(name)s.", name=group.name), "success")
-            return redirect(url_for("groups.detail", group_id=group.id))
+            return refused(form, violation, "groups/form.html", group=None)
+        db.session.commit()
+        flash(_("Đã thêm %(name)s.", name=group.name), "success")
+        return redirect(url_for("groups.detail", group_id=group.id))
     return render_template("groups/form.html", form=form, group=None)
 
 
@@ -92,14 +91,10 @@ def edit(group_id: int):
             services.update_group(current_user, group, kind=form.kind.data, name=form.name.data,
                                   year=form.year.data, note=form.note.data or None, version=form.version.data)
         except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-            form.version.data = group.version  # resubmitting now overwrites knowingly
-            status = 409 if isinstance(violation, EditConflict) else 200
-            return render_template("groups/form.html", form=form, group=group, conflict=violation), status
-        else:
-            db.session.commit()
-            flash(_("Đã lưu %(name)s.", name=group.name), "success")
-            return redirect(url_for("groups.detail", group_id=group.id))
+            return refused(form, violation, "groups/form.html", record=group, group=group)
+        db.session.commit()
+        flash(_("Đã lưu %(name)s.", name=group.name), "success")
+        return redirect(url_for("groups.detail", group_id=group.id))
     return render_template("groups/form.html", form=form, group=group)
 
 

@@ -19,7 +19,7 @@ from inspection import audit
 from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.findings.queries import unit_transfer_context
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import apply_rule_violation, refused
 from inspection.groups.models import GroupMember
 from inspection.permissions import (
     can_see_unit,
@@ -27,7 +27,7 @@ from inspection.permissions import (
     roles_required,
     visible_unit_ids,
 )
-from inspection.rules import EditConflict, RuleViolation
+from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
 from inspection.units import queries, services
 from inspection.units.forms import NewUnitForm, UnitEventForm, UnitForm
@@ -99,11 +99,10 @@ def new():
                 legal_basis=form.legal_basis.data, predecessors=form.predecessor_codes.data or [],
                 note=form.note.data or None)
         except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-        else:
-            db.session.commit()
-            flash(_("Đã thêm đơn vị %(name)s.", name=unit.name), "success")
-            return redirect(url_for("units.detail", unit_id=unit.id))
+            return refused(form, violation, "units/form.html", unit=None)
+        db.session.commit()
+        flash(_("Đã thêm đơn vị %(name)s.", name=unit.name), "success")
+        return redirect(url_for("units.detail", unit_id=unit.id))
     return render_template("units/form.html", form=form, unit=None)
 
 
@@ -119,14 +118,10 @@ def edit(unit_id: int):
                                  valid_to=form.valid_to.data, note=form.note.data or None,
                                  version=form.version.data)
         except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-            form.version.data = unit.version  # resubmitting now overwrites knowingly
-            status = 409 if isinstance(violation, EditConflict) else 200
-            return render_template("units/form.html", form=form, unit=unit, conflict=violation), status
-        else:
-            db.session.commit()
-            flash(_("Đã lưu đơn vị %(name)s.", name=unit.name), "success")
-            return redirect(url_for("units.detail", unit_id=unit.id))
+            return refused(form, violation, "units/form.html", record=unit, unit=unit)
+        db.session.commit()
+        flash(_("Đã lưu đơn vị %(name)s.", name=unit.name), "success")
+        return redirect(url_for("units.detail", unit_id=unit.id))
     return render_template("units/form.html", form=form, unit=unit)
 
 
