@@ -9,3 +9,4 @@ from inspection.missions.models import InspectionPlan, Mission, MissionMember, S
 from inspection.responses.models import DueDateChange, Evidence, Message  # noqa: F401
 from inspection.units.models import Unit, UnitEvent, UnitEventLink, UnitName  # noqa: F401
 from inspection.nominations.models import AwardForm, Dossier, ReportedFigure  # noqa: F401
+from inspection.calendar.models import CalendarDay  # noqa: F401
