@@ -33,11 +33,25 @@ FIELD_LABELS = {
     "minutes_date": _l("Ngày biên bản"), "issuing_body": _l("Cơ quan ban hành"), "group": _l("Cụm, khối"),
     "content_areas": _l("Nội dung kiểm tra"), "team_participants": _l("Thành phần đoàn"),
     "unit_participants": _l("Thành phần đơn vị"), "content": _l("Nội dung làm việc"),
+    # nomination dossiers and the award catalogue
+    "award_form": _l("Hình thức khen thưởng"), "recipient_kind": _l("Đối tượng"),
+    "recipient_name": _l("Tên đối tượng"), "is_leader": _l("Lãnh đạo, quản lý"),
+    "leader_group": _l("Nhóm đối tượng (Biểu 0603)"), "achievement_type": _l("Loại thành tích"),
+    "group_rank": _l("Xếp hạng cụm, khối"), "posthumous": _l("Truy tặng"), "submitted_on": _l("Ngày trình"),
+    "award_hold": _l("Tạm dừng xét khen thưởng"), "revocation_ref": _l("Quyết định thu hồi"),
+    "revocation_date": _l("Ngày quyết định thu hồi"), "name_vi": _l("Tên tiếng Việt"),
+    "name_en": _l("Tên tiếng Anh"), "level": _l("Cấp khen thưởng"), "for_collective": _l("Tặng tập thể"),
+    "for_individual": _l("Tặng cá nhân"), "for_household": _l("Tặng hộ gia đình"),
+    "successor": _l("Hình thức thay thế"),
+}
+#: the same key means something else on some records
+TARGET_FIELD_LABELS = {
+    ("dossier", "decision_ref"): _l("Số quyết định"), ("award_form", "group"): _l("Nhóm hình thức"),
 }
 
 
-def field_label(key: str) -> str:
-    return str(FIELD_LABELS.get(key, key))
+def field_label(key: str, target_type: str = "") -> str:
+    return str(TARGET_FIELD_LABELS.get((target_type, key)) or FIELD_LABELS.get(key, key))
 
 
 def field_value(value, key: str = "", target_type: str = "") -> str:
@@ -61,6 +75,7 @@ def _labels_for(key: str, target_type: str = "") -> list[dict]:
     from inspection.findings.models import LABELS as FINDING_LABELS
     from inspection.groups.models import GROUP_KIND_LABELS, MEMBER_ROLE_LABELS
     from inspection.missions.models import MISSION_KIND_LABELS, MISSION_STATUS_LABELS, TEAM_ROLE_LABELS
+    from inspection.nominations.models import NOMINATION_LABELS
     from inspection.responses.models import EXTENSION_STATUS_LABELS
     from inspection.units.models import UNIT_KIND_LABELS
 
@@ -71,9 +86,14 @@ def _labels_for(key: str, target_type: str = "") -> list[dict]:
     }
     for key_with_finding_labels in ("category", "severity", "verified_status", "verification_method", "method"):
         by_key[key_with_finding_labels] = [FINDING_LABELS]
+    if target_type in ("dossier", "award_form") and key in NOMINATION_ENUM_KEYS:
+        return [NOMINATION_LABELS]  # a dossier's "draft" is Nháp, not a mission's Dự thảo
     if key == "role" and target_type == "mission":
         return [TEAM_ROLE_LABELS]  # "deputy" in a team is a phó trưởng đoàn, not a cluster's phó
     return by_key.get(key, [])
+
+
+NOMINATION_ENUM_KEYS = ("status", "recipient_kind", "leader_group", "achievement_type", "group", "level")
 
 
 def _as_vn_date(text: str) -> str:

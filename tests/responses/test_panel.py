@@ -34,16 +34,20 @@ def test_the_unit_officer_gets_the_unit_forms_with_only_the_allowed_statuses(sce
         assert f'action="/recommendations/{scene.recommendation.id}/{action}"' in page, action
     assert 'enctype="multipart/form-data"' in page
     progress_select = re.search(r'<select[^>]*name="pr\d+-status".*?</select>', page, re.S).group(0)
-    assert "Đang thực hiện" in progress_select and "Đã báo cáo hoàn thành" in progress_select
-    assert "Chưa thực hiện" not in progress_select
+    values = re.findall(r'<option[^>]*value="(\w+)"', progress_select)
+    # the current status first, to send a note only; then the moves the transition table allows
+    assert values == ["not_started", "in_progress", "reported_done"]
+    assert "Giữ nguyên: Chưa thực hiện (chỉ gửi ghi chú)" in progress_select
 
 
-def test_after_reporting_done_only_going_back_to_work_is_offered(scene, login):
+def test_after_reporting_done_a_note_keeps_the_report_and_going_back_is_explicit(scene, login):
     services.report_progress(scene.officer, scene.share, UnitStatus.REPORTED_DONE)
     db.session.commit()
     page = _page(login, scene.officer, scene)
     progress_select = re.search(r'<select[^>]*name="pr\d+-status".*?</select>', page, re.S).group(0)
-    assert re.findall(r'<option[^>]*value="(\w+)"', progress_select) == ["in_progress"]
+    assert re.findall(r'<option[^>]*value="(\w+)"', progress_select) == ["reported_done", "in_progress"]
+    services.report_progress(scene.officer, scene.share, UnitStatus.REPORTED_DONE, "Gửi thêm biên bản.")
+    assert scene.share.status == UnitStatus.REPORTED_DONE
 
 
 def test_the_conversation_shows_authors_units_times_and_files(scene, login, app):
