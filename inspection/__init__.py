@@ -61,6 +61,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from inspection.admin.views import bp as admin_bp
     from inspection.auth.views import bp as auth_bp
+    from inspection.calendar.views import bp as calendar_bp
     from inspection.findings.views import bp as findings_bp
     from inspection.groups.views import bp as groups_bp
     from inspection.home.views import bp as home_bp
@@ -72,7 +73,7 @@ def register_blueprints(app: Flask) -> None:
     from inspection.units.views import bp as units_bp
 
     for blueprint in (auth_bp, home_bp, admin_bp, units_bp, groups_bp, imports_bp, missions_bp, findings_bp,
-                      responses_bp, nominations_bp):
+                      responses_bp, nominations_bp, calendar_bp):
         app.register_blueprint(blueprint)
     install_default_deny(app)
 

@@ -42,7 +42,7 @@ FIELD_LABELS = {
     "revocation_date": _l("Ngày quyết định thu hồi"), "name_vi": _l("Tên tiếng Việt"),
     "name_en": _l("Tên tiếng Anh"), "level": _l("Cấp khen thưởng"), "for_collective": _l("Tặng tập thể"),
     "for_individual": _l("Tặng cá nhân"), "for_household": _l("Tặng hộ gia đình"),
-    "successor": _l("Hình thức thay thế"),
+    "successor": _l("Hình thức thay thế"), "day": _l("Ngày"),
 }
 #: the same key means something else on some records
 TARGET_FIELD_LABELS = {
@@ -72,6 +72,7 @@ def field_value(value, key: str = "", target_type: str = "") -> str:
 def _labels_for(key: str, target_type: str = "") -> list[dict]:
     """Only a field known to hold an enum is relabelled: a user called "admin" stays "admin"."""
     from inspection.auth.models import ROLE_LABELS
+    from inspection.calendar.models import DAY_KIND_LABELS
     from inspection.findings.models import LABELS as FINDING_LABELS
     from inspection.groups.models import GROUP_KIND_LABELS, MEMBER_ROLE_LABELS
     from inspection.missions.models import MISSION_KIND_LABELS, MISSION_STATUS_LABELS, TEAM_ROLE_LABELS
@@ -81,7 +82,7 @@ def _labels_for(key: str, target_type: str = "") -> list[dict]:
 
     by_key = {
         "role": [ROLE_LABELS, MEMBER_ROLE_LABELS, TEAM_ROLE_LABELS],
-        "kind": [UNIT_KIND_LABELS, GROUP_KIND_LABELS, MISSION_KIND_LABELS, FINDING_LABELS],
+        "kind": [UNIT_KIND_LABELS, GROUP_KIND_LABELS, MISSION_KIND_LABELS, FINDING_LABELS, DAY_KIND_LABELS],
         "status": [MISSION_STATUS_LABELS, EXTENSION_STATUS_LABELS, FINDING_LABELS],
     }
     for key_with_finding_labels in ("category", "severity", "verified_status", "verification_method", "method"):

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from inspection.calendar.forms import DeadlineField
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
 from inspection.findings.models import (
@@ -88,7 +89,7 @@ class RecommendationContentForm(PortalForm):
 
 class NewRecommendationForm(RecommendationContentForm):
     issued_on = VNDateField(_l("Ngày ban hành"), validators=[DataRequired()])
-    due = VNDateField(_l("Thời hạn thực hiện"), validators=[DataRequired()])
+    due = DeadlineField(_l("Thời hạn thực hiện"), base_field="issued_on", validators=[DataRequired()])
 
 
 class EditRecommendationForm(RecommendationContentForm):

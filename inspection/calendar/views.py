@@ -1,0 +1,84 @@
+"""The working-day calendar page: the year's holidays and admin days, their history, and a calculator.
+Admins add and remove days; the council reads."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from inspection.auth.models import Role
+from inspection.calendar import grid, queries, services, workdays
+from inspection.calendar.forms import CalculatorForm, CalendarDayForm, YearForm
+from inspection.calendar.models import DAY_KIND_LABELS, CalendarDay, DayKind
+from inspection.calendar.workdays import Calendar
+from inspection.extensions import db
+from inspection.forms_util import apply_rule_violation
+from inspection.permissions import roles_required
+from inspection.rules import RuleViolation
+from inspection.timeutil import today_vn
+
+bp = Blueprint("calendar", __name__)
+
+
+def get_calendar_day(day_id: int) -> CalendarDay:
+    """The admin's day, or 404. Only admins reach the views that call this (roles_required)."""
+    entry = db.session.get(CalendarDay, day_id)
+    if entry is None:
+        abort(404)
+    return entry
+
+
+@bp.route("/calendar/")
+@roles_required(Role.ADMIN, Role.COUNCIL)
+def index():
+    return _page(CalendarDayForm())
+
+
+@bp.route("/calendar/days", methods=["POST"])
+@roles_required(Role.ADMIN)
+def add_day():
+    form = CalendarDayForm()
+    if form.validate_on_submit():
+        try:
+            entry = services.add_day(current_user, form.day.data, form.kind.data, form.note.data)
+        except RuleViolation as violation:
+            apply_rule_violation(form, violation)
+        else:
+            db.session.commit()
+            flash(_("Đã thêm %(kind)s %(day)s.", kind=entry.kind.label.lower(), day=entry.day.strftime("%d/%m/%Y")),
+                  "success")
+            return redirect(url_for("calendar.index", year=entry.day.year))
+    return _page(form, year=form.day.data.year if form.day.data else None)
+
+
+@bp.route("/calendar/days/<int:day_id>/delete", methods=["POST"])
+@roles_required(Role.ADMIN)
+def remove_day(day_id: int):
+    entry = get_calendar_day(day_id)
+    day, kind = entry.day, entry.kind
+    services.remove_day(current_user, entry)
+    db.session.commit()
+    flash(_("Đã xóa %(kind)s %(day)s.", kind=kind.label.lower(), day=day.strftime("%d/%m/%Y")), "success")
+    return redirect(url_for("calendar.index", year=day.year))
+
+
+def _page(add_form: CalendarDayForm, year: int | None = None):
+    year_form = YearForm(formdata=request.args)
+    year = year or year_form.chosen(today_vn().year)
+    days = queries.days_of_year(year)
+    calendar = Calendar.of(days_off=[entry.day for entry in days if entry.kind == DayKind.DAY_OFF],
+                           working_days=[entry.day for entry in days if entry.kind == DayKind.WORKING_DAY])
+    months = grid.year_grid(year, calendar, {entry.day: entry.note for entry in days})
+    return render_template(
+        "calendar/index.html", year=year, year_form=year_form, add_form=add_form, days=days,
+        holidays=workdays.public_holidays(year), months=months, working_day_count=grid.working_day_count(months),
+        history=queries.history_of_year(year), kind_labels=DAY_KIND_LABELS, can_edit=current_user.role == Role.ADMIN,
+        **_calculation())
+
+
+def _calculation() -> dict:
+    """The calculator's form and, when it was filled in correctly, its answer."""
+    asked = "n" in request.args or "start" in request.args
+    form = CalculatorForm(formdata=request.args if asked else None)
+    if not (asked and form.validate()):
+        return {"calculator": form, "answer": None}
+    return {"calculator": form, "answer": services.due_date_after(form.start.data, form.n.data)}
