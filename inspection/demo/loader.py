@@ -5,11 +5,13 @@ from sqlalchemy import func, select
 from inspection.admin.services import create_user
 from inspection.auth.models import Role, User
 from inspection.demo import kiengiang as data
+from inspection.demo.dossiers2017 import load_dossiers_2017
 from inspection.demo.mission_loader import load_mission_2017
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
 from inspection.groups.models import GroupKind, MemberRole
 from inspection.groups.services import create_group, set_member
+from inspection.nominations.catalogue import seed_catalogue
 from inspection.units import services as units
 from inspection.units.models import Unit, UnitKind
 from inspection.units.queries import unit_by_code
@@ -23,12 +25,14 @@ def database_is_empty() -> bool:
 
 def load_demo() -> str:
     """Create the demo units, lineage, clusters and blocks and accounts; the caller commits."""
+    seed_catalogue(None)  # the award catalogue first: demo dossiers name their award forms (idempotent)
     _load_2017_units()
     _load_history()
     _load_groups(2017, data.GROUPS_2017)
     _load_groups(2026, data.GROUPS_2026)
     _load_accounts()
     load_mission_2017()
+    load_dossiers_2017()  # the 2017 nomination dossiers behind 280/BC-UBND's figures (bulk insert, < 1 s)
     count = db.session.scalar(select(func.count()).select_from(Unit))
     return f"Đã nạp dữ liệu mẫu: {count} đơn vị, {len(data.ACCOUNTS)} tài khoản."
 

@@ -18,6 +18,7 @@ from inspection.findings.view_support import accept_conflict, submitted_version
 from inspection.forms_util import apply_rule_violation
 from inspection.missions.access import MISSION_WORKERS, can_edit_mission, get_mission
 from inspection.missions.models import Mission
+from inspection.nominations.links import finding_dossiers_context
 from inspection.permissions import login_required, roles_required, visible_unit_ids
 from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
@@ -72,7 +73,8 @@ def finding(finding_id: int):
     return render_template(
         "findings/finding.html", finding=found, mission=found.mission, today=today_vn(),
         recommendations=[rec for rec in found.recommendations if sees_recommendation(visible, rec)],
-        can_manage=can_edit_mission(current_user, found.mission), history=audit.history_of(found))
+        can_manage=can_edit_mission(current_user, found.mission), history=audit.history_of(found),
+        **finding_dossiers_context(found, current_user))
 
 
 def _form_data(finding: Finding) -> dict:

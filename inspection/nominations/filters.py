@@ -6,7 +6,8 @@ from datetime import date
 
 from sqlalchemy import Select, or_, select
 
-from inspection.nominations.models import AwardForm, Dossier
+from inspection.nominations.models import AchievementType, AwardForm, Dossier, LeaderGroup
+from inspection.units.models import Unit, UnitKind
 from inspection.units.queries import all_predecessors, subtree_ids, unit_by_code
 
 LIST_FIELDS = ("form", "status")
@@ -26,8 +27,10 @@ class DossierFilter:
     group: str = ""  # AwardGroup value
     recipient: str = ""  # RecipientKind value
     leader: str = ""  # "yes" / "no"
-    achievement: str = ""  # AchievementType value
-    rank: str = ""  # "1", "2", "3" or "2,3"
+    leader_group: str = ""  # LeaderGroup value (Biểu 0603's groups of individuals)
+    unit_kind: str = ""  # UnitKind value of the nominating unit ("enterprise": Biểu 0603's doanh nghiệp)
+    achievement: str = ""  # AchievementType value, or several: "thematic,extraordinary"
+    rank: str = ""  # "1", "2", "3" or "2,3"; "0" = no cluster/block ranking ("0,1" = none or 1)
     posthumous: str = ""  # "yes" / "no"
     status: list[str] = field(default_factory=list)  # DossierStatus values
     hold: str = ""  # "yes": on award hold (by hand or by an open serious finding)
@@ -73,6 +76,7 @@ def apply(query: Select, criteria: DossierFilter, visible_ids: set[int] | None =
     SQL condition for "on award hold" (nominations.holds), passed in to keep this module free of findings."""
     query = _scope(query, criteria, visible_ids)
     query = _by_award(query, criteria)
+    query = _by_statistics_group(query, criteria)
     return _by_recipient_and_state(query, criteria, held_clause)
 
 
@@ -101,11 +105,32 @@ def _by_award(query: Select, c: DossierFilter) -> Select:
     if c.group:
         query = query.where(Dossier.award_form_id.in_(select(AwardForm.id).where(AwardForm.group == c.group)))
     if c.achievement:
-        query = query.where(Dossier.achievement_type == c.achievement)
+        query = query.where(Dossier.achievement_type.in_(_values(c.achievement, AchievementType)))
     if c.rank:
-        ranks = [int(r) for r in c.rank.split(",") if r.strip().isdigit()]
-        query = query.where(Dossier.group_rank.in_(ranks))
+        query = query.where(_rank_clause(c.rank))
     return query
+
+
+def _rank_clause(text: str):
+    ranks = {int(r) for r in text.split(",") if r.strip().isdigit()}
+    clause = Dossier.group_rank.in_(ranks - {0})
+    return or_(clause, Dossier.group_rank.is_(None)) if 0 in ranks else clause
+
+
+def _by_statistics_group(query: Select, c: DossierFilter) -> Select:
+    """Biểu 0603's breakdowns: individuals by leader group, collectives of enterprises."""
+    if c.leader_group:
+        query = query.where(Dossier.leader_group.in_(_values(c.leader_group, LeaderGroup)))
+    if c.unit_kind:
+        kinds = _values(c.unit_kind, UnitKind)
+        query = query.where(Dossier.unit_id.in_(select(Unit.id).where(Unit.kind.in_(kinds)).correlate_except(Unit)))
+    return query
+
+
+def _values(text: str, enum_cls) -> list[str]:
+    """Comma-separated enum values; unknown ones dropped (so they match nothing, never a 500)."""
+    known = {member.value for member in enum_cls}
+    return [value.strip() for value in text.split(",") if value.strip() in known]
 
 
 def _by_recipient_and_state(query: Select, c: DossierFilter, held_clause) -> Select:

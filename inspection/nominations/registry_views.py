@@ -1,0 +1,65 @@
+"""The dossier registry (sổ hồ sơ khen thưởng): every dossier the user may see, filtered with the shared
+DossierFilter (the export and the report use the same one), sorted and paginated in SQL."""
+
+from dataclasses import MISSING, fields, replace
+
+from flask import current_app, render_template, request
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
+
+from inspection.extensions import db
+from inspection.nominations import filters, holds
+from inspection.nominations.access import can_create_dossier
+from inspection.nominations.blueprint import bp
+from inspection.nominations.filters import DossierFilter
+from inspection.nominations.forms import DossierFilterForm
+from inspection.nominations.models import AwardForm, Dossier
+from inspection.permissions import login_required, visible_unit_ids
+from inspection.units.models import Unit
+
+
+@bp.route("/nominations/")
+@login_required
+def registry():
+    catalogue = catalogue_forms()
+    form = DossierFilterForm(formdata=request.args)
+    form.form.choices = [(award.code, award.name_vi) for award in catalogue]
+    form.validate()
+    criteria = registry_criteria(form)
+    page = db.paginate(registry_query(criteria, current_user), per_page=current_app.config["PAGE_SIZE"],
+                       max_per_page=200)
+    return render_template("nominations/registry.html", form=form, criteria=criteria, page=page,
+                           held=held_by_findings([dossier.id for dossier in page.items]),
+                           can_create=can_create_dossier(current_user))
+
+
+def catalogue_forms() -> list[AwardForm]:
+    """The catalogue in its own order (orders, medals, honours, prizes, certificates, titles, flags)."""
+    return list(db.session.scalars(select(AwardForm).order_by(AwardForm.id)))
+
+
+def registry_criteria(form: DossierFilterForm) -> DossierFilter:
+    """The filter from the query string, without the values the form refused (they are reported beside
+    their field and otherwise ignored, never a 500)."""
+    criteria = DossierFilter.from_args(request.args)
+    defaults = {item.name: item.default if item.default is not MISSING else item.default_factory()
+                for item in fields(DossierFilter)}
+    return replace(criteria, **{name: defaults[name] for name in form.rejected() if name in defaults})
+
+
+def registry_query(criteria: DossierFilter, user):
+    """One SELECT for the page: the unit joined for sorting (its names by selectinload), the award form by
+    its joined relationship; newest emulation year first, then unit and dossier code."""
+    query = (select(Dossier).join(Dossier.unit)
+             .options(contains_eager(Dossier.unit).selectinload(Unit.names))
+             .order_by(Dossier.year.desc(), Unit.code, Dossier.code, Dossier.id))
+    return filters.apply(query, criteria, visible_unit_ids(user), holds.held_clause())
+
+
+def held_by_findings(dossier_ids: list[int]) -> set[int]:
+    """Which of these dossiers an open serious finding holds back (one query; none for an empty page)."""
+    clause = holds.held_clause()
+    if clause is None or not dossier_ids:
+        return set()
+    return set(db.session.scalars(select(Dossier.id).where(Dossier.id.in_(dossier_ids), clause)))

@@ -1,0 +1,158 @@
+"""The award statistics report's numbers, computed in SQL: two GROUP BY queries whatever the data size.
+
+1. Every line of nominations.figures as a conditional sum, grouped by status (so that both measures, đã trình
+   and đã có quyết định, come from one query);
+2. the count by award form, recipient kind and status, for the by-form tables.
+
+Resolving the scope (unit code, subordinate units, predecessors) takes a fixed few more queries. Every number
+carries the DossierFilter arguments that select exactly its dossiers, for its link to the registry."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import case, func, select, true
+
+from inspection.extensions import db
+from inspection.nominations.figures import DECIDED, LINES, MEASURE_STATUSES, SCOPE_FIELDS, SHARES, SUBMITTED, Line
+from inspection.nominations.filters import DossierFilter, apply
+from inspection.nominations.models import AwardForm, AwardLevel, Dossier, RecipientKind
+
+
+def report_scope(criteria: DossierFilter) -> DossierFilter:
+    """Only the scope of a filter (unit, subordinates, predecessors, period): the report's lines add the rest."""
+    return DossierFilter(**{name: getattr(criteria, name) for name in SCOPE_FIELDS})
+
+
+def measure_args(measure: str) -> dict:
+    return {"status": [status.value for status in MEASURE_STATUSES[measure]]}
+
+
+@dataclass
+class Cell:
+    """One number of the report and the registry arguments that yield it."""
+
+    value: int
+    args: dict
+
+
+@dataclass
+class FormRow:
+    form_id: int  # the catalogue's order
+    code: str
+    name: str
+    level: AwardLevel
+    submitted: Cell
+    decided: Cell
+    by_recipient: dict[RecipientKind, Cell]
+
+
+@dataclass
+class Report:
+    scope: DossierFilter
+    counts: dict[str, dict[str, int]]  # line key → measure → count
+    forms: list[FormRow]
+
+    def cell(self, key: str, measure: str | None = None) -> Cell:
+        line = LINES[key]
+        measure = measure or line.measure
+        return Cell(self.counts[key][measure], line_args(self.scope, line, measure))
+
+    def value(self, key: str) -> int | Decimal | None:
+        """A line's count, or a share in percent (57.8931…), unrounded; None for a share of nothing."""
+        if key in SHARES:
+            share = SHARES[key]
+            return percentage(self.value(share.numerator), self.value(share.denominator))
+        return self.counts[key][LINES[key].measure]
+
+
+def line_args(scope: DossierFilter, line: Line, measure: str) -> dict:
+    """Registry query arguments for one line: the scope, the line's criteria, the measure's statuses."""
+    return scope.to_args() | line.filter().to_args() | measure_args(measure)
+
+
+def percentage(part, whole, places: int | None = None) -> Decimal | None:
+    """part / whole in percent, rounded half-up to `places` decimals when given."""
+    if part is None or not whole:
+        return None
+    value = Decimal(part) * 100 / Decimal(whole)
+    return value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) if places is not None else value
+
+
+def build_report(criteria: DossierFilter, visible_ids: set[int] | None) -> Report:
+    scope = report_scope(criteria)
+    where = apply(select(Dossier.id), scope, visible_ids).whereclause
+    where = true() if where is None else where
+    return Report(scope, _line_counts(where), _form_rows(scope, where))
+
+
+def _line_counts(where) -> dict[str, dict[str, int]]:
+    lines = list(LINES.values())
+    sums = [func.coalesce(func.sum(case((_condition(line), 1), else_=0)), 0) for line in lines]
+    rows = db.session.execute(select(Dossier.status, *sums).where(where).group_by(Dossier.status)).all()
+    counts = {line.key: dict.fromkeys(MEASURE_STATUSES, 0) for line in lines}
+    for status, *values in rows:
+        for measure, statuses in MEASURE_STATUSES.items():
+            if status in statuses:
+                _add(counts, lines, measure, values)
+    return counts
+
+
+def _condition(line: Line):
+    condition = line.condition()
+    return true() if condition is None else condition
+
+
+def _add(counts, lines: list[Line], measure: str, values) -> None:
+    for line, value in zip(lines, values, strict=True):
+        counts[line.key][measure] += int(value or 0)
+
+
+def _form_rows(scope: DossierFilter, where) -> list[FormRow]:
+    columns = (AwardForm.id, AwardForm.code, AwardForm.name_vi, AwardForm.level, Dossier.recipient_kind, Dossier.status)
+    query = (select(*columns, func.count()).select_from(Dossier)
+             .join(AwardForm, Dossier.award_form_id == AwardForm.id).where(where).group_by(*columns))
+    rows: dict[str, FormRow] = {}
+    for form_id, code, name, level, kind, status, count in db.session.execute(query):
+        row = rows.get(code) or rows.setdefault(code, _form_row(scope, form_id, code, name, level))
+        if status in MEASURE_STATUSES[SUBMITTED]:
+            row.submitted.value += count
+        if status in MEASURE_STATUSES[DECIDED]:
+            row.decided.value += count
+            row.by_recipient[kind].value += count
+    order = list(AwardLevel)
+    return sorted(rows.values(), key=lambda row: (order.index(row.level), row.form_id))
+
+
+def _form_row(scope: DossierFilter, form_id: int, code: str, name: str, level: AwardLevel) -> FormRow:
+    base = scope.to_args() | {"form": [code]}
+    decided = base | measure_args(DECIDED)
+    return FormRow(form_id, code, name, level, Cell(0, base | measure_args(SUBMITTED)), Cell(0, decided),
+                   {kind: Cell(0, decided | {"recipient": kind.value}) for kind in RecipientKind})
+
+
+def forms_at(report: Report, level: AwardLevel) -> list[FormRow]:
+    return [row for row in report.forms if row.level == level]
+
+
+@dataclass
+class Row:
+    """One printed line of a section: a count (with its link) or a share (with the counts it divides)."""
+
+    key: str
+    label: str
+    indent: int
+    cell: Cell
+    share: Decimal | None = None  # percent points, unrounded
+    of: Cell | None = None  # a share's denominator
+
+
+def section_rows(report: Report, keys: list[str]) -> list[Row]:
+    rows = []
+    for key in keys:
+        if key in SHARES:
+            share = SHARES[key]
+            rows.append(Row(key, share.label, share.indent, report.cell(share.numerator), report.value(key),
+                            report.cell(share.denominator)))
+        else:
+            rows.append(Row(key, LINES[key].label, LINES[key].indent, report.cell(key)))
+    return rows

@@ -1,0 +1,183 @@
+"""Pages of the award statistics report, of the figures a self-report printed, and of their reconciliation."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from wtforms import BooleanField, HiddenField, StringField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from inspection import audit
+from inspection.dates import VNDateField
+from inspection.extensions import db
+from inspection.forms_util import PortalForm, apply_rule_violation
+from inspection.missions.access import MISSION_WORKERS, can_edit_mission, can_view_mission
+from inspection.missions.models import SelfReport
+from inspection.nominations import reconcile as checks
+from inspection.nominations.blueprint import bp
+from inspection.nominations.figures import SECTIONS, form_keys, label_of, parse_printed
+from inspection.nominations.filters import DossierFilter
+from inspection.nominations.forms import YearField
+from inspection.nominations.models import AwardLevel, RecipientKind
+from inspection.nominations.report import build_report, forms_at, section_rows
+from inspection.permissions import can_see_unit, login_required, roles_required, visible_unit_ids
+from inspection.rules import RuleViolation
+from inspection.units.fields import UnitCodeField
+
+
+class ReportScopeForm(PortalForm):
+    """Which dossiers the report counts; the field names are DossierFilter's, so the query string is shared."""
+
+    class Meta:
+        csrf = False
+
+    unit = UnitCodeField(_l("Mã đơn vị"), validators=[Optional()])
+    subtree = BooleanField(_l("Gồm các đơn vị cấp dưới"))
+    predecessors = BooleanField(_l("Gồm các đơn vị tiền thân"))
+    year_from = YearField(_l("Năm thi đua từ"), validators=[Optional()])
+    year_to = YearField(_l("đến năm"), validators=[Optional()])
+    submitted_from = VNDateField(_l("Ngày trình từ"), validators=[Optional()])
+    submitted_to = VNDateField(_l("đến ngày"), validators=[Optional()])
+
+    def validate_year_to(self, field):
+        if field.data and self.year_from.data and field.data < self.year_from.data:
+            raise ValidationError(_("Năm cuối phải không nhỏ hơn năm đầu."))
+
+    def validate_submitted_to(self, field):
+        if field.data and self.submitted_from.data and field.data < self.submitted_from.data:
+            raise ValidationError(_("Ngày cuối phải không trước ngày đầu."))
+
+
+@bp.route("/nominations/report")
+@login_required
+def report():
+    form = ReportScopeForm(formdata=request.args)
+    valid = form.validate()
+    if form.unit.data is not None and not can_see_unit(current_user, form.unit.data):
+        abort(403)
+    result = build_report(DossierFilter.from_args(request.args), visible_unit_ids(current_user)) if valid else None
+    return render_template("nominations/report.html", form=form, report=result, unit=form.unit.data,
+                           sections=[(title, section_rows(result, keys)) for title, keys in SECTIONS] if result else [],
+                           levels=[(level, forms_at(result, level)) for level in AwardLevel] if result else [],
+                           kinds=list(RecipientKind))
+
+
+# --- the figures a self-report printed -------------------------------------------------------------------------
+
+FIGURE_NEEDS = {
+    "view": lambda user, report: can_view_mission(user, report.mission),
+    "enter": checks.can_enter_figures,  # mission members and the reporting unit's officer
+    "find": lambda user, report: can_edit_mission(user, report.mission),  # turn a mismatch into a finding
+}
+
+
+def get_self_report(report_id: int, need: str = "view") -> SelfReport:
+    """The self-report, or 404; 403 unless the user may `need` ("view", "enter", "find") it."""
+    report = db.session.get(SelfReport, report_id)
+    if report is None:
+        abort(404)
+    if not FIGURE_NEEDS[need](current_user, report):
+        abort(403)
+    return report
+
+
+def field_name(key: str) -> str:
+    return key.replace(".", "__")
+
+
+def _printed_validator(key: str):
+    def validate(form, field):
+        try:
+            parse_printed(key, field.data)
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
+    return validate
+
+
+def figures_form(report: SelfReport, formdata=None) -> PortalForm:
+    """One text input per line of the report, named after it, holding the figure as printed."""
+
+    class FiguresForm(PortalForm):
+        pass
+
+    stored = checks.reported_figures(report)
+    for key in form_keys():
+        setattr(FiguresForm, field_name(key), StringField(
+            label_of(key), validators=[Optional(), Length(max=40), _printed_validator(key)],
+            default=stored[key].as_printed if key in stored else ""))
+    return FiguresForm(formdata=formdata)
+
+
+@bp.route("/nominations/self-reports/<int:report_id>/figures", methods=["GET", "POST"])
+@login_required
+def self_report_figures(report_id: int):
+    report = get_self_report(report_id, need="enter")
+    form = figures_form(report, request.form if request.method == "POST" else None)
+    if request.method == "POST" and form.validate():
+        printed = {key: form[field_name(key)].data or "" for key in form_keys()}
+        try:
+            changed = checks.save_reported_figures(current_user, report, printed)
+        except RuleViolation as violation:
+            violation.field = field_name(violation.field) if violation.field else None
+            apply_rule_violation(form, violation)
+        else:
+            db.session.commit()
+            flash(_("Đã lưu số liệu báo cáo.") if changed else _("Không có số liệu nào thay đổi."), "success")
+            return redirect(url_for("nominations.self_report_reconcile", report_id=report.id))
+    rows = [(title, [(key, form[field_name(key)]) for key in keys]) for title, keys in _form_sections()]
+    return render_template("nominations/figures.html", report=report, form=form, sections=rows,
+                           history=audit.history_of(report))
+
+
+def _form_sections():
+    """The report's sections, each line once (Biểu 0603 repeats some lines of section II)."""
+    seen, sections = set(), []
+    for title, keys in SECTIONS:
+        fresh = [key for key in keys if key not in seen]
+        seen |= set(fresh)
+        sections.append((title, fresh))
+    return [(title, keys) for title, keys in sections if keys]
+
+
+# --- reconciliation -------------------------------------------------------------------------------------------
+
+
+class MismatchForm(PortalForm):
+    check = HiddenField(validators=[DataRequired()])
+
+
+@bp.route("/nominations/self-reports/<int:report_id>/reconcile")
+@login_required
+def self_report_reconcile(report_id: int):
+    report = get_self_report(report_id)
+    result = checks.reconcile(report, visible_unit_ids(current_user))
+    return render_template("nominations/reconcile.html", report=report, result=result,
+                           scope_text=checks.scope_text(result.scope), made=checks.findings_made(report, result.checks),
+                           can_find=can_edit_mission(current_user, report.mission),
+                           can_enter=checks.can_enter_figures(current_user, report))
+
+
+@bp.route("/nominations/self-reports/<int:report_id>/reconcile/finding", methods=["POST"])
+@roles_required(*MISSION_WORKERS)
+def self_report_mismatch_finding(report_id: int):
+    report = get_self_report(report_id, need="find")
+    form = MismatchForm()
+    result = checks.reconcile(report, visible_unit_ids(current_user))
+    check = result.find(form.check.data or "") if form.validate_on_submit() else None
+    if check is None or check.ok:
+        flash(_("Không tìm thấy chỗ không khớp này (số liệu có thể vừa được sửa); hãy xem lại trang đối chiếu."),
+              "warning")
+        return redirect(url_for("nominations.self_report_reconcile", report_id=report.id))
+    made = checks.findings_made(report, [check])
+    if check.id in made:
+        flash(_("Chỗ không khớp này đã có phát hiện."), "info")
+        return redirect(url_for("findings.finding", finding_id=made[check.id]))
+    try:
+        finding = checks.create_mismatch_finding(current_user, report, check, result.scope)
+    except RuleViolation as violation:
+        db.session.rollback()
+        flash(violation.message, "danger")
+        return redirect(url_for("nominations.self_report_reconcile", report_id=report.id))
+    db.session.commit()
+    flash(_("Đã tạo phát hiện từ chỗ không khớp."), "success")
+    return redirect(url_for("findings.finding", finding_id=finding.id))
