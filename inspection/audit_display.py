@@ -42,7 +42,8 @@ FIELD_LABELS = {
     "revocation_date": _l("Ngày quyết định thu hồi"), "name_vi": _l("Tên tiếng Việt"),
     "name_en": _l("Tên tiếng Anh"), "level": _l("Cấp khen thưởng"), "for_collective": _l("Tặng tập thể"),
     "for_individual": _l("Tặng cá nhân"), "for_household": _l("Tặng hộ gia đình"),
-    "successor": _l("Hình thức thay thế"), "day": _l("Ngày"),
+    "successor": _l("Hình thức thay thế"), "day": _l("Ngày"), "dossiers": _l("Hồ sơ khen thưởng"),
+    "finding": _l("Phát hiện"),
 }
 #: the same key means something else on some records
 TARGET_FIELD_LABELS = {
