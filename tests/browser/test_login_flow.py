@@ -37,7 +37,10 @@ def test_each_role_lands_on_its_home_page(page: Page, role: Role):
     _log_in(page, user.username)
     expect(page).to_have_url(re.compile(r"/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(HOME_HEADINGS[role])
-    expect(page.get_by_role("navigation", name="Điều hướng chính")).to_contain_text("Đơn vị")
+    nav = page.get_by_role("navigation", name="Điều hướng chính")
+    nav.get_by_role("button", name="Danh mục").click()
+    expect(nav.get_by_role("link", name="Đơn vị", exact=True)).to_be_visible()
+    nav.get_by_role("button", name="Danh mục").click()
     admin_menu = page.get_by_role("button", name="Quản trị")
     expect(admin_menu).to_have_count(1 if role in (Role.ADMIN, Role.COUNCIL) else 0)
     if role in (Role.ADMIN, Role.COUNCIL):
