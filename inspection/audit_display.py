@@ -43,7 +43,7 @@ FIELD_LABELS = {
     "name_en": _l("Tên tiếng Anh"), "level": _l("Cấp khen thưởng"), "for_collective": _l("Tặng tập thể"),
     "for_individual": _l("Tặng cá nhân"), "for_household": _l("Tặng hộ gia đình"),
     "successor": _l("Hình thức thay thế"), "day": _l("Ngày"), "dossiers": _l("Hồ sơ khen thưởng"),
-    "finding": _l("Phát hiện"),
+    "finding": _l("Phát hiện"), "new": _l("Mới"), "updated": _l("Cập nhật"), "unchanged": _l("Không đổi"),
 }
 #: the same key means something else on some records
 TARGET_FIELD_LABELS = {

@@ -320,3 +320,14 @@ def test_a_dossier_saved_between_reading_and_writing_is_not_overwritten(units):
     db.session.refresh(dossier)
     assert (dossier.note, dossier.status, dossier.version) == ("Sửa trên trang hồ sơ", DossierStatus.DRAFT, 2)
     assert imports_logged() == 0
+
+
+def test_a_file_with_nothing_new_offers_no_confirmation(units, client_as):
+    data = xlsx([dossier_row()])
+    importing.run_import(None, data, "ho-so.xlsx", MAX_BYTES)
+    db.session.commit()
+
+    html = upload(client_as(Role.COUNCIL), data).get_data(as_text=True)
+
+    assert "Tệp không có gì mới: mọi dòng đều trùng dữ liệu hiện có." in html
+    assert "Xác nhận nhập" not in html and 'name="token"' not in html
