@@ -62,18 +62,23 @@ def register_blueprints(app: Flask) -> None:
     from inspection.admin.views import bp as admin_bp
     from inspection.auth.views import bp as auth_bp
     from inspection.calendar.views import bp as calendar_bp
+    from inspection.council.views import bp as council_bp
+    from inspection.dashboard.views import bp as dashboard_bp
     from inspection.findings.views import bp as findings_bp
     from inspection.groups.views import bp as groups_bp
     from inspection.home.views import bp as home_bp
     from inspection.imports.views import bp as imports_bp
     from inspection.missions.views import bp as missions_bp
     from inspection.nominations.views import bp as nominations_bp
+    from inspection.notifications.views import bp as notifications_bp
     from inspection.permissions import install_default_deny
     from inspection.responses.views import bp as responses_bp
+    from inspection.saved_filters.views import bp as saved_filters_bp
     from inspection.units.views import bp as units_bp
 
     for blueprint in (auth_bp, home_bp, admin_bp, units_bp, groups_bp, imports_bp, missions_bp, findings_bp,
-                      responses_bp, nominations_bp, calendar_bp):
+                      responses_bp, nominations_bp, calendar_bp, dashboard_bp, council_bp, notifications_bp,
+                      saved_filters_bp):
         app.register_blueprint(blueprint)
     install_default_deny(app)
 

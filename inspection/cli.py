@@ -81,9 +81,11 @@ def demo_generate_command(unit_count, seed):
 
 def register_commands(app: Flask) -> None:
     from inspection.nominations.cli import nominations_cli
+    from inspection.notifications.cli import reminders_cli
     from inspection.units.cli import units_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(units_cli)
     app.cli.add_command(nominations_cli)
+    app.cli.add_command(reminders_cli)

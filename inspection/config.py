@@ -30,3 +30,21 @@ class DefaultConfig:
     #: how many reverse proxies (nginx…) sit in front: their X-Forwarded-For gives the client address,
     #: which the login lock counts by. 0 = none (the peer address is the client).
     PROXY_FIX_X_FOR = 0
+    #: review sessions propose open items overdue by more than this many days
+    REVIEW_OVERDUE_DAYS = 30
+    #: reminders: items due within this many days are "due soon"; overdue past the thresholds also go to the
+    #: officers of the supervising unit, then to the council
+    REMINDER_DUE_SOON_DAYS = 7
+    ESCALATE_TO_SUPERVISOR_DAYS = 30
+    ESCALATE_TO_COUNCIL_DAYS = 60
+    #: e-mail; MAIL_HOST None = notifications stay in the portal only
+    MAIL_HOST = None
+    MAIL_PORT = 25
+    MAIL_USE_STARTTLS = False
+    MAIL_USE_SSL = False
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_FROM = "kiemtra-tdkt@localhost"
+    MAIL_TIMEOUT = 30
+    #: the portal's address, for links in e-mails
+    PUBLIC_URL = "http://127.0.0.1:5000"

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspection.auth.models import User
@@ -161,6 +161,10 @@ class Finding(db.Model):
 
 class Recommendation(db.Model):
     __tablename__ = "recommendation"
+    # the dashboard's and the reminders' questions: open items by due date, cohorts by issue date
+    __table_args__ = (Index("ix_recommendation_status_due", "verified_status", "current_due"),
+                      Index("ix_recommendation_issued_on", "issued_on"),
+                      Index("ix_recommendation_verified_at", "verified_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     finding_id: Mapped[int] = mapped_column(ForeignKey("finding.id"), index=True)
@@ -179,6 +183,9 @@ class Recommendation(db.Model):
     awards_to_reexamine: Mapped[int | None]
     amount_to_recover: Mapped[Decimal | None] = mapped_column(Numeric(18, 0))
     amount_recovered: Mapped[Decimal | None] = mapped_column(Numeric(18, 0))
+    #: set when the council reports the item to the supervising body (a review-session decision)
+    escalated_at: Mapped[datetime | None]
+    escalation_note: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)

@@ -1,0 +1,130 @@
+"""Review sessions of the council (phiên họp Hội đồng Thi đua – Khen thưởng): the items on the agenda and
+the decision taken on each. A decision is applied through the findings and responses services, so it
+moves the recommendation through its normal transitions and lands in its history."""
+
+import enum
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from inspection.auth.models import User
+from inspection.documents.columns import DocRefType
+from inspection.documents.refs import DocRef
+from inspection.enums import enum_column
+from inspection.extensions import db
+from inspection.findings.models import Recommendation
+from inspection.missions.models import Mission
+from inspection.timeutil import utcnow
+from inspection.workflow import Transitions
+
+
+class Labelled(enum.StrEnum):
+    @property
+    def label(self) -> str:
+        return str(COUNCIL_LABELS[self])
+
+
+class SessionStatus(Labelled):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class ItemReason(Labelled):
+    """Why an item is on the agenda; proposals are ranked in this order."""
+
+    EXTENSION_PENDING = "extension_pending"
+    ESCALATED = "escalated"
+    OVERDUE = "overdue"
+    ADDED = "added"
+
+
+class Decision(Labelled):
+    PENDING = "pending"
+    ACCEPT = "accept"
+    EXTEND = "extend"
+    ESCALATE = "escalate"
+    OVERTAKEN = "overtaken"
+    REINSPECT = "reinspect"
+    DEFER = "defer"
+
+
+COUNCIL_LABELS = {
+    SessionStatus.OPEN: _l("Đang họp"),
+    SessionStatus.CLOSED: _l("Đã kết thúc"),
+    ItemReason.EXTENSION_PENDING: _l("Có đề nghị gia hạn chờ quyết định"),
+    ItemReason.ESCALATED: _l("Đã báo cáo cơ quan cấp trên"),
+    ItemReason.OVERDUE: _l("Quá hạn"),
+    ItemReason.ADDED: _l("Hội đồng bổ sung"),
+    Decision.PENDING: _l("Chưa quyết định"),
+    Decision.ACCEPT: _l("Chấp nhận kết quả khắc phục"),
+    Decision.EXTEND: _l("Gia hạn"),
+    Decision.ESCALATE: _l("Báo cáo cơ quan quản lý cấp trên"),
+    Decision.OVERTAKEN: _l("Kết thúc do không còn phù hợp"),
+    Decision.REINSPECT: _l("Kiểm tra lại"),
+    Decision.DEFER: _l("Hoãn sang phiên sau"),
+}
+
+SESSION_TRANSITIONS = Transitions({SessionStatus.OPEN: {SessionStatus.CLOSED}})
+
+#: a decision is final; a different view later is taken in a later session
+DECISION_TRANSITIONS = Transitions({Decision.PENDING: set(Decision) - {Decision.PENDING}})
+
+
+class ReviewSession(db.Model):
+    __tablename__ = "review_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    held_on: Mapped[date] = mapped_column(index=True)
+    place: Mapped[str | None] = mapped_column(String(255))
+    chaired_by: Mapped[str | None] = mapped_column(String(255))
+    #: one participant a line: "Họ tên – chức vụ"
+    participants: Mapped[str] = mapped_column(Text)
+    #: proposals: open items overdue by more than this many days
+    overdue_days: Mapped[int] = mapped_column(default=30)
+    status: Mapped[SessionStatus] = enum_column(SessionStatus, default=SessionStatus.OPEN, index=True)
+    minutes_ref: Mapped[DocRef | None] = mapped_column(DocRefType())
+    conclusion: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(default=1)
+
+    created_by: Mapped[User | None] = relationship()
+    items: Mapped[list["ReviewItem"]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="ReviewItem.position")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def participant_lines(self) -> list[str]:
+        return [line.strip() for line in self.participants.splitlines() if line.strip()]
+
+
+class ReviewItem(db.Model):
+    __tablename__ = "review_item"
+    __table_args__ = (UniqueConstraint("session_id", "recommendation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("review_session.id", ondelete="CASCADE"), index=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    reason: Mapped[ItemReason] = enum_column(ItemReason)
+    #: how overdue the item was when put on the agenda (for the minutes)
+    days_overdue: Mapped[int | None]
+    decision: Mapped[Decision] = enum_column(Decision, default=Decision.PENDING, index=True)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    new_due: Mapped[date | None]
+    reinspection_mission_id: Mapped[int | None] = mapped_column(ForeignKey("mission.id"))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    decided_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(default=1)
+
+    session: Mapped[ReviewSession] = relationship(back_populates="items")
+    recommendation: Mapped[Recommendation] = relationship()
+    reinspection_mission: Mapped[Mission | None] = relationship()
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+
+    __mapper_args__ = {"version_id_col": version}

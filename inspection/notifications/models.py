@@ -1,0 +1,65 @@
+"""In-app notifications (always written) and the daily reminder ledger that makes
+`flask reminders send` idempotent: one dispatch per person per day."""
+
+import enum
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from inspection.auth.models import User
+from inspection.enums import enum_column
+from inspection.extensions import db
+from inspection.timeutil import utcnow
+
+
+class NotificationKind(enum.StrEnum):
+    REMINDER = "reminder"
+    ESCALATION = "escalation"
+    DECISION = "decision"
+
+    @property
+    def label(self) -> str:
+        return str(NOTIFICATION_KIND_LABELS[self])
+
+
+NOTIFICATION_KIND_LABELS = {
+    NotificationKind.REMINDER: _l("Nhắc hạn"),
+    NotificationKind.ESCALATION: _l("Báo cáo vượt cấp"),
+    NotificationKind.DECISION: _l("Quyết định của Hội đồng"),
+}
+
+
+class Notification(db.Model):
+    __tablename__ = "notification"
+    __table_args__ = (Index("ix_notification_user_unread", "user_id", "read_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    kind: Mapped[NotificationKind] = enum_column(NotificationKind)
+    subject: Mapped[str] = mapped_column(String(255))
+    body: Mapped[str] = mapped_column(Text)
+    #: a path inside the portal ("/recommendations/12"), never an outside address
+    link: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    read_at: Mapped[datetime | None]
+    #: when the e-mail copy was handed to the SMTP server; None: in-app only or not sent
+    emailed_at: Mapped[datetime | None]
+    email_error: Mapped[str | None] = mapped_column(String(500))
+
+    user: Mapped[User] = relationship()
+
+
+class ReminderDispatch(db.Model):
+    """One row per person and day on which reminders were sent: the second run of a day finds it."""
+
+    __tablename__ = "reminder_dispatch"
+    __table_args__ = (UniqueConstraint("user_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(index=True)
+    item_count: Mapped[int] = mapped_column(default=0)
+    notification_id: Mapped[int | None] = mapped_column(ForeignKey("notification.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
