@@ -4,12 +4,15 @@ import re
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from inspection.calendar.forms import DeadlineField
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
+from inspection.extensions import db
 from inspection.findings.models import (
     FindingCategory,
     FindingKind,
@@ -19,6 +22,8 @@ from inspection.findings.models import (
     VerifiedStatus,
 )
 from inspection.forms_util import KeepsParseErrors, PortalForm
+from inspection.groups.forms import YearField
+from inspection.groups.models import EmulationGroup
 from inspection.units.fields import UnitCodeField, UnitCodesField
 
 #: Numeric(18, 0) holds at most 18 digits
@@ -124,30 +129,75 @@ class TransferForm(PortalForm):
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
 
 
-SORTS = ("due", "unit", "mission")
+SORTS = ("due", "unit", "mission", "issued", "severity")
+
+
+def _verified_choices():
+    return [("", _("Tất cả")), ("closed", _("Đã kết luận (mọi kết quả)"))] + _choices(VerifiedStatus)()
+
+
+def _aging_choices():
+    return [("", _("Tất cả")), ("1-30", _("1–30 ngày")), ("31-60", _("31–60 ngày")), ("61-90", _("61–90 ngày")),
+            ("91+", _("Trên 90 ngày"))]
+
+
+def _sort_choices():
+    return [("due", _("Thời hạn")), ("unit", _("Đơn vị")), ("mission", _("Đoàn kiểm tra")),
+            ("issued", _("Ngày ban hành")), ("severity", _("Mức độ"))]
+
+
+def group_choices() -> list[SelectChoice]:
+    """Every cluster and block, grouped by emulation year, newest year first (one query, when rendered)."""
+    query = select(EmulationGroup.id, EmulationGroup.name, EmulationGroup.year).order_by(
+        EmulationGroup.year.desc(), EmulationGroup.kind, EmulationGroup.name)
+    return [SelectChoice("", _("Tất cả"))] + [SelectChoice(str(group_id), name, optgroup=str(year))
+                                              for group_id, name, year in db.session.execute(query)]
 
 
 class RegisterFilterForm(PortalForm):
-    """Filters of the recommendation register, read from the query string."""
+    """Filters of the recommendation register, read from the query string (the contract in register_filters)."""
 
     class Meta:
         csrf = False
 
-    verified = SelectField(_l("Kết quả xác minh"), choices=_any_of(VerifiedStatus), validators=[Optional()])
+    verified = SelectField(_l("Kết quả xác minh"), choices=_verified_choices, validators=[Optional()])
     unit_status = SelectField(_l("Tình trạng của đơn vị"), choices=_any_of(UnitStatus), validators=[Optional()])
-    unit = UnitCodeField(_l("Mã đơn vị"), validators=[Optional()])
+    unit = UnitCodeField(_l("Mã đơn vị"), validators=[Optional()],
+                         description=_l("Đơn vị được kiểm tra hoặc đơn vị chịu trách nhiệm."))
+    group = SelectField(_l("Cụm, khối thi đua"), choices=group_choices, validators=[Optional()])
     mission = SelectField(_l("Đoàn kiểm tra"), coerce=str, validators=[Optional()])
     category = SelectField(_l("Lĩnh vực"), choices=_any_of(FindingCategory), validators=[Optional()])
     severity = SelectField(_l("Mức độ"), choices=_any_of(Severity), validators=[Optional()])
     due_from = VNDateField(_l("Thời hạn từ ngày"), validators=[Optional()])
     due_to = VNDateField(_l("đến ngày"), validators=[Optional()])
     overdue = BooleanField(_l("Chỉ kiến nghị quá hạn"))
-    sort = SelectField(_l("Sắp xếp theo"), choices=lambda: [("due", _("Thời hạn")), ("unit", _("Đơn vị")),
-                                                            ("mission", _("Đoàn kiểm tra"))], default="due")
+    # the rarer filters ("Lọc thêm"); the dashboard's links use them
+    responsible = UnitCodeField(_l("Đơn vị chịu trách nhiệm (mã)"), validators=[Optional()])
+    subtree = UnitCodeField(_l("Đơn vị và các đơn vị trực thuộc (mã)"), validators=[Optional()],
+                            description=_l("Kiến nghị giao cho đơn vị này hoặc đơn vị cấp dưới của nó."))
+    aging = SelectField(_l("Tuổi quá hạn"), choices=_aging_choices, validators=[Optional()])
+    issued_from = VNDateField(_l("Ban hành từ ngày"), validators=[Optional()])
+    issued_to = VNDateField(_l("Ban hành đến ngày"), validators=[Optional()])
+    cohort = YearField(_l("Năm ban hành"), validators=[Optional(), NumberRange(min=1945, max=2100)])
+    verified_from = VNDateField(_l("Xác minh từ ngày"), validators=[Optional()])
+    verified_to = VNDateField(_l("Xác minh đến ngày"), validators=[Optional()])
+    verified_before = VNDateField(_l("Xác minh trong hoặc trước ngày"), validators=[Optional()])
+    open_on = VNDateField(_l("Còn mở vào cuối ngày"), validators=[Optional()])
+    overdue_on = VNDateField(_l("Quá hạn vào cuối ngày"), validators=[Optional()])
+    my_missions = BooleanField(_l("Chỉ đoàn kiểm tra của tôi"))
+    escalated = BooleanField(_l("Đã báo cáo cơ quan cấp trên"))
+    sort = SelectField(_l("Sắp xếp theo"), choices=_sort_choices, default="due")
     order = SelectField(_l("Thứ tự"), choices=lambda: [("asc", _("Tăng dần")), ("desc", _("Giảm dần"))],
                         default="asc")
+
+    #: fields shown in the "Lọc thêm" section, opened when one of them is set
+    MORE = ("unit_status", "responsible", "subtree", "aging", "issued_from", "issued_to", "cohort",
+            "verified_from", "verified_to", "verified_before", "open_on", "overdue_on", "my_missions", "escalated")
 
     def filters(self) -> dict:
         """The valid filters only: a bad value is reported beside its field and otherwise ignored."""
         return {name: field.data for name, field in self._fields.items()
                 if not field.errors and field.data not in (None, "", False)}
+
+    def more_is_set(self) -> bool:
+        return any(self[name].data not in (None, "", False) or self[name].errors for name in self.MORE)

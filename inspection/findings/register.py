@@ -2,27 +2,22 @@
 
 from datetime import date
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import case, select
 from sqlalchemy.orm import contains_eager
 
 from inspection.extensions import db
-from inspection.findings.access import visible_recommendations_clause
-from inspection.findings.models import (
-    Finding,
-    FindingCategory,
-    Recommendation,
-    Responsibility,
-    Severity,
-    UnitStatus,
-    VerifiedStatus,
-)
+from inspection.findings.models import Finding, Recommendation, Severity
 from inspection.findings.queries import shares_loaded
+from inspection.findings.register_filters import register_conditions
 from inspection.missions.access import visible_missions_clause
 from inspection.missions.models import Mission
 from inspection.units.models import Unit
 
+#: severity ranks in SQL (stored as text, whose alphabetical order means nothing)
+SEVERITY_RANK = case({severity.value: severity.rank for severity in Severity}, value=Finding.severity)
 SORT_COLUMNS = {"due": (Recommendation.current_due,), "unit": (Unit.code,),
-                "mission": (Mission.planned_start, Mission.title)}
+                "mission": (Mission.planned_start, Mission.title), "issued": (Recommendation.issued_on,),
+                "severity": (SEVERITY_RANK,)}
 
 
 def register_query(user, filters: dict, today: date):
@@ -32,39 +27,7 @@ def register_query(user, filters: dict, today: date):
                       contains_eager(Recommendation.finding).contains_eager(Finding.unit)
                       .selectinload(Unit.names),
                       shares_loaded()))
-    visible = visible_recommendations_clause(user)
-    if visible is not None:
-        query = query.where(visible)
-    for condition in _conditions(filters, today):
-        query = query.where(condition)
-    return query.order_by(*_ordering(filters))
-
-
-def _conditions(filters: dict, today: date) -> list:
-    conditions = [_share_condition(filters)] if {"unit_status", "unit"} & filters.keys() else []
-    simple = {"verified": (Recommendation.verified_status, VerifiedStatus), "category": (Finding.category,
-              FindingCategory), "severity": (Finding.severity, Severity), "mission": (Finding.mission_id, int)}
-    conditions += [column == typed(filters[name]) for name, (column, typed) in simple.items() if name in filters]
-    if "due_from" in filters:
-        conditions.append(Recommendation.current_due >= filters["due_from"])
-    if "due_to" in filters:
-        conditions.append(Recommendation.current_due <= filters["due_to"])
-    if filters.get("overdue"):
-        conditions += [Recommendation.verified_status == VerifiedStatus.OPEN, Recommendation.current_due < today]
-    return conditions
-
-
-def _share_condition(filters: dict):
-    """A responsible unit with the given status and/or code (the finding's unit also matches the code)."""
-    share = select(Responsibility.id).where(Responsibility.recommendation_id == Recommendation.id)
-    if "unit_status" in filters:
-        share = share.where(Responsibility.status == UnitStatus(filters["unit_status"]))
-    if "unit" not in filters:
-        return exists(share)
-    unit_id = filters["unit"].id
-    if "unit_status" in filters:
-        return exists(share.where(Responsibility.unit_id == unit_id))
-    return or_(exists(share.where(Responsibility.unit_id == unit_id)), Finding.unit_id == unit_id)
+    return query.where(*register_conditions(user, filters, today)).order_by(*_ordering(filters))
 
 
 def _ordering(filters: dict) -> list:

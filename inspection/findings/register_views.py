@@ -29,7 +29,34 @@ def register():
     today = today_vn()
     query = register_query(current_user, form.filters(), today)
     page = db.paginate(query, per_page=current_app.config["PAGE_SIZE"], max_per_page=200)
-    return render_template("findings/register.html", form=form, page=page, today=today, is_overdue=is_overdue)
+    return render_template("findings/register.html", form=form, page=page, today=today, is_overdue=is_overdue,
+                           active_filters=active_filters(form))
+
+
+#: how the list is ordered, not what it holds: no chip for them
+ORDERING = ("sort", "order", "page")
+
+
+def active_filters(form: RegisterFilterForm) -> list[tuple[str, str]]:
+    """(words, URL without that filter) for each filter in force, for the chips above the list."""
+    active = []
+    for name in form.filters():
+        if name not in ORDERING:
+            rest = {key: values for key, values in request.args.lists() if key not in (name, "page")}
+            active.append((_filter_words(form[name]), url_for("findings.register", **rest)))
+    return active
+
+
+def _filter_words(field) -> str:
+    if field.type == "BooleanField":
+        return field.label.text
+    if field.type == "SelectField":
+        value = next((str(label) for _v, label, selected, *_rest in field.iter_choices() if selected), "")
+    elif hasattr(field.data, "code"):
+        value = f"{field.data.name} ({field.data.code})"
+    else:
+        value = field._value()
+    return f"{field.label.text}: {value}"
 
 
 @bp.route("/units/<int:unit_id>/transfer-recommendations", methods=["GET", "POST"])

@@ -1,0 +1,176 @@
+"""The register's filters as WHERE clauses over Recommendation joined to Finding.
+
+The register, its export and the dashboard all count through `register_conditions`, so a number on the
+dashboard and the list it links to agree by construction. Dates are compared with boundaries computed here in
+Python (no SQL date functions), which keeps the SQL the same on SQLite and PostgreSQL. `verified_at` is a UTC
+timestamp: a Vietnamese calendar day is turned into the UTC instants where it begins and ends."""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import and_, exists, or_, select
+
+from inspection.findings.access import visible_recommendations_clause
+from inspection.findings.models import (
+    CLOSED_STATUSES,
+    Finding,
+    FindingCategory,
+    Recommendation,
+    Responsibility,
+    Severity,
+    UnitStatus,
+    VerifiedStatus,
+)
+from inspection.groups.models import GroupMember
+from inspection.missions.access import my_missions_clause
+from inspection.missions.models import Mission
+from inspection.timeutil import VIETNAM
+from inspection.units.queries import subtree_ids
+
+#: overdue by (at least, at most) days; None: no upper bound
+AGING_BUCKETS = {"1-30": (1, 30), "31-60": (31, 60), "61-90": (61, 90), "91+": (91, None)}
+#: the `verified` filter's value for "any verdict"
+CLOSED = "closed"
+
+
+def register_conditions(user, filters: dict, today: date) -> list:
+    """The WHERE clauses of the register for this user: what they may see, then every filter given."""
+    visible = visible_recommendations_clause(user)
+    conditions = [] if visible is None else [visible]
+    if filters.get("my_missions"):
+        conditions.append(my_missions_condition(user))
+    return conditions + filter_conditions(filters, today)
+
+
+def filter_conditions(filters: dict, today: date) -> list:
+    """The clauses of the filters alone (no user scope); absent or empty filters add nothing."""
+    given = {name: value for name, value in filters.items() if value not in (None, "", False)}
+    conditions = _share_conditions(given)
+    for name, build in _BUILDERS.items():
+        if name in given:
+            conditions += build(given[name], today)
+    return conditions
+
+
+def day_start(day: date) -> datetime:
+    """The naive UTC instant at which the Vietnamese calendar day begins (as verified_at is stored)."""
+    return datetime.combine(day, time(), VIETNAM).astimezone(UTC).replace(tzinfo=None)
+
+
+def after_day(day: date) -> datetime:
+    """The first instant after the Vietnamese day: `verified_at < after_day(d)` means "on or before d"."""
+    return day_start(day + timedelta(days=1))
+
+
+def my_missions_condition(user):
+    """The finding came from a mission the user created or belongs to."""
+    # correlate(None): the register also joins Mission, which must not swallow this subquery's own FROM
+    mine = select(Mission.id).where(my_missions_clause(user)).correlate(None)
+    return Finding.mission_id.in_(mine)
+
+
+# --- responsible units ----------------------------------------------------------------------------------------
+
+
+def _share_conditions(filters: dict) -> list:
+    """`unit_status` is the status of the unit named by `unit` or `responsible`, or of any unit without them."""
+    status = filters.get("unit_status")
+    conditions = []
+    if "unit" in filters:
+        unit_id = filters["unit"].id
+        share = has_share(status, Responsibility.unit_id == unit_id)
+        conditions.append(share if status else or_(share, Finding.unit_id == unit_id))
+    if "responsible" in filters:
+        conditions.append(has_share(status, Responsibility.unit_id == filters["responsible"].id))
+    if status and not {"unit", "responsible"} & filters.keys():
+        conditions.append(has_share(status))
+    return conditions
+
+
+def has_share(status=None, *criteria):
+    """EXISTS a responsible unit of the recommendation (with that status, meeting the criteria)."""
+    share = select(Responsibility.id).where(Responsibility.recommendation_id == Recommendation.id, *criteria)
+    if status:
+        share = share.where(Responsibility.status == UnitStatus(status))
+    # correlate_except: the dashboard joins Responsibility itself; this subquery keeps its own
+    return exists(share.correlate_except(Responsibility))
+
+
+def _subtree(unit, _today) -> list:
+    return [has_share(None, Responsibility.unit_id.in_(subtree_ids({unit.id})))]
+
+
+def _group(group_id, _today) -> list:
+    members = select(GroupMember.unit_id).where(GroupMember.group_id == int(group_id))
+    return [has_share(None, Responsibility.unit_id.in_(members))]
+
+
+# --- status and dates ---------------------------------------------------------------------------------------------
+
+
+def _verified(value, _today) -> list:
+    if value == CLOSED:
+        return [Recommendation.verified_status.in_(CLOSED_STATUSES)]
+    return [Recommendation.verified_status == VerifiedStatus(value)]
+
+
+def is_open():
+    return Recommendation.verified_status == VerifiedStatus.OPEN
+
+
+def _overdue(_value, today: date) -> list:
+    return [is_open(), Recommendation.current_due < today]
+
+
+def _aging(bucket: str, today: date) -> list:
+    """Open and overdue by so many days: current_due = today − days."""
+    least, most = AGING_BUCKETS[bucket]
+    conditions = [is_open(), Recommendation.current_due <= today - timedelta(days=least)]
+    if most is not None:
+        conditions.append(Recommendation.current_due >= today - timedelta(days=most))
+    return conditions
+
+
+def open_on(day: date):
+    """Issued by `day` and not yet verified at its end (still open now, or verified later)."""
+    return and_(Recommendation.issued_on <= day,
+                or_(is_open(), Recommendation.verified_at >= after_day(day)))
+
+
+def _cohort(year: int, _today) -> list:
+    return [Recommendation.issued_on >= date(year, 1, 1), Recommendation.issued_on <= date(year, 12, 31)]
+
+
+_BUILDERS = {
+    "verified": _verified,
+    "subtree": _subtree,
+    "group": _group,
+    "mission": lambda value, _today: [Finding.mission_id == int(value)],
+    "category": lambda value, _today: [Finding.category == FindingCategory(value)],
+    "severity": lambda value, _today: [Finding.severity == Severity(value)],
+    "due_from": lambda day, _today: [Recommendation.current_due >= day],
+    "due_to": lambda day, _today: [Recommendation.current_due <= day],
+    "overdue": _overdue,
+    "aging": _aging,
+    "issued_from": lambda day, _today: [Recommendation.issued_on >= day],
+    "issued_to": lambda day, _today: [Recommendation.issued_on <= day],
+    "cohort": _cohort,
+    "verified_from": lambda day, _today: [Recommendation.verified_at >= day_start(day)],
+    "verified_to": lambda day, _today: [Recommendation.verified_at < after_day(day)],
+    "verified_before": lambda day, _today: [Recommendation.verified_at < after_day(day)],
+    "open_on": lambda day, _today: [open_on(day)],
+    "overdue_on": lambda day, _today: [open_on(day), Recommendation.current_due < day],
+    "escalated": lambda _value, _today: [Recommendation.escalated_at.is_not(None)],
+}
+
+
+def register_args(filters: dict) -> dict[str, str]:
+    """Typed filters as the register's query string writes them: units by code, days as dd/mm/yyyy, "y"."""
+    return {name: _arg(value) for name, value in filters.items() if value not in (None, "", False)}
+
+
+def _arg(value) -> str:
+    if value is True:
+        return "y"
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return getattr(value, "code", None) or str(value)
