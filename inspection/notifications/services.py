@@ -84,20 +84,22 @@ def _recipients() -> dict[int, Recipient]:
     return {user_id: Recipient(user_id, name, locale) for user_id, name, locale in db.session.execute(query)}
 
 
-def _insert_notifications(reminders: list[Reminder]) -> list[int]:
+def _insert_notifications(reminders: list[Reminder]) -> dict[int, int]:
+    """user id → id of their new notification. RETURNING carries the user id, so the rows may come back
+    in any order and SQLAlchemy can insert them in a few multi-row statements."""
     now = utcnow()
     rows = [{"user_id": reminder.recipient.id, "kind": NotificationKind.REMINDER,
              "subject": reminder.message.subject[:255], "body": reminder.message.body,
              "link": reminder.message.link, "created_at": now} for reminder in reminders]
-    returning = insert(Notification).returning(Notification.id, sort_by_parameter_order=True)
-    return list(db.session.scalars(returning, rows))
+    returning = insert(Notification).returning(Notification.user_id, Notification.id)
+    return {user_id: notification_id for user_id, notification_id in db.session.execute(returning, rows)}
 
 
-def _insert_dispatches(run: ReminderRun, notification_ids: list[int]) -> None:
+def _insert_dispatches(run: ReminderRun, notification_ids: dict[int, int]) -> None:
     now = utcnow()
     rows = [{"user_id": reminder.recipient.id, "day": run.day, "item_count": len(reminder.digest.entries),
-             "notification_id": notification_id, "created_at": now}
-            for reminder, notification_id in zip(run.reminders, notification_ids, strict=True)]
+             "notification_id": notification_ids[reminder.recipient.id], "created_at": now}
+            for reminder in run.reminders]
     db.session.execute(insert(ReminderDispatch), rows)
 
 
