@@ -8,6 +8,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from inspection import audit
+from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings.access import can_manage
 from inspection.findings.editing import (  # noqa: F401  (the contract names services.EditConflict)
@@ -233,11 +234,13 @@ def _require_outcomes(outcomes: dict) -> None:
 
 
 def verify(actor, recommendation: Recommendation, status: VerifiedStatus, method: VerificationMethod | None,
-           note: str | None, *, version: int | None = None) -> Recommendation:
+           note: str | None, *, version: int | None = None, by_council: bool = False) -> Recommendation:
     """An inspector's verdict, through VERIFIED_TRANSITIONS; reopening is status OPEN.
-    Only team members verify; a unit's "reported done" is never a verdict."""
-    if actor is not None and not can_manage(actor, recommendation):
-        raise RuleViolation(_("Chỉ thành viên đoàn kiểm tra mới được xác minh kiến nghị."))
+    Only team members verify; a unit's "reported done" is never a verdict. With `by_council` the verdict
+    is a decision of a council review session, taken by the council (or an admin) instead of the team."""
+    if actor is not None and not _may_verify(actor, recommendation, by_council):
+        raise RuleViolation(_("Chỉ Hội đồng mới được quyết định thay đoàn kiểm tra.") if by_council
+                            else _("Chỉ thành viên đoàn kiểm tra mới được xác minh kiến nghị."))
     if version is not None and version != recommendation.version:
         raise EditConflict([], recommendation.version)
     VERIFIED_TRANSITIONS.check(recommendation.verified_status, status, field="status")
@@ -255,6 +258,12 @@ def verify(actor, recommendation: Recommendation, status: VerifiedStatus, method
                             method=LABELS[method]),
                  before=before, after=_verification(recommendation))
     return recommendation
+
+
+def _may_verify(actor, recommendation: Recommendation, by_council: bool) -> bool:
+    if by_council:
+        return actor.role in (Role.COUNCIL, Role.ADMIN)
+    return can_manage(actor, recommendation)
 
 
 def reopen(actor, recommendation: Recommendation, note: str | None = None, *,
