@@ -1,0 +1,96 @@
+"""Forms of the review sessions: open a session, add items by number, decide an item, close the session."""
+
+import re
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from inspection.council.models import Decision
+from inspection.dates import VNDateField
+from inspection.documents.fields import DocRefField
+from inspection.forms_util import KeepsParseErrors, PortalForm
+
+_ADDRESS = re.compile(r"/recommendations/(\d+)/?(?:[?#].*)?$")
+
+
+class SessionForm(PortalForm):
+    title = StringField(_l("Tên phiên họp"), validators=[DataRequired(), Length(max=500)])
+    held_on = VNDateField(_l("Ngày họp"), validators=[DataRequired()])
+    place = StringField(_l("Địa điểm"), validators=[Optional(), Length(max=255)],
+                        render_kw={"placeholder": _l("Phòng họp số 1, trụ sở UBND tỉnh")})
+    chaired_by = StringField(_l("Chủ trì"), validators=[Optional(), Length(max=255)],
+                             description=_l("Họ tên, chức vụ người chủ trì phiên họp."))
+    participants = TextAreaField(_l("Thành phần tham dự"), validators=[DataRequired(), Length(max=10000)],
+                                 description=_l("Mỗi người một dòng: họ tên – chức vụ."), render_kw={"rows": 5})
+    overdue_days = IntegerField(_l("Đề xuất kiến nghị quá hạn trên (ngày)"),
+                                validators=[InputRequired(), NumberRange(min=0, max=3650)],
+                                description=_l("Cổng tự đưa vào chương trình các kiến nghị chưa kết luận quá hạn "
+                                               "hơn số ngày này (tính đến ngày họp), các kiến nghị đã báo cáo cấp "
+                                               "trên và các kiến nghị có đề nghị gia hạn chờ quyết định."))
+
+
+class RecommendationNumbersField(KeepsParseErrors, StringField):
+    """Numbers of recommendations, separated by commas or spaces; a pasted page address works too."""
+
+    numbers: tuple[int, ...] | list[int] = ()
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        self.numbers = []
+        for token in filter(None, re.split(r"[,;\s]+", self.data or "")):
+            match = _ADDRESS.search(token)
+            if not token.isdigit() and match is None:
+                raise ValueError(_("“%(text)s” không phải số kiến nghị.", text=token))
+            self.numbers.append(int(token if token.isdigit() else match.group(1)))
+
+
+class AddItemsForm(PortalForm):
+    numbers = RecommendationNumbersField(
+        _l("Số kiến nghị"), validators=[DataRequired()], render_kw={"placeholder": "12, 15"},
+        description=_l("Số in ở cột “Số” hoặc số cuối địa chỉ trang kiến nghị (…/recommendations/12); nhiều số "
+                       "cách nhau bởi dấu phẩy."))
+
+
+def decision_choices():
+    return [("", _("— Chọn quyết định —"))] + [(decision.value, decision.label) for decision in Decision
+                                                 if decision != Decision.PENDING]
+
+
+class DecisionForm(PortalForm):
+    decision = SelectField(_l("Quyết định"), choices=decision_choices,
+                           validators=[DataRequired(message=_l("hãy chọn một quyết định."))])
+    new_due = VNDateField(_l("Gia hạn đến ngày"), validators=[Optional()],
+                          description=_l("Chỉ khi gia hạn; phải sau hạn hiện tại."))
+    note = TextAreaField(_l("Ý kiến của Hội đồng"), validators=[Optional(), Length(max=5000)], render_kw={"rows": 2},
+                         description=_l("Bắt buộc, trừ khi chấp nhận kết quả khắc phục."))
+    version = HiddenField()
+
+    def chosen(self) -> Decision:
+        return Decision(self.decision.data)
+
+    def validate(self, extra_validators=None) -> bool:
+        """Every missing part at once (the service refuses them one at a time)."""
+        valid = super().validate(extra_validators)
+        if not self.decision.data or self.decision.errors:
+            return valid
+        if self.chosen() == Decision.EXTEND and self.new_due.data is None and not self.new_due.errors:
+            self.new_due.errors.append(_("hãy nhập ngày gia hạn theo dạng dd/mm/yyyy."))
+            valid = False
+        if self.chosen() != Decision.ACCEPT and not (self.note.data or "").strip():
+            self.note.errors.append(_("hãy ghi ý kiến, lý do của Hội đồng (bắt buộc với mọi quyết định trừ chấp nhận "
+                                      "kết quả khắc phục)."))
+            valid = False
+        return valid
+
+
+class ButtonForm(PortalForm):
+    """A button that acts on one record (removing an item): only the CSRF token."""
+
+
+class CloseForm(PortalForm):
+    minutes_ref = DocRefField(_l("Số biên bản"), validators=[Optional()], render_kw={"placeholder": "05/BB-HĐTĐKT"})
+    conclusion = TextAreaField(_l("Kết luận chung của phiên họp"), validators=[Optional(), Length(max=20000)],
+                               render_kw={"rows": 4})
+    version = HiddenField()
