@@ -1,0 +1,32 @@
+"""The dashboard's filters: period, cluster or block, unit subtree. Their names are the register's, so the
+dashboard's own query string is also a register filter."""
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectField
+from wtforms.validators import Optional
+
+from inspection.dates import VNDateField
+from inspection.findings.forms import group_choices
+from inspection.forms_util import PortalForm
+from inspection.units.fields import UnitCodeField
+
+
+class DashboardFilterForm(PortalForm):
+    class Meta:
+        csrf = False
+
+    issued_from = VNDateField(_l("Ban hành từ ngày"), validators=[Optional()])
+    issued_to = VNDateField(_l("Ban hành đến ngày"), validators=[Optional()])
+    group = SelectField(_l("Cụm, khối thi đua"), choices=group_choices, validators=[Optional()])
+    subtree = UnitCodeField(_l("Đơn vị (mã)"), validators=[Optional()],
+                            description=_l("Gồm cả các đơn vị trực thuộc."))
+
+    def validate_issued_to(self, field):
+        if field.data and self.issued_from.data and field.data < self.issued_from.data:
+            raise ValueError(_("Ngày kết thúc phải sau ngày bắt đầu."))
+
+    def filters(self) -> dict:
+        """The valid filters only: a bad value is reported beside its field and otherwise ignored."""
+        return {name: field.data for name, field in self._fields.items()
+                if not field.errors and field.data not in (None, "")}

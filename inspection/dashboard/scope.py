@@ -1,0 +1,99 @@
+"""What every dashboard figure shares: the user's scope and the dashboard's filters, turned once into the
+register's WHERE clauses, and the register link of each number.
+
+A figure is defined by a filter dict in the register's contract (tests/findings/test_register_filters.py): the
+number is counted with `filter_conditions` of that dict on top of the scope, and its link carries the same dict
+merged with the dashboard's filters. So the number and the list agree by construction."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask import url_for
+from sqlalchemy import and_, case, distinct, func
+
+from inspection.findings.models import Recommendation
+from inspection.findings.register_filters import filter_conditions, register_args, register_conditions
+
+#: the measures of a breakdown row, all among open recommendations
+OPEN = {"verified": "open"}
+MEASURES = {"open": OPEN, "overdue": {"overdue": True}, "1-30": {"aging": "1-30"}, "31-60": {"aging": "31-60"},
+            "61-90": {"aging": "61-90"}, "91+": {"aging": "91+"}}
+AGING = ("1-30", "31-60", "61-90", "91+")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One number and the register's query arguments that list exactly what it counts."""
+
+    value: int
+    args: dict[str, str]
+
+    @property
+    def href(self) -> str:
+        return url_for("findings.register", **self.args)
+
+
+@dataclass
+class Scope:
+    """The user, the dashboard's filters (typed, as RegisterFilterForm.filters gives them) and the day."""
+
+    user: object
+    filters: dict
+    today: date
+    where: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, user, filters: dict, today: date) -> "Scope":
+        # built once: the subtree filter reads the unit tree
+        return cls(user, filters, today, register_conditions(user, filters, today))
+
+    def cell(self, value, extra: dict) -> Cell:
+        return Cell(int(value or 0), register_args(merge(self.filters, extra)))
+
+    def condition(self, extra: dict):
+        return and_(*filter_conditions(extra, self.today))
+
+
+def merge(base: dict, extra: dict) -> dict:
+    """Both sets of filters at once: an issue-date range narrows the other, any other key is added."""
+    merged = base | extra
+    if "issued_from" in base and "issued_from" in extra:
+        merged["issued_from"] = max(base["issued_from"], extra["issued_from"])
+    if "issued_to" in base and "issued_to" in extra:
+        merged["issued_to"] = min(base["issued_to"], extra["issued_to"])
+    return merged
+
+
+def count_where(scope: Scope, extra: dict, distinct_ids: bool = False):
+    """SUM(CASE WHEN <extra filters> THEN 1) — or COUNT(DISTINCT id) when a join repeats recommendations."""
+    if distinct_ids:
+        return func.count(distinct(case((scope.condition(extra), Recommendation.id))))
+    return func.coalesce(func.sum(case((scope.condition(extra), 1), else_=0)), 0)
+
+
+def measure_columns(scope: Scope, distinct_ids: bool = False) -> list:
+    return [count_where(scope, measure, distinct_ids).label(f"m_{index}")
+            for index, measure in enumerate(MEASURES.values())]
+
+
+@dataclass
+class Row:
+    """One line of a breakdown: its label, and open / overdue / aging counts with their links."""
+
+    label: str
+    cells: dict[str, Cell]
+    note: str = ""
+
+    @property
+    def open(self) -> Cell:
+        return self.cells["open"]
+
+    @property
+    def overdue(self) -> Cell:
+        return self.cells["overdue"]
+
+
+def make_row(scope: Scope, label: str, row_filter: dict, values, note: str = "") -> Row:
+    cells = {key: scope.cell(value, row_filter | measure)
+             for (key, measure), value in zip(MEASURES.items(), values, strict=True)}
+    return Row(label, cells, note)
