@@ -68,13 +68,51 @@ def demo_accounts_command():
 
 
 @demo_cli.command("generate")
-@click.option("--units", "unit_count", type=click.IntRange(10, 1_000_000), default=3500, show_default=True)
+@click.option("--units", "unit_count", type=click.IntRange(10, 1_000_000), default=None,
+              help="Chỉ sinh đơn vị, cụm và khối thi đua (mặc định 3.500).")
+@click.option("--scale", type=click.FloatRange(0.001, 10.0), default=None,
+              help="Sinh bộ dữ liệu quy mô quốc gia (1 = 3.500 đơn vị, 100.000 phát hiện, 1.000.000 hồ sơ khen "
+                   "thưởng; 0,1 = nhỏ hơn mười lần) trên cơ sở dữ liệu trống.")
 @click.option("--seed", type=int, default=2017, show_default=True)
-def demo_generate_command(unit_count, seed):
-    """Deterministic synthetic units, clusters and blocks for benchmarks."""
-    from inspection.demo.generator import generate
+@click.option("--as-of", "as_of", default=None, metavar="DD/MM/YYYY",
+              help="Ngày tham chiếu của bộ dữ liệu quy mô quốc gia (mặc định: hôm nay).")
+def demo_generate_command(unit_count, scale, seed, as_of):
+    """Deterministic synthetic data for benchmarks: units, clusters and blocks; with --scale, the whole
+    national data set (missions, findings, recommendations and their follow-up, dossiers, accounts)."""
+    if scale is None:
+        from inspection.demo.generator import generate
 
-    summary = generate(unit_count=unit_count, seed=seed)
+        summary = generate(unit_count=unit_count or 3500, seed=seed)
+        db.session.commit()
+        click.echo(summary)
+        return
+    if unit_count is not None:
+        raise click.UsageError("Dùng --units hoặc --scale, không dùng cả hai.")
+    _generate_national(scale, seed, _reference_day(as_of))
+
+
+def _reference_day(text):
+    from inspection.dates import parse_vn_date
+    from inspection.timeutil import today_vn
+
+    if text is None:
+        return today_vn()
+    try:
+        return parse_vn_date(text)
+    except ValueError:
+        raise click.BadParameter(f"“{text}” không phải ngày hợp lệ; nhập theo dạng dd/mm/yyyy.",
+                                 param_hint="--as-of") from None
+
+
+def _generate_national(scale, seed, as_of):
+    from inspection.demo.national_generate import generate_national, refresh_statistics
+
+    try:
+        summary = generate_national(scale, seed, as_of, progress=click.echo)
+    except RuleViolation as violation:
+        raise click.ClickException(violation.message) from None
+    db.session.commit()
+    refresh_statistics()
     db.session.commit()
     click.echo(summary)
 

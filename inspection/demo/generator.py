@@ -21,10 +21,13 @@ SYLLABLES = ["An", "Bình", "Hòa", "Phú", "Tân", "Long", "Mỹ", "Thạnh", "
 COMMUNES_PER_CLUSTER = 10
 #: 3,500 units make the 34 provinces of 2025
 UNITS_PER_PROVINCE = 103
+#: clusters and blocks are constituted for each emulation year
+GROUP_YEARS = (2024, 2025, 2026)
 
 
-def generate(unit_count: int, seed: int) -> str:
-    """103 units per province (1 + 20 bodies + 82 communes): 3,500 units make 34 provinces."""
+def generate(unit_count: int, seed: int, years: tuple[int, ...] = GROUP_YEARS) -> str:
+    """103 units per province (1 + 20 bodies + 82 communes): 3,500 units make 34 provinces; clusters and
+    blocks for each of `years`."""
     rng = random.Random(seed)
     prefix = f"SYN{seed}"
     if db.session.scalar(select(func.count()).select_from(Unit).where(Unit.code.like(f"{prefix}-%"))):
@@ -32,11 +35,11 @@ def generate(unit_count: int, seed: int) -> str:
     made, province_no = 0, 0
     while made < unit_count:
         province_no += 1
-        made += _province(rng, prefix, province_no, min(UNITS_PER_PROVINCE, unit_count - made))
+        made += _province(rng, prefix, province_no, min(UNITS_PER_PROVINCE, unit_count - made), years)
     return f"Đã sinh {made} đơn vị tổng hợp trong {province_no} tỉnh (seed {seed})."
 
 
-def _province(rng: random.Random, prefix: str, number: int, budget: int) -> int:
+def _province(rng: random.Random, prefix: str, number: int, budget: int, years: tuple[int, ...]) -> int:
     code = f"{prefix}-P{number:02d}"
     name = f"UBND tỉnh Tổng Hợp {number:02d}"
     province_id = _insert_units([(code, name, UnitKind.PROVINCE, None)])[0]
@@ -46,7 +49,7 @@ def _province(rng: random.Random, prefix: str, number: int, budget: int) -> int:
                  UnitKind.COMMUNE, province_id) for i in range(1, max(0, budget - 1 - len(bodies)) + 1)]
     body_ids = _insert_units(bodies)
     commune_ids = _insert_units(communes)
-    _groups(rng, number, body_ids, commune_ids)
+    _groups(rng, number, body_ids, commune_ids, years)
     return 1 + len(bodies) + len(communes)
 
 
@@ -64,8 +67,9 @@ def _insert_units(rows) -> list[int]:
     return ids
 
 
-def _groups(rng: random.Random, province_no: int, body_ids: list[int], commune_ids: list[int]) -> None:
-    for year in (2024, 2025, 2026):
+def _groups(rng: random.Random, province_no: int, body_ids: list[int], commune_ids: list[int],
+            years: tuple[int, ...]) -> None:
+    for year in years:
         blocks = [body_ids[i:i + 5] for i in range(0, len(body_ids), 5)]
         clusters = [commune_ids[i:i + COMMUNES_PER_CLUSTER] for i in range(0, len(commune_ids), COMMUNES_PER_CLUSTER)]
         kinds = ((GroupKind.BLOCK, "Khối thi đua", blocks), (GroupKind.CLUSTER, "Cụm thi đua", clusters))
