@@ -4,7 +4,7 @@ dashboard's own query string is also a register filter."""
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
-from wtforms.validators import Optional
+from wtforms.validators import Optional, ValidationError
 
 from inspection.dates import VNDateField
 from inspection.findings.forms import group_choices
@@ -24,7 +24,7 @@ class DashboardFilterForm(PortalForm):
 
     def validate_issued_to(self, field):
         if field.data and self.issued_from.data and field.data < self.issued_from.data:
-            raise ValueError(_("Ngày kết thúc phải sau ngày bắt đầu."))
+            raise ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu."))
 
     def filters(self) -> dict:
         """The valid filters only: a bad value is reported beside its field and otherwise ignored."""
