@@ -124,7 +124,7 @@ def _reinspect(actor, item: ReviewItem, note: str | None, _new_due) -> dict:
 
 
 def reinspection_title(recommendation: Recommendation) -> str:
-    text = recommendation.text if len(recommendation.text) <= 300 else recommendation.text[:299].rstrip() + "…"
+    text = recommendation.text if len(recommendation.text) <= 150 else recommendation.text[:149].rstrip() + "…"
     return audit.text("Kiểm tra lại việc thực hiện kiến nghị số %(number)s: “%(text)s”",
                       number=recommendation.id, text=text)
 
@@ -145,9 +145,8 @@ def decision_text(item: ReviewItem) -> str:
     """The decision as the minutes and the history say it, in Vietnamese."""
     if item.decision == Decision.EXTEND:
         return audit.text("%(label)s đến %(day)s", label=item.decision.label, day=vn_day(item.new_due))
-    if item.decision == Decision.REINSPECT and item.reinspection_mission is not None:
-        return audit.text("%(label)s (đoàn “%(mission)s”)", label=item.decision.label,
-                          mission=item.reinspection_mission.title)
+    if item.decision == Decision.REINSPECT:
+        return audit.text("%(label)s (đã lập dự thảo đoàn kiểm tra)", label=item.decision.label)
     return audit.text("%(label)s", label=item.decision.label)
 
 

@@ -19,7 +19,7 @@ class SessionForm(PortalForm):
     title = StringField(_l("Tên phiên họp"), validators=[DataRequired(), Length(max=500)])
     held_on = VNDateField(_l("Ngày họp"), validators=[DataRequired()])
     place = StringField(_l("Địa điểm"), validators=[Optional(), Length(max=255)],
-                        render_kw={"placeholder": _l("Phòng họp số 1, trụ sở UBND tỉnh")})
+                        render_kw={"placeholder": _l("ví dụ: Phòng họp số 1, trụ sở UBND tỉnh")})
     chaired_by = StringField(_l("Chủ trì"), validators=[Optional(), Length(max=255)],
                              description=_l("Họ tên, chức vụ người chủ trì phiên họp."))
     participants = TextAreaField(_l("Thành phần tham dự"), validators=[DataRequired(), Length(max=10000)],
@@ -48,8 +48,8 @@ class RecommendationNumbersField(KeepsParseErrors, StringField):
 
 class AddItemsForm(PortalForm):
     numbers = RecommendationNumbersField(
-        _l("Số kiến nghị"), validators=[DataRequired()], render_kw={"placeholder": "12, 15"},
-        description=_l("Số in ở cột “Số” hoặc số cuối địa chỉ trang kiến nghị (…/recommendations/12); nhiều số "
+        _l("Số kiến nghị"), validators=[DataRequired()], render_kw={"placeholder": _l("ví dụ: 12, 15")},
+        description=_l("Số cuối địa chỉ trang kiến nghị (…/recommendations/12), hoặc dán cả địa chỉ; nhiều số "
                        "cách nhau bởi dấu phẩy."))
 
 
@@ -90,7 +90,8 @@ class ButtonForm(PortalForm):
 
 
 class CloseForm(PortalForm):
-    minutes_ref = DocRefField(_l("Số biên bản"), validators=[Optional()], render_kw={"placeholder": "05/BB-HĐTĐKT"})
+    minutes_ref = DocRefField(_l("Số biên bản"), validators=[Optional()],
+                              render_kw={"placeholder": _l("ví dụ: 05/BB-HĐTĐKT")})
     conclusion = TextAreaField(_l("Kết luận chung của phiên họp"), validators=[Optional(), Length(max=20000)],
                                render_kw={"rows": 4})
     version = HiddenField()

@@ -21,6 +21,8 @@ class MinutesHeading:
     parent_body: str
     place_date: str
     draft: bool
+    #: the chair's name under the signature: "Nguyễn Văn A – Chủ tịch Hội đồng" signs as "Nguyễn Văn A"
+    chair_signature: str
 
 
 def minutes_heading(session: ReviewSession) -> MinutesHeading:
@@ -29,4 +31,5 @@ def minutes_heading(session: ReviewSession) -> MinutesHeading:
     return MinutesHeading(council_name=config.get("COUNCIL_NAME") or DEFAULT_COUNCIL_NAME,
                           parent_body=config.get("COUNCIL_PARENT_BODY") or "",
                           place_date=format_place_date(locality, session.held_on),
-                          draft=session.status == SessionStatus.OPEN)
+                          draft=session.status == SessionStatus.OPEN,
+                          chair_signature=(session.chaired_by or "").split(" – ")[0].split(",")[0].strip())

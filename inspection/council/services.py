@@ -111,7 +111,10 @@ def _put_on_agenda(actor, session: ReviewSession, entries: list[tuple[Recommenda
 
 
 def reason_text(item: ReviewItem) -> str:
-    text = str(item.reason.label)
+    """"Quá hạn 80 ngày", or the reason with how overdue the item is ("… (quá hạn 80 ngày)")."""
+    if item.reason == ItemReason.OVERDUE and item.days_overdue:
+        return audit.text("Quá hạn %(days)s ngày", days=item.days_overdue)
+    text = audit.text("%(reason)s", reason=item.reason.label)
     if item.days_overdue:
         text += audit.text(" (quá hạn %(days)s ngày)", days=item.days_overdue)
     return text

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from inspection.auth.models import User
+from inspection.council import services as council
 from inspection.demo import mission2017 as data
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
@@ -25,6 +26,7 @@ from inspection.missions.models import MissionKind, MissionStatus, TeamRole
 from inspection.missions.session_services import SessionDetails, add_self_report, add_session
 from inspection.responses import deadlines
 from inspection.responses import services as responses
+from inspection.timeutil import today_vn
 from inspection.units.queries import unit_by_code
 
 CONCLUDED_ON = data.PERIOD[1].replace(month=12, day=6)
@@ -44,6 +46,7 @@ def load_mission_2017() -> None:
     for key, recommendation in recommendations.items():
         _follow_up(cast, recommendation, data.FOLLOW_UP[key])
     _transfer_after_2025()
+    _review_session()
 
 
 def _user(username: str) -> User:
@@ -109,3 +112,15 @@ def _transfer_after_2025() -> None:
     for old, new in (("KG", "AG"), ("KG-SNV", "AG-SNV")):
         transfer_open_recommendations(None, unit_by_code(old), unit_by_code(new), basis,
                                       note="Chuyển theo sắp xếp đơn vị hành chính từ 01/07/2025.")
+
+
+def _review_session() -> None:
+    """Today's council session, still open, with the portal's proposals on its agenda for the demo council
+    to decide (nothing is decided, so the recommendations stay as the follow-up left them)."""
+    council.open_session(_user("council"), council.SessionDetails(
+        title=council.DEFAULT_TITLE, held_on=today_vn(), overdue_days=30, place="Trụ sở UBND tỉnh An Giang",
+        chaired_by="Phó Chủ tịch UBND tỉnh – Chủ tịch Hội đồng Thi đua – Khen thưởng tỉnh",
+        participants="Phó Chủ tịch UBND tỉnh – Chủ tịch Hội đồng\n"
+                     "Giám đốc Sở Nội vụ – Phó Chủ tịch Thường trực Hội đồng\n"
+                     "Các thành viên Hội đồng Thi đua – Khen thưởng tỉnh\n"
+                     "Trưởng phòng Thi đua – Khen thưởng, Sở Nội vụ – Thư ký Hội đồng"))

@@ -92,7 +92,7 @@ def test_the_agenda_is_numbered_and_noted_in_each_recommendations_history(scene)
                                  .order_by(AuditEntry.target_id)).all()
     assert [entry.target_id for entry in entries] == [first.id, second.id]
     assert entries[0].summary == ("Đưa ra phiên họp “Phiên họp Hội đồng Thi đua – Khen thưởng tỉnh” ngày 15/03/2019: "
-                                  "Quá hạn (quá hạn 80 ngày)")
+                                  "Quá hạn 80 ngày")
 
 
 def test_the_council_adds_open_items_by_number(scene):

@@ -71,7 +71,7 @@ def test_the_council_opens_a_session_and_sees_the_proposals(scene, login, app):
     page = client.get(response.headers["Location"])
     assert "Đã mở phiên họp. Cổng đề xuất 1 kiến nghị vào chương trình." in text_of(page)
     assert "Báo cáo số liệu theo Biểu 0603" in text_of(page)
-    assert "quá hạn 31 ngày" in text_of(page)
+    assert "Quá hạn 31 ngày" in text_of(page)
 
 
 def test_opening_a_session_names_the_fields_at_fault(scene, login):
