@@ -1,9 +1,12 @@
 """The words of a daily reminder: a subject with the counts, a plain-text body listing the items (dates
 dd/mm/yyyy, portal paths that the page and the e-mail turn into links) and the list to open."""
 
+import heapq
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
+from babel.numbers import format_decimal
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -44,24 +47,25 @@ class Message:
 def compose(digest: Digest, recipient: Recipient, unit_names: dict[int, str], day: date,
             thresholds: Thresholds) -> Message:
     """The reminder in the recipient's language (Vietnamese unless they chose otherwise)."""
-    with force_locale(recipient.locale or "vi"):
-        sections = [(reason, _sorted(digest.section(reason))) for reason in Reason]
-        sections = [(reason, entries) for reason, entries in sections if entries]
+    sections = digest.by_reason()
+    locale = recipient.locale or "vi"
+    with force_locale(locale):
+        lines = Lines(Phrases.current(), locale, unit_names, day)
         body = [_("Kính gửi %(name)s,", name=recipient.full_name), "",
                 _("Tình hình thực hiện kiến nghị đến ngày %(day)s:", day=vn_date(day)), ""]
-        for reason, entries in sections:
-            body += _section(reason, entries, unit_names, day, thresholds)
+        for reason, entries in sections.items():
+            body += _section(reason, entries, lines, thresholds)
         body.append(_("Lời nhắc được gửi mỗi ngày một lần cho đến khi kiến nghị được xác minh, "
                       "gia hạn hoặc chuyển giao cho đơn vị khác."))
-        return Message(subject(digest), "\n".join(body), section_link(sections[0][0]))
+        return Message(subject(sections), "\n".join(body), section_link(next(iter(sections))))
 
 
-def subject(digest: Digest) -> str:
+def subject(sections: dict[Reason, list[Entry]]) -> str:
     """"Nhắc hạn thực hiện kiến nghị: 3 quá hạn, 2 sắp đến hạn" (parts with nothing left out)."""
-    reasons = [entry.reason for entry in digest.entries.values()]
-    counts = [(sum(reason.is_overdue for reason in reasons), _("%(n)s quá hạn")),
-              (reasons.count(Reason.DUE_SOON), _("%(n)s sắp đến hạn")),
-              (reasons.count(Reason.AWAITING_VERIFICATION), _("%(n)s chờ xác minh"))]
+    sizes = {reason: len(entries) for reason, entries in sections.items()}
+    counts = [(sum(size for reason, size in sizes.items() if reason.is_overdue), _("%(n)s quá hạn")),
+              (sizes.get(Reason.DUE_SOON, 0), _("%(n)s sắp đến hạn")),
+              (sizes.get(Reason.AWAITING_VERIFICATION, 0), _("%(n)s chờ xác minh"))]
     parts = [template % {"n": number(count)} for count, template in counts if count]
     return _("Nhắc hạn thực hiện kiến nghị: %(counts)s", counts=", ".join(parts))
 
@@ -77,39 +81,73 @@ def section_link(reason: Reason) -> str:
     return path_for("findings.register", overdue="y", sort="due")
 
 
-def _sorted(entries: list[Entry]) -> list[Entry]:
-    """Oldest due date first: the most overdue, or the soonest due, leads."""
-    return sorted(entries, key=lambda entry: (entry.item.due, entry.item.id))
-
-
-def _section(reason: Reason, entries: list[Entry], unit_names: dict[int, str], day: date,
-             thresholds: Thresholds) -> list[str]:
+def _section(reason: Reason, entries: list[Entry], lines: "Lines", thresholds: Thresholds) -> list[str]:
     days = {Reason.DUE_SOON: thresholds.due_soon, Reason.SUBORDINATE_OVERDUE: thresholds.supervisor,
             Reason.COUNCIL_OVERDUE: thresholds.council}.get(reason, 0)
-    lines = [f"{str(SECTION_TITLES[reason]) % {'days': days}} ({number(len(entries))}):"]
-    for position, entry in enumerate(entries[:SECTION_LIMIT], start=1):
-        lines += _entry_lines(position, entry, unit_names, day)
+    text = [f"{str(SECTION_TITLES[reason]) % {'days': days}} ({number(len(entries))}):"]
+    for position, entry in enumerate(_first(entries), start=1):
+        text += lines.entry(position, entry)
     if len(entries) > SECTION_LIMIT:
-        lines.append(_("… và %(n)s kiến nghị khác: %(path)s", n=number(len(entries) - SECTION_LIMIT),
-                       path=section_link(reason)))
-    return lines + [""]
+        text.append(_("… và %(n)s kiến nghị khác: %(path)s", n=number(len(entries) - SECTION_LIMIT),
+                      path=section_link(reason)))
+    return text + [""]
 
 
-def _entry_lines(position: int, entry: Entry, unit_names: dict[int, str], day: date) -> list[str]:
-    item = entry.item
-    units = ", ".join(unit_names.get(unit_id, "") for unit_id in entry.unit_ids)
-    details = " · ".join([_("Đơn vị: %(units)s", units=units), _("Hạn: %(day)s", day=vn_date(item.due)),
-                          timing(item.days_overdue(day))])
-    return [f"{position}. {_one_line(item.text)}", f"   {details}",
-            "   " + _("Xem: %(path)s", path=path_for("findings.recommendation", recommendation_id=item.id))]
+def _first(entries: list[Entry]) -> list[Entry]:
+    """The SECTION_LIMIT lines shown, oldest due date first: the most overdue, or the soonest due, leads.
+    (The council's list may hold tens of thousands: no full sort for 25 lines.)"""
+    return heapq.nsmallest(SECTION_LIMIT, entries, key=lambda entry: (entry.item.due, entry.item.id))
 
 
-def timing(days_overdue: int) -> str:
-    if days_overdue > 0:
-        return _("Quá hạn %(n)s ngày", n=number(days_overdue))
-    if days_overdue == 0:
-        return _("Đến hạn hôm nay")
-    return _("Còn %(n)s ngày", n=number(-days_overdue))
+@dataclass(frozen=True)
+class Phrases:
+    """The phrases of an item's lines in the current language, translated once per message rather than
+    once per line (a national run writes tens of thousands of lines)."""
+
+    units: str
+    due: str
+    overdue: str
+    due_today: str
+    days_left: str
+    see: str
+
+    @classmethod
+    def current(cls) -> "Phrases":
+        return cls(units=_("Đơn vị: %(units)s"), due=_("Hạn: %(day)s"), overdue=_("Quá hạn %(n)s ngày"),
+                   due_today=_("Đến hạn hôm nay"), days_left=_("Còn %(n)s ngày"), see=_("Xem: %(path)s"))
+
+
+@dataclass(frozen=True)
+class Lines:
+    phrases: Phrases
+    locale: str
+    unit_names: dict[int, str]
+    day: date
+
+    def entry(self, position: int, entry: Entry) -> list[str]:
+        item, say = entry.item, self.phrases
+        units = ", ".join(self.unit_names.get(unit_id, "") for unit_id in entry.unit_ids)
+        details = " · ".join([say.units % {"units": units}, say.due % {"day": vn_date(item.due)},
+                              self.timing(item.days_overdue(self.day))])
+        return [f"{position}. {_one_line(item.text)}", f"   {details}",
+                "   " + say.see % {"path": recommendation_path(item.id)}]
+
+    def timing(self, days_overdue: int) -> str:
+        if days_overdue > 0:
+            return self.phrases.overdue % {"n": _count(days_overdue, self.locale)}
+        if days_overdue == 0:
+            return self.phrases.due_today
+        return self.phrases.days_left % {"n": _count(-days_overdue, self.locale)}
+
+
+def recommendation_path(recommendation_id: int) -> str:
+    return path_for("findings.recommendation", recommendation_id=recommendation_id)
+
+
+@lru_cache(maxsize=8192)
+def _count(value: int, locale: str) -> str:
+    """A count of days as the number filter writes it ("2.891"); the same few values recur on every line."""
+    return format_decimal(value, locale=locale)
 
 
 def _one_line(text: str) -> str:

@@ -15,13 +15,13 @@ from email.utils import formatdate, make_msgid
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
-from sqlalchemy.orm import contains_eager
+from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import aliased, contains_eager
 
 from inspection.auth.models import User
 from inspection.extensions import db
 from inspection.notifications.links import absolute, absolute_links, path_for
-from inspection.notifications.models import Notification
+from inspection.notifications.models import Notification, NotificationKind
 from inspection.timeutil import utcnow
 
 #: older unsent notifications are left alone: mail switched on today must not deliver last year's news
@@ -54,9 +54,15 @@ def send_pending_mail() -> MailReport:
 
 
 def pending_notifications() -> list[Notification]:
+    """Not mailed yet, recent, to an active user with an address; a daily reminder only while it is the
+    person's latest (yesterday's list, left unsent by an outage, is not worth a mail next to today's)."""
+    newer = aliased(Notification)
+    superseded = exists().where(newer.user_id == Notification.user_id, newer.kind == NotificationKind.REMINDER,
+                                newer.id > Notification.id)
     query = (select(Notification).join(Notification.user)
              .where(Notification.emailed_at.is_(None), Notification.created_at >= utcnow() - MAX_PENDING_AGE,
-                    User.is_active_account.is_(True), User.email.is_not(None), User.email != "")
+                    User.is_active_account.is_(True), User.email.is_not(None), User.email != "",
+                    or_(Notification.kind != NotificationKind.REMINDER, ~superseded))
              .options(contains_eager(Notification.user))
              .order_by(Notification.id))
     return list(db.session.scalars(query))

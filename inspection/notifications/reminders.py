@@ -75,8 +75,10 @@ class Item:
         return (day - self.due).days
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entry:
+    """One line of a reminder. Frozen: the same entry is handed to every recipient of the item."""
+
     reason: Reason
     item: Item
     #: the units the line is about: the recipient's own, or the late ones
@@ -94,11 +96,16 @@ class Digest:
         current = self.entries.get(entry.item.id)
         if current is None or entry.reason < current.reason:
             self.entries[entry.item.id] = entry
-        elif entry.reason == current.reason:
-            current.unit_ids = tuple(dict.fromkeys(current.unit_ids + entry.unit_ids))
+        elif entry.reason == current.reason and entry.unit_ids != current.unit_ids:
+            merged = tuple(dict.fromkeys(current.unit_ids + entry.unit_ids))
+            self.entries[entry.item.id] = Entry(entry.reason, entry.item, merged)
 
-    def section(self, reason: Reason) -> list[Entry]:
-        return [entry for entry in self.entries.values() if entry.reason == reason]
+    def by_reason(self) -> dict[Reason, list[Entry]]:
+        """The entries in sections, in the order of Reason; empty sections left out."""
+        sections: dict[Reason, list[Entry]] = {reason: [] for reason in Reason}
+        for entry in self.entries.values():
+            sections[entry.reason].append(entry)
+        return {reason: entries for reason, entries in sections.items() if entries}
 
 
 @dataclass
@@ -115,10 +122,8 @@ class Plan:
     digests: list[Digest]
     #: people who would have been reminded but already were that day
     already_reminded: int
-
-    @property
-    def unit_ids(self) -> set[int]:
-        return {unit_id for digest in self.digests for entry in digest.entries.values() for unit_id in entry.unit_ids}
+    #: the responsible units of the items, whose names the lines show
+    unit_ids: set[int]
 
 
 def plan_reminders(day: date, thresholds: Thresholds | None = None) -> Plan:
@@ -128,7 +133,8 @@ def plan_reminders(day: date, thresholds: Thresholds | None = None) -> Plan:
     digests = assign(items, load_audience(), day, thresholds)
     done = already_reminded(day)
     waiting = [digest for user_id, digest in sorted(digests.items()) if user_id not in done]
-    return Plan(day, thresholds, waiting, len(digests) - len(waiting))
+    unit_ids = {share.unit_id for item in items for share in item.shares}
+    return Plan(day, thresholds, waiting, len(digests) - len(waiting), unit_ids)
 
 
 def open_items_due_by(last_day: date) -> list[Item]:
@@ -198,8 +204,9 @@ def recipients(item: Item, audience: Audience, day: date, thresholds: Thresholds
 
 
 def _to(user_ids, reason: Reason, item: Item, unit_ids: tuple[int, ...]):
+    entry = Entry(reason, item, unit_ids)
     for user_id in user_ids:
-        yield user_id, Entry(reason, item, unit_ids)
+        yield user_id, entry
 
 
 def unit_names(unit_ids: set[int], day: date) -> dict[int, str]:

@@ -10,7 +10,7 @@ from inspection.extensions import db
 from inspection.notifications.models import Notification, NotificationKind
 from inspection.notifications.services import notify
 from inspection.timeutil import utcnow
-from tests.notifications.conftest import PUBLIC_URL, body_of, free_port, mail_settings, send
+from tests.notifications.conftest import DAY, PUBLIC_URL, body_of, free_port, mail_settings, send
 
 
 @pytest.fixture
@@ -74,6 +74,20 @@ def test_a_server_that_cannot_be_reached_fails_the_run_but_keeps_the_notificatio
 
     assert retried.exit_code == 0 and "đã gửi 2, lỗi 0" in retried.output
     assert notification_of(scene.officer).emailed_at is not None and notification_of(scene.officer).email_error is None
+
+
+def test_an_unsent_reminder_is_not_mailed_once_a_newer_one_exists(app, scene, mailbox):
+    app.config["MAIL_HOST"] = None  # mail is switched on only after two daily runs
+    scene.item(5)
+    db.session.commit()
+    send(app)
+    send(app, day=DAY + timedelta(days=1))
+    app.config["MAIL_HOST"] = "127.0.0.1"
+
+    assert mail(app).exit_code == 0
+
+    [message] = mailbox.to(scene.officer.email)
+    assert "Quá hạn 6 ngày" in body_of(message)  # today's list, not yesterday's as well
 
 
 def test_notifications_written_during_the_day_are_mailed_once(app, scene, mailbox):
