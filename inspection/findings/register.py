@@ -2,13 +2,13 @@
 
 from datetime import date
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import contains_eager
 
 from inspection.extensions import db
 from inspection.findings.models import Finding, Recommendation, Severity
 from inspection.findings.queries import shares_loaded
-from inspection.findings.register_filters import register_conditions
+from inspection.findings.register_filters import from_recommendations, register_conditions
 from inspection.missions.access import visible_missions_clause
 from inspection.missions.models import Mission
 from inspection.units.models import Unit
@@ -28,6 +28,11 @@ def register_query(user, filters: dict, today: date):
                       .selectinload(Unit.names),
                       shares_loaded()))
     return query.where(*register_conditions(user, filters, today)).order_by(*_ordering(filters))
+
+
+def register_count(user, filters: dict, today: date) -> int:
+    """How many recommendations register_query lists, counted without the joins that only serve the display."""
+    return db.session.scalar(from_recommendations(func.count(), where=register_conditions(user, filters, today)))
 
 
 def _ordering(filters: dict) -> list:

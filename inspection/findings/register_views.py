@@ -4,6 +4,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
+from wtforms import SelectField
 
 from inspection.auth.models import Role
 from inspection.extensions import db
@@ -12,7 +13,7 @@ from inspection.findings.access import get_ended_unit
 from inspection.findings.blueprint import bp
 from inspection.findings.forms import RegisterFilterForm, TransferForm
 from inspection.findings.queries import is_overdue, transfer_offer
-from inspection.findings.register import mission_choices, register_query
+from inspection.findings.register import mission_choices, register_count, register_query
 from inspection.findings.transfer import TransferResult, open_shares
 from inspection.forms_util import apply_rule_violation
 from inspection.permissions import login_required, roles_required
@@ -27,8 +28,10 @@ def register():
     form.mission.choices = [("", _("Tất cả"))] + mission_choices(current_user)
     form.validate()
     today = today_vn()
-    query = register_query(current_user, form.filters(), today)
-    page = db.paginate(query, per_page=current_app.config["PAGE_SIZE"], max_per_page=200)
+    filters = form.filters()
+    page = db.paginate(register_query(current_user, filters, today), per_page=current_app.config["PAGE_SIZE"],
+                       max_per_page=200, count=False)
+    page.total = register_count(current_user, filters, today)
     return render_template("findings/register.html", form=form, page=page, today=today, is_overdue=is_overdue,
                            active_filters=active_filters(form))
 
@@ -50,7 +53,7 @@ def active_filters(form: RegisterFilterForm) -> list[tuple[str, str]]:
 def _filter_words(field) -> str:
     if field.type == "BooleanField":
         return field.label.text
-    if field.type == "SelectField":
+    if isinstance(field, SelectField):
         value = next((str(label) for _v, label, selected, *_rest in field.iter_choices() if selected), "")
     elif hasattr(field.data, "code"):
         value = f"{field.data.name} ({field.data.code})"
