@@ -13,12 +13,12 @@ same in the register's terms: cohort=Y&verified=S&verified_before=31/12/(Y+k), o
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func
 
 from inspection.dashboard.scope import OPEN, Cell, Scope, count_where
 from inspection.extensions import db
-from inspection.findings.models import Finding, Recommendation, VerifiedStatus
-from inspection.findings.register_filters import after_day
+from inspection.findings.models import Recommendation, VerifiedStatus
+from inspection.findings.register_filters import after_day, from_recommendations
 
 YEARS = 5
 HORIZONS = (1, 2, 3)
@@ -66,10 +66,8 @@ def cohort_table(scope: Scope) -> CohortTable:
     counts = _counts(scope, first, last)
     cohorts = [_cohort(scope, year, counts) for year in range(last, first - 1, -1)]
     backlog = {"issued_to": date(first - 1, 12, 31)}
-    opened, overdue = db.session.execute(select(count_where(scope, backlog | OPEN),
-                                                count_where(scope, backlog | {"overdue": True}))
-                                         .select_from(Recommendation).join(Recommendation.finding)
-                                         .where(*scope.where)).one()
+    columns = (count_where(scope, backlog | OPEN), count_where(scope, backlog | {"overdue": True}))
+    opened, overdue = db.session.execute(from_recommendations(*columns, where=scope.where)).one()
     return CohortTable(cohorts, scope.cell(opened, backlog | OPEN), scope.cell(overdue, backlog | {"overdue": True}),
                        first)
 
@@ -78,8 +76,7 @@ def _last_year(scope: Scope) -> int:
     """The period's last year, else the latest year anything in scope was issued (never after this year)."""
     if scope.filters.get("issued_to"):
         return scope.filters["issued_to"].year
-    latest = db.session.scalar(select(func.max(Recommendation.issued_on)).select_from(Recommendation)
-                               .join(Recommendation.finding).where(*scope.where))
+    latest = db.session.scalar(from_recommendations(func.max(Recommendation.issued_on), where=scope.where))
     return min(latest.year, scope.today.year) if latest else scope.today.year
 
 
@@ -89,10 +86,9 @@ def _counts(scope: Scope, first: int, last: int) -> dict[tuple, int]:
     verdict_year = case((Recommendation.verified_at.is_(None), None),
                         *[(Recommendation.verified_at < after_day(date(year, 12, 31)), year)
                           for year in range(first, last + 4)], else_=last + 4)
-    query = (select(cohort, Recommendation.verified_status, verdict_year, func.count())
-             .select_from(Recommendation).join(Finding, Finding.id == Recommendation.finding_id)
-             .where(*scope.where, Recommendation.issued_on >= date(first, 1, 1),
-                    Recommendation.issued_on <= date(last, 12, 31))
+    where = [*scope.where, Recommendation.issued_on >= date(first, 1, 1),
+             Recommendation.issued_on <= date(last, 12, 31)]
+    query = (from_recommendations(cohort, Recommendation.verified_status, verdict_year, func.count(), where=where)
              .group_by(cohort, Recommendation.verified_status, verdict_year))
     return {(year, status, verdict): count for year, status, verdict, count in db.session.execute(query)}
 

@@ -3,11 +3,10 @@ dashboard's own query string is also a register filter."""
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField
 from wtforms.validators import Optional, ValidationError
 
 from inspection.dates import VNDateField
-from inspection.findings.forms import group_choices
+from inspection.findings.forms import LongSelectField, group_choices
 from inspection.forms_util import PortalForm
 from inspection.units.fields import UnitCodeField
 
@@ -18,7 +17,7 @@ class DashboardFilterForm(PortalForm):
 
     issued_from = VNDateField(_l("Ban hành từ ngày"), validators=[Optional()])
     issued_to = VNDateField(_l("Ban hành đến ngày"), validators=[Optional()])
-    group = SelectField(_l("Cụm, khối thi đua"), choices=group_choices, validators=[Optional()])
+    group = LongSelectField(_l("Cụm, khối thi đua"), choices=group_choices, validators=[Optional()])
     subtree = UnitCodeField(_l("Đơn vị (mã)"), validators=[Optional()],
                             description=_l("Gồm cả các đơn vị trực thuộc."))
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from inspection.dashboard.scope import Row, Scope, make_row, measure_columns
 from inspection.extensions import db
 from inspection.findings.models import Finding, FindingCategory, Recommendation, Responsibility, Severity
-from inspection.findings.register_filters import is_open
+from inspection.findings.register_filters import from_recommendations, is_open
 from inspection.groups.models import EmulationGroup, GroupMember
 from inspection.missions.models import Mission
 from inspection.units.models import Unit
@@ -18,12 +18,10 @@ from inspection.units.models import Unit
 TOP = 20
 
 
-def _open_in_scope(scope: Scope, *dimensions, distinct_ids: bool = False):
+def _open_in_scope(scope: Scope, *dimensions, distinct_ids: bool = False, finding: bool = False):
     """SELECT dimensions, measures FROM the scope's open recommendations (every measure is among them)."""
     columns = measure_columns(scope, distinct_ids)
-    query = (select(*dimensions, *columns).select_from(Recommendation).join(Recommendation.finding)
-             .where(*scope.where, is_open()))
-    return query, columns
+    return from_recommendations(*dimensions, *columns, where=[*scope.where, is_open()], finding=finding), columns
 
 
 def _top(query, columns, *dimensions):
@@ -36,18 +34,21 @@ def totals(scope: Scope) -> Row:
     return make_row(scope, "", {}, db.session.execute(query).one())
 
 
-def by_category(scope: Scope) -> list[Row]:
-    query, _columns = _open_in_scope(scope, Finding.category)
-    found = {category: values for category, *values in db.session.execute(query.group_by(Finding.category))}
-    return [make_row(scope, category.label, {"category": category.value}, found.get(category, [0] * 6))
-            for category in FindingCategory]
+def by_category_and_severity(scope: Scope) -> tuple[list[Row], list[Row]]:
+    """Both breakdowns from one GROUP BY category, severity (at most 44 rows, added up by either)."""
+    query, _columns = _open_in_scope(scope, Finding.category, Finding.severity)
+    categories, severities = {}, {}
+    for category, severity, *values in db.session.execute(query.group_by(Finding.category, Finding.severity)):
+        _add(categories, category, values)
+        _add(severities, severity, values)
+    return ([make_row(scope, category.label, {"category": category.value}, categories.get(category, [0] * 6))
+             for category in FindingCategory],
+            [make_row(scope, severity.label, {"severity": severity.value}, severities.get(severity, [0] * 6))
+             for severity in reversed(Severity)])
 
 
-def by_severity(scope: Scope) -> list[Row]:
-    query, _columns = _open_in_scope(scope, Finding.severity)
-    found = {severity: values for severity, *values in db.session.execute(query.group_by(Finding.severity))}
-    return [make_row(scope, severity.label, {"severity": severity.value}, found.get(severity, [0] * 6))
-            for severity in reversed(Severity)]
+def _add(sums: dict, key, values) -> None:
+    sums[key] = [old + new for old, new in zip(sums.get(key, [0] * len(values)), values, strict=True)]
 
 
 def by_responsible_unit(scope: Scope) -> list[Row]:
@@ -90,7 +91,7 @@ def by_group(scope: Scope, year: int | None) -> list[Row]:
 
 def by_mission(scope: Scope) -> list[Row]:
     dimensions = (Mission.id, Mission.title)
-    query, columns = _open_in_scope(scope, *dimensions)
+    query, columns = _open_in_scope(scope, *dimensions, finding=True)
     query = _top(query.join(Mission, Mission.id == Finding.mission_id), columns, *dimensions)
     return [make_row(scope, title, {"mission": str(mission_id)}, values)
             for mission_id, title, *values in db.session.execute(query)]

@@ -7,12 +7,14 @@ merged with the dashboard's filters. So the number and the list agree by constru
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from flask import url_for
 from sqlalchemy import and_, case, distinct, func
 
 from inspection.findings.models import Recommendation
 from inspection.findings.register_filters import filter_conditions, register_args, register_conditions
+from inspection.formatting import number
 
 #: the measures of a breakdown row, all among open recommendations
 OPEN = {"verified": "open"}
@@ -21,16 +23,21 @@ MEASURES = {"open": OPEN, "overdue": {"overdue": True}, "1-30": {"aging": "1-30"
 AGING = ("1-30", "31-60", "61-90", "91+")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Cell:
-    """One number and the register's query arguments that list exactly what it counts."""
+    """One number and the register's query arguments that list exactly what it counts. Its link and its
+    text are worked out at the first rendering and then kept with the (cached) dashboard."""
 
     value: int
     args: dict[str, str]
 
-    @property
+    @cached_property
     def href(self) -> str:
         return url_for("findings.register", **self.args)
+
+    @cached_property
+    def text(self) -> str:
+        return number(self.value)
 
 
 @dataclass

@@ -1,19 +1,25 @@
-"""The monthly trend over the last 12 months, in one query of conditional sums:
+"""The monthly trend over the last 12 months:
 
 - opened: issued in the month (issued_from / issued_to);
 - verified: given a verdict in the month (verified=closed, verified_from / verified_to, Vietnam days);
 - overdue at the month's end (overdue_on = its last day; for the current month, today): issued by then, due
   before then, and still open then (open now, or verified later). Extensions move current_due, so a month
-  before an extension counts with the new date: the database keeps the current due date, not every old one."""
+  before an extension counts with the new date: the database keeps the current due date, not every old one.
 
+Three GROUP BY queries, each reading only the rows of its index range: the month is a CASE over boundaries
+computed here. For "overdue at month end" a recommendation gets the first month it was due and issued by, and
+the first month it was no longer open; it counts in the months between (a few dozen grouped rows to add up)."""
+
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import case, func, or_
 
-from inspection.dashboard.scope import Cell, Scope, count_where
+from inspection.dashboard.scope import Cell, Scope
 from inspection.extensions import db
-from inspection.findings.models import Recommendation
+from inspection.findings.models import CLOSED_STATUSES, Recommendation
+from inspection.findings.register_filters import after_day, day_start, from_recommendations, is_open
 
 MONTHS = 12
 
@@ -41,20 +47,53 @@ def last_months(today: date, count: int = MONTHS) -> list[tuple[date, date]]:
     return months[::-1]
 
 
-def _filters(first: date, last: date) -> tuple[dict, dict, dict]:
-    return ({"issued_from": first, "issued_to": last},
-            {"verified": "closed", "verified_from": first, "verified_to": last},
-            {"overdue_on": last})
-
-
 def monthly_trend(scope: Scope) -> list[Month]:
     months = last_months(scope.today)
-    columns = [count_where(scope, figure) for first, last in months for figure in _filters(first, last)]
-    values = db.session.execute(select(*columns).select_from(Recommendation).join(Recommendation.finding)
-                                .where(*scope.where)).one()
-    trend = []
-    for index, (first, last) in enumerate(months):
-        cells = [scope.cell(value, figure) for value, figure in zip(values[3 * index: 3 * index + 3],
-                                                                    _filters(first, last), strict=True)]
-        trend.append(Month(first, last, *cells))
-    return trend
+    opened, verified, overdue = _opened(scope, months), _verified(scope, months), _overdue(scope, months)
+    return [Month(first, last,
+                  scope.cell(opened[index], {"issued_from": first, "issued_to": last}),
+                  scope.cell(verified[index], {"verified": "closed", "verified_from": first, "verified_to": last}),
+                  scope.cell(overdue[index], {"overdue_on": last}))
+            for index, (first, last) in enumerate(months)]
+
+
+def _first_month(months, holds) -> case:
+    """The index of the first month whose last day `holds(last day)`; len(months) when none does."""
+    return case(*[(holds(last), index) for index, (_first, last) in enumerate(months)], else_=len(months))
+
+
+def _by_month(scope: Scope, month, where: list) -> Counter:
+    query = from_recommendations(month, func.count(), where=[*scope.where, *where]).group_by(month)
+    return Counter({index: count for index, count in db.session.execute(query)})
+
+
+def _opened(scope: Scope, months) -> Counter:
+    start, end = months[0][0], months[-1][1]
+    month = _first_month(months, lambda last: Recommendation.issued_on <= last)
+    return _by_month(scope, month, [Recommendation.issued_on >= start, Recommendation.issued_on <= end])
+
+
+def _verified(scope: Scope, months) -> Counter:
+    start, end = months[0][0], months[-1][1]
+    month = _first_month(months, lambda last: Recommendation.verified_at < after_day(last))
+    return _by_month(scope, month, [Recommendation.verified_status.in_(CLOSED_STATUSES),
+                                    Recommendation.verified_at >= day_start(start),
+                                    Recommendation.verified_at < after_day(end)])
+
+
+def _overdue(scope: Scope, months) -> Counter:
+    """Month index → recommendations overdue on its last day (the register's overdue_on)."""
+    count, end = len(months), months[-1][1]
+    due = _first_month(months, lambda last: Recommendation.current_due < last)
+    issued = _first_month(months, lambda last: Recommendation.issued_on <= last)
+    closed = case((is_open(), count), (Recommendation.verified_at.is_(None), 0),
+                  *[(Recommendation.verified_at < after_day(last), index) for index, (_f, last) in enumerate(months)],
+                  else_=count)
+    where = [*scope.where, Recommendation.current_due < end, Recommendation.issued_on <= end,
+             or_(is_open(), Recommendation.verified_at >= after_day(months[0][1]))]
+    query = from_recommendations(due, issued, closed, func.count(), where=where).group_by(due, issued, closed)
+    overdue = Counter()
+    for due_from, issued_from, closed_from, number in db.session.execute(query):
+        for index in range(max(due_from, issued_from), closed_from):
+            overdue[index] += number
+    return overdue

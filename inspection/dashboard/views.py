@@ -1,23 +1,25 @@
 """The council's dashboard of outstanding recommendations (Tổng quan).
 
 The council and admins see everything; an inspector sees the recommendations of their own missions, and every
-link they follow carries my_missions=y. Figures are computed on each request (never cached), and the page says
-when: a stale dashboard is worse than none."""
+link they follow carries my_missions=y. A computed dashboard is reused only until the data changes (cache.py),
+and the page says when its figures were computed: stale figures that look current are worse than none."""
 
 from dataclasses import dataclass
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
 
 from inspection.auth.models import Role
 from inspection.dashboard import queries
+from inspection.dashboard.cache import cache_key, cached
 from inspection.dashboard.charts import aging_labels, chart_data
 from inspection.dashboard.cohorts import CohortTable, cohort_table
 from inspection.dashboard.forms import DashboardFilterForm
-from inspection.dashboard.scope import OPEN, Row, Scope
+from inspection.dashboard.scope import Row, Scope
 from inspection.dashboard.trend import Month, monthly_trend
+from inspection.findings.register_filters import register_args
 from inspection.permissions import roles_required
-from inspection.timeutil import to_vietnam_time, today_vn, utcnow
+from inspection.timeutil import to_vietnam_time, today_vn
 
 bp = Blueprint("dashboard", __name__)
 
@@ -33,19 +35,20 @@ class Dashboard:
     by_severity: list[Row]
     cohorts: CohortTable
     trend: list[Month]
-    scope: Scope
+    base_args: dict[str, str]  # the register's arguments for the dashboard's own filters
 
     def register_link(self, **extra) -> str:
-        """The register with the dashboard's filters (and these), for "see them all" links."""
-        return self.scope.cell(0, extra or OPEN).href
+        """The register with the dashboard's filters and these, for "see them all" links."""
+        return url_for("findings.register", **(self.base_args | register_args(extra)))
 
 
 def build_dashboard(scope: Scope) -> Dashboard:
     """Every figure of the page, in a fixed number of queries."""
     year = queries.group_year(scope)
+    by_category, by_severity = queries.by_category_and_severity(scope)
     return Dashboard(queries.totals(scope), queries.by_responsible_unit(scope), year, queries.by_group(scope, year),
-                     queries.by_mission(scope), queries.by_category(scope), queries.by_severity(scope),
-                     cohort_table(scope), monthly_trend(scope), scope)
+                     queries.by_mission(scope), by_category, by_severity, cohort_table(scope), monthly_trend(scope),
+                     register_args(scope.filters))
 
 
 def dashboard_filters(user, form: DashboardFilterForm) -> dict:
@@ -61,7 +64,8 @@ def dashboard_filters(user, form: DashboardFilterForm) -> dict:
 def index():
     form = DashboardFilterForm(formdata=request.args)
     form.validate()
-    scope = Scope.of(current_user, dashboard_filters(current_user, form), today_vn())
-    dashboard = build_dashboard(scope)
+    filters, today = dashboard_filters(current_user, form), today_vn()
+    computed_at, dashboard = cached(cache_key(current_user, filters, today),
+                                    lambda: build_dashboard(Scope.of(current_user, filters, today)))
     return render_template("dashboard/index.html", form=form, dashboard=dashboard, charts=chart_data(dashboard),
-                           computed_at=to_vietnam_time(utcnow()), aging_labels=aging_labels(), top=queries.TOP)
+                           computed_at=to_vietnam_time(computed_at), aging_labels=aging_labels(), top=queries.TOP)

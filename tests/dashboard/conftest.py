@@ -14,3 +14,9 @@ def pinned_today(monkeypatch):
 @pytest.fixture
 def scenario(app, pinned_today):
     return build_scenario()
+
+
+@pytest.fixture
+def app_config():
+    """Every dashboard computed afresh (test_cache.py turns the cache on): these tests change data directly."""
+    return {"DASHBOARD_CACHE_SECONDS": 0}

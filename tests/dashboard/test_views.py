@@ -37,7 +37,7 @@ def test_the_council_admins_and_inspectors_open_it_even_with_no_data(client_as, 
 def test_the_time_of_the_figures_is_vietnam_time(client_as, monkeypatch):
     from datetime import datetime
 
-    monkeypatch.setattr("inspection.dashboard.views.utcnow", lambda: datetime(2024, 6, 15, 18, 5))
+    monkeypatch.setattr("inspection.dashboard.cache.utcnow", lambda: datetime(2024, 6, 15, 18, 5))
     page = client_as(Role.COUNCIL).get("/dashboard/").get_data(as_text=True)
     assert "Số liệu tính lúc 01:05 16/06/2024" in page
 
