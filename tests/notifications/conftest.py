@@ -29,6 +29,8 @@ class Mailbox:
     def __init__(self):
         self.messages: list[email.message.EmailMessage] = []
         self.refuse: set[str] = set()
+        #: called (in the server's thread) as each message arrives
+        self.on_message = None
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802  (aiosmtpd's name)
         if address in self.refuse:
@@ -38,6 +40,8 @@ class Mailbox:
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
         self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        if self.on_message:
+            self.on_message(self.messages[-1])
         return "250 Message accepted for delivery"
 
     def to(self, address: str) -> list[email.message.EmailMessage]:

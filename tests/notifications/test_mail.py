@@ -4,7 +4,7 @@ notifications written during requests (notify) mailed by `flask reminders mail`.
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 
 from inspection.extensions import db
 from inspection.notifications.models import Notification, NotificationKind
@@ -26,6 +26,25 @@ def mail(app):
     result = app.test_cli_runner().invoke(args=["reminders", "mail"])
     db.session.expire_all()
     return result
+
+
+def test_mail_goes_out_only_once_the_notification_is_committed(app, scene, mailbox):
+    """Seen from another connection while the message arrives, the notification is already stored."""
+    engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
+    stored_on_arrival = []
+
+    def look(message):
+        with engine.connect() as connection:
+            stored_on_arrival.append(connection.execute(text("SELECT count(*) FROM notification")).scalar())
+
+    mailbox.on_message = look
+    scene.item(5)
+    db.session.commit()
+
+    send(app)
+    engine.dispose()
+
+    assert stored_on_arrival == [2, 2]  # the officer's and the inspector's, both before the first mail
 
 
 def test_without_a_mail_server_reminders_stay_in_the_portal(app, scene, mailbox):

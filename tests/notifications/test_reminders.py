@@ -240,3 +240,16 @@ def test_a_bad_day_is_refused_with_a_clear_message(app, scene):
 
     assert result.exit_code == 2
     assert "“31/02/2026” không phải ngày hợp lệ; nhập theo dạng dd/mm/yyyy" in result.output
+
+
+def test_two_runs_at_once_write_nothing_twice(app, scene, mailbox, monkeypatch):
+    """A run that did not yet see the other run's dispatches fails on the unique (user, day) and writes nothing."""
+    scene.item(5)
+    db.session.commit()
+    send(app)
+    monkeypatch.setattr("inspection.notifications.reminders.already_reminded", lambda day: set())
+
+    result = send(app)
+
+    assert result.exit_code == 1 and "Một lần chạy khác đang gửi nhắc hạn ngày 02/03/2026" in result.output
+    assert len(notifications_of(scene.officer)) == 1 and len(mailbox.to(scene.officer.email)) == 1
