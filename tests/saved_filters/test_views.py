@@ -47,7 +47,7 @@ def test_a_saved_filter_is_a_link_to_the_register_with_its_filters(world, critic
     assert response.status_code == 302 and response.headers["Location"] == "/recommendations/?severity=critical"
     html = council.get(response.headers["Location"]).get_data(as_text=True)
     assert "Đã lưu bộ lọc “Rất nghiêm trọng”." in html
-    link = re.search(r'<a class="btn btn-secondary" href="([^"]+)"\s+aria-current="true"[^>]*>Rất nghiêm trọng</a>',
+    link = re.search(r'<a class="btn btn-dark" href="([^"]+)"\s+aria-current="true"[^>]*>Rất nghiêm trọng</a>',
                      panel(html))
     assert link and link.group(1) == "/recommendations/?severity=critical"
     applied = council.get(link.group(1)).get_data(as_text=True)
