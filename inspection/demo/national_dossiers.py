@@ -157,7 +157,7 @@ def _ref(day: date, form: Form, number: int, refs: dict) -> DocRef:
 def _import_entry(writer: BulkWriter, province: Province, year: int, count: int, as_of: date) -> None:
     """The history says where the dossiers came from: one import per province and year."""
     writer.new(AuditEntry.__table__, {
-        "at": at(min(date(year, 12, 28), as_of)), "actor_id": None, "action": "dossier.import", "target_type": "dossier",
-        "target_id": None, "before": None,
+        "at": at(min(date(year, 12, 28), as_of)), "actor_id": None, "action": "dossier.import",
+        "target_type": "dossier", "target_id": None, "before": None,
         "summary": f"Nhập hồ sơ khen thưởng năm {year} của {province.name} (dữ liệu tổng hợp): {count} mới",
         "after": {"file": f"{province.unit.code.lower()}-{year}.xlsx", "new": count, "updated": 0, "unchanged": 0}})
