@@ -3,7 +3,7 @@
 Every row counts open, overdue and overdue-by-age recommendations (scope.MEASURES) and links to the register
 with the row's own filter: responsible=<code>, group=<id>, mission=<id>, category=…, severity=…."""
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from inspection.dashboard.scope import Row, Scope, make_row, measure_columns
@@ -69,11 +69,18 @@ def _units(ids: set[int]) -> dict[int, Unit]:
     return {unit.id: unit for unit in db.session.scalars(query)}
 
 
-def group_year(scope: Scope) -> int | None:
-    """The year of the selected cluster or block, else the latest year that has clusters or blocks."""
+def group_years() -> list[int]:
+    """The years that have clusters or blocks, newest first."""
+    return list(db.session.scalars(select(EmulationGroup.year).distinct().order_by(EmulationGroup.year.desc())))
+
+
+def group_year(scope: Scope, years: list[int], wanted: int | None) -> int | None:
+    """The year asked for, else that of the selected cluster or block, else the latest year that has any."""
+    if wanted in years:
+        return wanted
     if scope.filters.get("group"):
         return db.session.scalar(select(EmulationGroup.year).where(EmulationGroup.id == int(scope.filters["group"])))
-    return db.session.scalar(select(func.max(EmulationGroup.year)))
+    return years[0] if years else None
 
 
 def by_group(scope: Scope, year: int | None) -> list[Row]:

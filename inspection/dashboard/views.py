@@ -29,6 +29,7 @@ class Dashboard:
     totals: Row
     by_unit: list[Row]
     group_year: int | None
+    group_years: list[int]
     by_group: list[Row]
     by_mission: list[Row]
     by_category: list[Row]
@@ -42,11 +43,13 @@ class Dashboard:
         return url_for("findings.register", **(self.base_args | register_args(extra)))
 
 
-def build_dashboard(scope: Scope) -> Dashboard:
-    """Every figure of the page, in a fixed number of queries."""
-    year = queries.group_year(scope)
+def build_dashboard(scope: Scope, wanted_year: int | None = None) -> Dashboard:
+    """Every figure of the page, in a fixed number of queries; `wanted_year`: whose clusters and blocks."""
+    years = queries.group_years()
+    year = queries.group_year(scope, years, wanted_year)
     by_category, by_severity = queries.by_category_and_severity(scope)
-    return Dashboard(queries.totals(scope), queries.by_responsible_unit(scope), year, queries.by_group(scope, year),
+    return Dashboard(queries.totals(scope), queries.by_responsible_unit(scope), year, years,
+                     queries.by_group(scope, year),
                      queries.by_mission(scope), by_category, by_severity, cohort_table(scope), monthly_trend(scope),
                      register_args(scope.filters))
 
@@ -65,7 +68,8 @@ def index():
     form = DashboardFilterForm(formdata=request.args)
     form.validate()
     filters, today = dashboard_filters(current_user, form), today_vn()
-    computed_at, dashboard = cached(cache_key(current_user, filters, today),
-                                    lambda: build_dashboard(Scope.of(current_user, filters, today)))
+    year = filters.pop("group_year", None)
+    computed_at, dashboard = cached(cache_key(current_user, filters, today) + (year,),
+                                    lambda: build_dashboard(Scope.of(current_user, filters, today), year))
     return render_template("dashboard/index.html", form=form, dashboard=dashboard, charts=chart_data(dashboard),
                            computed_at=to_vietnam_time(computed_at), aging_labels=aging_labels(), top=queries.TOP)

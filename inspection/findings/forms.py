@@ -226,7 +226,7 @@ class RegisterFilterForm(PortalForm):
     cohort = YearField(_l("Năm ban hành"), validators=[Optional(), NumberRange(min=1945, max=2100)])
     verified_from = VNDateField(_l("Xác minh từ ngày"), validators=[Optional()])
     verified_to = VNDateField(_l("Xác minh đến ngày"), validators=[Optional()])
-    verified_before = VNDateField(_l("Xác minh trong hoặc trước ngày"), validators=[Optional()])
+    verified_before = VNDateField(_l("Xác minh đến hết ngày"), validators=[Optional()])
     open_on = VNDateField(_l("Còn mở vào cuối ngày"), validators=[Optional()])
     overdue_on = VNDateField(_l("Quá hạn vào cuối ngày"), validators=[Optional()])
     my_missions = BooleanField(_l("Chỉ đoàn kiểm tra của tôi"))

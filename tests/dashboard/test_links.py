@@ -103,3 +103,16 @@ def test_the_charts_show_the_numbers_of_the_tables(scenario, login):
     assert data["aging"]["series"][0]["values"] == [1, 1, 1, 1]
     assert "chart.umd.min.js" in page and "js/dashboard.js" in page
     assert "<script>" not in page  # no inline code: the data is JSON, the code a static file
+
+
+def test_the_clusters_and_blocks_of_another_year(scenario, login):
+    council = login(scenario.council)
+    latest = council.get("/dashboard/").get_data(as_text=True)
+    assert "Theo cụm, khối thi đua (năm 2024)" in latest and 'fw-normal">Khối G' in latest
+    assert 'href="/dashboard/?group_year=2023"' in latest
+    earlier = council.get("/dashboard/?group_year=2023").get_data(as_text=True)
+    assert "Theo cụm, khối thi đua (năm 2023)" in earlier and 'fw-normal">Khối G' not in earlier
+    row = re.search(r'<th scope="row" class="fw-normal">Cụm H.*?</tr>', earlier, re.S).group(0)
+    links = [(html.unescape(href), int(count)) for href, count, _text in LINK.findall(row)]
+    assert links[0][1] == 3  # KN-c, KN-d, KN-f (KN-g is closed)
+    assert_every_link_agrees(council, links)
