@@ -67,12 +67,15 @@ def register_ids(client, query: str = "") -> list[int]:
 
 @pytest.mark.parametrize("query", ["", "overdue=y", "severity=critical", "unit=CM", "verified=implemented",
                                    "sort=due&order=desc", "category=records_it&sort=mission",
-                                   "unit=XYZ&due_from=31/02/2018", "verified=open&unit_status=in_progress"])
+                                   "unit=XYZ&due_from=31/02/2018", "verified=open&unit_status=in_progress",
+                                   "verified=closed", "cohort=2018&sort=issued", "aging=91%2B&sort=severity&order=desc",
+                                   "responsible=CM", "subtree=KG&cohort=2017"])
 def test_the_file_holds_the_registers_rows_of_every_page_in_its_order(varied, login, query):
     council = login(varied.council)
 
     expected = register_ids(council, query)
 
+    assert expected  # every query here finds something: an empty file would prove nothing
     assert exported_ids(council, "?" + query) == expected
     assert exported_ids(council, f"?{query}&page=3") == expected  # the page number is not a filter
 
@@ -128,6 +131,13 @@ def test_overdue_days_verification_and_real_dates(varied, login):
     for column in "JKL":
         cell = sheet[f"{column}{HEADER_ROW + 1}"]
         assert cell.is_date and cell.number_format == "DD/MM/YYYY"
+
+
+def test_the_filters_in_words_follow_whatever_fields_the_form_has(varied, login):
+    rows = sheet_rows(login(varied.council).get(EXPORT + "?verified=closed&cohort=2017&aging=91%2B&escalated=y"))
+
+    assert rows[1][0] == ("Bộ lọc: Kết quả xác minh: Đã kết luận (mọi kết quả); Tuổi quá hạn: Trên 90 ngày; "
+                          "Năm ban hành: 2017; Đã báo cáo cơ quan cấp trên")
 
 
 def test_the_download_is_named_after_the_register_and_the_day(varied, login):
