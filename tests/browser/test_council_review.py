@@ -124,7 +124,7 @@ def test_a_review_session_from_proposal_to_printed_minutes(page: Page, council):
     expect(minutes).to_contain_text("Số: 05/BB-HĐTĐKT")
     rows = minutes.locator("table tbody tr")
     expect(rows).to_have_count(2)
-    expect(rows.filter(has_text=EXTEND_TEXT)).to_contain_text(f"Gia hạn")
+    expect(rows.filter(has_text=EXTEND_TEXT)).to_contain_text("Gia hạn")
     expect(rows.filter(has_text=EXTEND_TEXT)).to_contain_text(f"Đến {vn(new_due)}")
     expect(rows.filter(has_text=EXTEND_TEXT)).to_contain_text(EXTEND_REASON)
     expect(rows.filter(has_text=ACCEPT_TEXT)).to_contain_text("Chấp nhận kết quả khắc phục")
