@@ -210,3 +210,15 @@ def test_a_previously_escalated_item_stays_escalated_after_acceptance(scene):
     assert rec.escalated_at is not None and not rec.is_open
     assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "council.decide",
                                                       AuditEntry.target_type == "review_session")) is not None
+
+
+def test_verify_by_council_admits_the_council_and_admins_only(scene, item):
+    rec = item.recommendation
+    with pytest.raises(RuleViolation, match="Chỉ Hội đồng mới được quyết định thay đoàn kiểm tra"):
+        findings.verify(scene.member, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None,
+                        by_council=True)
+    with pytest.raises(RuleViolation, match="Chỉ thành viên đoàn kiểm tra"):
+        findings.verify(scene.council, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None)
+    findings.verify(scene.admin, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None,
+                    by_council=True)
+    assert rec.verified_status == VerifiedStatus.IMPLEMENTED
