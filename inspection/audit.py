@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, event, select
+from sqlalchemy import JSON, ForeignKey, Index, String, event, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from inspection.extensions import db
@@ -12,6 +12,8 @@ from inspection.timeutil import utcnow
 
 class AuditEntry(db.Model):
     __tablename__ = "audit_entry"
+    # every record page lists its history: without this, each one scans the whole log
+    __table_args__ = (Index("ix_audit_entry_target", "target_type", "target_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -48,3 +48,6 @@ class DefaultConfig:
     MAIL_TIMEOUT = 30
     #: the portal's address, for links in e-mails
     PUBLIC_URL = "http://127.0.0.1:5000"
+    #: the dashboard's figures are reused until the next recorded change, a new day, or this many seconds
+    #: (0: computed on every request); the page says when they were computed
+    DASHBOARD_CACHE_SECONDS = 600

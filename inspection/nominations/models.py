@@ -154,6 +154,8 @@ class Dossier(db.Model):
     __table_args__ = (
         UniqueConstraint("unit_id", "code"),
         Index("ix_dossier_unit_year_form", "unit_id", "year", "award_form_id"),
+        # the registry's order: a page of a million dossiers is read off this index, not sorted
+        Index("ix_dossier_year_unit_code", "year", "unit_id", "code"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
