@@ -13,7 +13,7 @@ from inspection.findings.access import get_ended_unit
 from inspection.findings.blueprint import bp
 from inspection.findings.forms import RegisterFilterForm, TransferForm
 from inspection.findings.queries import is_overdue, transfer_offer
-from inspection.findings.register import mission_choices, register_count, register_query
+from inspection.findings.register import RegisterPagination, mission_choices
 from inspection.findings.transfer import TransferResult, open_shares
 from inspection.forms_util import apply_rule_violation
 from inspection.permissions import login_required, roles_required
@@ -29,9 +29,8 @@ def register():
     form.validate()
     today = today_vn()
     filters = form.filters()
-    page = db.paginate(register_query(current_user, filters, today), per_page=current_app.config["PAGE_SIZE"],
-                       max_per_page=200, count=False)
-    page.total = register_count(current_user, filters, today)
+    page = RegisterPagination(per_page=current_app.config["PAGE_SIZE"], max_per_page=200, user=current_user,
+                              filters=filters, today=today)
     return render_template("findings/register.html", form=form, page=page, today=today, is_overdue=is_overdue,
                            active_filters=active_filters(form))
 
