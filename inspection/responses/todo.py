@@ -49,11 +49,26 @@ class Todo:
     def total(self) -> int:
         return len(self.overdue) + len(self.due_soon) + len(self.later) + len(self.reported)
 
-    def sections(self) -> list[tuple[str, str, list[TodoItem]]]:
-        return [("qua-han", _l("Quá hạn"), self.overdue), ("sap-den-han", _l("Sắp đến hạn (trong 14 ngày)"),
-                                                            self.due_soon),
-                ("con-lai", _l("Các kiến nghị khác đang thực hiện"), self.later),
-                ("cho-xac-minh", _l("Đã báo cáo hoàn thành, chờ xác minh"), self.reported)]
+    def sections(self) -> list[tuple[str, str, list[TodoItem], dict]]:
+        """(anchor, title, items, register filters) of each section; the register lists a section whole."""
+        today = today_vn()
+        soon = today + DUE_SOON
+        return [("qua-han", _l("Quá hạn"), self.overdue, {"overdue": "y"}),
+                ("sap-den-han", _l("Sắp đến hạn (trong 14 ngày)"), self.due_soon,
+                 {"verified": "open", "due_from": _vn(today), "due_to": _vn(soon)}),
+                ("con-lai", _l("Các kiến nghị khác đang thực hiện"), self.later,
+                 {"verified": "open", "due_from": _vn(soon + timedelta(days=1))}),
+                ("cho-xac-minh", _l("Đã báo cáo hoàn thành, chờ xác minh"), self.reported,
+                 {"verified": "open", "unit_status": "reported_done"})]
+
+
+#: a province's focal point may have well over a thousand open items: each section shows the most urgent
+#: ones and links to the register for the rest, so the page stays readable and quick
+SECTION_LIMIT = 50
+
+
+def _vn(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
 
 
 def todo_context(user) -> dict:
@@ -69,7 +84,7 @@ def todo_context(user) -> dict:
         item = _item(share, today, last_messages, last_requests)
         _bucket(todo, item).append(item)
     _sort(todo)
-    return {"todo": todo}
+    return {"todo": todo, "section_limit": SECTION_LIMIT}
 
 
 def _units_with_names(ids: set[int]) -> list[Unit]:
