@@ -98,6 +98,8 @@ def build(url: str, scale: float) -> None:
         upgrade()
         if db.session.scalar(select(func.count()).select_from(Unit)):
             print(f"reusing {make_url(url).render_as_string()} (--rebuild to build it again)")
+            refresh_statistics()  # a migration may have added indexes the planner has no statistics for
+            db.session.commit()
             return
         started = time.perf_counter()
         print(generate_national(scale, SEED, today_vn(), progress=print))
