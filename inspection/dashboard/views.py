@@ -17,6 +17,7 @@ from inspection.dashboard.cohorts import CohortTable, cohort_table
 from inspection.dashboard.forms import DashboardFilterForm
 from inspection.dashboard.scope import Row, Scope
 from inspection.dashboard.trend import Month, monthly_trend
+from inspection.findings.forms import group_choices
 from inspection.findings.register_filters import register_args
 from inspection.permissions import roles_required
 from inspection.timeutil import to_vietnam_time, today_vn
@@ -66,6 +67,7 @@ def dashboard_filters(user, form: DashboardFilterForm) -> dict:
 @roles_required(Role.ADMIN, Role.COUNCIL, Role.INSPECTOR)
 def index():
     form = DashboardFilterForm(formdata=request.args)
+    form.group.choices = group_choices(request.args.get("group"))
     form.validate()
     filters, today = dashboard_filters(current_user, form), today_vn()
     year = filters.pop("group_year", None)

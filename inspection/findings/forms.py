@@ -6,7 +6,7 @@ from html import escape
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import Select, html_params
@@ -189,12 +189,21 @@ class LongSelectField(SelectField):
             raise ValidationError(self.gettext("Not a valid choice."))
 
 
-def group_choices() -> dict:
-    """Every cluster and block, grouped by emulation year, newest year first (one query, when rendered)."""
+#: clusters and blocks are offered for the latest emulation years (a national data set has over 400 a year)
+GROUP_YEARS = 2
+
+
+def group_choices(selected: str | None = None) -> dict:
+    """The clusters and blocks of the latest emulation years, grouped by year, newest first, and the selected one
+    whatever its year (two queries)."""
+    years = select(EmulationGroup.year).distinct().order_by(EmulationGroup.year.desc()).limit(GROUP_YEARS)
     query = select(EmulationGroup.id, EmulationGroup.name, EmulationGroup.year).order_by(
         EmulationGroup.year.desc(), EmulationGroup.kind, EmulationGroup.name)
+    shown = EmulationGroup.year.in_(list(db.session.scalars(years)))
+    if selected and selected.isdigit():
+        shown = or_(shown, EmulationGroup.id == int(selected))
     choices: dict = {"": _("Tất cả")}
-    for group_id, name, year in db.session.execute(query):
+    for group_id, name, year in db.session.execute(query.where(shown)):
         choices.setdefault(str(year), {})[str(group_id)] = name
     return choices
 

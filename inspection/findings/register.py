@@ -74,10 +74,18 @@ def _ordering(filters: dict) -> list:
     return ordered + [Recommendation.id.desc() if descending else Recommendation.id]
 
 
-def mission_choices(user) -> list[tuple[str, str]]:
-    """The missions the user may see, newest first, for the mission filter."""
+#: the mission filter offers the most recent missions (a national data set has thousands: a select of all of
+#: them is unusable and slow to render); an older one is filtered from its own page, or stays selected
+RECENT_MISSIONS = 200
+
+
+def mission_choices(user, selected: str | None = None) -> list[tuple[str, str]]:
+    """The newest missions the user may see, newest first, and the selected one wherever it is."""
     query = select(Mission.id, Mission.title).order_by(Mission.created_at.desc(), Mission.id.desc())
     clause = visible_missions_clause(user)
     if clause is not None:
         query = query.where(clause)
-    return [(str(mission_id), title) for mission_id, title in db.session.execute(query)]
+    rows = list(db.session.execute(query.limit(RECENT_MISSIONS)))
+    if selected and selected.isdigit() and int(selected) not in {mission_id for mission_id, _title in rows}:
+        rows += db.session.execute(query.where(Mission.id == int(selected)))
+    return [(str(mission_id), title) for mission_id, title in rows]

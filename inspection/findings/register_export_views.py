@@ -2,14 +2,13 @@
 
 import tempfile
 
-from flask import request, send_file
+from flask import send_file
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from inspection.findings import register_export
 from inspection.findings.blueprint import bp
-from inspection.findings.forms import RegisterFilterForm
-from inspection.findings.register import mission_choices
+from inspection.findings.register_views import register_filter_form
 from inspection.permissions import login_required
 from inspection.timeutil import to_vietnam_time, today_vn, utcnow
 
@@ -20,7 +19,7 @@ XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 @login_required
 def register_export_xlsx():
     """What the register shows now (the page number aside), for whoever asks: register_query scopes it."""
-    form = _filter_form()
+    form = register_filter_form()
     today = today_vn()
     heading = register_export.Heading(title=_("Sổ theo dõi kiến nghị"), filters=register_export.describe_filters(form),
                                       exported_at=to_vietnam_time(utcnow()), exported_by=current_user.full_name)
@@ -32,9 +31,3 @@ def register_export_xlsx():
                      download_name=f"so-theo-doi-kien-nghi-{today:%Y%m%d}.xlsx")
 
 
-def _filter_form() -> RegisterFilterForm:
-    """Built as the register builds it: a bad value is left out, as on the page."""
-    form = RegisterFilterForm(formdata=request.args)
-    form.mission.choices = [("", _("Tất cả"))] + mission_choices(current_user)
-    form.validate()
-    return form

@@ -11,7 +11,7 @@ from inspection.extensions import db
 from inspection.findings import services
 from inspection.findings.access import get_ended_unit
 from inspection.findings.blueprint import bp
-from inspection.findings.forms import RegisterFilterForm, TransferForm
+from inspection.findings.forms import RegisterFilterForm, TransferForm, group_choices
 from inspection.findings.queries import is_overdue, transfer_offer
 from inspection.findings.register import RegisterPagination, mission_choices
 from inspection.findings.transfer import TransferResult, open_shares
@@ -24,15 +24,23 @@ from inspection.timeutil import today_vn
 @bp.route("/recommendations/")
 @login_required
 def register():
-    form = RegisterFilterForm(formdata=request.args)
-    form.mission.choices = [("", _("Tất cả"))] + mission_choices(current_user)
-    form.validate()
+    form = register_filter_form()
     today = today_vn()
     filters = form.filters()
     page = RegisterPagination(per_page=current_app.config["PAGE_SIZE"], max_per_page=200, user=current_user,
                               filters=filters, today=today)
     return render_template("findings/register.html", form=form, page=page, today=today, is_overdue=is_overdue,
                            active_filters=active_filters(form))
+
+
+def register_filter_form() -> RegisterFilterForm:
+    """The register's filters from the query string, validated: a bad value is named beside its field and left
+    out of `form.filters()` (the page and its export build it the same way)."""
+    form = RegisterFilterForm(formdata=request.args)
+    form.mission.choices = [("", _("Tất cả"))] + mission_choices(current_user, request.args.get("mission"))
+    form.group.choices = group_choices(request.args.get("group"))
+    form.validate()
+    return form
 
 
 #: how the list is ordered, not what it holds: no chip for them
