@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
+from inspection.documents.sheets import append_rows
 from inspection.extensions import db
 from inspection.findings.models import (
     Finding,
@@ -37,7 +38,6 @@ from inspection.units.models import Unit
 
 #: rows fetched from the database at a time (and their responsible units looked up together)
 FETCH = 1000
-DAY_FORMAT = "DD/MM/YYYY"
 WIDTHS = (6, 10, 60, 40, 30, 14, 30, 36, 45, 12, 12, 12, 10, 26, 12)
 DATE_COLUMNS = (9, 10, 11, 14)  # Ngày ban hành, Hạn ban đầu, Hạn hiện tại, Ngày xác minh (0-based)
 #: how the list is ordered, not which rows it holds: left out of the filters in words
@@ -155,12 +155,7 @@ def write_workbook(handle: IO[bytes], heading: Heading, rows: Iterable[list]) ->
     header_row = _write_heading(sheet, heading) + 1
     sheet.freeze_panes = f"C{header_row + 1}"
     sheet.append([_styled(sheet, text, bold=True, fill=True) for text in column_headers()])
-    count = 0
-    for row in rows:
-        for index in DATE_COLUMNS:
-            row[index] = _date_cell(sheet, row[index])
-        sheet.append(row)
-        count += 1
+    count = append_rows(sheet, rows, DATE_COLUMNS)
     sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(WIDTHS))}{header_row + count}"
     workbook.save(handle)
     return count
@@ -186,11 +181,3 @@ def _styled(sheet, value, bold: bool = False, fill: bool = False, size: int | No
         cell.fill = HEADER_FILL
     return cell
 
-
-def _date_cell(sheet, value: date | None):
-    """A real Excel date shown dd/mm/yyyy (Excel would otherwise show yyyy-mm-dd)."""
-    if value is None:
-        return None
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = DAY_FORMAT
-    return cell

@@ -13,6 +13,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, String, select, type_coerce
 
+from inspection.documents.sheets import append_rows
 from inspection.extensions import db
 from inspection.imports.workbook import HEADER_FILL
 from inspection.nominations import filters, holds
@@ -24,7 +25,6 @@ from inspection.units.models import Unit
 
 #: rows fetched from the database at a time
 FETCH = 2000
-DAY_FORMAT = "DD/MM/YYYY"
 WIDTHS = (16, 12, 7, 40, 12, 36, 10, 26, 10, 9, 12, 18, 12, 16, 30)
 DATE_COLUMNS = frozenset({10, 12})  # Ngày trình, Ngày quyết định (0-based)
 
@@ -61,12 +61,7 @@ def write_workbook(handle: IO[bytes], rows: Iterable[list]) -> int:
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.append([_header_cell(sheet, header) for header in COLUMNS])
-    count = 0
-    for row in rows:
-        for index in DATE_COLUMNS:
-            row[index] = _date_cell(sheet, row[index])
-        sheet.append(row)
-        count += 1
+    count = append_rows(sheet, rows, DATE_COLUMNS)
     workbook.save(handle)
     return count
 
@@ -76,11 +71,3 @@ def _header_cell(sheet, text: str) -> WriteOnlyCell:
     cell.font, cell.fill = Font(bold=True), HEADER_FILL
     return cell
 
-
-def _date_cell(sheet, value):
-    """A real Excel date shown dd/mm/yyyy (Excel would otherwise show yyyy-mm-dd)."""
-    if value is None:
-        return None
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = DAY_FORMAT
-    return cell
