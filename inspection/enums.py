@@ -16,3 +16,22 @@ def enum_column(enum_cls: type[enum.Enum], **kwargs):
         validate_strings=True,
     )
     return mapped_column(column_type, **kwargs)
+
+
+#: (enum class, value) → translated label; keyed by class too, since StrEnum members of different enums
+#: that share a value ("open") are equal and hash alike
+_LABELS: dict[tuple[type, str], object] = {}
+
+
+class LabelledEnum(enum.StrEnum):
+    """A status or kind whose members have a translated label, given once with `register_labels`."""
+
+    @property
+    def label(self) -> str:
+        return str(_LABELS[type(self), self.value])
+
+
+def register_labels(labels: dict) -> dict:
+    """Record the labels ({member: lazy text}) of LabelledEnum members; returns the dict for direct use."""
+    _LABELS.update({(type(member), member.value): text for member, text in labels.items()})
+    return labels

@@ -2,7 +2,6 @@
 the decision taken on each. A decision is applied through the findings and responses services, so it
 moves the recommendation through its normal transitions and lands in its history."""
 
-import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
@@ -12,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from inspection.auth.models import User
 from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
-from inspection.enums import enum_column
+from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
 from inspection.findings.models import Recommendation
 from inspection.missions.models import Mission
@@ -20,18 +19,12 @@ from inspection.timeutil import utcnow
 from inspection.workflow import Transitions
 
 
-class Labelled(enum.StrEnum):
-    @property
-    def label(self) -> str:
-        return str(COUNCIL_LABELS[self])
-
-
-class SessionStatus(Labelled):
+class SessionStatus(LabelledEnum):
     OPEN = "open"
     CLOSED = "closed"
 
 
-class ItemReason(Labelled):
+class ItemReason(LabelledEnum):
     """Why an item is on the agenda; proposals are ranked in this order."""
 
     EXTENSION_PENDING = "extension_pending"
@@ -40,7 +33,7 @@ class ItemReason(Labelled):
     ADDED = "added"
 
 
-class Decision(Labelled):
+class Decision(LabelledEnum):
     PENDING = "pending"
     ACCEPT = "accept"
     EXTEND = "extend"
@@ -50,7 +43,7 @@ class Decision(Labelled):
     DEFER = "defer"
 
 
-COUNCIL_LABELS = {
+COUNCIL_LABELS = register_labels({
     SessionStatus.OPEN: _l("Đang họp"),
     SessionStatus.CLOSED: _l("Đã kết thúc"),
     ItemReason.EXTENSION_PENDING: _l("Có đề nghị gia hạn chờ quyết định"),
@@ -64,7 +57,7 @@ COUNCIL_LABELS = {
     Decision.OVERTAKEN: _l("Kết thúc do không còn phù hợp"),
     Decision.REINSPECT: _l("Kiểm tra lại"),
     Decision.DEFER: _l("Hoãn sang phiên sau"),
-}
+})
 
 SESSION_TRANSITIONS = Transitions({SessionStatus.OPEN: {SessionStatus.CLOSED}})
 

@@ -2,7 +2,6 @@
 and the follow-up actions units plan. The unit's own status and the inspector's verified status are
 two separate fields with two transition tables: a unit reporting "done" never closes anything."""
 
-import enum
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -13,18 +12,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from inspection.auth.models import User
 from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
-from inspection.enums import enum_column
+from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
 from inspection.missions.models import Mission, WorkingSession
 from inspection.timeutil import utcnow
 from inspection.units.models import Unit
 from inspection.workflow import Transitions
-
-
-class LabelledEnum(enum.StrEnum):
-    @property
-    def label(self) -> str:
-        return str(LABELS[self])
 
 
 class FindingKind(LabelledEnum):
@@ -84,7 +77,7 @@ class VerificationMethod(LabelledEnum):
     UNIT_WORD = "unit_word"
 
 
-LABELS = {
+LABELS = register_labels({
     FindingKind.SHORTCOMING: _l("Tồn tại, hạn chế"),
     FindingKind.STRENGTH: _l("Ưu điểm"),
     FindingCategory.LEADERSHIP_DIRECTION: _l("Lãnh đạo, chỉ đạo; ban hành văn bản"),
@@ -114,7 +107,7 @@ LABELS = {
     VerificationMethod.DESK_REVIEW: _l("Xem xét hồ sơ, minh chứng"),
     VerificationMethod.ON_SITE: _l("Kiểm tra tại chỗ"),
     VerificationMethod.UNIT_WORD: _l("Chỉ theo báo cáo của đơn vị"),
-}
+})
 
 UNIT_STATUS_TRANSITIONS = Transitions({
     UnitStatus.NOT_STARTED: {UnitStatus.IN_PROGRESS, UnitStatus.REPORTED_DONE},

@@ -1,7 +1,6 @@
 """Nomination data: the award catalogue, nomination dossiers (hồ sơ đề nghị khen thưởng), the figures a unit
 reported in its self-report, and the links between findings and dossiers."""
 
-import enum
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -11,20 +10,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
-from inspection.enums import enum_column
+from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
 from inspection.timeutil import utcnow
 from inspection.units.models import Unit
 from inspection.workflow import Transitions
 
 
-class Labelled(enum.StrEnum):
-    @property
-    def label(self) -> str:
-        return str(NOMINATION_LABELS[self])
-
-
-class AwardGroup(Labelled):
+class AwardGroup(LabelledEnum):
     ORDER = "order"
     MEDAL = "medal"
     STATE_HONOUR = "state_honour"
@@ -36,19 +29,19 @@ class AwardGroup(Labelled):
     EMULATION_FLAG = "emulation_flag"
 
 
-class AwardLevel(Labelled):
+class AwardLevel(LabelledEnum):
     STATE = "state"
     PROVINCIAL = "provincial"
     GRASSROOTS = "grassroots"
 
 
-class RecipientKind(Labelled):
+class RecipientKind(LabelledEnum):
     COLLECTIVE = "collective"
     INDIVIDUAL = "individual"
     HOUSEHOLD = "household"
 
 
-class AchievementType(Labelled):
+class AchievementType(LabelledEnum):
     """Loại hình khen thưởng as Biểu 0603 counts them."""
 
     REGULAR = "regular"
@@ -60,7 +53,7 @@ class AchievementType(Labelled):
     RESISTANCE = "resistance"
 
 
-class LeaderGroup(Labelled):
+class LeaderGroup(LabelledEnum):
     """Biểu 0603's groups of individuals."""
 
     PROVINCE_LEADER = "province_leader"
@@ -70,7 +63,7 @@ class LeaderGroup(Labelled):
     DIRECT_WORKER = "direct_worker"
 
 
-class DossierStatus(Labelled):
+class DossierStatus(LabelledEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     RETURNED = "returned"
@@ -80,7 +73,7 @@ class DossierStatus(Labelled):
     REVOKED = "revoked"
 
 
-NOMINATION_LABELS = {
+NOMINATION_LABELS = register_labels({
     AwardGroup.ORDER: _l("Huân chương"), AwardGroup.MEDAL: _l("Huy chương"),
     AwardGroup.STATE_HONOUR: _l("Danh hiệu vinh dự nhà nước"), AwardGroup.PRIZE: _l("Giải thưởng"),
     AwardGroup.COMMEMORATIVE: _l("Kỷ niệm chương"), AwardGroup.MERIT_CERTIFICATE: _l("Bằng khen"),
@@ -101,7 +94,7 @@ NOMINATION_LABELS = {
     DossierStatus.RETURNED: _l("Bị trả lại"), DossierStatus.PENDING_DECISION: _l("Chờ quyết định"),
     DossierStatus.AWARDED: _l("Đã khen thưởng"), DossierStatus.NOT_AWARDED: _l("Không khen thưởng"),
     DossierStatus.REVOKED: _l("Đã thu hồi"),
-}
+})
 
 DOSSIER_TRANSITIONS = Transitions({
     DossierStatus.DRAFT: {DossierStatus.SUBMITTED},
