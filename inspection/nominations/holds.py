@@ -53,6 +53,17 @@ def on_hold_clause():
     return or_(Dossier.award_hold.is_(True), held_clause())
 
 
+def held_among(dossier_ids: Iterable[int]) -> set[int]:
+    """Which of these dossiers (a page of them) findings hold back: their links first, then the condition, so
+    the query touches only the page's links, not every held dossier in the country."""
+    ids = sorted(set(dossier_ids))
+    if not ids:
+        return set()
+    query = (select(finding_dossiers.c.dossier_id).join(Finding, Finding.id == finding_dossiers.c.finding_id)
+             .where(finding_dossiers.c.dossier_id.in_(ids), holding_finding_clause()))
+    return set(db.session.scalars(query))
+
+
 def hold_reasons(dossier_ids: Iterable[int]) -> dict[int, list[Finding]]:
     """The findings that hold each dossier back, with their missions loaded, in one query. Dossiers not
     held by any finding are absent (a dossier may still be on hold by hand: see `is_on_hold`)."""

@@ -50,18 +50,15 @@ def registry_criteria(form: DossierFilterForm) -> DossierFilter:
 
 def registry_query(criteria: DossierFilter, user):
     """One SELECT for the page: the unit joined (its names by selectinload), the award form by its joined
-    relationship; newest emulation year first, then by unit and dossier code. Units go in the order they
-    were registered (their id), not by code: that order is the index ix_dossier_year_unit_code, so a page of
-    a million dossiers is read off the index instead of sorting them all."""
+    relationship. Newest first: the latest emulation year, then by unit and dossier code, all descending, which is
+    the index ix_dossier_year_unit_code read backwards, so a page of a million dossiers is read off the index
+    instead of sorting them all (units go by the order they were registered, their id, not by code)."""
     query = (select(Dossier).join(Dossier.unit)
              .options(contains_eager(Dossier.unit).selectinload(Unit.names))
-             .order_by(Dossier.year.desc(), Dossier.unit_id, Dossier.code, Dossier.id))
+             .order_by(Dossier.year.desc(), Dossier.unit_id.desc(), Dossier.code.desc(), Dossier.id.desc()))
     return filters.apply(query, criteria, visible_unit_ids(user), holds.held_clause())
 
 
 def held_by_findings(dossier_ids: list[int]) -> set[int]:
     """Which of these dossiers an open serious finding holds back (one query; none for an empty page)."""
-    clause = holds.held_clause()
-    if clause is None or not dossier_ids:
-        return set()
-    return set(db.session.scalars(select(Dossier.id).where(Dossier.id.in_(dossier_ids), clause)))
+    return holds.held_among(dossier_ids)

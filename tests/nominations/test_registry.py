@@ -99,9 +99,10 @@ def test_each_filter_narrows_to_the_right_dossiers(client_as, registry, query, e
     assert _shown(client_as(Role.INSPECTOR), query) == expected
 
 
-def test_the_registry_is_sorted_by_year_then_unit_then_code(client_as, registry):
+def test_the_registry_shows_the_newest_first_by_year_then_unit_then_code(client_as, registry):
+    """Year, unit (latest registered first) and code all descending: the order of an index read backwards."""
     html = client_as(Role.COUNCIL).get("/nominations/").get_data(as_text=True)
-    assert _codes(html) == ["HS-B", "HS-F", "HS-A", "HS-C", "HS-D", "HS-E"]
+    assert _codes(html) == ["HS-B", "HS-D", "HS-C", "HS-A", "HS-F", "HS-E"]
 
 
 def test_each_row_shows_the_unit_name_of_the_dossiers_year_and_what_it_is(client_as, registry):
