@@ -51,3 +51,6 @@ class DefaultConfig:
     #: the dashboard's figures are reused until the next recorded change, a new day, or this many seconds
     #: (0: computed on every request); the page says when they were computed
     DASHBOARD_CACHE_SECONDS = 600
+    #: …but figures younger than this are shown even after a change (the page says so and offers to recompute):
+    #: with thousands of users something changes every few seconds
+    DASHBOARD_MIN_SECONDS = 60

@@ -1,13 +1,19 @@
-"""Computed dashboards kept in memory (per process) and reused while nothing has changed.
+"""Computed dashboards kept in memory (per process), so that opening the page does not aggregate the whole
+backlog each time.
 
-At national scale the aggregates take a second or so; the council opens the page far more often than the data
-changes. A dashboard is stored under everything it depends on: whose scope (an inspector's own missions, or
-everything), the filters, the day, the language, and the data version — the newest audit entry, since every
-change to an inspection record writes one. So a stored dashboard is never older than the last change; it is
-also dropped after DASHBOARD_CACHE_SECONDS (0 turns the cache off). The page shows when it was computed."""
+At national scale the aggregates take most of a second; the council opens the page far more often than it needs
+new figures. A dashboard is stored under whose scope (an inspector's own missions, or everything), the filters,
+the day and the language, together with the data version it was computed from: the newest audit entry, since
+every change to an inspection record writes one. It is reused
+- while nothing has changed, for up to DASHBOARD_CACHE_SECONDS;
+- even after a change, while it is younger than DASHBOARD_MIN_SECONDS: at national scale something changes every
+  few seconds, and recomputing for each view would put the cost back on every request. The page then says that
+  there have been changes since the time it shows, with a link that recomputes at once (`refresh`).
+DASHBOARD_CACHE_SECONDS = 0 turns the cache off."""
 
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from threading import Lock
 
@@ -21,8 +27,18 @@ from inspection.findings.register_filters import register_args
 from inspection.timeutil import utcnow
 
 DEFAULT_SECONDS = 600
+DEFAULT_MIN_SECONDS = 60
 #: dashboards kept per process (each a few kilobytes)
 MAX_ENTRIES = 64
+
+
+@dataclass(frozen=True)
+class Computed:
+    at: datetime
+    version: int | None
+    value: object
+    #: whether the data has changed since (the figures shown are still those of `at`)
+    changed_since: bool = False
 
 
 class DashboardCache:
@@ -30,16 +46,14 @@ class DashboardCache:
         self._entries: OrderedDict = OrderedDict()
         self._lock = Lock()
 
-    def get(self, key, max_age: timedelta):
+    def get(self, key) -> Computed | None:
         with self._lock:
             entry = self._entries.get(key)
-            if entry is None or utcnow() - entry[0] > max_age:
-                return None
-            self._entries.move_to_end(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
             return entry
 
-    def put(self, key, value) -> tuple:
-        entry = (utcnow(), value)
+    def put(self, key, entry: Computed) -> Computed:
         with self._lock:
             self._entries[key] = entry
             while len(self._entries) > MAX_ENTRIES:
@@ -49,14 +63,30 @@ class DashboardCache:
 
 def cache_key(user, filters: dict, today) -> tuple:
     owner = user.id if filters.get("my_missions") else None
-    version = db.session.scalar(select(func.max(AuditEntry.id)))
-    return owner, tuple(sorted(register_args(filters).items())), today, str(get_locale()), version
+    return owner, tuple(sorted(register_args(filters).items())), today, str(get_locale())
 
 
-def cached(key, compute: Callable) -> tuple[datetime, object]:
-    """(when computed, the value): the stored one for this key if young enough, else computed now."""
+def data_version() -> int | None:
+    return db.session.scalar(select(func.max(AuditEntry.id)))
+
+
+def cached(key, compute: Callable, refresh: bool = False) -> Computed:
+    """The stored dashboard for this key when it may be reused (see the module's docstring), else computed now."""
     seconds = current_app.config.get("DASHBOARD_CACHE_SECONDS", DEFAULT_SECONDS)
+    version = data_version()
     if not seconds:
-        return utcnow(), compute()
+        return Computed(utcnow(), version, compute())
     store = current_app.extensions.setdefault("dashboard_cache", DashboardCache())
-    return store.get(key, timedelta(seconds=seconds)) or store.put(key, compute())
+    entry = None if refresh else store.get(key)
+    if entry is not None and _reusable(entry, version, seconds):
+        return Computed(entry.at, entry.version, entry.value, changed_since=entry.version != version)
+    return store.put(key, Computed(utcnow(), version, compute()))
+
+
+def _reusable(entry: Computed, version: int | None, seconds: int) -> bool:
+    age = utcnow() - entry.at
+    if age > timedelta(seconds=seconds):
+        return False
+    if entry.version == version:
+        return True
+    return age < timedelta(seconds=current_app.config.get("DASHBOARD_MIN_SECONDS", DEFAULT_MIN_SECONDS))

@@ -71,7 +71,16 @@ def index():
     form.validate()
     filters, today = dashboard_filters(current_user, form), today_vn()
     year = filters.pop("group_year", None)
-    computed_at, dashboard = cached(cache_key(current_user, filters, today) + (year,),
-                                    lambda: build_dashboard(Scope.of(current_user, filters, today), year))
+    computed = cached(cache_key(current_user, filters, today) + (year,),
+                      lambda: build_dashboard(Scope.of(current_user, filters, today), year),
+                      refresh=request.args.get("refresh") == "1")
+    dashboard = computed.value
     return render_template("dashboard/index.html", form=form, dashboard=dashboard, charts=chart_data(dashboard),
-                           computed_at=to_vietnam_time(computed_at), aging_labels=aging_labels(), top=queries.TOP)
+                           computed_at=to_vietnam_time(computed.at), changed_since=computed.changed_since,
+                           refresh_url=_refresh_url(), aging_labels=aging_labels(), top=queries.TOP)
+
+
+def _refresh_url() -> str:
+    """This page with the same filters, its figures computed again now."""
+    args = {key: values for key, values in request.args.lists() if key != "refresh"}
+    return url_for("dashboard.index", **args, refresh="1")
