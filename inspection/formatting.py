@@ -23,9 +23,18 @@ def vn_datetime(value: datetime | None) -> str:
     return "" if value is None else to_vietnam_time(value).strftime("%d/%m/%Y %H:%M")
 
 
-def number(value) -> str:
-    """5549 → "5.549" in Vietnamese, "5,549" in English."""
-    return "" if value is None else format_decimal(value, locale=str(get_locale() or "vi"))
+def number(value, locale: str | None = None) -> str:
+    """5549 → "5.549" in Vietnamese, "5,549" in English (the reader's language unless `locale` is given)."""
+    return "" if value is None else format_decimal(value, locale=locale or str(get_locale() or "vi"))
+
+
+def in_vietnamese(text) -> str:
+    """A translatable text (a lazy label) in Vietnamese whatever the reader's language: official documents
+    such as the council's minutes are written in Vietnamese."""
+    from flask_babel import force_locale
+
+    with force_locale("vi"):
+        return str(text)
 
 
 def percent(value, digits: int = 2) -> str:
@@ -40,6 +49,7 @@ def install_filters(app: Flask) -> None:
     app.add_template_filter(vn_date, "date")
     app.add_template_filter(vn_datetime, "datetime")
     app.add_template_filter(number, "number")
+    app.add_template_filter(in_vietnamese, "vi")
     app.add_template_filter(percent, "percent")
     app.add_template_filter(field_label, "field_label")
     app.add_template_filter(field_value, "field_value")
@@ -48,9 +58,11 @@ def install_filters(app: Flask) -> None:
 
 def _navigation_context():
     from inspection.auth.models import Role
+    from inspection.i18n import language_return_path
     from inspection.permissions import current_user_sees_unit
     from inspection.timeutil import today_vn
 
     return {"Role": Role, "current_locale": str(get_locale() or "vi"), "today": today_vn(),
+            "language_return_path": language_return_path,
             "day": timedelta(days=1), "group_year_end": lambda year: date(year, 12, 31),
             "sees_unit": current_user_sees_unit}

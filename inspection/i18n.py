@@ -13,3 +13,20 @@ def select_locale() -> str:
     if session.get("locale") in languages:
         return session["locale"]
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def language_return_path() -> str:
+    """Where the language switch comes back to: this page, or — when it answered a form (a POST-only address,
+    which a GET would refuse with 405) — the page the form was on."""
+    from urllib.parse import urlsplit
+
+    from flask import request, url_for
+
+    if request.method == "GET":
+        return request.full_path.rstrip("?")
+    if request.url_rule is not None and "GET" in (request.url_rule.methods or ()):
+        return request.path
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path.startswith("/"):
+        return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    return url_for("home.index")

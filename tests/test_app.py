@@ -95,3 +95,16 @@ def test_behind_a_proxy_the_lock_counts_the_forwarded_address(app):
     other = client.post("/login", data={"username": user.username, "password": factories.PASSWORD},
                         headers={"X-Forwarded-For": "198.51.100.7"})
     assert other.status_code == 302  # another client behind the same proxy is not locked out
+
+
+def test_the_language_switch_on_a_refused_form_returns_to_the_page_the_form_was_on(client_as):
+    """A refused form answers on its POST-only address; switching language there must not GET it (405)."""
+    client = client_as(Role.COUNCIL)
+    refused = client.post("/saved-filters/register/", data={"name": "", "query": "severity=serious"},
+                          headers={"Referer": "http://localhost/recommendations/?severity=serious"})
+    html = refused.get_data(as_text=True)
+    assert 'name="next" value="/recommendations/?severity=serious"' in html
+    back = client.post("/language", data={"locale": "en", "next": "/recommendations/?severity=serious"})
+    assert back.status_code == 302 and client.get(back.headers["Location"]).status_code == 200
+    page = client.get("/recommendations/?severity=serious").get_data(as_text=True)
+    assert 'name="next" value="/recommendations/?severity=serious"' in page
