@@ -30,6 +30,12 @@ class LabelledEnum(enum.StrEnum):
     def label(self) -> str:
         return str(_LABELS[type(self), self.value])
 
+    @property
+    def lazy_label(self):
+        """The label not yet translated: for texts written in Vietnamese whatever the reader's language
+        (audit.text, notifications, minutes)."""
+        return _LABELS[type(self), self.value]
+
 
 def register_labels(labels: dict) -> dict:
     """Record the labels ({member: lazy text}) of LabelledEnum members; returns the dict for direct use."""

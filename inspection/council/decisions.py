@@ -95,6 +95,9 @@ def _extend(actor, item: ReviewItem, note: str | None, new_due: date | None) -> 
     with the council's date (its other units' requests, if any, stay for the team to answer)."""
     recommendation = item.recommendation
     require_after_current_due(new_due, recommendation, "new_due")
+    if new_due <= item.session.held_on:
+        raise RuleViolation(_("hạn mới phải sau ngày họp %(day)s.", day=vn_day(item.session.held_on)),
+                            field="new_due")
     request = oldest_pending_request(recommendation)
     change_due_date(actor, recommendation, new_due, note, unit=request.unit if request else None, request=request)
     item.new_due = new_due
@@ -144,10 +147,10 @@ APPLY = {Decision.ACCEPT: _verdict(VerifiedStatus.IMPLEMENTED), Decision.EXTEND:
 def decision_text(item: ReviewItem) -> str:
     """The decision as the minutes and the history say it, in Vietnamese."""
     if item.decision == Decision.EXTEND:
-        return audit.text("%(label)s đến %(day)s", label=item.decision.label, day=vn_day(item.new_due))
+        return audit.text("%(label)s đến %(day)s", label=item.decision.lazy_label, day=vn_day(item.new_due))
     if item.decision == Decision.REINSPECT:
-        return audit.text("%(label)s (đã lập dự thảo đoàn kiểm tra)", label=item.decision.label)
-    return audit.text("%(label)s", label=item.decision.label)
+        return audit.text("%(label)s (đã lập dự thảo đoàn kiểm tra)", label=item.decision.lazy_label)
+    return audit.text("%(label)s", label=item.decision.lazy_label)
 
 
 def _record(actor, item: ReviewItem, extra: dict) -> None:

@@ -29,6 +29,7 @@ class ItemReason(LabelledEnum):
 
     EXTENSION_PENDING = "extension_pending"
     ESCALATED = "escalated"
+    DEFERRED = "deferred"
     OVERDUE = "overdue"
     ADDED = "added"
 
@@ -48,6 +49,7 @@ COUNCIL_LABELS = register_labels({
     SessionStatus.CLOSED: _l("Đã kết thúc"),
     ItemReason.EXTENSION_PENDING: _l("Có đề nghị gia hạn chờ quyết định"),
     ItemReason.ESCALATED: _l("Đã báo cáo cơ quan cấp trên"),
+    ItemReason.DEFERRED: _l("Hoãn từ phiên họp trước"),
     ItemReason.OVERDUE: _l("Quá hạn"),
     ItemReason.ADDED: _l("Hội đồng bổ sung"),
     Decision.PENDING: _l("Chưa quyết định"),

@@ -35,7 +35,7 @@ def notify_decision(item: ReviewItem, decision_text: str) -> None:
     officers = active_users(officers_of({share.unit_id for share in recommendation.responsibilities}))
     notify(officers, NotificationKind.DECISION,
            audit.text("Quyết định của Hội đồng về kiến nghị số %(number)s: %(decision)s",
-                      number=recommendation.id, decision=item.decision.label),
+                      number=recommendation.id, decision=item.decision.lazy_label),
            _body(item, decision_text), recommendation_link(recommendation))
 
 

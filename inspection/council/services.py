@@ -114,7 +114,7 @@ def reason_text(item: ReviewItem) -> str:
     """"Quá hạn 80 ngày", or the reason with how overdue the item is ("… (quá hạn 80 ngày)")."""
     if item.reason == ItemReason.OVERDUE and item.days_overdue:
         return audit.text("Quá hạn %(days)s ngày", days=item.days_overdue)
-    text = audit.text("%(reason)s", reason=item.reason.label)
+    text = audit.text("%(reason)s", reason=item.reason.lazy_label)
     if item.days_overdue:
         text += audit.text(" (quá hạn %(days)s ngày)", days=item.days_overdue)
     return text
@@ -133,7 +133,7 @@ def add_items(actor, session: ReviewSession, numbers: list[int]) -> list[ReviewI
     found = {rec.id: rec for rec in db.session.scalars(select(Recommendation).where(Recommendation.id.in_(wanted)))}
     on_agenda = set(db.session.scalars(select(ReviewItem.recommendation_id).where(
         ReviewItem.session_id == session.id, ReviewItem.recommendation_id.in_(wanted))))
-    problems = _problems(wanted, found, on_agenda)
+    problems = _problems(wanted, found, on_agenda) + _elsewhere(session, [n for n in wanted if n not in on_agenda])
     if problems:
         raise RuleViolation(" ".join(problems), field="numbers")
     last = db.session.scalar(select(func.max(ReviewItem.position)).where(ReviewItem.session_id == session.id))
@@ -157,6 +157,17 @@ def _problems(wanted: list[int], found: dict[int, Recommendation], on_agenda: se
     if again:
         problems.append(_("kiến nghị số %(numbers)s đã có trong chương trình phiên họp.", numbers=", ".join(again)))
     return problems
+
+
+def _elsewhere(session: ReviewSession, numbers: list[int]) -> list[str]:
+    """Items waiting for a decision in another open session: two sessions must not decide one item at once."""
+    query = (select(ReviewItem.recommendation_id, ReviewSession.held_on)
+             .join(ReviewSession, ReviewSession.id == ReviewItem.session_id)
+             .where(ReviewItem.recommendation_id.in_(numbers), ReviewItem.decision == Decision.PENDING,
+                    ReviewSession.status == SessionStatus.OPEN, ReviewSession.id != session.id))
+    return [_("kiến nghị số %(number)s đang chờ quyết định trong phiên họp ngày %(day)s; hãy quyết định hoặc bỏ "
+              "khỏi chương trình phiên đó trước.", number=number, day=vn_day(held_on))
+            for number, held_on in db.session.execute(query)]
 
 
 def remove_item(actor, item: ReviewItem) -> None:

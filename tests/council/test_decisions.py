@@ -222,3 +222,14 @@ def test_verify_by_council_admits_the_council_and_admins_only(scene, item):
     findings.verify(scene.admin, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None,
                     by_council=True)
     assert rec.verified_status == VerifiedStatus.IMPLEMENTED
+
+
+def test_extending_refuses_a_date_not_after_the_meeting(scene):
+    rec = scene.rec(HELD_ON - timedelta(days=400))  # long overdue: a date after its due date may still be past
+    db.session.commit()
+    item = scene.open_session().items[0]
+    with pytest.raises(RuleViolation, match="phải sau ngày họp 15/03/2019") as refused:
+        decide(scene.council, item, Decision.EXTEND, "Gia hạn", HELD_ON - timedelta(days=10))
+    assert refused.value.field == "new_due"
+    db.session.rollback()
+    assert rec.current_due == HELD_ON - timedelta(days=400)

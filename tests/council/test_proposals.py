@@ -145,3 +145,28 @@ def test_a_pending_item_can_be_removed_and_a_decided_one_cannot(scene):
 def test_proposals_need_a_decider(scene):
     with pytest.raises(RuleViolation):
         scene.open_session(actor=scene.member)
+
+
+def test_a_deferred_item_comes_back_in_the_next_session_until_decided_otherwise(scene):
+    rec = scene.rec(HELD_ON + timedelta(days=200))  # not overdue: only the deferral brings it back
+    first = scene.open_session()
+    services.add_items(scene.council, first, [rec.id])
+    decide(scene.council, first.items[0], Decision.DEFER, "Chờ ý kiến Sở Nội vụ")
+    db.session.commit()
+    second = scene.open_session(held_on=HELD_ON + timedelta(days=30))
+    assert agenda(second) == [(rec.id, ItemReason.DEFERRED, None)]
+    decide(scene.council, second.items[0], Decision.EXTEND, "Gia hạn", HELD_ON + timedelta(days=300))
+    db.session.commit()
+    assert agenda(scene.open_session(held_on=HELD_ON + timedelta(days=60))) == []
+
+
+def test_an_item_waiting_in_another_open_session_is_neither_proposed_nor_added(scene):
+    rec = scene.overdue(100)
+    db.session.commit()
+    first = scene.open_session()
+    assert agenda(first) == [(rec.id, ItemReason.OVERDUE, 100)]
+    second = scene.open_session(held_on=HELD_ON + timedelta(days=1))
+    assert agenda(second) == []
+    with pytest.raises(RuleViolation, match="đang chờ quyết định trong phiên họp ngày 15/03/2019") as refused:
+        services.add_items(scene.council, second, [rec.id])
+    assert refused.value.field == "numbers"

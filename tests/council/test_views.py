@@ -189,7 +189,7 @@ def test_the_minutes_list_every_item_with_its_decision(scene, session, login, ap
                      "Địa điểm: Phòng họp số 1, trụ sở UBND tỉnh", "Nguyễn Văn Chủ – Phó Chủ tịch UBND tỉnh",
                      "Trần Thị Thư – Thư ký Hội đồng", "Kiện toàn Hội đồng Thi đua – Khen thưởng các cấp",
                      "Sở Văn hóa và Thể thao", "Đoàn kiểm tra công tác thi đua, khen thưởng năm 2017",
-                     "Quá hạn (90 ngày)", "Gia hạn", "Đến 31/12/2019 Chờ kiện toàn bộ máy",
+                     "Quá hạn 90 ngày", "Gia hạn", "Đến 31/12/2019 Chờ kiện toàn bộ máy",
                      "Chấp nhận kết quả khắc phục", "Giao Sở Nội vụ theo dõi, đôn đốc.", "THƯ KÝ", "CHỦ TRÌ"):
         assert expected in page, expected
     assert "DỰ THẢO" not in page
@@ -197,6 +197,10 @@ def test_the_minutes_list_every_item_with_its_decision(scene, session, login, ap
     assert rows == ["1", "2"]
     assert "data-council-print" in html and "js/council.js" in html and "onclick" not in html
     assert "css/print.css" in html
+    client.post("/language", data={"locale": "en", "next": "/"})
+    english = text_of(client.get(f"/council/sessions/{session.id}/minutes"))
+    assert "Quá hạn 90 ngày" in english and "Chấp nhận kết quả khắc phục" in english  # an official document
+    assert "Overdue" not in english.split("BIÊN BẢN", 1)[1] and "Accept" not in english.split("BIÊN BẢN", 1)[1]
 
 
 def test_the_list_is_newest_first_and_paginated(scene, login, app):
