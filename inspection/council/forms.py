@@ -48,7 +48,7 @@ class RecommendationNumbersField(KeepsParseErrors, StringField):
 
 class AddItemsForm(PortalForm):
     numbers = RecommendationNumbersField(
-        _l("Số kiến nghị"), validators=[DataRequired()], render_kw={"placeholder": _l("ví dụ: 12, 15")},
+        _l("Kiến nghị số"), validators=[DataRequired()], render_kw={"placeholder": _l("ví dụ: 12, 15")},
         description=_l("Số cuối địa chỉ trang kiến nghị (…/recommendations/12), hoặc dán cả địa chỉ; nhiều số "
                        "cách nhau bởi dấu phẩy."))
 

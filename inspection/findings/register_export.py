@@ -60,7 +60,7 @@ class Heading:
 
 
 def column_headers() -> list[str]:
-    return [_("STT"), _("Số kiến nghị"), _("Nội dung kiến nghị"), _("Phát hiện"), _("Lĩnh vực"), _("Mức độ"),
+    return [_("STT"), _("Kiến nghị số"), _("Nội dung kiến nghị"), _("Phát hiện"), _("Lĩnh vực"), _("Mức độ"),
             _("Đơn vị được kiểm tra"), _("Đoàn kiểm tra"), _("Đơn vị chịu trách nhiệm (tình trạng)"),
             _("Ngày ban hành"), _("Hạn ban đầu"), _("Hạn hiện tại"), _("Số ngày quá hạn"), _("Kết quả xác minh"),
             _("Ngày xác minh")]

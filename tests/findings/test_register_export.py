@@ -93,7 +93,7 @@ def test_nothing_matching_still_gives_the_heading_and_column_headers(varied, log
     rows = sheet_rows(login(varied.council).get(EXPORT + "?verified=overtaken"))
 
     assert len(rows) == HEADER_ROW
-    assert rows[HEADER_ROW - 1][:3] == ("STT", "Số kiến nghị", "Nội dung kiến nghị")
+    assert rows[HEADER_ROW - 1][:3] == ("STT", "Kiến nghị số", "Nội dung kiến nghị")
 
 
 def test_each_column_and_the_heading(varied, login):
@@ -104,7 +104,7 @@ def test_each_column_and_the_heading(varied, login):
     assert re.fullmatch(r"Xuất lúc \d\d/\d\d/\d{4} \d\d:\d\d \(giờ Việt Nam\), người xuất: Người dùng \d+",
                         rows[2][0])
     assert rows[HEADER_ROW - 1] == (
-        "STT", "Số kiến nghị", "Nội dung kiến nghị", "Phát hiện", "Lĩnh vực", "Mức độ", "Đơn vị được kiểm tra",
+        "STT", "Kiến nghị số", "Nội dung kiến nghị", "Phát hiện", "Lĩnh vực", "Mức độ", "Đơn vị được kiểm tra",
         "Đoàn kiểm tra", "Đơn vị chịu trách nhiệm (tình trạng)", "Ngày ban hành", "Hạn ban đầu", "Hạn hiện tại",
         "Số ngày quá hạn", "Kết quả xác minh", "Ngày xác minh")
     due = today_vn() + timedelta(days=30)
