@@ -208,6 +208,12 @@ def group_choices(selected: str | None = None) -> dict:
     return choices
 
 
+def _require_after(end, start) -> None:
+    """An end date before its start date would silently list nothing: say so beside the end date."""
+    if end.data and start.data and end.data < start.data:
+        raise ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu."))
+
+
 class RegisterFilterForm(PortalForm):
     """Filters of the recommendation register, read from the query string (the contract in register_filters)."""
 
@@ -243,6 +249,15 @@ class RegisterFilterForm(PortalForm):
     sort = SelectField(_l("Sắp xếp theo"), choices=_sort_choices, default="due")
     order = SelectField(_l("Thứ tự"), choices=lambda: [("asc", _("Tăng dần")), ("desc", _("Giảm dần"))],
                         default="asc")
+
+    def validate_due_to(self, field):
+        _require_after(field, self.due_from)
+
+    def validate_issued_to(self, field):
+        _require_after(field, self.issued_from)
+
+    def validate_verified_to(self, field):
+        _require_after(field, self.verified_from)
 
     #: fields shown in the "Lọc thêm" section, opened when one of them is set
     MORE = ("unit_status", "responsible", "subtree", "aging", "issued_from", "issued_to", "cohort",

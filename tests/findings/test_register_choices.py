@@ -2,6 +2,7 @@
 stays selected (dashboard links point at any mission or group)."""
 
 import re
+from datetime import date
 
 from inspection.auth.models import Role
 from inspection.extensions import db
@@ -40,3 +41,13 @@ def test_the_group_select_offers_the_latest_two_years_and_keeps_an_older_selecte
         html, "group")
     html = client.get(f"/recommendations/?group={old.id}").get_data(as_text=True)
     assert str(old.id) in _options(html, "group") and "không hợp lệ" not in html.lower()
+
+
+def test_an_end_date_before_its_start_is_named_instead_of_listing_nothing(client_as):
+    unit = make_unit(code="KG")
+    make_recommendation(make_finding(make_mission([unit]), unit), issued_on=date(2020, 3, 1), due=date(2021, 1, 1))
+    db.session.commit()
+    page = client_as(Role.COUNCIL).get("/recommendations/?due_from=01/01/2020&due_to=01/01/2019").get_data(
+        as_text=True)
+    assert "Ngày kết thúc phải sau ngày bắt đầu." in page
+    assert 'data-total="1"' in page  # the start still applies; the bad end is ignored
