@@ -6,7 +6,7 @@ number is counted with `filter_conditions` of that dict on top of the scope, and
 merged with the dashboard's filters. So the number and the list agree by construction."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 
 from flask import url_for
@@ -32,7 +32,11 @@ class Cell:
     args: dict[str, str]
 
     @cached_property
-    def href(self) -> str:
+    def href(self) -> str | None:
+        """None when the filters cannot both hold (the period and a cohort year that do not meet): the number is
+        0 and there is no list to open."""
+        if _empty_range(self.args.get("issued_from"), self.args.get("issued_to")):
+            return None
         return url_for("findings.register", **self.args)
 
     @cached_property
@@ -59,6 +63,13 @@ class Scope:
 
     def condition(self, extra: dict):
         return and_(*filter_conditions(extra, self.today))
+
+
+def _empty_range(start: str | None, end: str | None) -> bool:
+    """Two dd/mm/yyyy query arguments, the end before the start."""
+    if not start or not end:
+        return False
+    return datetime.strptime(end, "%d/%m/%Y").date() < datetime.strptime(start, "%d/%m/%Y").date()
 
 
 def merge(base: dict, extra: dict) -> dict:
