@@ -29,7 +29,9 @@ def register_query(user, filters: dict, today: date):
 def _display_query():
     """The recommendation with its finding, mission and unit joined, shares by selectinload."""
     return (select(Recommendation).join(Recommendation.finding).join(Finding.mission).join(Finding.unit)
-            .options(contains_eager(Recommendation.finding).contains_eager(Finding.mission),
+            .options(contains_eager(Recommendation.finding).contains_eager(Finding.mission)
+                     # what the list shows of the mission: its document numbers are not parsed for nothing
+                     .load_only(Mission.id, Mission.title, Mission.planned_start),
                      contains_eager(Recommendation.finding).contains_eager(Finding.unit).selectinload(Unit.names),
                      shares_loaded()))
 
@@ -81,7 +83,8 @@ RECENT_MISSIONS = 200
 
 def mission_choices(user, selected: str | None = None) -> list[tuple[str, str]]:
     """The newest missions the user may see, newest first, and the selected one wherever it is."""
-    query = select(Mission.id, Mission.title).order_by(Mission.created_at.desc(), Mission.id.desc())
+    # newest by id (the primary key's order, no sort): ids follow creation
+    query = select(Mission.id, Mission.title).order_by(Mission.id.desc())
     clause = visible_missions_clause(user)
     if clause is not None:
         query = query.where(clause)
