@@ -115,6 +115,7 @@ def log_in(page: Page, user: User) -> None:
     form.get_by_label("Mật khẩu").fill(factories.PASSWORD)
     form.get_by_role("button", name="Đăng nhập").click()
     expect(page.get_by_role("button", name=user.full_name)).to_be_visible()
+    page.wait_for_load_state("load")  # the menus work once Bootstrap's script at the end of the page has run
 
 
 def log_out(page: Page, user: User) -> None:

@@ -29,6 +29,8 @@ def _log_in(page: Page, username: str, password: str = factories.PASSWORD) -> No
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+    # the menus open by Bootstrap's script, at the end of the page: until it runs, a click on a menu follows "#"
+    page.wait_for_load_state("load")
 
 
 @pytest.mark.parametrize("role", list(Role), ids=[role.value for role in Role])

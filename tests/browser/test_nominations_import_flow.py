@@ -51,6 +51,7 @@ def log_in(page: Page, username: str) -> None:
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(factories.PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state("load")  # the menus work once Bootstrap's script at the end of the page has run
 
 
 def fill_template(template_path, target_path, rows: list[dict]) -> None:
