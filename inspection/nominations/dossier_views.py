@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from inspection import audit
 from inspection.extensions import db
 from inspection.forms_util import apply_rule_violation
-from inspection.nominations import links, services
+from inspection.nominations import holds, links, services
 from inspection.nominations.access import (
     DECIDERS,
     DOSSIER_WRITERS,
@@ -22,7 +22,7 @@ from inspection.nominations.blueprint import bp
 from inspection.nominations.dossier_rules import DECIDED
 from inspection.nominations.forms import DossierForm, HoldForm, StatusForm
 from inspection.nominations.models import AwardForm, Dossier, DossierStatus
-from inspection.nominations.registry_views import catalogue_forms, held_by_findings
+from inspection.nominations.registry_views import catalogue_forms
 from inspection.permissions import login_required, roles_required
 from inspection.rules import EditConflict, RuleViolation
 from inspection.units.models import Unit
@@ -47,7 +47,7 @@ def _page_context(dossier: Dossier, status_form: StatusForm | None = None, hold_
     targets = allowed_targets(current_user, dossier)
     return {"dossier": dossier, "history": history, "targets": targets, "conflict": conflict,
             "can_edit": can_edit_dossier(current_user, dossier), "can_hold": can_hold(current_user),
-            "held_by_findings": dossier.id in held_by_findings([dossier.id]),
+            "held_by_findings": dossier.id in holds.held_among([dossier.id]),
             "hold_entry": next((entry for entry in history if entry.action in HOLD_ACTIONS), None),
             "status_form": status_form or StatusForm(formdata=None, version=dossier.version),
             "hold_form": hold_form or HoldForm(formdata=None, on="0" if dossier.award_hold else "1"),

@@ -30,7 +30,7 @@ def registry():
     page = db.paginate(registry_query(criteria, current_user), per_page=current_app.config["PAGE_SIZE"],
                        max_per_page=200)
     return render_template("nominations/registry.html", form=form, criteria=criteria, page=page,
-                           held=held_by_findings([dossier.id for dossier in page.items]),
+                           held=holds.held_among(dossier.id for dossier in page.items),
                            can_create=can_create_dossier(current_user))
 
 
@@ -57,8 +57,3 @@ def registry_query(criteria: DossierFilter, user):
              .options(contains_eager(Dossier.unit).selectinload(Unit.names))
              .order_by(Dossier.year.desc(), Dossier.unit_id.desc(), Dossier.code.desc(), Dossier.id.desc()))
     return filters.apply(query, criteria, visible_unit_ids(user), holds.held_clause())
-
-
-def held_by_findings(dossier_ids: list[int]) -> set[int]:
-    """Which of these dossiers an open serious finding holds back (one query; none for an empty page)."""
-    return holds.held_among(dossier_ids)

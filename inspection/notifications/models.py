@@ -1,7 +1,6 @@
 """In-app notifications (always written) and the daily reminder ledger that makes
 `flask reminders send` idempotent: one dispatch per person per day."""
 
-import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
@@ -9,26 +8,22 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspection.auth.models import User
-from inspection.enums import enum_column
+from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
 from inspection.timeutil import utcnow
 
 
-class NotificationKind(enum.StrEnum):
+class NotificationKind(LabelledEnum):
     REMINDER = "reminder"
     ESCALATION = "escalation"
     DECISION = "decision"
 
-    @property
-    def label(self) -> str:
-        return str(NOTIFICATION_KIND_LABELS[self])
 
-
-NOTIFICATION_KIND_LABELS = {
+NOTIFICATION_KIND_LABELS = register_labels({
     NotificationKind.REMINDER: _l("Nhắc hạn"),
     NotificationKind.ESCALATION: _l("Báo cáo vượt cấp"),
     NotificationKind.DECISION: _l("Quyết định của Hội đồng"),
-}
+})
 
 
 class Notification(db.Model):
