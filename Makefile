@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 PYTEST_ARGS ?=
+# the suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process
+PYTEST_WORKERS ?= auto
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: run test setup migrate compile translations lint chromium vendor
@@ -17,7 +19,7 @@ run: migrate
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: setup chromium
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed instance/config.py compile
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, make_url, text
 
 from inspection import create_app
 from inspection.auth.models import Role
@@ -19,12 +19,29 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> str:
+def database_url(tmp_path_factory, worker_id) -> str:
     url = os.environ.get("INSPECTION_TEST_DATABASE_URL")
     if url:
+        url = _worker_database(url, worker_id)
         _drop_everything(url)
         return url
     return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+def _worker_database(url: str, worker_id: str) -> str:
+    """Under pytest-xdist each worker gets its own PostgreSQL database, named after the given one
+    (the tests empty their tables after each test, which would wipe a neighbour's data)."""
+    if worker_id == "master":
+        return url
+    base = make_url(url)
+    name = f"{base.database}_{worker_id}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 def _drop_everything(url: str) -> None:
