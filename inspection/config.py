@@ -23,6 +23,12 @@ class DefaultConfig:
     #: where uploaded files are kept; None = instance/files
     FILES_FOLDER = None
     IMPORT_MAX_BYTES = 10 * 1024 * 1024
+    #: uploaded ZIP-based files (.docx, .xlsx, OpenDocument) are inflated in bounded chunks before anything reads
+    #: them (inspection/files/zipguard.py) and refused beyond these bounds. For scale: a 100,000-row dossier file
+    #: is 6 MB holding 70 MB at a ratio of 12; a "zip bomb" reaches ratios near 1,000.
+    ZIP_MAX_MEMBERS = 2000
+    ZIP_MAX_INFLATED_BYTES = 300 * 1024 * 1024
+    ZIP_MAX_RATIO = 100
     LOGIN_MAX_FAILURES = 5
     LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
     LOGIN_LOCK_DURATION = timedelta(minutes=15)

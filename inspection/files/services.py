@@ -7,7 +7,9 @@ import secrets
 from flask_babel import gettext as _
 
 from inspection.extensions import db
+from inspection.files import zipguard
 from inspection.files.models import StoredFile
+from inspection.files.names import clean_file_name
 from inspection.files.sniff import EVIDENCE_TYPES, EXTENSIONS, detect_type
 from inspection.rules import RuleViolation
 
@@ -17,9 +19,10 @@ CHUNK = 1024 * 1024
 def store_upload(actor, upload, *, folder: str, max_bytes: int, field: str = "file",
                  allowed_types: frozenset[str] = EVIDENCE_TYPES) -> StoredFile:
     """Check and keep an uploaded file (a werkzeug FileStorage); RuleViolation when it is refused.
-    `folder` is the storage folder (instance/files): services do not reach for the app config."""
+    `folder` is the storage folder (instance/files): services do not reach for the app config (the ZIP bounds,
+    a server-wide safety setting, are read by zipguard itself)."""
     data = _read_limited(upload.stream, max_bytes, field)
-    content_type = detect_type(data[:16], data)
+    content_type = _content_type(data, _display_name(upload), field)
     if content_type not in allowed_types:
         raise RuleViolation(_("Tệp “%(name)s” không phải PDF, Word, Excel hay ảnh (kiểm tra theo nội dung tệp, "
                               "không theo tên).", name=_display_name(upload)), field=field)
@@ -48,10 +51,16 @@ def _read_limited(stream, max_bytes: int, field: str) -> bytes:
     return b"".join(chunks)
 
 
+def _content_type(data: bytes, name: str, field: str) -> str | None:
+    try:
+        return detect_type(data[:16], data)
+    except zipguard.UnsafeArchive as error:
+        raise RuleViolation(zipguard.refusal(name, error), field=field) from None
+
+
 def _display_name(upload) -> str:
-    """The user's file name, kept for display only (never used as a path)."""
-    name = (upload.filename or "tep").replace("\\", "/").rsplit("/", 1)[-1].strip()
-    return name[:255] or "tep"
+    """The user's file name, kept for display and downloads only (never used as a path)."""
+    return clean_file_name(upload.filename, "tep")
 
 
 def stored_path(folder: str, stored: StoredFile) -> str:

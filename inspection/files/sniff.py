@@ -1,7 +1,8 @@
 """What a file really is, from its first bytes, whatever its name says."""
 
-import io
 import zipfile
+
+from inspection.files import zipguard
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -15,6 +16,8 @@ PNG, JPEG, GIF, WEBP, TIFF = "image/png", "image/jpeg", "image/gif", "image/webp
 EXTENSIONS = {PDF: "pdf", DOCX: "docx", XLSX: "xlsx", PPTX: "pptx", OLE: "doc", ODT: "odt", ODS: "ods",
               PNG: "png", JPEG: "jpg", GIF: "gif", WEBP: "webp", TIFF: "tif"}
 
+#: longer than any OpenDocument type name
+MIMETYPE_BYTES = 200
 #: what an evidence file may be: PDF, Word, Excel, images
 EVIDENCE_TYPES = frozenset({PDF, DOCX, XLSX, OLE, ODT, ODS, PNG, JPEG, GIF, WEBP, TIFF})
 
@@ -25,7 +28,8 @@ _SIGNATURES = [
 
 
 def detect_type(head: bytes, whole: bytes | None = None) -> str | None:
-    """The content type, or None when it is none of the types the portal accepts."""
+    """The content type, or None when it is none of the types the portal accepts.
+    A ZIP beyond the bounds of zipguard raises zipguard.UnsafeArchive."""
     for signature, content_type in _SIGNATURES:
         if head.startswith(signature):
             return content_type
@@ -39,9 +43,9 @@ def detect_type(head: bytes, whole: bytes | None = None) -> str | None:
 def _office_zip_type(data: bytes) -> str | None:
     """A .docx, .xlsx or OpenDocument file is a ZIP; which one it is, its member names tell."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with zipguard.open_archive(data) as archive:
             names = set(archive.namelist())
-            mimetype = archive.read("mimetype").decode("ascii", "ignore") if "mimetype" in names else ""
+            mimetype = _mimetype(archive) if "mimetype" in names else ""
     except (zipfile.BadZipFile, KeyError, ValueError):
         return None
     if "word/document.xml" in names:
@@ -51,3 +55,9 @@ def _office_zip_type(data: bytes) -> str | None:
     if "ppt/presentation.xml" in names:
         return PPTX
     return {ODT: ODT, ODS: ODS}.get(mimetype)
+
+
+def _mimetype(archive: zipfile.ZipFile) -> str:
+    """OpenDocument's `mimetype` member: a short ASCII line, so only its first bytes are read."""
+    with archive.open("mimetype") as member:
+        return member.read(MIMETYPE_BYTES).decode("ascii", "ignore").strip()

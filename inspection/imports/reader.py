@@ -5,15 +5,15 @@ import csv
 import io
 import os
 import unicodedata
-import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NoReturn
 
 from flask_babel import gettext as _
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
+from inspection.files import zipguard
+from inspection.files.names import clean_file_name
 from inspection.rules import RuleViolation
 
 FILE_FIELD = "file"
@@ -56,8 +56,9 @@ def clean(value):
 
 
 def display_name(filename: str | None) -> str:
-    """The file's own name, without any folder a browser may have sent with it."""
-    return os.path.basename((filename or "").replace("\\", "/")) or _("(không tên)")
+    """The file's own name, without any folder a browser may have sent with it nor control characters
+    (it is shown, kept with an upload waiting for confirmation and written into the audit log)."""
+    return clean_file_name(filename, _("(không tên)"))
 
 
 def read_table(data: bytes, filename: str, *, columns: Sequence[str], required: Sequence[str],
@@ -90,21 +91,43 @@ def _raw_rows(data: bytes, name: str, columns: Sequence[str]) -> list[tuple[int,
 
 
 def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list]]:
+    with xlsx_rows(data, name) as rows:
+        return [(number, list(cells)) for number, cells in rows if any(cell is not None for cell in cells)]
+
+
+@contextmanager
+def xlsx_rows(data: bytes, name: str) -> Iterator[Iterator[tuple[int, tuple]]]:
+    """The first sheet's (row number, cells), read while the caller iterates inside the `with` block.
+    The archive passes zipguard first; a bomb or a damaged file is refused with RuleViolation(field="file")."""
     not_xlsx = _("Tệp “%(name)s” không phải bảng tính Excel .xlsx hợp lệ (nội dung không đúng định dạng). "
                  "Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc .csv.", name=name)
-    if not data.startswith(ZIP_MAGIC):
-        _refuse(not_xlsx)
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError):
-        _refuse(not_xlsx)
+    workbook = _open_workbook(data, name, not_xlsx)
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # some generators write a wrong size; read what is there
-        rows = enumerate(sheet.iter_rows(values_only=True), start=1)
-        return [(number, list(cells)) for number, cells in rows if any(cell is not None for cell in cells)]
+        yield _refusing_on_damage(enumerate(sheet.iter_rows(values_only=True), start=1), not_xlsx)
     finally:
         workbook.close()
+
+
+def _open_workbook(data: bytes, name: str, not_xlsx: str):
+    if not data.startswith(ZIP_MAGIC):
+        _refuse(not_xlsx)
+    try:
+        return zipguard.read_only_workbook(data)
+    except zipguard.UnsafeArchive as error:
+        _refuse(zipguard.refusal(name, error))
+    except zipguard.READ_ERRORS:
+        _refuse(not_xlsx)
+
+
+def _refusing_on_damage(rows: Iterator, message: str) -> Iterator:
+    """openpyxl parses the sheet while it is iterated: damage found then (a broken tag, an entity that
+    defusedxml forbids) is refused like damage found on opening. The caller's own errors are not caught."""
+    try:
+        yield from rows
+    except zipguard.READ_ERRORS:
+        _refuse(message)
 
 
 def _csv_rows(data: bytes, name: str, columns: Sequence[str]) -> list[tuple[int, list]]:

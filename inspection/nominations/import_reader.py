@@ -2,19 +2,15 @@
 inspection.imports.reader (whose helpers it reuses), so that a 100,000-row file is never held as
 100,000 Row objects. Request-free: the caller passes the bytes, the file name and the size limit."""
 
-import io
-import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 
 from flask_babel import gettext as _
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from inspection.imports import reader
-from inspection.imports.reader import HEADER_SEARCH_ROWS, ZIP_MAGIC, Row, clean, display_name
+from inspection.imports.reader import HEADER_SEARCH_ROWS, Row, clean, display_name
 
 
 @dataclass
@@ -40,28 +36,10 @@ def open_table(data: bytes, filename: str, *, columns: Sequence[str], required: 
 @contextmanager
 def _raw_rows(data: bytes, name: str, columns: Sequence[str]):
     if name.lower().endswith(".xlsx"):
-        with _xlsx_rows(data, name) as rows:
+        with reader.xlsx_rows(data, name) as rows:  # the same bounded opening as the unit and group imports
             yield rows
     else:  # .csv (the text is in memory already) or a refused type: the reader decides and explains
         yield iter(reader._raw_rows(data, name, columns))
-
-
-@contextmanager
-def _xlsx_rows(data: bytes, name: str):
-    not_xlsx = _("Tệp “%(name)s” không phải bảng tính Excel .xlsx hợp lệ (nội dung không đúng định dạng). "
-                 "Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc .csv.", name=name)
-    if not data.startswith(ZIP_MAGIC):
-        reader._refuse(not_xlsx)
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError):
-        reader._refuse(not_xlsx)
-    try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # some generators write a wrong size; read what is there
-        yield enumerate(sheet.iter_rows(values_only=True), start=1)
-    finally:
-        workbook.close()
 
 
 def _non_empty(rows):
