@@ -41,6 +41,7 @@ def load_config(app: Flask, test_config: dict | None) -> None:
     default_db = "sqlite:///" + os.path.join(app.instance_path, "inspection.sqlite3")
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config.get("DATABASE_URL") or default_db
     app.config["FILES_FOLDER"] = app.config.get("FILES_FOLDER") or os.path.join(app.instance_path, "files")
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"])
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("SECRET_KEY is not set: run `make run` once, or set INSPECTION_SECRET_KEY.")
 

@@ -16,6 +16,12 @@ class DefaultConfig:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
+    #: a login ends after this many minutes without a request…
+    SESSION_IDLE_MINUTES = 30
+    #: …and this many hours after it began, however busy
+    SESSION_LIFETIME_HOURS = 8
+    #: "remember me": the login survives closing the browser and idle time for this many days (30 at most)
+    SESSION_REMEMBER_DAYS = 30
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session; a stale form is refused by CSRF only on logout
     #: the largest request; an evidence file is checked against EVIDENCE_MAX_BYTES below it
     MAX_CONTENT_LENGTH = 25 * 1024 * 1024
@@ -29,7 +35,10 @@ class DefaultConfig:
     ZIP_MAX_MEMBERS = 2000
     ZIP_MAX_INFLATED_BYTES = 300 * 1024 * 1024
     ZIP_MAX_RATIO = 100
+    #: failed logins allowed per account from one client address within LOGIN_FAILURE_WINDOW…
     LOGIN_MAX_FAILURES = 5
+    #: …and per account from all addresses together (higher, so that a stranger alone cannot lock a user out)
+    LOGIN_MAX_ACCOUNT_FAILURES = 10
     LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
     LOGIN_LOCK_DURATION = timedelta(minutes=15)
     PAGE_SIZE = 25

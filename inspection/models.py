@@ -1,7 +1,7 @@
 """Imports every feature's models so that mappers, Alembic and `flask shell` see them all."""
 
 from inspection.audit import AuditEntry  # noqa: F401
-from inspection.auth.models import LoginAttempt, User  # noqa: F401
+from inspection.auth.models import LoginThrottle, User, UserSession  # noqa: F401
 from inspection.calendar.models import CalendarDay  # noqa: F401
 from inspection.council.models import ReviewItem, ReviewSession  # noqa: F401
 from inspection.files.models import StoredFile  # noqa: F401

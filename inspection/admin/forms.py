@@ -16,11 +16,13 @@ class UserForm(PortalForm):
     username = StringField(_l("Tên đăng nhập"), validators=[DataRequired(), Length(max=64)])
     full_name = StringField(_l("Họ và tên"), validators=[DataRequired(), Length(max=200)])
     email = EmailField(_l("Thư điện tử"), validators=[Optional(), Email(), Length(max=200)])
-    role = SelectField(_l("Vai trò"), choices=role_choices, coerce=Role)
+    #: a new account starts with the least power; an admin raises it knowingly
+    role = SelectField(_l("Vai trò"), choices=role_choices, coerce=Role, default=Role.UNIT_OFFICER)
     unit_codes = UnitCodesField(_l("Đơn vị (mã, cách nhau bằng dấu phẩy)"),
                                 description=_l("Bắt buộc với cán bộ đầu mối đơn vị."))
-    password = PasswordField(_l("Mật khẩu"), validators=[Optional(), Length(min=10, max=128)],
-                             description=_l("Ít nhất 10 ký tự. Để trống khi sửa nếu không đổi."),
+    password = PasswordField(_l("Mật khẩu"), validators=[Optional(), Length(max=128)],
+                             description=_l("Ít nhất 12 ký tự, không trùng tên đăng nhập, không phải mật khẩu "
+                                            "phổ biến. Để trống khi sửa nếu không đổi."),
                              render_kw={"autocomplete": "new-password"})
     active = BooleanField(_l("Đang hoạt động"), default=True)
     version = IntegerField(widget=HiddenInput(), validators=[Optional()])

@@ -4,7 +4,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from inspection import audit
-from inspection.auth.models import Role, User
+from inspection.auth import sessions
+from inspection.auth.models import Role, SessionEnd, User
 from inspection.auth.services import check_password_strength, normalise_username
 from inspection.extensions import db
 from inspection.rules import RuleViolation, require_version
@@ -17,7 +18,7 @@ def create_user(actor, *, username: str, full_name: str, role: Role, password: s
                 email: str | None = None, units: list[Unit] = ()) -> User:
     username = normalise_username(username)
     _require_free_username(username)
-    check_password_strength(password)
+    check_password_strength(password, username)
     _require_units_fit_role(role, units)
     user = User(username=username, full_name=full_name.strip(), email=email or None, role=role)
     user.set_password(password)
@@ -41,8 +42,9 @@ def update_user(actor, user: User, *, full_name: str, role: Role, email: str | N
     user.full_name, user.role, user.email = full_name.strip(), role, email or None
     user.units, user.is_active_account = list(units), active
     if password:
-        check_password_strength(password)
+        check_password_strength(password, user.username)
         user.set_password(password)
+    _end_sessions_for_change(user, password_reset=bool(password))
     audit.record(actor, "user.update", user, audit.text("Sửa tài khoản %(name)s", name=user.username),
                  before=before, after=_snapshot(user) | ({"password": "đã đặt lại"} if password else {}))
     return user
@@ -55,9 +57,26 @@ def deactivate_user(actor, user: User) -> User:
         raise RuleViolation(_("Tài khoản %(name)s đã bị khóa từ trước.", name=user.username))
     before = _snapshot(user)
     user.is_active_account = False
+    sessions.end_sessions(user, SessionEnd.DEACTIVATED)
     audit.record(actor, "user.deactivate", user, audit.text("Khóa tài khoản %(name)s", name=user.username),
                  before=before, after=_snapshot(user))
     return user
+
+
+def end_user_sessions(actor, user: User) -> int:
+    """An admin signs the user out everywhere (a lost laptop, a shared computer); how many sessions ended."""
+    ended = sessions.end_sessions(user, SessionEnd.ADMIN)
+    audit.record(actor, "user.end_sessions", user,
+                 audit.text("Kết thúc %(count)d phiên đăng nhập của %(name)s", count=ended, name=user.username))
+    return ended
+
+
+def _end_sessions_for_change(user: User, password_reset: bool) -> None:
+    """A reset password or a deactivated account leaves no session open."""
+    if not user.is_active_account:
+        sessions.end_sessions(user, SessionEnd.DEACTIVATED)
+    elif password_reset:
+        sessions.end_sessions(user, SessionEnd.PASSWORD)
 
 
 def _snapshot(user: User) -> dict:

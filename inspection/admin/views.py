@@ -19,6 +19,7 @@ from sqlalchemy.orm import selectinload
 from inspection.admin import services
 from inspection.admin.forms import UserForm
 from inspection.audit import AuditEntry
+from inspection.auth import sessions
 from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.forms_util import apply_rule_violation, refused
@@ -86,7 +87,21 @@ def edit_user(user_id: int):
         db.session.commit()
         flash(_("Đã lưu tài khoản %(name)s.", name=user.username), "success")
         return redirect(url_for("admin.users"))
-    return render_template("admin/user_form.html", form=form, user=user)
+    limits = sessions.SessionLimits.from_config(current_app.config)
+    return render_template("admin/user_form.html", form=form, user=user, action_form=FlaskForm(),
+                           live_sessions=sessions.live_sessions(user, limits))
+
+
+@bp.route("/users/<int:user_id>/end-sessions", methods=["POST"])
+@roles_required(Role.ADMIN)
+def end_user_sessions(user_id: int):
+    user = get_user(user_id)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    ended = services.end_user_sessions(current_user, user)
+    db.session.commit()
+    flash(_("Đã kết thúc %(count)d phiên đăng nhập của %(name)s.", count=ended, name=user.username), "success")
+    return redirect(url_for("admin.edit_user", user_id=user.id))
 
 
 @bp.route("/users/<int:user_id>/deactivate", methods=["POST"])

@@ -17,7 +17,7 @@ class LoginForm(PortalForm):
 class PasswordChangeForm(PortalForm):
     current_password = PasswordField(_l("Mật khẩu hiện tại"), validators=[DataRequired()],
                                      render_kw={"autocomplete": "current-password"})
-    new_password = PasswordField(_l("Mật khẩu mới"), validators=[DataRequired(), Length(min=10, max=128)],
+    new_password = PasswordField(_l("Mật khẩu mới"), validators=[DataRequired(), Length(max=128)],
                                  render_kw={"autocomplete": "new-password"})
     confirm = PasswordField(_l("Nhập lại mật khẩu mới"),
                             validators=[DataRequired(), EqualTo("new_password", _l("Hai mật khẩu không khớp."))],

@@ -59,10 +59,12 @@ class User(UserMixin, db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
-    def get_id(self) -> str:
-        """Session and remember-me cookies carry a fragment of the password hash, so that changing
-        the password signs the account out everywhere else."""
-        return f"{self.id}:{self.password_hash[-12:]}"
+    #: the token of the session this request runs in: set at login and by the user loader, never stored.
+    #: Flask-Login puts it in the session and remember cookies, so they name a session record, not the user.
+    session_token = None  # str | None; not annotated, so not mapped
+
+    def get_id(self) -> str | None:
+        return self.session_token
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users at login and on every request
@@ -79,12 +81,41 @@ class User(UserMixin, db.Model):
         return self.role in roles
 
 
-class LoginAttempt(db.Model):
-    """One failed login; counted per (account, client address) to lock out guessing."""
+class LoginThrottle(db.Model):
+    """Failed (and in-flight) login attempts counted under one key: an account, or an account from one
+    client address. One row per key, changed by a single conditional UPDATE, so parallel guesses cannot
+    all slip under the limit."""
 
-    __tablename__ = "login_attempt"
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    window_started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_attempt_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class SessionEnd(enum.StrEnum):
+    LOGOUT = "logout"
+    PASSWORD = "password"
+    DEACTIVATED = "deactivated"
+    ADMIN = "admin"
+    BY_USER = "by_user"
+
+
+class UserSession(db.Model):
+    """One login on one browser. The cookies carry only its random token; the database keeps a hash of the
+    token, so ending the record makes every copy of the cookies useless."""
+
+    __tablename__ = "user_session"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(64), index=True)
-    client_address: Mapped[str] = mapped_column(String(64))
-    attempted_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    remember: Mapped[bool] = mapped_column(default=False)
+    user_agent: Mapped[str | None] = mapped_column(String(300))
+    client_address: Mapped[str | None] = mapped_column(String(64))
+    ended_at: Mapped[datetime | None] = mapped_column()
+    ended_reason: Mapped[SessionEnd | None] = enum_column(SessionEnd, nullable=True)
+    user: Mapped[User] = relationship()

@@ -1,25 +1,21 @@
 """Login with a lock against password guessing, and password changes."""
 
-from datetime import datetime
+import functools
+import secrets
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, select
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from inspection import audit
-from inspection.auth.models import LoginAttempt, Role, User
+from inspection.auth import sessions, throttle
+from inspection.auth.models import Role, SessionEnd, User
+from inspection.auth.passwords import check_password_strength
 from inspection.extensions import db
 from inspection.rules import RuleViolation
 from inspection.timeutil import utcnow
 
-MIN_PASSWORD_LENGTH = 10
-
-
-class WrongCurrentPassword(RuleViolation):
-    """Carries the failed attempt, which the caller keeps even though it discards the rest."""
-
-    def __init__(self, attempt: LoginAttempt):
-        super().__init__(_("Mật khẩu hiện tại không đúng."), field="current_password")
-        self.attempt = attempt
+__all__ = ["check_password_strength"]  # admin services check new passwords through here too
 
 
 class LoginRefused(Exception):
@@ -32,57 +28,52 @@ def normalise_username(username: str) -> str:
     return username.strip().lower()
 
 
-def authenticate(username: str, password: str, client_address: str, limits: dict) -> User:
-    """The user, or LoginRefused with the message to show. Failures are counted per
-    (account, client address), so a stranger elsewhere cannot lock a real user out."""
+def count_attempt(username: str, client_address: str, limits: throttle.LoginLimits) -> None:
+    """Count a login attempt before its password is checked; LoginRefused when the account is locked,
+    for this address or everywhere. The caller commits at once."""
+    locked = throttle.reserve(normalise_username(username), client_address, limits)
+    if locked is not None:
+        raise LoginRefused(_lock_message(locked, limits))
+
+
+def _lock_message(locked: throttle.Locked, limits: throttle.LoginLimits) -> str:
+    minutes = max(1, int((locked.until - utcnow()).total_seconds() // 60) + 1)
+    return _("Tài khoản tạm khóa do đăng nhập sai %(count)d lần. Vui lòng thử lại sau %(minutes)d phút.",
+             count=locked.limit, minutes=minutes)
+
+
+def authenticate(username: str, password: str, client_address: str, limits: throttle.LoginLimits) -> User:
+    """The user, or LoginRefused. An unknown user name costs the same hashing as a known one, so the
+    time taken does not tell which user names exist."""
     username = normalise_username(username)
-    now = utcnow()
-    locked_until = _locked_until(username, client_address, limits, now)
-    if locked_until is not None:
-        minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
-        raise LoginRefused(_("Tài khoản tạm khóa do đăng nhập sai %(count)d lần. "
-                             "Vui lòng thử lại sau %(minutes)d phút.",
-                             count=limits["max_failures"], minutes=minutes))
     user = db.session.scalar(select(User).where(User.username == username))
-    if user is None or not user.check_password(password) or not user.is_active:
-        db.session.add(LoginAttempt(username=username, client_address=client_address, attempted_at=now))
+    if user is None:
+        check_password_hash(_dummy_hash(), password)
         raise LoginRefused(_("Tên đăng nhập hoặc mật khẩu không đúng."))
-    db.session.execute(delete(LoginAttempt).where(LoginAttempt.username == username,
-                                                  LoginAttempt.client_address == client_address))
+    if not user.check_password(password) or not user.is_active:
+        raise LoginRefused(_("Tên đăng nhập hoặc mật khẩu không đúng."))
+    throttle.clear(username, client_address, limits)
     return user
 
 
-def _locked_until(username: str, address: str, limits: dict, now: datetime) -> datetime | None:
-    """Locked when the last `max_failures` failures fell within `window`; for `lock` after the last."""
-    recent = list(db.session.scalars(
-        select(LoginAttempt.attempted_at)
-        .where(LoginAttempt.username == username, LoginAttempt.client_address == address)
-        .order_by(LoginAttempt.attempted_at.desc()).limit(limits["max_failures"])))
-    if len(recent) < limits["max_failures"] or recent[0] - recent[-1] > limits["window"]:
-        return None
-    until = recent[0] + limits["lock"]
-    return until if now < until else None
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash made the way real ones are (same method and cost), of a password nobody knows."""
+    return generate_password_hash(secrets.token_hex(16))
 
 
-def change_password(user: User, current: str, new: str, client_address: str, limits: dict) -> None:
-    """Wrong current passwords count towards the same lock as failed logins."""
-    now = utcnow()
-    if _locked_until(user.username, client_address, limits, now) is not None:
-        raise RuleViolation(_("Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau."),
-                            field="current_password")
+def change_password(user: User, current: str, new: str, client_address: str, limits: throttle.LoginLimits) -> None:
+    """Wrong current passwords count towards the same lock as failed logins (the caller has counted this
+    attempt with count_attempt). Every session of the user ends; the caller starts a new one."""
     if not user.check_password(current):
-        raise WrongCurrentPassword(LoginAttempt(username=user.username, client_address=client_address,
-                                                attempted_at=now))
+        raise RuleViolation(_("Mật khẩu hiện tại không đúng."), field="current_password")
     if user.check_password(new):
         raise RuleViolation(_("Mật khẩu mới phải khác mật khẩu hiện tại."), field="new_password")
-    check_password_strength(new, field="new_password")
+    check_password_strength(new, user.username, field="new_password")
+    throttle.clear(user.username, client_address, limits)
     user.set_password(new)
+    sessions.end_sessions(user, SessionEnd.PASSWORD)
     audit.record(user, "user.password", user, audit.text("Đổi mật khẩu"))
-
-
-def check_password_strength(password: str, field: str = "password") -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise RuleViolation(_("Mật khẩu phải có ít nhất %(n)d ký tự.", n=MIN_PASSWORD_LENGTH), field=field)
 
 
 def set_locale(user: User, locale: str) -> None:

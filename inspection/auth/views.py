@@ -4,8 +4,10 @@ from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
+    abort,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -14,10 +16,12 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
+from flask_wtf import FlaskForm
 
-from inspection.auth import services
+from inspection.auth import services, sessions
 from inspection.auth.forms import LanguageForm, LoginForm, PasswordChangeForm
-from inspection.auth.models import User
+from inspection.auth.models import SessionEnd, User
+from inspection.auth.throttle import LoginLimits
 from inspection.extensions import db, login_manager
 from inspection.forms_util import apply_rule_violation
 from inspection.permissions import login_required
@@ -27,12 +31,25 @@ bp = Blueprint("auth", __name__)
 
 
 @login_manager.user_loader
-def load_user(session_id: str) -> User | None:
-    user_id, _sep, fragment = session_id.partition(":")
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    if user is None or not user.is_active or user.get_id() != session_id:
-        return None  # deactivated, or the password changed since this session began
+def load_user(token: str) -> User | None:
+    """The session and remember cookies carry a session record's token: the record must be live."""
+    found = sessions.find_live(token, session_limits())
+    if found is None:
+        return None  # logged out, ended, expired, or the account is deactivated
+    user, g.user_session = found
     return user
+
+
+def session_limits() -> sessions.SessionLimits:
+    return sessions.SessionLimits.from_config(current_app.config)
+
+
+def login_limits() -> LoginLimits:
+    return LoginLimits.from_config(current_app.config)
+
+
+def client_address() -> str:
+    return request.remote_addr or "?"
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -42,24 +59,35 @@ def login():
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
         try:
-            user = services.authenticate(form.username.data, form.password.data,
-                                         request.remote_addr or "?", _login_limits())
+            user = _check_credentials(form.username.data, form.password.data)
         except services.LoginRefused as refused:
-            db.session.commit()  # the failed attempt must be kept for the lock to work
             flash(refused.message, "danger")
             return render_template("auth/login.html", form=form), 401
-        if session.pop("locale_chosen_at_login", False):
-            services.set_locale(user, session.get("locale"))  # chosen on the login page: it wins
-        db.session.commit()
-        login_user(user, remember=form.remember.data)
+        _begin_session(user, remember=form.remember.data)
         return redirect(_safe_next(form.next.data) or url_for("home.index"))
     return render_template("auth/login.html", form=form)
 
 
-def _login_limits() -> dict:
-    config = current_app.config
-    return {"max_failures": config["LOGIN_MAX_FAILURES"], "window": config["LOGIN_FAILURE_WINDOW"],
-            "lock": config["LOGIN_LOCK_DURATION"]}
+def _check_credentials(username: str, password: str) -> User:
+    services.count_attempt(username, client_address(), login_limits())
+    db.session.commit()  # counted before the password is checked, so that parallel guesses see the count
+    return services.authenticate(username, password, client_address(), login_limits())
+
+
+def _begin_session(user: User, remember: bool) -> None:
+    """A fresh Flask session (new cookie, new CSRF token: nothing set before login survives it) naming a
+    new session record."""
+    locale, chosen = session.get("locale"), session.get("locale_chosen_at_login", False)
+    session.clear()
+    if locale:
+        session["locale"] = locale
+    if chosen:
+        services.set_locale(user, locale)  # chosen on the login page: it wins
+    sessions.start_session(user, remember=remember, user_agent=request.user_agent.string,
+                           address=client_address())
+    sessions.forget_old_sessions(session_limits())
+    db.session.commit()
+    login_user(user, remember=remember, duration=sessions.remember_lifetime(current_app.config))
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -75,6 +103,8 @@ def _safe_next(target: str | None) -> str | None:
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    sessions.end_session(g.user_session.id, SessionEnd.LOGOUT)
+    db.session.commit()
     logout_user()
     flash(_("Bạn đã đăng xuất."), "info")
     return redirect(url_for("auth.login"))
@@ -85,21 +115,58 @@ def logout():
 def change_password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
-        user = current_user._get_current_object()
+        user, remember = current_user._get_current_object(), g.user_session.remember
         try:
-            services.change_password(user, form.current_password.data, form.new_password.data,
-                                     request.remote_addr or "?", _login_limits())
+            _change_password(user, form)
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
-            if isinstance(violation, services.WrongCurrentPassword):
-                db.session.add(violation.attempt)  # counts towards the lock
-                db.session.commit()
         else:
-            db.session.commit()
-            login_user(user)  # the session id embeds the password; other sessions end
+            _begin_session(user, remember)  # every session ended with the old password; this one goes on
             flash(_("Đã đổi mật khẩu."), "success")
             return redirect(url_for("home.index"))
     return render_template("auth/password.html", form=form)
+
+
+def _change_password(user: User, form: PasswordChangeForm) -> None:
+    try:
+        services.count_attempt(user.username, client_address(), login_limits())
+    except services.LoginRefused as refused:
+        raise RuleViolation(refused.message, field="current_password") from None
+    db.session.commit()  # a wrong current password counts towards the lock, whatever happens next
+    services.change_password(user, form.current_password.data, form.new_password.data, client_address(),
+                             login_limits())
+
+
+@bp.route("/account/sessions")
+@login_required
+def my_sessions():
+    return render_template("auth/sessions.html", records=sessions.live_sessions(current_user, session_limits()),
+                           current_id=g.user_session.id, action_form=FlaskForm())
+
+
+@bp.route("/account/sessions/<int:record_id>/end", methods=["POST"])
+@login_required
+def end_my_session(record_id: int):
+    record = sessions.get_own_session(current_user, record_id)
+    if record is None or record.id == g.user_session.id:
+        abort(404)  # another user's session is not theirs to see; this one ends by logging out
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    sessions.end_session(record.id, SessionEnd.BY_USER)
+    db.session.commit()
+    flash(_("Đã kết thúc phiên đăng nhập."), "success")
+    return redirect(url_for("auth.my_sessions"))
+
+
+@bp.route("/account/sessions/end-others", methods=["POST"])
+@login_required
+def end_my_other_sessions():
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    ended = sessions.end_sessions(current_user, SessionEnd.BY_USER, keep=g.user_session.id)
+    db.session.commit()
+    flash(_("Đã kết thúc %(count)d phiên đăng nhập khác.", count=ended), "success")
+    return redirect(url_for("auth.my_sessions"))
 
 
 @bp.route("/language", methods=["POST"])

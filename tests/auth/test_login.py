@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from inspection.audit import AuditEntry
-from inspection.auth.models import LoginAttempt, Role
+from inspection.auth.models import LoginThrottle, Role
 from inspection.extensions import db
 from tests import factories
 
@@ -83,8 +83,9 @@ def test_failures_spread_over_more_than_fifteen_minutes_do_not_lock(app, client)
 
 
 def _shift_attempts(delta: timedelta) -> None:
-    for attempt in db.session.scalars(select(LoginAttempt)):
-        attempt.attempted_at += delta
+    for count in db.session.scalars(select(LoginThrottle)):
+        count.window_started_at += delta
+        count.last_attempt_at += delta
     db.session.commit()
 
 
