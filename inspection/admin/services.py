@@ -67,7 +67,7 @@ def end_user_sessions(actor, user: User) -> int:
     """An admin signs the user out everywhere (a lost laptop, a shared computer); how many sessions ended."""
     ended = sessions.end_sessions(user, SessionEnd.ADMIN)
     audit.record(actor, "user.end_sessions", user,
-                 audit.text("Kết thúc %(count)d phiên đăng nhập của %(name)s", count=ended, name=user.username))
+                 audit.text("Kết thúc %(count)s phiên đăng nhập của %(name)s", count=ended, name=user.username))
     return ended
 
 
