@@ -41,10 +41,15 @@ def build(database_url: str, unit_count: int):
 
 def measure(app, path: str, repeat: int) -> tuple[float, int]:
     client = app.test_client()
-    with app.app_context():
-        user_id = db.session.scalar(select(User.id).where(User.username == "bench"))
+    with app.app_context():  # the session cookie names a session record, as after a real login
+        from inspection.auth.sessions import start_session
+
+        user = db.session.scalar(select(User).where(User.username == "bench"))
+        start_session(user, remember=False, user_agent="benchmark", address="127.0.0.1")
+        db.session.commit()
+        token = user.session_token
     with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
+        session["_user_id"] = token
     statements = []
     with app.app_context():
         listener = lambda *args: statements.append(1)  # noqa: E731
