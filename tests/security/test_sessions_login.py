@@ -43,11 +43,11 @@ class TestTiming:
 
         timed(user.username), timed("khong-co-ai")  # warm up: the first dummy hash is made once
         known, unknown = [], []
-        for _ in range(7):
+        for _ in range(9):  # interleaved, so a busy machine slows both alike
             known.append(timed(user.username))
             unknown.append(timed("khong-co-ai"))
         ratio = statistics.median(known) / statistics.median(unknown)
-        assert 0.67 < ratio < 1.5, (statistics.median(known), statistics.median(unknown))
+        assert 0.6 < ratio < 1.67, (statistics.median(known), statistics.median(unknown))
 
 
 def test_guesses_from_many_addresses_lock_the_account_everywhere(app, client):
