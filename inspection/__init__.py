@@ -16,6 +16,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_templating(app)
     register_errors(app)
+    register_security_headers(app)
     register_cli(app)
     trust_proxies(app)
     return app
@@ -94,6 +95,12 @@ def register_errors(app: Flask) -> None:
     from inspection.errors import install_error_handlers
 
     install_error_handlers(app)
+
+
+def register_security_headers(app: Flask) -> None:
+    from inspection.security_headers import install_security_headers
+
+    install_security_headers(app)
 
 
 def register_cli(app: Flask) -> None:

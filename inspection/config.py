@@ -12,7 +12,9 @@ class DefaultConfig:
     LANGUAGES = ("vi", "en")
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = False  # INSPECTION_SESSION_COOKIE_SECURE=true behind HTTPS
+    SESSION_COOKIE_SECURE = False  # INSPECTION_SESSION_COOKIE_SECURE=true behind HTTPS (also turns HSTS on)
+    #: Strict-Transport-Security max-age in seconds, sent only when SESSION_COOKIE_SECURE is on (one year)
+    HSTS_MAX_AGE = 365 * 24 * 3600
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)

@@ -2,17 +2,15 @@
 
 import tempfile
 
-from flask import send_file
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from inspection.downloads import XLSX_MIMETYPE, send_download
 from inspection.findings import register_export
 from inspection.findings.blueprint import bp
 from inspection.findings.register_views import register_filter_form
 from inspection.permissions import login_required
 from inspection.timeutil import to_vietnam_time, today_vn, utcnow
-
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @bp.route("/recommendations/export.xlsx")
@@ -27,7 +25,6 @@ def register_export_xlsx():
     handle = tempfile.TemporaryFile()  # noqa: SIM115  (send_file closes it, and so removes it, once sent)
     register_export.write_workbook(handle, heading, rows)
     handle.seek(0)
-    return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True,
-                     download_name=f"so-theo-doi-kien-nghi-{today:%Y%m%d}.xlsx")
+    return send_download(handle, f"so-theo-doi-kien-nghi-{today:%Y%m%d}.xlsx", XLSX_MIMETYPE)
 
 

@@ -3,11 +3,12 @@
 import io
 import os
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from inspection.auth.models import Role
+from inspection.downloads import XLSX_MIMETYPE, send_download
 from inspection.extensions import db
 from inspection.forms_util import apply_rule_violation
 from inspection.imports import services, storage
@@ -19,8 +20,6 @@ from inspection.permissions import roles_required
 from inspection.rules import RuleViolation
 
 bp = Blueprint("imports", __name__, url_prefix="/import")
-
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _folder() -> str:
@@ -91,5 +90,4 @@ def _list_url(plan: ImportPlan) -> str:
 @roles_required(Role.ADMIN)
 def template(kind: str):
     names = {"units": "mau-nhap-don-vi.xlsx", "groups": "mau-nhap-cum-khoi-thi-dua.xlsx"}
-    return send_file(io.BytesIO(template_workbook(kind)), mimetype=XLSX_MIMETYPE, as_attachment=True,
-                     download_name=names[kind])
+    return send_download(io.BytesIO(template_workbook(kind)), names[kind], XLSX_MIMETYPE)

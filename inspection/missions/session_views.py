@@ -2,12 +2,13 @@
 
 import os
 
-from flask import abort, current_app, flash, redirect, render_template, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.datastructures import FileStorage
 
 from inspection import audit
+from inspection.downloads import send_download
 from inspection.files.models import StoredFile
 from inspection.files.services import stored_path
 from inspection.missions import queries, session_services
@@ -74,7 +75,7 @@ def _download(stored: StoredFile):
     path = stored_path(current_app.config["FILES_FOLDER"], stored)
     if not os.path.exists(path):
         abort(404)
-    return send_file(path, as_attachment=True, download_name=stored.original_name, mimetype=stored.content_type)
+    return send_download(path, stored.original_name, stored.content_type)
 
 
 # --- working sessions --------------------------------------------------------------------------

@@ -5,10 +5,11 @@ import io
 import os
 import tempfile
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from inspection.downloads import XLSX_MIMETYPE, send_download
 from inspection.extensions import db
 from inspection.forms_util import apply_rule_violation
 from inspection.imports import storage
@@ -27,7 +28,6 @@ from inspection.permissions import login_required, roles_required, visible_unit_
 from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
 
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: errors listed on the preview page (the count covers all; `flask nominations import` prints every one)
 ERROR_LIMIT = 1000
 
@@ -114,4 +114,4 @@ def export():
 
 def _xlsx(handle, name: str):
     """Streamed from the file object, which is closed (a temporary file is so removed) once sent."""
-    return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=name)
+    return send_download(handle, name, XLSX_MIMETYPE)

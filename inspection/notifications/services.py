@@ -11,6 +11,7 @@ from sqlalchemy import insert, select, update
 from inspection.auth.models import User
 from inspection.extensions import db
 from inspection.notifications.compose import Message, Recipient, compose
+from inspection.notifications.links import checked_link
 from inspection.notifications.models import Notification, NotificationKind, ReminderDispatch
 from inspection.notifications.reminders import Digest, Plan, plan_reminders, unit_names
 from inspection.timeutil import utcnow
@@ -18,7 +19,9 @@ from inspection.timeutil import utcnow
 
 def notify(users: Iterable[User], kind: NotificationKind, subject: str, body: str,
            link: str | None = None) -> list[Notification]:
-    """One notification per distinct active user; returns them (flushed, so they have ids)."""
+    """One notification per distinct active user; returns them (flushed, so they have ids). `link` must be a
+    path on this site (ValueError otherwise)."""
+    link = checked_link(link)
     notifications = [Notification(user_id=user.id, kind=kind, subject=subject[:255], body=body, link=link)
                      for user in _distinct_active(users)]
     db.session.add_all(notifications)
@@ -90,7 +93,7 @@ def _insert_notifications(reminders: list[Reminder]) -> dict[int, int]:
     now = utcnow()
     rows = [{"user_id": reminder.recipient.id, "kind": NotificationKind.REMINDER,
              "subject": reminder.message.subject[:255], "body": reminder.message.body,
-             "link": reminder.message.link, "created_at": now} for reminder in reminders]
+             "link": checked_link(reminder.message.link), "created_at": now} for reminder in reminders]
     returning = insert(Notification).returning(Notification.user_id, Notification.id)
     return {user_id: notification_id for user_id, notification_id in db.session.execute(returning, rows)}
 

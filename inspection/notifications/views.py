@@ -1,4 +1,5 @@
-"""The user's notifications: the list (newest first, unread highlighted), marking read, and the bell."""
+"""The user's notifications: the list (newest first, unread highlighted), marking read, and the bell.
+Only POSTs change anything; following a notification's link by GET (from an e-mail) marks nothing."""
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -44,14 +45,27 @@ def mark_all_read():
     return redirect(_back_to_list())
 
 
-@bp.get("/notifications/<int:notification_id>/open")
+@bp.post("/notifications/<int:notification_id>/open")
 @login_required
 def open(notification_id: int):  # noqa: A001  (the endpoint's name in links and e-mails)
-    """Marks it read and follows its link, only ever to a path on this site."""
+    """The list's button: marks it read and follows its link."""
     notification = get_notification(notification_id)
     services.mark_read(current_user, notification)
     db.session.commit()
-    return redirect(internal_path(notification.link) or url_for(".index"))
+    return redirect(_target(notification))
+
+
+@bp.get("/notifications/<int:notification_id>/open")
+@login_required
+def follow(notification_id: int):
+    """The e-mail's address (a GET: a link preview or a mail scanner may fetch it): follows the link and
+    changes nothing; the notification stays unread until its owner marks it on the list."""
+    return redirect(_target(get_notification(notification_id)))
+
+
+def _target(notification) -> str:
+    """Only ever a path on this site, however the link was stored."""
+    return internal_path(notification.link) or url_for(".index")
 
 
 def _back_to_list() -> str:

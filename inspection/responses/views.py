@@ -3,10 +3,11 @@ endpoints live in views_conversation, views_progress and views_extensions, all o
 
 import os
 
-from flask import abort, current_app, render_template, send_file
+from flask import abort, current_app, render_template
 from flask_login import current_user
 
 from inspection.auth.models import Role
+from inspection.downloads import send_download
 from inspection.files.services import stored_path
 from inspection.permissions import login_required, roles_required
 from inspection.responses import views_conversation, views_extensions, views_progress  # noqa: F401  (routes)
@@ -31,5 +32,4 @@ def download_evidence(evidence_id: int):
     path = stored_path(current_app.config["FILES_FOLDER"], evidence.file)
     if not os.path.isfile(path):
         abort(404)  # the record outlived its file (restored database, cleaned disk): not found, not a crash
-    return send_file(path, as_attachment=True, download_name=evidence.file.original_name,
-                     mimetype=evidence.file.content_type)
+    return send_download(path, evidence.file.original_name, evidence.file.content_type)

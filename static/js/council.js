@@ -1,11 +1,7 @@
-// Review sessions: the print button of the minutes; in a decision form, the "extend to" date shown only
-// when the decision is an extension; after a refused form, the page scrolled to it.
+// Review sessions: in a decision form, the "extend to" date shown only when the decision is an extension;
+// after a refused form, the page scrolled to it. (The minutes' print button: data-print, static/js/portal.js.)
 (function () {
   "use strict";
-
-  document.querySelectorAll("[data-council-print]").forEach(function (button) {
-    button.addEventListener("click", function () { window.print(); });
-  });
 
   document.querySelectorAll("form.council-decision").forEach(function (form) {
     var select = form.querySelector("select[name$='-decision']");

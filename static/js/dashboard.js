@@ -89,6 +89,10 @@
       return;
     }
     var data = JSON.parse(source.textContent);
+    document.querySelectorAll("[data-chart-height]").forEach(function (box) {
+      // set here, not in a style attribute: the Content-Security-Policy refuses inline styles
+      box.style.height = box.dataset.chartHeight + "px";
+    });
     document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       var entry = data[canvas.dataset.chart];
       if (entry && entry.labels.length) {

@@ -195,7 +195,7 @@ def test_the_minutes_list_every_item_with_its_decision(scene, session, login, ap
     assert "DỰ THẢO" not in page
     rows = re.findall(r"<tr>\s*<td class=\"text-center\">(\d+)</td>", html)
     assert rows == ["1", "2"]
-    assert "data-council-print" in html and "js/council.js" in html and "onclick" not in html
+    assert "data-print" in html and "js/council.js" in html and "onclick" not in html
     assert "css/print.css" in html
     client.post("/language", data={"locale": "en", "next": "/"})
     english = text_of(client.get(f"/council/sessions/{session.id}/minutes"))
