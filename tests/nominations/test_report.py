@@ -61,7 +61,8 @@ def test_the_report_reproduces_the_kien_giang_2017_figures(demo, login):
     assert shown["state.heroic_mothers_posthumous"] == "158"
     assert "“Đã trình”: mọi hồ sơ có trạng thái khác “Nháp”" in page
     assert "“Đã có quyết định khen thưởng”: hồ sơ “Đã khen thưởng” hoặc “Đã thu hồi”" in page
-    assert "@page { size: A4" in page and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page
+    assert "css/report.css" in page and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page  # the print styles (A4)
+    assert "@page { size: A4" in inspector.get("/static/css/report.css").get_data(as_text=True)
     by_form = {code: number for code, number in re.findall(
         r'<tr data-form="([^"]+)"><th[^>]*>[^<]+</th><td[^>]*><a[^>]*>([^<]+)</a>', page)}
     assert by_form["HCLD3"] == "39" and by_form["BKUBT"] == "4.767"  # submitted: one order still pending
