@@ -8,11 +8,11 @@ from urllib.parse import quote
 
 from flask import Response, send_file
 
+from inspection.files.names import clean_file_name
+
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: the name when nothing printable is left of the original
 FALLBACK_NAME = "tep-tai-ve"
-#: most file systems take 255 bytes; a UTF-8 Vietnamese character takes up to 3
-MAX_NAME_CHARS = 120
 
 
 def send_download(source, name: str | None, mimetype: str | None) -> Response:
@@ -29,12 +29,10 @@ def content_disposition(name: str | None) -> str:
 
 
 def safe_filename(name: str | None) -> str:
-    """The name without control or format characters (NUL, line breaks, right-to-left overrides) and
-    without folders; what is left, or a fixed name when nothing is."""
-    text = unicodedata.normalize("NFC", name or "")
-    text = "".join("_" if char in "/\\" else char for char in text if not unicodedata.category(char).startswith("C"))
-    text = text.strip(" .")
-    return _shorten(text) or FALLBACK_NAME
+    """The name as inspection/files/names.py keeps an upload's (no folders, control or format characters such
+    as NUL, line breaks or right-to-left overrides), applied again on the way out: rows stored before names were
+    cleaned, and names the portal makes itself, leave the same way."""
+    return clean_file_name(name, FALLBACK_NAME).strip(" .") or FALLBACK_NAME
 
 
 def ascii_name(name: str) -> str:
@@ -43,11 +41,3 @@ def ascii_name(name: str) -> str:
     plain = "".join(char for char in plain if not unicodedata.combining(char))
     return "".join(char if " " <= char <= "~" and char not in "\"\\%" else "_" for char in plain)
 
-
-def _shorten(name: str) -> str:
-    if len(name) <= MAX_NAME_CHARS:
-        return name
-    stem, dot, extension = name.rpartition(".")
-    if dot and 0 < len(extension) <= 10:
-        return stem[:MAX_NAME_CHARS - len(extension) - 1] + "." + extension
-    return name[:MAX_NAME_CHARS]

@@ -49,7 +49,7 @@ def test_evidence_downloads_as_a_sandboxed_attachment_without_the_spoofing_chara
 
 @pytest.mark.parametrize(("stored_name", "expected"), [
     ("Báo cáo\r\nSet-Cookie: session=stolen.pdf", "Báo cáoSet-Cookie: session=stolen.pdf"),
-    ("Báo cáo\x0b280.pdf", "Báo cáo280.pdf"), ("../../instance/config.py", "_.._instance_config.py"),
+    ("Báo cáo\x0b280.pdf", "Báo cáo280.pdf"), ("../../instance/config.py", "config.py"),
     ("\u202e\r\n", "tep-tai-ve")])
 def test_an_old_row_with_a_hostile_name_still_downloads_cleanly(login, world, stored_name, expected):
     evidence = db.session.scalars(select(Evidence)).one()
