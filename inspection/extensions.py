@@ -11,6 +11,8 @@ from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
+from inspection.plaintext import CONTROL_CHARACTERS, strip_controls
+
 # Stable constraint names let Alembic alter tables on SQLite (batch mode) and PostgreSQL alike.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -43,3 +45,29 @@ def _tune_sqlite(dbapi_connection, _record):
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+@event.listens_for(Engine, "before_cursor_execute", retval=True)
+def _strip_control_characters(_conn, _cursor, statement, parameters, _context, executemany):
+    """The one gate every text passes on its way to the database: control characters are dropped from
+    every string parameter. Here rather than in an ORM listener because it also covers Core statements
+    (the dossier import inserts and updates in bulk), raw SQL and the parameters of queries: a NUL typed
+    into a search box or a note never reaches PostgreSQL, which would refuse it with an error (a 500).
+    Forms clean their fields too (`forms_util.PortalForm`), so that the user sees what is saved."""
+    if executemany:
+        return statement, [_clean(row) for row in parameters]
+    return statement, _clean(parameters)
+
+
+def _clean(parameters):
+    """The parameters (a dict, or a tuple for SQLite's positional style) as they are when clean, the common case."""
+    values = parameters.values() if isinstance(parameters, dict) else (parameters or ())
+    if not any(isinstance(value, str) and CONTROL_CHARACTERS.search(value) for value in values):
+        return parameters
+    if isinstance(parameters, dict):
+        return {key: _clean_value(value) for key, value in parameters.items()}
+    return type(parameters)(_clean_value(value) for value in parameters)
+
+
+def _clean_value(value):
+    return strip_controls(value) if isinstance(value, str) else value

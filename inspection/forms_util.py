@@ -2,8 +2,10 @@
 
 from flask import flash
 from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
 from wtforms.validators import StopValidation
 
+from inspection.plaintext import strip_controls_filter
 from inspection.rules import RuleViolation
 
 
@@ -40,6 +42,15 @@ class PortalForm(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return _BabelMessages()
+
+        def bind_field(self, form, unbound_field, options):
+            """Every text field of every form drops control characters first, so the page shows the text as it
+            will be saved (the database gate in `extensions.py` would drop them anyway). Not passwords: a
+            secret is hashed, never stored or shown, and must stay exactly what its owner typed."""
+            field = unbound_field.bind(form=form, **options)
+            if isinstance(field, StringField) and not isinstance(field, PasswordField):
+                field.filters = (strip_controls_filter, *field.filters)
+            return field
 
 
 class KeepsParseErrors:

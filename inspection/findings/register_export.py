@@ -12,13 +12,13 @@ from typing import IO
 
 from flask_babel import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
-from inspection.documents.sheets import append_rows
+from inspection.documents.sheets import append_rows, safe_row, text_cell
 from inspection.extensions import db
 from inspection.findings.models import (
     Finding,
@@ -169,13 +169,13 @@ def _write_heading(sheet, heading: Heading) -> int:
              _("Xuất lúc %(moment)s (giờ Việt Nam), người xuất: %(name)s",
                moment=heading.exported_at.strftime("%d/%m/%Y %H:%M"), name=heading.exported_by)]
     for line in lines:
-        sheet.append([line])
+        sheet.append(safe_row(sheet, [line]))  # the filters' words hold what the user typed
     sheet.append([])
     return len(lines) + 1
 
 
-def _styled(sheet, value, bold: bool = False, fill: bool = False, size: int | None = None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
+def _styled(sheet, text: str, bold: bool = False, fill: bool = False, size: int | None = None) -> Cell:
+    cell = text_cell(sheet, text)
     cell.font = Font(bold=bold, size=size)
     if fill:
         cell.fill = HEADER_FILL

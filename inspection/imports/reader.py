@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 
 from inspection.files import zipguard
 from inspection.files.names import clean_file_name
+from inspection.plaintext import strip_controls
 from inspection.rules import RuleViolation
 
 FILE_FIELD = "file"
@@ -48,9 +49,10 @@ def normalise_key(text) -> str:
 
 
 def clean(value):
-    """Strings stripped and NFC-normalised, empty strings as None; numbers and dates as they are."""
+    """Strings without control characters, stripped and NFC-normalised, empty strings as None; numbers and
+    dates as they are. (A re-imported note compares equal to the cleaned one the database holds.)"""
     if isinstance(value, str):
-        value = unicodedata.normalize("NFC", value).strip().strip(INVISIBLE).strip()
+        value = unicodedata.normalize("NFC", strip_controls(value)).strip().strip(INVISIBLE).strip()
         return value or None
     return value
 

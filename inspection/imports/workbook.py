@@ -4,6 +4,7 @@ vocabularies, and a "Hướng dẫn" sheet explaining every column. Always in Vi
 import io
 from dataclasses import dataclass
 from datetime import date
+from itertools import zip_longest
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -12,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from inspection.documents.sheets import safe_row
 from inspection.imports import groups, units
 
 LIST_SHEET = "Danh mục"
@@ -83,8 +85,8 @@ def template_workbook(kind: str) -> bytes:
 
 
 def _fill_data_sheet(sheet, columns: list[Column]) -> None:
-    sheet.append([column.header for column in columns])
-    sheet.append([column.example for column in columns])
+    sheet.append(safe_row(sheet, [column.header for column in columns]))
+    sheet.append(safe_row(sheet, [column.example for column in columns]))
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         header = sheet.cell(row=1, column=index)
@@ -97,11 +99,12 @@ def _fill_data_sheet(sheet, columns: list[Column]) -> None:
 
 
 def _add_guide(sheet, columns: list[Column]) -> None:
-    sheet.append([_("Cột"), _("Bắt buộc"), _("Cách ghi")])
+    sheet.append(safe_row(sheet, [_("Cột"), _("Bắt buộc"), _("Cách ghi")]))
     for cell in sheet[1]:
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
     for column in columns:
-        sheet.append([column.header, _("Có") if column.required else _("Không"), column.explanation])
+        sheet.append(safe_row(sheet, [column.header, _("Có") if column.required else _("Không"),
+                                      column.explanation]))
     sheet.append([])
     for line in (_("Dòng đầu tiên là dòng tiêu đề: giữ nguyên tên các cột. Mỗi dòng tiếp theo là một bản ghi; "
                    "xóa dòng ví dụ trước khi nhập."),
@@ -109,7 +112,7 @@ def _add_guide(sheet, columns: list[Column]) -> None:
                  _("Ô tùy chọn để trống thì giữ nguyên giá trị hiện có, không xóa."),
                  _("Tệp được kiểm tra toàn bộ trước khi ghi: còn một dòng lỗi thì không dòng nào được ghi."),
                  _("Có thể lưu thành CSV UTF-8, phân cách bằng dấu phẩy, chấm phẩy hoặc tab.")):
-        sheet.append([line])
+        sheet.append(safe_row(sheet, [line]))
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 10
     sheet.column_dimensions["C"].width = 90
@@ -123,11 +126,10 @@ def _add_lists(workbook: Workbook, sheet, columns: list[Column]) -> None:
     lists = workbook.create_sheet(LIST_SHEET)
     lists.sheet_state = "hidden"
     with_choices = [(index, column) for index, column in enumerate(columns, start=1) if column.choices]
+    for row in zip_longest(*((column.header, *column.choices) for _index, column in with_choices)):
+        lists.append(safe_row(lists, row))  # the catalogue's names are typed by people
     for list_index, (index, column) in enumerate(with_choices, start=1):
         list_letter, letter = get_column_letter(list_index), get_column_letter(index)
-        lists[f"{list_letter}1"] = column.header
-        for offset, choice in enumerate(column.choices, start=2):
-            lists[f"{list_letter}{offset}"] = choice
         validation = DataValidation(
             type="list", formula1=f"'{LIST_SHEET}'!${list_letter}$2:${list_letter}${len(column.choices) + 1}",
             allow_blank=not column.required, showErrorMessage=True, errorTitle=_("Giá trị không hợp lệ"),

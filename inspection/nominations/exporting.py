@@ -8,12 +8,12 @@ from typing import IO
 
 from flask_babel import force_locale
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, String, select, type_coerce
 
-from inspection.documents.sheets import append_rows
+from inspection.documents.sheets import append_rows, text_cell
 from inspection.extensions import db
 from inspection.imports.workbook import HEADER_FILL
 from inspection.nominations import filters, holds
@@ -66,8 +66,8 @@ def write_workbook(handle: IO[bytes], rows: Iterable[list]) -> int:
     return count
 
 
-def _header_cell(sheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=text)
+def _header_cell(sheet, text: str) -> Cell:
+    cell = text_cell(sheet, text)
     cell.font, cell.fill = Font(bold=True), HEADER_FILL
     return cell
 

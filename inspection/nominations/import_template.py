@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 from sqlalchemy import select
 
+from inspection.documents.sheets import safe_row
 from inspection.extensions import db
 from inspection.imports import workbook as layout
 from inspection.imports.workbook import DAY, GUIDE_SHEET, TEXT, Column
@@ -29,7 +30,7 @@ def template_workbook() -> bytes:
         guide = workbook.create_sheet(GUIDE_SHEET)
         layout._add_guide(guide, columns)
         for line in _dossier_notes():
-            guide.append([line])
+            guide.append(safe_row(guide, [line]))
         layout._add_lists(workbook, sheet, columns)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -1,0 +1,23 @@
+"""Control characters have no place in the portal's text. Word's soft line break (\\x0b) pasted into a note,
+or a NUL typed by a script, is invisible on screen but fatal elsewhere: PostgreSQL refuses NUL in text (a 500
+on save) and openpyxl refuses every C0 control but tab, LF and CR (a 500 on every later export of that row).
+So every text is cleaned the same way, by this one function, wherever it enters (forms, imports, the
+database gate in `extensions.py`) and wherever it leaves (`documents/sheets.py`)."""
+
+import re
+
+#: Unicode category Cc (C0, DEL, C1) but tab, LF and CR, which are real text; also what XML 1.0, and so
+#: .xlsx, cannot carry at all: lone surrogates and the non-characters U+FFFE, U+FFFF.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_controls(text: str) -> str:
+    """The text without its control characters (the common case, clean text, costs one search)."""
+    if CONTROL_CHARACTERS.search(text) is None:
+        return text
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def strip_controls_filter(value):
+    """A WTForms filter: text cleaned, anything else (None, a parsed value) as it is."""
+    return strip_controls(value) if isinstance(value, str) else value
