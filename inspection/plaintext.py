@@ -9,13 +9,17 @@ import re
 #: Unicode category Cc (C0, DEL, C1) but tab, LF and CR, which are real text; also what XML 1.0, and so
 #: .xlsx, cannot carry at all: lone surrogates and the non-characters U+FFFE, U+FFFF.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: the controls that end a line (str.splitlines agrees): Word's soft break \x0b, form feed, the information
+#: separators, NEL. They become a line feed rather than nothing, which would glue two words together.
+LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
 
 
 def strip_controls(text: str) -> str:
-    """The text without its control characters (the common case, clean text, costs one search)."""
+    """The text without control characters, line-ending ones turned into LF; clean text (the common case)
+    costs one search and comes back as it is."""
     if CONTROL_CHARACTERS.search(text) is None:
         return text
-    return CONTROL_CHARACTERS.sub("", text)
+    return CONTROL_CHARACTERS.sub("", LINE_BREAKS.sub("\n", text))
 
 
 def strip_controls_filter(value):

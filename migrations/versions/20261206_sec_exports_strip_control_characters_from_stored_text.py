@@ -19,11 +19,13 @@ down_revision = '6fbf330bf64f'
 branch_labels = None
 depends_on = None
 
-# The characters inspection/plaintext.py drops (Unicode Cc but tab, LF and CR; U+FFFE, U+FFFF), written out
-# here because a migration must not import the application. PostgreSQL cannot hold NUL or lone surrogates
-# in text at all, so its pattern starts at U+0001.
-PYTHON_PATTERN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-POSTGRESQL_PATTERN = r"[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]"
+# What inspection/plaintext.py does (Unicode Cc but tab, LF and CR, and U+FFFE, U+FFFF, are dropped; those that
+# end a line become LF), written out here because a migration must not import the application. PostgreSQL
+# cannot hold NUL or lone surrogates in text at all, so its patterns start at U+0001.
+PYTHON_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+PYTHON_LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
+POSTGRESQL_CONTROLS = r"[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]"
+POSTGRESQL_LINE_BREAKS = r"[\u000b\u000c\u001c-\u001e\u0085]"
 SQLITE_FUNCTION = "portal_strip_controls"
 
 
@@ -54,12 +56,15 @@ def _text_columns(connection):
 
 def _statement(dialect: str, table: str, column: str) -> tuple:
     if dialect == "postgresql":
-        return (sa.text(f"UPDATE {table} SET {column} = regexp_replace({column}, :pattern, '', 'g') "
-                        f"WHERE {column} ~ :pattern"), {"pattern": POSTGRESQL_PATTERN})
+        cleaned = f"regexp_replace(regexp_replace({column}, :breaks, chr(10), 'g'), :controls, '', 'g')"
+        return (sa.text(f"UPDATE {table} SET {column} = {cleaned} WHERE {column} ~ :controls"),
+                {"breaks": POSTGRESQL_LINE_BREAKS, "controls": POSTGRESQL_CONTROLS})
     # SQLite has no regular expressions: a Python function, registered above, does the work
     return (sa.text(f"UPDATE {table} SET {column} = {SQLITE_FUNCTION}({column}) "
                     f"WHERE typeof({column}) = 'text' AND {column} != {SQLITE_FUNCTION}({column})"),)
 
 
 def _strip(value):
-    return PYTHON_PATTERN.sub("", value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    return PYTHON_CONTROLS.sub("", PYTHON_LINE_BREAKS.sub("\n", value))
