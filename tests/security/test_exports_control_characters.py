@@ -16,7 +16,6 @@ from tests.nominations.test_import import HEADER, MAX_BYTES
 from tests.security.exports_world import (
     CONTROLS,
     DOSSIER_EXPORT,
-    EXPORTS,
     REGISTER_EXPORT,
     cell_holding,
     dossier_by_code,
@@ -118,15 +117,16 @@ def test_rows_stored_with_control_characters_do_not_break_either_export(world, l
     cell_holding(dossiers, "Tên cũ")
 
 
-@pytest.mark.parametrize("export", EXPORTS)
-def test_a_nul_in_a_filter_never_reaches_the_database(world, login, export):
+def test_a_nul_in_a_filter_never_reaches_the_database(world, login):
+    """PostgreSQL refuses NUL even in a query's parameters: the registry's search box was a 500."""
     council = login(world.council)
     make_dossier(world.own, code="HS-NUL", recipient_name="Lê Thị Hoa")
     db.session.commit()
 
     assert council.get("/nominations/?q=L%C3%AA%00%0B").status_code == 200
     assert council.get("/recommendations/?unit=K%00G").status_code == 200
-    assert exported_cells(council, export + "?q=%00Hoa&unit=%0BKG") is not None
+    cell_holding(exported_cells(council, DOSSIER_EXPORT + "?q=%00Hoa&unit=K%0BG"), "HS-NUL")
+    cell_holding(exported_cells(council, REGISTER_EXPORT + "?unit=K%00G"), world.recommendation.text)
 
 
 def test_a_dossier_found_by_a_search_with_a_nul_is_the_one_without(world, client_as):

@@ -18,7 +18,6 @@ from inspection.findings.models import Recommendation
 from inspection.nominations.models import AwardForm
 from tests.security.exports_world import (
     DOSSIER_EXPORT,
-    EXPORTS,
     REGISTER_EXPORT,
     cell_holding,
     dossier_by_code,
@@ -104,13 +103,6 @@ def test_negative_numbers_are_numbers_not_text_starting_with_a_minus():
     assert [cell.value for cell in row[:3]] == [-2, -2.5, -3.25]
     assert [cell.data_type for cell in row] == ["n", "n", "n", "s", "d"]
     assert row[3].quotePrefix and not row[0].quotePrefix
-
-
-@pytest.mark.parametrize("export", EXPORTS)
-def test_a_formula_typed_in_a_filter_is_plain_text_in_the_heading(world, login, export):
-    """The register's heading repeats the filters in words; the registry's search box takes any text."""
-    response_cells = exported_cells(login(world.council), export + "?q=%3D1%2B1&unit=%3DCM")
-    assert [cell.coordinate for cell in response_cells if cell.data_type == "f"] == []
 
 
 def test_the_dossier_import_template_lists_a_formula_named_award_as_text(world, client_as):
