@@ -48,13 +48,14 @@ def _tune_sqlite(dbapi_connection, _record):
 
 
 @event.listens_for(Engine, "before_cursor_execute", retval=True)
-def _strip_control_characters(_conn, _cursor, statement, parameters, _context, executemany):
+def _strip_control_characters(_conn, _cursor, statement, parameters, _context, _executemany):
     """The one gate every text passes on its way to the database: control characters are dropped from
     every string parameter. Here rather than in an ORM listener because it also covers Core statements
     (the dossier import inserts and updates in bulk), raw SQL and the parameters of queries: a NUL typed
     into a search box or a note never reaches PostgreSQL, which would refuse it with an error (a 500).
     Forms clean their fields too (`forms_util.PortalForm`), so that the user sees what is saved."""
-    if executemany:
+    # not `executemany`: a batch of "insertmanyvalues" says True yet carries one flat parameter set
+    if isinstance(parameters, (list, tuple)) and parameters and isinstance(parameters[0], (dict, list, tuple)):
         return statement, [_clean(row) for row in parameters]
     return statement, _clean(parameters)
 
