@@ -3,7 +3,7 @@ every .xlsx export of its row fail; the application now drops them on the way in
 this cleans what was stored before
 
 Revision ID: sec_exports
-Revises: 6fbf330bf64f
+Revises: sec_sessions
 Create Date: 2026-12-06 12:30:00
 
 """
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'sec_exports'
-down_revision = '6fbf330bf64f'
+down_revision = 'sec_sessions'
 branch_labels = None
 depends_on = None
 
