@@ -13,6 +13,7 @@ def create_app(test_config: dict | None = None) -> Flask:
                 template_folder="../templates", static_folder="../static")
     load_config(app, test_config)
     register_extensions(app)
+    register_converters(app)
     register_blueprints(app)
     register_templating(app)
     register_errors(app)
@@ -58,6 +59,13 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
+
+
+def register_converters(app: Flask) -> None:
+    """Before the blueprints: every <int:…> of the URL map is then a bounded id (past 2^63 - 1: a 404)."""
+    from inspection.params import BoundedIntConverter
+
+    app.url_map.converters["int"] = BoundedIntConverter
 
 
 def register_blueprints(app: Flask) -> None:

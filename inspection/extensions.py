@@ -27,7 +27,15 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-db = SQLAlchemy(model_class=Base)
+class PortalSQLAlchemy(SQLAlchemy):
+    def paginate(self, select, *, page: int | None = None, **kwargs):
+        """Flask-SQLAlchemy's pages, the page number read within bounds (page=2^63 overflowed the offset)."""
+        from inspection.params import page_number
+
+        return super().paginate(select, page=page or page_number(), **kwargs)
+
+
+db = PortalSQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

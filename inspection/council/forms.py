@@ -11,6 +11,7 @@ from inspection.council.models import Decision
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
 from inspection.forms_util import KeepsParseErrors, PortalForm
+from inspection.params import whole_number
 
 _ADDRESS = re.compile(r"/recommendations/(\d+)/?(?:[?#].*)?$")
 
@@ -41,9 +42,10 @@ class RecommendationNumbersField(KeepsParseErrors, StringField):
         self.numbers = []
         for token in filter(None, re.split(r"[,;\s]+", self.data or "")):
             match = _ADDRESS.search(token)
-            if not token.isdigit() and match is None:
+            number = whole_number(token if match is None else match.group(1))
+            if number is None:  # not a number, or past any id (2^63 overflowed the query)
                 raise ValueError(_("“%(text)s” không phải số kiến nghị.", text=token))
-            self.numbers.append(int(token if token.isdigit() else match.group(1)))
+            self.numbers.append(number)
 
 
 class AddItemsForm(PortalForm):

@@ -26,6 +26,7 @@ from inspection.findings.models import (
 from inspection.forms_util import KeepsParseErrors, PortalForm
 from inspection.groups.forms import YearField
 from inspection.groups.models import EmulationGroup
+from inspection.params import whole_number
 from inspection.units.fields import UnitCodeField, UnitCodesField
 
 #: Numeric(18, 0) holds at most 18 digits
@@ -200,8 +201,8 @@ def group_choices(selected: str | None = None) -> dict:
     query = select(EmulationGroup.id, EmulationGroup.name, EmulationGroup.year).order_by(
         EmulationGroup.year.desc(), EmulationGroup.kind, EmulationGroup.name)
     shown = EmulationGroup.year.in_(years.scalar_subquery())
-    if selected and selected.isdigit():
-        shown = or_(shown, EmulationGroup.id == int(selected))
+    if whole_number(selected):
+        shown = or_(shown, EmulationGroup.id == whole_number(selected))
     choices: dict = {"": _("Tất cả")}
     for group_id, name, year in db.session.execute(query.where(shown)):
         choices.setdefault(str(year), {})[str(group_id)] = name

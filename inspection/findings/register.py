@@ -12,6 +12,7 @@ from inspection.findings.queries import shares_loaded
 from inspection.findings.register_filters import from_recommendations, register_conditions
 from inspection.missions.access import visible_missions_clause
 from inspection.missions.models import Mission
+from inspection.params import whole_number
 from inspection.units.models import Unit
 
 #: severity ranks in SQL (stored as text, whose alphabetical order means nothing)
@@ -89,6 +90,7 @@ def mission_choices(user, selected: str | None = None) -> list[tuple[str, str]]:
     if clause is not None:
         query = query.where(clause)
     rows = list(db.session.execute(query.limit(RECENT_MISSIONS)))
-    if selected and selected.isdigit() and int(selected) not in {mission_id for mission_id, _title in rows}:
-        rows += db.session.execute(query.where(Mission.id == int(selected)))
+    wanted = whole_number(selected)
+    if wanted and wanted not in {mission_id for mission_id, _title in rows}:
+        rows += db.session.execute(query.where(Mission.id == wanted))
     return [(str(mission_id), title) for mission_id, title in rows]

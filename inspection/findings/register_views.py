@@ -16,6 +16,7 @@ from inspection.findings.queries import is_overdue, transfer_offer
 from inspection.findings.register import RegisterPagination, mission_choices
 from inspection.findings.transfer import TransferResult, open_shares
 from inspection.forms_util import apply_rule_violation
+from inspection.params import page_number
 from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
@@ -27,8 +28,8 @@ def register():
     form = register_filter_form()
     today = today_vn()
     filters = form.filters()
-    page = RegisterPagination(per_page=current_app.config["PAGE_SIZE"], max_per_page=200, user=current_user,
-                              filters=filters, today=today)
+    page = RegisterPagination(page=page_number(), per_page=current_app.config["PAGE_SIZE"], max_per_page=200,
+                              user=current_user, filters=filters, today=today)
     return render_template("findings/register.html", form=form, page=page, today=today, is_overdue=is_overdue,
                            active_filters=active_filters(form))
 

@@ -1,6 +1,6 @@
 """Emulation clusters and blocks by year."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -13,6 +13,7 @@ from inspection.forms_util import apply_rule_violation, refused
 from inspection.groups import services
 from inspection.groups.forms import GroupForm, MemberForm
 from inspection.groups.models import EmulationGroup, GroupMember
+from inspection.params import arg_year
 from inspection.permissions import login_required, roles_required, visible_unit_ids
 from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
@@ -39,7 +40,7 @@ def get_group(group_id: int, need: str = "view") -> EmulationGroup:
 @login_required
 def index():
     years = list(db.session.scalars(select(EmulationGroup.year).distinct().order_by(EmulationGroup.year.desc())))
-    year = request.args.get("year", type=int) or (years[0] if years else today_vn().year)
+    year = arg_year() or (years[0] if years else today_vn().year)
     query = (select(EmulationGroup, func.count(GroupMember.id))
              .outerjoin(GroupMember).where(EmulationGroup.year == year)
              .group_by(EmulationGroup.id).order_by(EmulationGroup.kind, EmulationGroup.name))
@@ -68,7 +69,7 @@ def detail(group_id: int):
 @bp.route("/new", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def new():
-    form = GroupForm(year=request.args.get("year", type=int) or today_vn().year)
+    form = GroupForm(year=arg_year() or today_vn().year)
     if form.validate_on_submit():
         try:
             group = services.create_group(current_user, kind=form.kind.data, name=form.name.data,

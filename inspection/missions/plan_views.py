@@ -1,7 +1,7 @@
 """Inspection plans (kế hoạch kiểm tra): list by year, creation, editing, and a plan with its missions.
 Plans are internal planning documents: the council, admins and inspectors work with them."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,6 +12,7 @@ from inspection.missions.access import MISSION_WORKERS
 from inspection.missions.blueprint import bp, save
 from inspection.missions.forms import PlanForm
 from inspection.missions.models import InspectionPlan
+from inspection.params import arg_year
 from inspection.permissions import roles_required
 from inspection.timeutil import today_vn
 
@@ -27,7 +28,7 @@ def get_plan(plan_id: int, options=()) -> InspectionPlan:
 @roles_required(*MISSION_WORKERS)
 def plans():
     years = queries.plan_years()
-    year = request.args.get("year", type=int) or (years[0] if years else today_vn().year)
+    year = arg_year() or (years[0] if years else today_vn().year)
     return render_template("missions/plans.html", rows=queries.plans_of_year(year), year=year, years=years)
 
 

@@ -26,6 +26,7 @@ from inspection.missions.models import (
     MissionMember,
     MissionStatus,
 )
+from inspection.params import arg_number, arg_year
 from inspection.permissions import login_required, roles_required
 from inspection.responses.panel import waiting_on_inspector
 from inspection.rules import RuleViolation
@@ -50,7 +51,7 @@ TRANSITION_BUTTONS = {
 @bp.route("/missions/")
 @login_required
 def index():
-    filters = {"year": request.args.get("year", type=int), "status": request.args.get("status", ""),
+    filters = {"year": arg_year(), "status": request.args.get("status", ""),
                "kind": request.args.get("kind", ""), "mine": request.args.get("mine") == "1"}
     query = queries.mission_list_query(current_user, **filters)
     page = db.paginate(query, per_page=current_app.config["PAGE_SIZE"], max_per_page=200)
@@ -62,7 +63,7 @@ def index():
 @bp.route("/missions/new", methods=["GET", "POST"])
 @roles_required(*MISSION_WORKERS)
 def new():
-    form = NewMissionForm(plan_id=request.args.get("plan_id", type=int))
+    form = NewMissionForm(plan_id=arg_number("plan_id"))
     _set_choices(form, None)
     if form.validate_on_submit():
         saved, mission = save(form, lambda: services.create_mission(current_user, _details(form),

@@ -13,13 +13,13 @@ from inspection.nominations.models import (
     LeaderGroup,
     RecipientKind,
 )
+from inspection.params import YEAR_MAX, YEAR_MIN  # noqa: F401 – re-exported: the years a dossier may have
 from inspection.rules import RuleViolation
 
 #: statuses that come with a decision (the award decision, or the decision not to award)
 DECIDED = frozenset({DossierStatus.AWARDED, DossierStatus.NOT_AWARDED, DossierStatus.REVOKED})
 #: statuses that cannot exist without the award decision's number and date
 NEED_DECISION = frozenset({DossierStatus.AWARDED, DossierStatus.REVOKED})
-YEAR_MIN, YEAR_MAX = 1945, 2100
 RANKS = (1, 2, 3)
 MAX_LENGTHS = {"code": 60, "recipient_name": 500}
 REQUIRED = {"unit": _l("Nhập mã đơn vị."), "code": _l("Nhập mã hồ sơ."), "year": _l("Nhập năm thi đua."),

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import Select, or_, select
 
 from inspection.nominations.models import AchievementType, AwardForm, Dossier, LeaderGroup
+from inspection.params import YEAR_MAX, YEAR_MIN, whole_number
 from inspection.units.models import Unit, UnitKind
 from inspection.units.queries import all_predecessors, subtree_ids, unit_by_code
 
@@ -46,7 +47,7 @@ class DossierFilter:
             elif item.type in ("bool", bool):
                 values[item.name] = args.get(item.name) in ("1", "true", "on", "y")
             elif item.name.startswith("year"):
-                values[item.name] = _int(args.get(item.name))
+                values[item.name] = whole_number(args.get(item.name), YEAR_MIN, YEAR_MAX)
             elif item.name.startswith("submitted"):
                 values[item.name] = _date(args.get(item.name))
             else:
@@ -112,7 +113,7 @@ def _by_award(query: Select, c: DossierFilter) -> Select:
 
 
 def _rank_clause(text: str):
-    ranks = {int(r) for r in text.split(",") if r.strip().isdigit()}
+    ranks = {whole_number(r, low=0, high=3) for r in text.split(",")} - {None}
     clause = Dossier.group_rank.in_(ranks - {0})
     return or_(clause, Dossier.group_rank.is_(None)) if 0 in ranks else clause
 
@@ -149,13 +150,6 @@ def _by_recipient_and_state(query: Select, c: DossierFilter, held_clause) -> Sel
         query = query.where(or_(Dossier.code.icontains(c.q, autoescape=True),
                                 Dossier.recipient_name.icontains(c.q, autoescape=True)))
     return query
-
-
-def _int(text):
-    try:
-        return int(text) if text else None
-    except ValueError:
-        return None
 
 
 def _date(text):

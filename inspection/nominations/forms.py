@@ -17,7 +17,6 @@ from wtforms.widgets import HiddenInput
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
 from inspection.forms_util import KeepsParseErrors, PortalForm
-from inspection.nominations.dossier_rules import YEAR_MAX, YEAR_MIN
 from inspection.nominations.models import (
     AchievementType,
     AwardGroup,
@@ -27,6 +26,7 @@ from inspection.nominations.models import (
     RecipientKind,
 )
 from inspection.nominations.services import DOSSIER_LABELS as LABELS
+from inspection.params import YEAR_MAX, YEAR_MIN, whole_number
 from inspection.units.fields import UnitCodeField
 from inspection.units.models import UnitKind
 
@@ -39,7 +39,7 @@ class YearField(KeepsParseErrors, StringField):
         self.data = None
         if not self.raw_text:
             return
-        if not self.raw_text.isdigit() or not YEAR_MIN <= int(self.raw_text) <= YEAR_MAX:
+        if whole_number(self.raw_text, YEAR_MIN, YEAR_MAX) is None:
             raise ValueError(_("“%(text)s” không phải năm hợp lệ (từ %(low)d đến %(high)d).", text=self.raw_text,
                                low=YEAR_MIN, high=YEAR_MAX))
         self.data = int(self.raw_text)

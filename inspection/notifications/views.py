@@ -8,6 +8,7 @@ from inspection.extensions import db
 from inspection.notifications import services
 from inspection.notifications.links import internal_path, linkify_paths
 from inspection.notifications.queries import current_unread_count, get_notification, own_notifications
+from inspection.params import MAX_PAGE, whole_number
 from inspection.permissions import login_required
 
 bp = Blueprint("notifications", __name__)
@@ -70,6 +71,6 @@ def _target(notification) -> str:
 
 def _back_to_list() -> str:
     """The list page the button was on (its page number and unread filter)."""
-    page = request.form.get("page", type=int)
+    page = whole_number(request.form.get("page"), high=MAX_PAGE)
     unread = "y" if request.form.get("unread") == "y" else None
     return url_for(".index", page=page if page and page > 1 else None, unread=unread)

@@ -8,6 +8,7 @@ from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings.access import get_recommendation
 from inspection.findings.models import FollowUpAction, UnitStatus
+from inspection.params import whole_number
 from inspection.permissions import roles_required
 from inspection.responses import services
 from inspection.responses.forms import ActionForm, NewActionForm, ProgressForm
@@ -20,7 +21,7 @@ from inspection.rules import RuleViolation
 @roles_required(Role.UNIT_OFFICER)
 def report_progress(recommendation_id: int):
     recommendation = get_recommendation(recommendation_id, need="answer")
-    share = share_of(recommendation, request.form.get("responsibility_id", type=int)) or abort(404)
+    share = share_of(recommendation, whole_number(request.form.get("responsibility_id"))) or abort(404)
     form = ProgressForm(prefix=f"pr{share.id}")
     form.status.choices = next_status_choices(share)
     if not form.validate_on_submit():
