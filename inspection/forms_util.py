@@ -1,10 +1,12 @@
 """Glue between service rule violations and WTForms forms."""
 
 from flask import flash
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
-from wtforms.validators import StopValidation
+from wtforms import IntegerField, PasswordField, SelectFieldBase, StringField
+from wtforms.validators import StopValidation, ValidationError
 
+from inspection.params import MAX_ID
 from inspection.plaintext import strip_controls_filter
 from inspection.rules import RuleViolation
 
@@ -38,6 +40,23 @@ class _BabelMessages:
         return get_translations().ungettext(singular, plural, n)
 
 
+def storable_count(form, field) -> None:
+    """Every number the portal keeps (years, versions, days, percentages) is ≥ 0, and none may pass what the
+    databases hold (2^63 - 1): past it the query itself failed with a 500."""
+    if isinstance(field.data, int) and field.data < 0:
+        raise ValidationError(_("%(field)s không được là số âm.", field=field.label.text))
+    if isinstance(field.data, int) and field.data > MAX_ID:
+        raise ValidationError(_("%(field)s: số quá lớn.", field=field.label.text))
+
+
+def _without_blanks(data):
+    if isinstance(data, str):
+        return data if data.strip() else ""
+    if isinstance(data, list):
+        return [value for value in data if not isinstance(value, str) or value.strip()]
+    return data
+
+
 class PortalForm(FlaskForm):
     class Meta:
         def get_translations(self, form):
@@ -51,6 +70,23 @@ class PortalForm(FlaskForm):
             if isinstance(field, StringField) and not isinstance(field, PasswordField):
                 field.filters = (strip_controls_filter, *field.filters)
             return field
+
+    def process(self, *args, **kwargs):
+        """A choice of only spaces or control characters ("\x0b") is no choice: blank it. WTForms' Optional()
+        treats such a value as empty and clears the "not a valid choice" error, so it used to reach the
+        query as a value (an enum lookup, int()) and give a 500."""
+        super().process(*args, **kwargs)
+        for field in self._fields.values():
+            if isinstance(field, SelectFieldBase):
+                field.data = _without_blanks(field.data)
+
+    def validate(self, extra_validators=None):
+        """Every integer field of every form is checked by `storable_count` (one rule, not one per field)."""
+        extra = {name: list(validators) for name, validators in (extra_validators or {}).items()}
+        for name, field in self._fields.items():
+            if isinstance(field, IntegerField):
+                extra.setdefault(name, []).append(storable_count)
+        return super().validate(extra_validators=extra)
 
 
 class KeepsParseErrors:

@@ -43,7 +43,7 @@ class DossierFilter:
         values = {}
         for item in fields(cls):
             if item.name in LIST_FIELDS:
-                values[item.name] = [v for v in args.getlist(item.name) if v]
+                values[item.name] = [v.strip() for v in args.getlist(item.name) if v.strip()]
             elif item.type in ("bool", bool):
                 values[item.name] = args.get(item.name) in ("1", "true", "on", "y")
             elif item.name.startswith("year"):
