@@ -5,12 +5,14 @@ import os
 from flask import Flask
 
 from inspection.config import DefaultConfig
+from inspection.forms_util import PortalRequest
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: defaults, then instance/config.py, then INSPECTION_* env (or test_config)."""
     app = Flask(__name__, instance_relative_config=True,
                 template_folder="../templates", static_folder="../static")
+    app.request_class = PortalRequest
     load_config(app, test_config)
     register_extensions(app)
     register_converters(app)
@@ -62,7 +64,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_converters(app: Flask) -> None:
-    """Before the blueprints: every <int:…> of the URL map is then a bounded id (past 2^63 - 1: a 404)."""
+    """Before the blueprints: every <int:…> of the URL map is then a bounded id (past MAX_ID: a 404)."""
     from inspection.params import BoundedIntConverter
 
     app.url_map.converters["int"] = BoundedIntConverter

@@ -1,14 +1,34 @@
-"""Glue between service rule violations and WTForms forms."""
+"""Glue between service rule violations and WTForms forms, and what every submitted value goes through."""
 
-from flask import flash
+from flask import Request, flash
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, PasswordField, SelectFieldBase, StringField
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
+from wtforms import IntegerField, SelectFieldBase
 from wtforms.validators import StopValidation, ValidationError
 
 from inspection.params import MAX_ID
-from inspection.plaintext import strip_controls_filter
+from inspection.plaintext import strip_controls_if_text
 from inspection.rules import RuleViolation
+
+
+class _CleanParameters(ImmutableMultiDict):
+    """Query-string and form values (and names) with the control characters removed, as parsed."""
+
+    def __init__(self, mapping=None):
+        if isinstance(mapping, MultiDict):
+            pairs = mapping.items(multi=True)
+        else:
+            pairs = mapping.items() if isinstance(mapping, dict) else (mapping or ())
+        super().__init__([(strip_controls_if_text(key), strip_controls_if_text(value)) for key, value in pairs])
+
+
+class PortalRequest(Request):
+    """Every request's args and form are read through _CleanParameters: one place for every text input, forms,
+    filters and hand-read parameters alike (uploaded files are left as they are). The database gate in
+    `extensions.py` cleans what reaches SQL by other ways (imports, CLI), with the same `strip_controls`."""
+
+    parameter_storage_class = _CleanParameters
 
 
 def apply_rule_violation(form, violation: RuleViolation) -> None:
@@ -41,8 +61,8 @@ class _BabelMessages:
 
 
 def storable_count(form, field) -> None:
-    """Every number the portal keeps (years, versions, days, percentages) is ≥ 0, and none may pass what the
-    databases hold (2^63 - 1): past it the query itself failed with a 500."""
+    """Every number the portal keeps (years, versions, days, percentages) is ≥ 0, and none may pass what its
+    column holds (MAX_ID): past it the query itself failed with a 500."""
     if isinstance(field.data, int) and field.data < 0:
         raise ValidationError(_("%(field)s không được là số âm.", field=field.label.text))
     if isinstance(field.data, int) and field.data > MAX_ID:
@@ -61,15 +81,6 @@ class PortalForm(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return _BabelMessages()
-
-        def bind_field(self, form, unbound_field, options):
-            """Every text field of every form drops control characters first, so the page shows the text as it
-            will be saved (the database gate in `extensions.py` would drop them anyway). Not passwords: a
-            secret is hashed, never stored or shown, and must stay exactly what its owner typed."""
-            field = unbound_field.bind(form=form, **options)
-            if isinstance(field, StringField) and not isinstance(field, PasswordField):
-                field.filters = (strip_controls_filter, *field.filters)
-            return field
 
     def process(self, *args, **kwargs):
         """A choice of only spaces or control characters ("\x0b") is no choice: blank it. WTForms' Optional()

@@ -1,26 +1,26 @@
 """Numbers read from URLs and query strings, within bounds the databases can hold.
 
-An id past 2^63 - 1 overflows PostgreSQL's bigint and SQLite's integer (a 500 before); a negative page or year
-means nothing. Ids in paths go through `BoundedIntConverter` (registered as "int": every <int:…> in the URL map);
-numbers in query strings and hand-read form values through `whole_number` / `arg_number`."""
+An id past 2^31 - 1 overflows PostgreSQL's integer (past 2^63 - 1, SQLite's too): a 500 before. A negative page
+or year means nothing. Ids in paths go through `BoundedIntConverter` (registered as "int": every <int:…> in the
+URL map); numbers in query strings and hand-read form values through `whole_number` / `arg_number`."""
 
 import re
 
 from flask import abort, request
 from werkzeug.routing import IntegerConverter
 
-#: the largest integer both databases store (signed 64 bits)
-MAX_ID = 2**63 - 1
+#: the largest value of an `integer` column on PostgreSQL (every id, version, year and count; SQLite holds 2^63 - 1)
+MAX_ID = 2**31 - 1
 #: years the portal deals in (the council's records start after 1945; plans do not reach past 2100)
 YEAR_MIN, YEAR_MAX = 1945, 2100
 #: deeper than any list goes (its offset must stay far inside a bigint)
 MAX_PAGE = 10**6
 
-_DIGITS = re.compile(r"[0-9]{1,19}")  # ASCII only: str.isdigit() also takes "²", which int() refuses
+_DIGITS = re.compile(r"[0-9]{1,30}")  # ASCII only: str.isdigit() also takes "²", which int() refuses
 
 
 class BoundedIntConverter(IntegerConverter):
-    """<int:…> for ids: 1 to 2^63 - 1, so any other number in a path is a 404 before a view runs."""
+    """<int:…> for ids: 1 to MAX_ID, so any other number in a path is a 404 before a view runs."""
 
     def __init__(self, url_map, fixed_digits=0, min=1, max=MAX_ID, signed=False):  # noqa: A002 – werkzeug's names
         super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)

@@ -1,8 +1,9 @@
 """Control characters have no place in the portal's text. Word's soft line break (\\x0b) pasted into a note,
 or a NUL typed by a script, is invisible on screen but fatal elsewhere: PostgreSQL refuses NUL in text (a 500
 on save) and openpyxl refuses every C0 control but tab, LF and CR (a 500 on every later export of that row).
-So every text is cleaned the same way, by this one function, wherever it enters (forms, imports, the
-database gate in `extensions.py`) and wherever it leaves (`documents/sheets.py`)."""
+So every text is cleaned the same way, by this one function, wherever it enters (every request's parameters
+in `forms_util.PortalRequest`, imports, the database gate in `extensions.py`) and wherever it leaves
+(`documents/sheets.py`)."""
 
 import re
 
@@ -22,6 +23,6 @@ def strip_controls(text: str) -> str:
     return CONTROL_CHARACTERS.sub("", LINE_BREAKS.sub("\n", text))
 
 
-def strip_controls_filter(value):
-    """A WTForms filter: text cleaned, anything else (None, a parsed value) as it is."""
+def strip_controls_if_text(value):
+    """Text cleaned, anything else (None, an uploaded file) as it is."""
     return strip_controls(value) if isinstance(value, str) else value

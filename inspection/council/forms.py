@@ -43,7 +43,7 @@ class RecommendationNumbersField(KeepsParseErrors, StringField):
         for token in filter(None, re.split(r"[,;\s]+", self.data or "")):
             match = _ADDRESS.search(token)
             number = whole_number(token if match is None else match.group(1))
-            if number is None:  # not a number, or past any id (2^63 overflowed the query)
+            if number is None:  # not a number, or past any id (which overflowed the query)
                 raise ValueError(_("“%(text)s” không phải số kiến nghị.", text=token))
             self.numbers.append(number)
 
