@@ -38,7 +38,10 @@ OBJECT_URLS = ["/missions/{}", "/recommendations/{}", "/findings/{}", "/units/{}
 @pytest.mark.parametrize("number", HUGE)
 def test_an_id_past_2_63_in_an_object_url_is_not_found(admin, number):
     for pattern in OBJECT_URLS:
-        assert admin.get(pattern.format(number)).status_code == 404, pattern
+        # /notifications/<id>/open has a GET and a POST rule: werkzeug answers 405 when one rule's method
+        # differs and the other's id is refused, which is still a refusal and never a 5xx
+        expected = (404, 405) if pattern.endswith("/open") else (404,)
+        assert admin.get(pattern.format(number)).status_code in expected, pattern
 
 
 @pytest.mark.parametrize("number", HUGE)
@@ -52,7 +55,10 @@ def test_an_id_past_2_63_in_a_post_url_is_not_found(admin, scene, number):
 def test_ids_at_the_bounds_of_postgresql_integer_are_not_found(admin, number):
     """2^31 - 1 is the largest id the id columns hold on PostgreSQL; past it the query failed there."""
     for pattern in OBJECT_URLS:
-        assert admin.get(pattern.format(number)).status_code == 404, pattern
+        # /notifications/<id>/open has a GET and a POST rule: werkzeug answers 405 when one rule's method
+        # differs and the other's id is refused, which is still a refusal and never a 5xx
+        expected = (404, 405) if pattern.endswith("/open") else (404,)
+        assert admin.get(pattern.format(number)).status_code in expected, pattern
 
 
 @pytest.mark.parametrize("year", ["-1", "0", str(2**63), "99999999999999999999", "²"])
@@ -154,4 +160,5 @@ def test_control_characters_are_removed_from_searches_and_forms(scene, login):
     title, participants = db.session.execute(select(db.metadata.tables["review_session"].c.title,
                                                      db.metadata.tables["review_session"].c.participants)
                                              .order_by(db.metadata.tables["review_session"].c.id.desc())).first()
-    assert (title, participants.replace("\r", "")) == ("Phiên họp quý I", "Nguyễn Văn A\nTrần Thị B")
+    # NUL goes; Word's soft break \x0b becomes a line feed (plaintext.strip_controls), never glued words
+    assert (title, participants.replace("\r", "")) == ("Phiên họp\n quý I", "Nguyễn Văn A\nTrần Thị B")
