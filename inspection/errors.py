@@ -2,8 +2,9 @@
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError
 
+from inspection.access import AccessDenied
 from inspection.extensions import db
 
 PAGES = {403: "errors/403.html", 404: "errors/404.html", 413: "errors/413.html", 500: "errors/500.html"}
@@ -12,6 +13,7 @@ PAGES = {403: "errors/403.html", 404: "errors/404.html", 413: "errors/413.html",
 def install_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, _stale_form)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(AccessDenied, _refused)
     app.register_error_handler(Exception, _unexpected_error)
 
 
@@ -20,6 +22,12 @@ def _http_error(error: HTTPException):
     if template is None:
         return render_template("errors/generic.html", error=error), error.code
     return render_template(template, error=error), error.code
+
+
+def _refused(error: AccessDenied):
+    """A service refused the user although the page let them in: nothing is saved, the answer is 403."""
+    db.session.rollback()
+    return render_template(PAGES[403], error=Forbidden()), 403
 
 
 def _stale_form(error: CSRFError):

@@ -58,9 +58,21 @@ def _view_function(endpoint: str):
 
 
 def visible_unit_ids(user: User) -> set[int] | None:
-    """Units whose records the user may see: None means all of them."""
+    """Units whose records the user may see: None means all of them. Worked out once per request and
+    user, since a page checks each record it lists against it."""
     if user.role in OVERSEERS:
         return None
+    from flask import g, has_request_context
+
+    if not has_request_context():
+        return _subtree_of_units(user)
+    cache = g.setdefault("visible_units_by_user", {})
+    if user.id not in cache:
+        cache[user.id] = _subtree_of_units(user)
+    return set(cache[user.id])
+
+
+def _subtree_of_units(user: User) -> set[int]:
     from inspection.units.queries import subtree_ids
 
     return subtree_ids({unit.id for unit in user.units})

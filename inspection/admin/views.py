@@ -16,6 +16,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
+from inspection.access import Need, load, register
 from inspection.admin import services
 from inspection.admin.forms import UserForm
 from inspection.audit import AuditEntry
@@ -30,9 +31,12 @@ from inspection.units.models import Unit
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
+register(User, {Need.MANAGE: lambda user, account: user.role == Role.ADMIN})
+
+
 def get_user(user_id: int) -> User:
-    """The user, or 404."""
-    return db.get_or_404(User, user_id)
+    """The account, or 404; 403 unless the current user is an admin."""
+    return load(User, user_id, Need.MANAGE)
 
 
 @bp.route("/users")

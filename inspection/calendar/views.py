@@ -1,10 +1,11 @@
 """The working-day calendar page: the year's holidays and admin days, their history, and a calculator.
 Admins add and remove days; the council reads."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from inspection.access import Need, load, register
 from inspection.auth.models import Role
 from inspection.calendar import grid, queries, services, workdays
 from inspection.calendar.forms import CalculatorForm, CalendarDayForm, YearForm
@@ -19,12 +20,12 @@ from inspection.timeutil import today_vn
 bp = Blueprint("calendar", __name__)
 
 
+register(CalendarDay, {Need.MANAGE: lambda user, day: user.role == Role.ADMIN})
+
+
 def get_calendar_day(day_id: int) -> CalendarDay:
-    """The admin's day, or 404. Only admins reach the views that call this (roles_required)."""
-    entry = db.session.get(CalendarDay, day_id)
-    if entry is None:
-        abort(404)
-    return entry
+    """An admin-entered day off or make-up day, or 404; 403 unless the user is an admin."""
+    return load(CalendarDay, day_id, Need.MANAGE)
 
 
 @bp.route("/calendar/")

@@ -2,11 +2,10 @@
 unit officers have no access (they learn the decisions through notifications and the history)."""
 
 from flask import abort
-from flask_login import current_user
 
+from inspection.access import Need, load, may, register
 from inspection.auth.models import Role, User
 from inspection.council.models import ReviewItem, ReviewSession
-from inspection.extensions import db
 
 DECIDERS = (Role.COUNCIL, Role.ADMIN)
 READERS = (*DECIDERS, Role.INSPECTOR)
@@ -20,22 +19,22 @@ def can_read(user: User) -> bool:
     return user.role in READERS
 
 
-SESSION_NEEDS = {"view": can_read, "decide": can_decide}
+register(ReviewSession, {Need.VIEW: lambda user, session: can_read(user),
+                         Need.DECIDE: lambda user, session: can_decide(user)})
 
 
-def get_session(session_id: int, need: str = "view", options=()) -> ReviewSession:
-    """The session, or 404; 403 unless the current user may `need` ("view", "decide") it."""
-    session = db.session.get(ReviewSession, session_id, options=list(options))
-    if session is None:
-        abort(404)
-    if not SESSION_NEEDS[need](current_user):
-        abort(403)
-    return session
+def get_session(session_id: int, need: Need = Need.VIEW, options=()) -> ReviewSession:
+    """The session, or 404; 403 unless the current user may `need` (VIEW, DECIDE) it."""
+    return load(ReviewSession, session_id, need, options=options)
 
 
 def get_item(session: ReviewSession, item_id: int) -> ReviewItem:
-    """An item of this session's agenda, or 404 (an item of another session is not reachable here)."""
-    item = db.session.get(ReviewItem, item_id)
-    if item is None or item.session_id != session.id:
+    """An item of this session's agenda, or 404 (an item of another session is not reachable here);
+    the session was loaded, and checked, by get_session."""
+    item = load(ReviewItem, item_id, Need.VIEW)
+    if item.session_id != session.id:
         abort(404)
     return item
+
+
+register(ReviewItem, {Need.VIEW: lambda user, item: may(user, item.session, Need.VIEW)})

@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from inspection import audit
+from inspection.access import Need
 from inspection.council import decisions, services
 from inspection.council.access import DECIDERS, READERS, can_decide, get_item, get_session
 from inspection.council.forms import AddItemsForm, ButtonForm, CloseForm, DecisionForm, SessionForm
@@ -59,7 +60,7 @@ def session(session_id: int):
 @bp.post("/council/sessions/<int:session_id>/items")
 @roles_required(*DECIDERS)
 def add_items(session_id: int):
-    session = get_session(session_id, need="decide", options=session_page_options())
+    session = get_session(session_id, need=Need.DECIDE, options=session_page_options())
     form = AddItemsForm(prefix="add")
     if not form.validate_on_submit():
         return _page(session, add_form=form)
@@ -74,7 +75,7 @@ def add_items(session_id: int):
 @bp.post("/council/sessions/<int:session_id>/items/<int:item_id>/decision")
 @roles_required(*DECIDERS)
 def decide(session_id: int, item_id: int):
-    session = get_session(session_id, need="decide", options=session_page_options())
+    session = get_session(session_id, need=Need.DECIDE, options=session_page_options())
     item = get_item(session, item_id)
     form = DecisionForm(prefix=_prefix(item))
     if not form.validate_on_submit():
@@ -91,7 +92,7 @@ def decide(session_id: int, item_id: int):
 @bp.post("/council/sessions/<int:session_id>/items/<int:item_id>/remove")
 @roles_required(*DECIDERS)
 def remove_item(session_id: int, item_id: int):
-    session = get_session(session_id, need="decide", options=session_page_options())
+    session = get_session(session_id, need=Need.DECIDE, options=session_page_options())
     item = get_item(session, item_id)
     number = item.recommendation_id
     violation = _attempt(lambda: services.remove_item(current_user, item)) if ButtonForm().validate_on_submit() \
@@ -105,7 +106,7 @@ def remove_item(session_id: int, item_id: int):
 @bp.post("/council/sessions/<int:session_id>/close")
 @roles_required(*DECIDERS)
 def close(session_id: int):
-    session = get_session(session_id, need="decide", options=session_page_options())
+    session = get_session(session_id, need=Need.DECIDE, options=session_page_options())
     form = CloseForm(prefix="close")
     if not form.validate_on_submit():
         return _page(session, close_form=form)

@@ -3,13 +3,11 @@
 Unit officers see and answer the items of their own units (including items transferred to them);
 they never verify. Inspectors change and verify items of missions they belong to."""
 
-from flask import abort
-from flask_login import current_user
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import selectinload
 
+from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
-from inspection.extensions import db
 from inspection.findings.models import Finding, Recommendation, Responsibility
 from inspection.missions.access import can_edit_mission
 from inspection.permissions import visible_unit_ids
@@ -62,31 +60,25 @@ def can_decide_extension(user: User, recommendation: Recommendation) -> bool:
     return user.role == Role.COUNCIL or can_manage(user, recommendation)
 
 
-NEEDS = {"view": can_view_recommendation, "answer": can_answer, "manage": can_manage,
-         "decide": can_decide_extension}
+def can_manage_finding(user: User, finding: Finding) -> bool:
+    return can_edit_mission(user, finding.mission)
 
 
-def get_recommendation(recommendation_id: int, need: str = "view", options=()) -> Recommendation:
+register(Finding, {Need.VIEW: can_view_finding, Need.MANAGE: can_manage_finding})
+register(Recommendation, {Need.VIEW: can_view_recommendation, Need.ANSWER: can_answer, Need.MANAGE: can_manage,
+                          Need.DECIDE: can_decide_extension})
+register(Unit, {Need.TRANSFER: lambda user, unit: can_transfer(user)})
+
+
+def get_recommendation(recommendation_id: int, need: Need = Need.VIEW, options=()) -> Recommendation:
     """The recommendation, or 404; 403 when the current user may not `need` it
-    ("view", "answer", "manage", "decide"). `options` are loader options for what the page shows."""
-    recommendation = db.session.get(Recommendation, recommendation_id, options=list(options))
-    if recommendation is None:
-        abort(404)
-    if not NEEDS[need](current_user, recommendation):
-        abort(403)
-    return recommendation
+    (VIEW, ANSWER, MANAGE, DECIDE). `options` are loader options for what the page shows."""
+    return load(Recommendation, recommendation_id, need, options=options)
 
 
-def get_finding(finding_id: int, need: str = "view", options=()) -> Finding:
-    """The finding, or 404; 403 unless the user may see it ("view") or change it ("manage")."""
-    finding = db.session.get(Finding, finding_id, options=list(options))
-    if finding is None:
-        abort(404)
-    allowed = can_view_finding(current_user, finding) if need == "view" else can_edit_mission(
-        current_user, finding.mission)
-    if not allowed:
-        abort(403)
-    return finding
+def get_finding(finding_id: int, need: Need = Need.VIEW, options=()) -> Finding:
+    """The finding, or 404; 403 unless the user may see it (VIEW) or change it (MANAGE)."""
+    return load(Finding, finding_id, need, options=options)
 
 
 def visible_recommendations_clause(user: User):
@@ -105,9 +97,4 @@ def visible_recommendations_clause(user: User):
 
 def get_ended_unit(unit_id: int) -> Unit:
     """A unit whose open items may be transferred, or 404; 403 unless the user may transfer."""
-    unit = db.session.get(Unit, unit_id, options=[selectinload(Unit.names)])
-    if unit is None:
-        abort(404)
-    if not can_transfer(current_user):
-        abort(403)
-    return unit
+    return load(Unit, unit_id, Need.TRANSFER, options=[selectinload(Unit.names)])

@@ -6,6 +6,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from inspection import audit
+from inspection.access import Need
 from inspection.extensions import db
 from inspection.findings import services
 from inspection.findings.access import get_finding, sees_recommendation
@@ -50,7 +51,7 @@ def _finding_input(form: FindingForm, mission: Mission) -> dict:
 @bp.route("/findings/new/<int:mission_id>", methods=["GET", "POST"])
 @roles_required(*MISSION_WORKERS)
 def new_finding(mission_id: int):
-    mission = get_mission(mission_id, need="edit", options=_mission_places())
+    mission = get_mission(mission_id, need=Need.EDIT, options=_mission_places())
     form = FindingForm()
     _offer_places(form, mission)
     if form.validate_on_submit():
@@ -86,8 +87,8 @@ def _form_data(finding: Finding) -> dict:
 @bp.route("/findings/<int:finding_id>/edit", methods=["GET", "POST"])
 @roles_required(*MISSION_WORKERS)
 def edit_finding(finding_id: int):
-    found = get_finding(finding_id, need="manage")
-    mission = get_mission(found.mission_id, need="edit", options=_mission_places())
+    found = get_finding(finding_id, need=Need.MANAGE)
+    mission = get_mission(found.mission_id, need=Need.EDIT, options=_mission_places())
     form = EditFindingForm(data=_form_data(found))
     if not form.is_submitted():
         form.version.data = found.version  # a submitted form keeps the version it was built from

@@ -5,6 +5,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from inspection.access import Need
 from inspection.extensions import db
 from inspection.findings import services
 from inspection.findings.access import can_manage, get_finding, get_recommendation
@@ -27,7 +28,7 @@ REOPEN_PREFIX = "reopen"
 @bp.route("/findings/<int:finding_id>/recommendations/new", methods=["GET", "POST"])
 @roles_required(*MISSION_WORKERS)
 def new_recommendation(finding_id: int):
-    finding = get_finding(finding_id, need="manage")
+    finding = get_finding(finding_id, need=Need.MANAGE)
     form = NewRecommendationForm(data={"issued_on": finding.mission.conclusion_date or today_vn(),
                                        "responsible_units": [finding.unit]})
     if form.validate_on_submit():
@@ -70,7 +71,7 @@ def _page(recommendation: Recommendation, verify_form: VerifyForm | None = None,
 @bp.route("/recommendations/<int:recommendation_id>/edit", methods=["GET", "POST"])
 @roles_required(*MISSION_WORKERS)
 def edit_recommendation(recommendation_id: int):
-    recommendation = get_recommendation(recommendation_id, need="manage", options=recommendation_page_options())
+    recommendation = get_recommendation(recommendation_id, need=Need.MANAGE, options=recommendation_page_options())
     form = EditRecommendationForm(data=services.recommendation_values(recommendation))
     if not form.is_submitted():
         form.version.data = recommendation.version  # a submitted form keeps the version it was built from
@@ -102,7 +103,7 @@ def _saved_message(changed: bool, reopened: bool) -> str:
 @bp.route("/recommendations/<int:recommendation_id>/verify", methods=["POST"])
 @roles_required(*MISSION_WORKERS)
 def verify(recommendation_id: int):
-    recommendation = get_recommendation(recommendation_id, need="manage", options=recommendation_page_options())
+    recommendation = get_recommendation(recommendation_id, need=Need.MANAGE, options=recommendation_page_options())
     form = VerifyForm()
     if form.validate_on_submit():
         status, method = form.verdict()
@@ -121,7 +122,7 @@ def verify(recommendation_id: int):
 @bp.route("/recommendations/<int:recommendation_id>/reopen", methods=["POST"])
 @roles_required(*MISSION_WORKERS)
 def reopen(recommendation_id: int):
-    recommendation = get_recommendation(recommendation_id, need="manage", options=recommendation_page_options())
+    recommendation = get_recommendation(recommendation_id, need=Need.MANAGE, options=recommendation_page_options())
     form = ReopenForm(prefix=REOPEN_PREFIX)
     if form.validate_on_submit():
         try:

@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from inspection.access import Need, load, register
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.forms_util import apply_rule_violation, refused
@@ -22,18 +23,19 @@ from inspection.units.models import Unit
 bp = Blueprint("groups", __name__, url_prefix="/groups")
 
 
-def get_group(group_id: int, need: str = "view") -> EmulationGroup:
+def sees_group(user, group: EmulationGroup) -> bool:
+    """A unit officer sees the groups their units belong to; everyone else sees them all."""
+    visible = visible_unit_ids(user)
+    return visible is None or any(member.unit_id in visible for member in group.members)
+
+
+register(EmulationGroup, {Need.VIEW: sees_group, Need.MANAGE: lambda user, group: user.role == Role.ADMIN})
+
+
+def get_group(group_id: int, need: Need = Need.VIEW) -> EmulationGroup:
     """The group, or 404; 403 when a unit officer's units are not in it, or a non-admin would manage it."""
-    group = db.session.get(EmulationGroup, group_id, options=[
+    return load(EmulationGroup, group_id, need, options=[
         selectinload(EmulationGroup.members).selectinload(GroupMember.unit).selectinload(Unit.names)])
-    if group is None:
-        abort(404)
-    if need == "manage" and current_user.role != Role.ADMIN:
-        abort(403)
-    visible = visible_unit_ids(current_user)
-    if visible is not None and not any(member.unit_id in visible for member in group.members):
-        abort(403)
-    return group
 
 
 @bp.route("/")
@@ -85,7 +87,7 @@ def new():
 @bp.route("/<int:group_id>/edit", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def edit(group_id: int):
-    group = get_group(group_id, need="manage")
+    group = get_group(group_id, need=Need.MANAGE)
     form = GroupForm(obj=group)
     if form.validate_on_submit():
         try:
@@ -102,7 +104,7 @@ def edit(group_id: int):
 @bp.route("/<int:group_id>/members", methods=["POST"])
 @roles_required(Role.ADMIN)
 def set_member(group_id: int):
-    group = get_group(group_id, need="manage")
+    group = get_group(group_id, need=Need.MANAGE)
     form = MemberForm()
     if form.validate_on_submit():
         try:
@@ -119,7 +121,7 @@ def set_member(group_id: int):
 @bp.route("/<int:group_id>/members/<int:member_id>/remove", methods=["POST"])
 @roles_required(Role.ADMIN)
 def remove_member(group_id: int, member_id: int):
-    group = get_group(group_id, need="manage")
+    group = get_group(group_id, need=Need.MANAGE)
     member = next((m for m in group.members if m.id == member_id), None)
     if member is None:
         abort(404)

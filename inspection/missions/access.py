@@ -1,11 +1,9 @@
 """Who may see and change a mission. Inspectors change only missions they belong to."""
 
-from flask import abort
-from flask_login import current_user
 from sqlalchemy import exists, or_, select
 
+from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
-from inspection.extensions import db
 from inspection.missions.models import Mission, MissionMember, SelfReport, WorkingSession, mission_units
 from inspection.permissions import visible_unit_ids
 
@@ -45,38 +43,54 @@ def can_add_self_report(user: User, mission: Mission) -> bool:
     return bool(self_report_units(user, mission))
 
 
-MISSION_NEEDS = {"view": can_view_mission, "edit": can_edit_mission, "self_report": can_add_self_report}
+def can_view_self_report(user: User, report: SelfReport) -> bool:
+    """A self-report belongs to its unit: overseers (and so the team) read it, a unit officer only their own."""
+    visible = visible_unit_ids(user)
+    return visible is None or report.unit_id in visible
 
 
-def get_mission(mission_id: int, need: str = "view", options=()) -> Mission:
-    """The mission, or 404; 403 when the current user may not `need` ("view", "edit", "self_report") it.
-    `options` are loader options (selectinload …) so that a page loads what it shows in few queries."""
-    mission = db.session.get(Mission, mission_id, options=list(options))
-    if mission is None:
-        abort(404)
-    if not MISSION_NEEDS[need](current_user, mission):
-        abort(403)
-    return mission
+def can_enter_figures(user: User, report: SelfReport) -> bool:
+    """The figures a report printed: the mission's team, and the officer of the reporting unit."""
+    if can_edit_mission(user, report.mission):
+        return True
+    return user.role == Role.UNIT_OFFICER and report.unit_id in (visible_unit_ids(user) or set())
 
 
-def get_session(session_id: int, need: str = "view", options=()) -> WorkingSession:
-    """A working session, or 404; 403 unless the user may `need` ("view", "edit") its mission."""
-    session = db.session.get(WorkingSession, session_id, options=list(options))
-    if session is None:
-        abort(404)
-    if not MISSION_NEEDS[need](current_user, session.mission):
-        abort(403)
-    return session
+def can_view_session(user: User, session: WorkingSession) -> bool:
+    """A working session is held with one unit: its officers read it. A session recorded without a unit
+    (older rows) is the team's alone, since no single unit's officer may be assumed to have been there."""
+    visible = visible_unit_ids(user)
+    return visible is None or (session.unit_id is not None and session.unit_id in visible)
 
 
-def get_self_report(report_id: int) -> SelfReport:
-    """A self-report, or 404; 403 unless the user may see its mission."""
-    report = db.session.get(SelfReport, report_id)
-    if report is None:
-        abort(404)
-    if not can_view_mission(current_user, report.mission):
-        abort(403)
-    return report
+def can_edit_session(user: User, session: WorkingSession) -> bool:
+    return can_edit_mission(user, session.mission)
+
+
+def can_make_finding(user: User, report: SelfReport) -> bool:
+    """Turning a reconciliation mismatch into a finding: the mission's team."""
+    return can_edit_mission(user, report.mission)
+
+
+register(Mission, {Need.VIEW: can_view_mission, Need.EDIT: can_edit_mission, Need.SELF_REPORT: can_add_self_report})
+register(SelfReport, {Need.VIEW: can_view_self_report, Need.ENTER_FIGURES: can_enter_figures,
+                      Need.MAKE_FINDING: can_make_finding})
+register(WorkingSession, {Need.VIEW: can_view_session, Need.EDIT: can_edit_session})
+
+
+def get_mission(mission_id: int, need: Need = Need.VIEW, options=()) -> Mission:
+    """The mission, or 404; 403 when the current user may not `need` it (VIEW, EDIT, SELF_REPORT)."""
+    return load(Mission, mission_id, need, options=options)
+
+
+def get_session(session_id: int, need: Need = Need.VIEW, options=()) -> WorkingSession:
+    """A working session, or 404; 403 unless the user may `need` (VIEW, EDIT) that session."""
+    return load(WorkingSession, session_id, need, options=options)
+
+
+def get_self_report(report_id: int, need: Need = Need.VIEW, options=()) -> SelfReport:
+    """A self-report, or 404; 403 unless the user may `need` (VIEW, ENTER_FIGURES, MAKE_FINDING) it."""
+    return load(SelfReport, report_id, need, options=options)
 
 
 def visible_missions_clause(user: User):

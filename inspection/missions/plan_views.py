@@ -1,12 +1,12 @@
 """Inspection plans (kế hoạch kiểm tra): list by year, creation, editing, and a plan with its missions.
 Plans are internal planning documents: the council, admins and inspectors work with them."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from inspection import audit
-from inspection.extensions import db
+from inspection.access import Need, load, register
 from inspection.missions import queries, services
 from inspection.missions.access import MISSION_WORKERS
 from inspection.missions.blueprint import bp, save
@@ -17,11 +17,16 @@ from inspection.permissions import roles_required
 from inspection.timeutil import today_vn
 
 
-def get_plan(plan_id: int, options=()) -> InspectionPlan:
-    plan = db.session.get(InspectionPlan, plan_id, options=list(options))
-    if plan is None:
-        abort(404)
-    return plan
+def _is_mission_worker(user, plan: InspectionPlan) -> bool:
+    return user.role in MISSION_WORKERS
+
+
+register(InspectionPlan, {Need.VIEW: _is_mission_worker, Need.EDIT: _is_mission_worker})
+
+
+def get_plan(plan_id: int, need: Need = Need.VIEW, options=()) -> InspectionPlan:
+    """The plan, or 404; 403 unless the user works on missions (plans are the council's and inspectors')."""
+    return load(InspectionPlan, plan_id, need, options=options)
 
 
 @bp.route("/plans/")
@@ -54,7 +59,7 @@ def plan(plan_id: int):
 @bp.route("/plans/<int:plan_id>/edit", methods=["GET", "POST"])
 @roles_required(*MISSION_WORKERS)
 def plan_edit(plan_id: int):
-    plan = get_plan(plan_id)
+    plan = get_plan(plan_id, need=Need.EDIT)
     form = PlanForm(obj=plan, unit_codes=plan.units)
     if form.validate_on_submit():
         saved, _plan = save(form, lambda: services.update_plan(current_user, plan, _details(form)))

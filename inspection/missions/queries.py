@@ -83,10 +83,12 @@ def mission_years(user: User) -> list[int]:
     return [int(year) for year in db.session.scalars(query)]
 
 
-def mission_history(mission: Mission) -> list[AuditEntry]:
-    """The audit entries of the mission and of its sessions and self-reports, newest first."""
-    session_ids = select(WorkingSession.id).where(WorkingSession.mission_id == mission.id)
-    report_ids = select(SelfReport.id).where(SelfReport.mission_id == mission.id)
+def mission_history(mission: Mission, self_reports: list[SelfReport], sessions: list[WorkingSession]
+                    ) -> list[AuditEntry]:
+    """The audit entries of the mission and of the given sessions and self-reports (those the reader
+    may see), newest first."""
+    session_ids = [session.id for session in sessions]
+    report_ids = [report.id for report in self_reports]
     query = (select(AuditEntry).where(or_(
         and_(AuditEntry.target_type == Mission.__tablename__, AuditEntry.target_id == mission.id),
         and_(AuditEntry.target_type == WorkingSession.__tablename__, AuditEntry.target_id.in_(session_ids)),

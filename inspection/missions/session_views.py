@@ -8,6 +8,7 @@ from flask_login import current_user
 from werkzeug.datastructures import FileStorage
 
 from inspection import audit
+from inspection.access import Need
 from inspection.downloads import send_download
 from inspection.files.models import StoredFile
 from inspection.files.services import stored_path
@@ -47,7 +48,7 @@ def _chosen_unit(units: list[Unit], unit_id: int | None) -> Unit | None:
 @login_required
 def self_report_new(mission_id: int):
     """A team member records a unit's report; a unit officer sends their own unit's report."""
-    mission = get_mission(mission_id, need="self_report", options=queries.LIST_OPTIONS)
+    mission = get_mission(mission_id, need=Need.SELF_REPORT, options=queries.LIST_OPTIONS)
     units = self_report_units(current_user, mission)
     form = SelfReportForm(unit_id=units[0].id if len(units) == 1 else None)
     form.unit_id.choices = _unit_choices(units)
@@ -83,7 +84,7 @@ def _download(stored: StoredFile):
 @bp.route("/missions/<int:mission_id>/sessions/new", methods=["GET", "POST"])
 @roles_required(*MISSION_WORKERS)
 def session_new(mission_id: int):
-    mission = get_mission(mission_id, need="edit", options=queries.LIST_OPTIONS)
+    mission = get_mission(mission_id, need=Need.EDIT, options=queries.LIST_OPTIONS)
     form = SessionForm(unit_id=mission.units[0].id if len(mission.units) == 1 else None)
     form.unit_id.choices = _unit_choices(mission.units)
     if form.validate_on_submit():
@@ -107,7 +108,7 @@ def session(session_id: int):
 @bp.route("/missions/sessions/<int:session_id>/edit", methods=["GET", "POST"])
 @roles_required(*MISSION_WORKERS)
 def session_edit(session_id: int):
-    session = get_session(session_id, need="edit", options=queries.SESSION_OPTIONS)
+    session = get_session(session_id, need=Need.EDIT, options=queries.SESSION_OPTIONS)
     mission = session.mission
     form = SessionForm(obj=session)
     form.unit_id.choices = _unit_choices(mission.units)

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from inspection.access import Need, visible
 from inspection.dates import parse_vn_date
 from inspection.extensions import db
 from inspection.findings.queries import mission_findings_context
@@ -77,7 +78,7 @@ def new():
 @bp.route("/missions/<int:mission_id>/edit", methods=["GET", "POST"])
 @roles_required(*MISSION_WORKERS)
 def edit(mission_id: int):
-    mission = get_mission(mission_id, need="edit", options=queries.LIST_OPTIONS)
+    mission = get_mission(mission_id, need=Need.EDIT, options=queries.LIST_OPTIONS)
     form = EditMissionForm(obj=mission, unit_codes=mission.units, issuing_unit_code=mission.issuing_unit)
     _set_choices(form, mission)
     if form.validate_on_submit():
@@ -158,12 +159,15 @@ def workspace(mission_id: int):
 
 
 def workspace_context(mission: Mission, status_form: StatusForm) -> dict:
+    # each self-report and session belongs to its unit: a unit officer sees only their units' records
+    self_reports, sessions = visible(current_user, mission.self_reports), visible(current_user, mission.sessions)
     context = {
+        "self_reports": self_reports, "sessions": sessions,
         "mission": mission, "group": queries.group_of(mission),
         "can_edit": can_edit_mission(current_user, mission),
         "can_report": can_add_self_report(current_user, mission),
         "transitions": _transition_buttons(mission), "status_form": status_form, "action_form": ActionForm(),
-        "history": queries.mission_history(mission),
+        "history": queries.mission_history(mission, self_reports, sessions),
     }
     return context | mission_findings_context(mission, current_user) | waiting_on_inspector(mission, current_user)
 
@@ -176,7 +180,7 @@ def _transition_buttons(mission: Mission) -> list[tuple[MissionStatus, str, str]
 @bp.route("/missions/<int:mission_id>/status", methods=["POST"])
 @roles_required(*MISSION_WORKERS)
 def change_status(mission_id: int):
-    mission = get_mission(mission_id, need="edit")
+    mission = get_mission(mission_id, need=Need.EDIT)
     form = StatusForm()
     form.violation = None
     if form.validate_on_submit():
@@ -202,7 +206,7 @@ def _move(mission: Mission, target: MissionStatus | None, form: StatusForm) -> M
 @bp.route("/missions/<int:mission_id>/members", methods=["GET", "POST"])
 @roles_required(*MISSION_WORKERS)
 def members(mission_id: int):
-    mission = get_mission(mission_id, need="edit", options=queries.LIST_OPTIONS)
+    mission = get_mission(mission_id, need=Need.EDIT, options=queries.LIST_OPTIONS)
     form = MemberForm()
     if form.validate_on_submit():
         saved, member = save(form, lambda: _add_member(mission, form))
@@ -226,7 +230,7 @@ def _add_member(mission: Mission, form: MemberForm) -> MissionMember:
 @bp.route("/missions/<int:mission_id>/members/<int:member_id>/remove", methods=["POST"])
 @roles_required(*MISSION_WORKERS)
 def remove_member(mission_id: int, member_id: int):
-    mission = get_mission(mission_id, need="edit", options=queries.LIST_OPTIONS)
+    mission = get_mission(mission_id, need=Need.EDIT, options=queries.LIST_OPTIONS)
     member = next((member for member in mission.members if member.id == member_id), None)
     form = ActionForm()
     if member is None:

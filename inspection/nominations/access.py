@@ -4,11 +4,8 @@ Unit officers see their own units' dossiers (and those of units below them) and 
 dossier is a draft or was returned; they may submit it. Inspectors read everything and change nothing;
 the council and admins edit, decide and put dossiers on hold. Only admins change the catalogue."""
 
-from flask import abort
-from flask_login import current_user
-
+from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
-from inspection.extensions import db
 from inspection.nominations.models import DOSSIER_TRANSITIONS, AwardForm, Dossier, DossierStatus
 from inspection.permissions import visible_unit_ids
 
@@ -65,25 +62,16 @@ def allowed_targets(user: User, dossier: Dossier) -> list[DossierStatus]:
     return [status for status in DossierStatus if status in allowed]
 
 
-DOSSIER_NEEDS = {"view": can_view_dossier, "edit": can_edit_dossier}
+register(Dossier, {Need.VIEW: can_view_dossier, Need.EDIT: can_edit_dossier})
+register(AwardForm, {Need.VIEW: lambda user, form: True, Need.MANAGE: lambda user, form: can_manage_catalogue(user)})
 
 
-def get_dossier(dossier_id: int, need: str = "view", options=()) -> Dossier:
-    """The dossier, or 404; 403 when the current user may not `need` ("view", "edit") it.
+def get_dossier(dossier_id: int, need: Need = Need.VIEW, options=()) -> Dossier:
+    """The dossier, or 404; 403 when the current user may not `need` (VIEW, EDIT) it.
     `options` are loader options for what the page shows."""
-    dossier = db.session.get(Dossier, dossier_id, options=list(options))
-    if dossier is None:
-        abort(404)
-    if not DOSSIER_NEEDS[need](current_user, dossier):
-        abort(403)
-    return dossier
+    return load(Dossier, dossier_id, need, options=options)
 
 
-def get_award_form(form_id: int, need: str = "view") -> AwardForm:
-    """A catalogue row, or 404; 403 when `need` is "manage" and the user is not an admin."""
-    form = db.session.get(AwardForm, form_id)
-    if form is None:
-        abort(404)
-    if need == "manage" and not can_manage_catalogue(current_user):
-        abort(403)
-    return form
+def get_award_form(form_id: int, need: Need = Need.VIEW) -> AwardForm:
+    """A catalogue row, or 404; 403 when `need` is MANAGE and the user is not an admin."""
+    return load(AwardForm, form_id, need)

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from inspection import audit
+from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.forms_util import apply_rule_violation
@@ -57,7 +58,7 @@ def new_award_form():
 @bp.route("/nominations/catalogue/<int:form_id>/edit", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def edit_award_form(form_id: int):
-    award = get_award_form(form_id, need="manage")
+    award = get_award_form(form_id, need=Need.MANAGE)
     form, by_code = _award_form_form(exclude=award, obj=award)
     if not form.is_submitted():
         form.successor.data = award.successor.code if award.successor else ""

@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from inspection import audit
+from inspection.access import Need
 from inspection.extensions import db
 from inspection.forms_util import apply_rule_violation
 from inspection.nominations import holds, links, services
@@ -57,7 +58,7 @@ def _page_context(dossier: Dossier, status_form: StatusForm | None = None, hold_
 @bp.route("/nominations/dossiers/<int:dossier_id>/status", methods=["POST"])
 @roles_required(*DOSSIER_WRITERS)
 def change_status(dossier_id: int):
-    found = get_dossier(dossier_id, need="edit", options=_page_options())
+    found = get_dossier(dossier_id, need=Need.EDIT, options=_page_options())
     form = StatusForm()
     # every status is a valid choice: DOSSIER_TRANSITIONS (in the service) says which move is allowed now
     form.target.choices = [(status.value, status.label) for status in DossierStatus]
@@ -136,7 +137,7 @@ def new_dossier():
 @bp.route("/nominations/dossiers/<int:dossier_id>/edit", methods=["GET", "POST"])
 @roles_required(*DOSSIER_WRITERS)
 def edit_dossier(dossier_id: int):
-    found = get_dossier(dossier_id, need="edit", options=_page_options())
+    found = get_dossier(dossier_id, need=Need.EDIT, options=_page_options())
     form, by_code = _dossier_form()
     if found.status not in DECIDED:
         del form.decision_ref, form.decision_date

@@ -6,6 +6,7 @@ from flask import flash, jsonify, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from inspection.access import Need
 from inspection.extensions import db
 from inspection.findings.access import get_finding
 from inspection.forms_util import apply_rule_violation
@@ -28,7 +29,7 @@ def search_dossiers():
 @roles_required(*MISSION_WORKERS)
 def link_dossier(finding_id: int):
     """From the finding page: a dossier by unit code and dossier code."""
-    finding = get_finding(finding_id, need="manage")
+    finding = get_finding(finding_id, need=Need.MANAGE)
     back = url_for("findings.finding", finding_id=finding.id, _anchor=links.FINDING_ANCHOR)
     form = links.LinkDossierForm(prefix=links.LINK_FORM_PREFIX)
     if not form.validate_on_submit():
@@ -52,7 +53,7 @@ def link_finding(dossier_id: int):
     form = links.link_finding_form(dossier, current_user)
     if not form.validate_on_submit():
         return _refused(form, back, "dossier", dossier.id)
-    finding = get_finding(form.finding.data, need="manage")
+    finding = get_finding(form.finding.data, need=Need.MANAGE)
     try:
         changed = links.link(current_user, finding, dossier)
     except RuleViolation as violation:
@@ -64,7 +65,7 @@ def link_finding(dossier_id: int):
 @bp.route("/nominations/findings/<int:finding_id>/dossiers/<int:dossier_id>/unlink", methods=["POST"])
 @roles_required(*MISSION_WORKERS)
 def unlink(finding_id: int, dossier_id: int):
-    finding = get_finding(finding_id, need="manage")
+    finding = get_finding(finding_id, need=Need.MANAGE)
     dossier = get_dossier(dossier_id)
     form = links.UnlinkForm()
     back = (url_for("nominations.dossier", dossier_id=dossier.id, _anchor=links.DOSSIER_ANCHOR)

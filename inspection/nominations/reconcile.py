@@ -12,15 +12,12 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 from flask_babel import force_locale
-from flask_babel import gettext as _
 from sqlalchemy import select
 
-from inspection import audit
-from inspection.auth.models import Role, User
+from inspection import access, audit
 from inspection.extensions import db
 from inspection.findings import services as findings
 from inspection.findings.models import Finding, FindingCategory, Severity
-from inspection.missions.access import can_edit_mission
 from inspection.missions.models import SelfReport
 from inspection.nominations.figures import (
     LINES,
@@ -35,18 +32,9 @@ from inspection.nominations.figures import (
 from inspection.nominations.filters import DossierFilter
 from inspection.nominations.models import ReportedFigure
 from inspection.nominations.report import Report, build_report, percentage
-from inspection.permissions import visible_unit_ids
 from inspection.rules import RuleViolation
 
 # --- who may enter figures, and saving them ------------------------------------------------------------------
-
-
-def can_enter_figures(user: User, report: SelfReport) -> bool:
-    """Members of the mission, and the unit officer of the reporting unit."""
-    if can_edit_mission(user, report.mission):
-        return True
-    visible = visible_unit_ids(user) or set()
-    return user.role == Role.UNIT_OFFICER and report.unit_id in visible
 
 
 def reported_figures(report: SelfReport) -> dict[str, ReportedFigure]:
@@ -57,8 +45,7 @@ def reported_figures(report: SelfReport) -> dict[str, ReportedFigure]:
 def save_reported_figures(actor, report: SelfReport, printed: dict[str, str]) -> bool:
     """Store the figures as printed (key → text; blank removes one). All or nothing: a figure that cannot be
     read raises RuleViolation naming its line (field = key). False when nothing changed."""
-    if actor is not None and not can_enter_figures(actor, report):
-        raise RuleViolation(_("Chỉ thành viên đoàn kiểm tra hoặc cán bộ của đơn vị báo cáo mới được nhập số liệu."))
+    access.check(actor, report, access.Need.ENTER_FIGURES)
     parsed = {key: _parse_for(key, text) for key, text in printed.items()}
     existing = reported_figures(report)
     before, after = {}, {}

@@ -8,10 +8,11 @@ from wtforms import BooleanField, HiddenField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from inspection import audit
+from inspection.access import Need, may
 from inspection.dates import VNDateField
 from inspection.extensions import db
 from inspection.forms_util import PortalForm, apply_rule_violation
-from inspection.missions.access import MISSION_WORKERS, can_edit_mission, can_view_mission
+from inspection.missions.access import MISSION_WORKERS, get_self_report
 from inspection.missions.models import SelfReport
 from inspection.nominations import reconcile as checks
 from inspection.nominations.blueprint import bp
@@ -64,23 +65,6 @@ def report():
 
 # --- the figures a self-report printed -------------------------------------------------------------------------
 
-FIGURE_NEEDS = {
-    "view": lambda user, report: can_view_mission(user, report.mission),
-    "enter": checks.can_enter_figures,  # mission members and the reporting unit's officer
-    "find": lambda user, report: can_edit_mission(user, report.mission),  # turn a mismatch into a finding
-}
-
-
-def get_self_report(report_id: int, need: str = "view") -> SelfReport:
-    """The self-report, or 404; 403 unless the user may `need` ("view", "enter", "find") it."""
-    report = db.session.get(SelfReport, report_id)
-    if report is None:
-        abort(404)
-    if not FIGURE_NEEDS[need](current_user, report):
-        abort(403)
-    return report
-
-
 def field_name(key: str) -> str:
     return key.replace(".", "__")
 
@@ -111,7 +95,7 @@ def figures_form(report: SelfReport, formdata=None) -> PortalForm:
 @bp.route("/nominations/self-reports/<int:report_id>/figures", methods=["GET", "POST"])
 @login_required
 def self_report_figures(report_id: int):
-    report = get_self_report(report_id, need="enter")
+    report = get_self_report(report_id, need=Need.ENTER_FIGURES)
     form = figures_form(report, request.form if request.method == "POST" else None)
     if request.method == "POST" and form.validate():
         printed = {key: form[field_name(key)].data or "" for key in form_keys()}
@@ -153,14 +137,14 @@ def self_report_reconcile(report_id: int):
     result = checks.reconcile(report, visible_unit_ids(current_user))
     return render_template("nominations/reconcile.html", report=report, result=result,
                            scope_text=checks.scope_text(result.scope), made=checks.findings_made(report, result.checks),
-                           can_find=can_edit_mission(current_user, report.mission),
-                           can_enter=checks.can_enter_figures(current_user, report))
+                           can_find=may(current_user, report, Need.MAKE_FINDING),
+                           can_enter=may(current_user, report, Need.ENTER_FIGURES))
 
 
 @bp.route("/nominations/self-reports/<int:report_id>/reconcile/finding", methods=["POST"])
 @roles_required(*MISSION_WORKERS)
 def self_report_mismatch_finding(report_id: int):
-    report = get_self_report(report_id, need="find")
+    report = get_self_report(report_id, need=Need.MAKE_FINDING)
     form = MismatchForm()
     result = checks.reconcile(report, visible_unit_ids(current_user))
     check = result.find(form.check.data or "") if form.validate_on_submit() else None

@@ -1,9 +1,10 @@
 """Reading one's own notifications: nobody sees another person's."""
 
-from flask import abort, g
+from flask import g
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from inspection.access import Need, load, register
 from inspection.auth.models import User
 from inspection.extensions import db
 from inspection.notifications.models import Notification
@@ -32,9 +33,9 @@ def current_unread_count() -> int:
     return g.unread_notifications
 
 
+register(Notification, {Need.VIEW: lambda user, notification: notification.user_id == user.id})
+
+
 def get_notification(notification_id: int) -> Notification:
     """The current user's notification, or 404 (also for another person's: its existence is not told)."""
-    notification = db.session.get(Notification, notification_id)
-    if notification is None or notification.user_id != current_user.id:
-        abort(404)
-    return notification
+    return load(Notification, notification_id, Need.VIEW, conceal=True)

@@ -6,6 +6,7 @@ import os
 from flask import abort, current_app, render_template
 from flask_login import current_user
 
+from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.downloads import send_download
 from inspection.files.services import stored_path
@@ -28,7 +29,7 @@ def todo():
 @login_required
 def download_evidence(evidence_id: int):
     """Only for users who may see the recommendation; always as a download, under the original name."""
-    evidence = get_evidence(evidence_id, need="view")
+    evidence = get_evidence(evidence_id, need=Need.VIEW)
     path = stored_path(current_app.config["FILES_FOLDER"], evidence.file)
     if not os.path.isfile(path):
         abort(404)  # the record outlived its file (restored database, cleaned disk): not found, not a crash

@@ -3,6 +3,7 @@
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.findings.access import get_recommendation
 from inspection.permissions import login_required, roles_required
@@ -19,7 +20,7 @@ ANCHOR = "han-thuc-hien"
 @bp.post("/recommendations/<int:recommendation_id>/extensions")
 @roles_required(Role.UNIT_OFFICER)
 def request_extension(recommendation_id: int):
-    recommendation = get_recommendation(recommendation_id, need="answer")
+    recommendation = get_recommendation(recommendation_id, need=Need.ANSWER)
     form = ExtensionRequestForm(prefix="ext")
     if not form.validate_on_submit():
         return refused(form, recommendation, anchor=ANCHOR)
@@ -35,7 +36,7 @@ def request_extension(recommendation_id: int):
 @bp.post("/extensions/<int:change_id>/decision")
 @login_required
 def decide_extension(change_id: int):
-    change = get_due_date_change(change_id, need="decide")
+    change = get_due_date_change(change_id, need=Need.DECIDE)
     form = DecisionForm(prefix=f"dec{change.id}")
     if not form.validate_on_submit():
         return refused(form, change.recommendation, anchor=ANCHOR)
@@ -52,7 +53,7 @@ def decide_extension(change_id: int):
 @bp.post("/extensions/<int:change_id>/withdraw")
 @roles_required(Role.UNIT_OFFICER)
 def withdraw_extension(change_id: int):
-    change = get_due_date_change(change_id, need="answer")
+    change = get_due_date_change(change_id, need=Need.ANSWER)
     form = PlainForm(prefix=f"wd{change.id}")
     if not form.validate_on_submit():
         return refused(form, change.recommendation, anchor=ANCHOR)

@@ -4,6 +4,7 @@ from flask import abort, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings.access import get_recommendation
@@ -20,7 +21,7 @@ from inspection.rules import RuleViolation
 @bp.post("/recommendations/<int:recommendation_id>/progress")
 @roles_required(Role.UNIT_OFFICER)
 def report_progress(recommendation_id: int):
-    recommendation = get_recommendation(recommendation_id, need="answer")
+    recommendation = get_recommendation(recommendation_id, need=Need.ANSWER)
     share = share_of(recommendation, whole_number(request.form.get("responsibility_id"))) or abort(404)
     form = ProgressForm(prefix=f"pr{share.id}")
     form.status.choices = next_status_choices(share)
@@ -37,7 +38,7 @@ def report_progress(recommendation_id: int):
 @bp.post("/recommendations/<int:recommendation_id>/actions")
 @roles_required(Role.UNIT_OFFICER)
 def add_action(recommendation_id: int):
-    recommendation = get_recommendation(recommendation_id, need="answer")
+    recommendation = get_recommendation(recommendation_id, need=Need.ANSWER)
     form = NewActionForm(prefix="act")
     if not form.validate_on_submit():
         return refused(form, recommendation, anchor="tien-do")
@@ -54,7 +55,7 @@ def add_action(recommendation_id: int):
 @bp.post("/recommendations/<int:recommendation_id>/actions/<int:action_id>")
 @roles_required(Role.UNIT_OFFICER)
 def update_action(recommendation_id: int, action_id: int):
-    recommendation = get_recommendation(recommendation_id, need="answer")
+    recommendation = get_recommendation(recommendation_id, need=Need.ANSWER)
     action = db.session.get(FollowUpAction, action_id)
     if action is None or action.responsibility.recommendation_id != recommendation.id:
         abort(404)

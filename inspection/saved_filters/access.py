@@ -1,22 +1,18 @@
 """Loading a saved filter: a saved filter is personal, so only its owner may use, rename or delete it."""
 
-from flask import abort
-from flask_login import current_user
-
-from inspection.extensions import db
+from inspection.access import Need, load, register
 from inspection.saved_filters.models import SavedFilter
 
-NEEDS = frozenset({"view", "edit"})
+
+def is_owner(user, saved: SavedFilter) -> bool:
+    """Not even an administrator opens someone else's saved filter."""
+    return saved.user_id == user.id
 
 
-def get_saved_filter(saved_filter_id: int, need: str = "edit") -> SavedFilter:
+register(SavedFilter, {Need.VIEW: is_owner, Need.EDIT: is_owner})
+
+
+def get_saved_filter(saved_filter_id: int, need: Need = Need.EDIT) -> SavedFilter:
     """The current user's saved filter, or abort: 404 when there is no such filter, 403 when it is another
-    user's (whatever `need`: "view" or "edit"; not even an administrator opens someone else's)."""
-    if need not in NEEDS:
-        raise ValueError(f"unknown need {need!r}")
-    saved = db.session.get(SavedFilter, saved_filter_id)
-    if saved is None:
-        abort(404)
-    if saved.user_id != current_user.id:
-        abort(403)
-    return saved
+    user's (whatever `need`: VIEW or EDIT)."""
+    return load(SavedFilter, saved_filter_id, need)

@@ -7,6 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from inspection.access import Need
 from inspection.extensions import db
 from inspection.forms_util import apply_rule_violation
 from inspection.permissions import login_required
@@ -70,7 +71,7 @@ def save(list_name: str):
 @bp.route("/<int:saved_filter_id>/rename", methods=["GET", "POST"])
 @login_required
 def rename(saved_filter_id: int):
-    saved = get_saved_filter(saved_filter_id, need="edit")
+    saved = get_saved_filter(saved_filter_id, need=Need.EDIT)
     saved_list = LISTS.get(saved.list_name) or abort(404)
     form = RenameFilterForm(name=saved.name)
     if form.validate_on_submit():
@@ -89,7 +90,7 @@ def rename(saved_filter_id: int):
 @bp.route("/<int:saved_filter_id>/delete", methods=["POST"])
 @login_required
 def delete(saved_filter_id: int):
-    saved = get_saved_filter(saved_filter_id, need="edit")
+    saved = get_saved_filter(saved_filter_id, need=Need.EDIT)
     saved_list = LISTS.get(saved.list_name) or abort(404)
     form = DeleteFilterForm()
     if not form.validate_on_submit():

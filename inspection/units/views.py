@@ -2,7 +2,6 @@
 
 from flask import (
     Blueprint,
-    abort,
     current_app,
     flash,
     redirect,
@@ -16,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from inspection import audit
+from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.findings.queries import unit_transfer_context
@@ -36,16 +36,13 @@ from inspection.units.models import EventKind, Unit, UnitKind
 bp = Blueprint("units", __name__, url_prefix="/units")
 
 
-def get_unit(unit_id: int, need: str = "view") -> Unit:
-    """The unit, or 404 when there is none, 403 when the user may not `need` it ("view", "manage")."""
-    unit = db.session.get(Unit, unit_id, options=[
+register(Unit, {Need.VIEW: can_see_unit, Need.MANAGE: lambda user, unit: user.role == Role.ADMIN})
+
+
+def get_unit(unit_id: int, need: Need = Need.VIEW) -> Unit:
+    """The unit, or 404 when there is none, 403 when the user may not `need` it (VIEW, MANAGE)."""
+    return load(Unit, unit_id, need, options=[
         selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names)])
-    if unit is None:
-        abort(404)
-    allowed = can_see_unit(current_user, unit) if need == "view" else current_user.role == Role.ADMIN
-    if not allowed:
-        abort(403)
-    return unit
 
 
 @bp.route("/")
@@ -109,7 +106,7 @@ def new():
 @bp.route("/<int:unit_id>/edit", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def edit(unit_id: int):
-    unit = get_unit(unit_id, need="manage")
+    unit = get_unit(unit_id, need=Need.MANAGE)
     form = UnitForm(obj=unit, parent_code=unit.parent)
     if form.validate_on_submit():
         try:
@@ -128,7 +125,7 @@ def edit(unit_id: int):
 @bp.route("/<int:unit_id>/events/new", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def new_event(unit_id: int):
-    unit = get_unit(unit_id, need="manage")
+    unit = get_unit(unit_id, need=Need.MANAGE)
     form = UnitEventForm()
     if form.validate_on_submit():
         try:
