@@ -73,8 +73,7 @@ def may(actor, record, need: Need) -> bool:
     rule = _RULES.get(type(record), {}).get(need)
     if rule is None:
         raise LookupError(f"no rule for {type(record).__name__} × {need}")
-    if actor is None:
-        raise TypeError("an actor is required: pass the user, or SYSTEM for a system action")
+    require_actor(actor)
     return actor is SYSTEM or bool(rule(actor, record))
 
 
@@ -85,9 +84,21 @@ def check(actor, record, need: Need) -> None:
 
 
 def require_actor(actor) -> None:
-    """For services whose rule is not about one record: an actor must be named (SYSTEM for system actions)."""
+    """An actor must be named: the user, or SYSTEM for a system action (never None)."""
     if actor is None:
         raise TypeError("an actor is required: pass the user, or SYSTEM for a system action")
+
+
+def permits(actor, rule: Callable[..., bool], *args) -> bool:
+    """For rules that are not about one record (may this user create a mission?): SYSTEM always may."""
+    require_actor(actor)
+    return actor is SYSTEM or bool(rule(actor, *args))
+
+
+def require(actor, rule: Callable[..., bool], *args) -> None:
+    """For services: refuse (AccessDenied) unless `rule(actor, *args)` holds."""
+    if not permits(actor, rule, *args):
+        raise AccessDenied(f"{actor!r} refused by {getattr(rule, '__name__', rule)}")
 
 
 def load(model: type, record_id: int, need: Need = Need.VIEW, actor=None, options: Iterable = (),

@@ -31,7 +31,10 @@ class AuditEntry(db.Model):
 
 def record(actor, action: str, target, summary: str,
            before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> AuditEntry:
-    """Add an entry for a change made by `actor` (a User, or None for the CLI) to `target`."""
+    """Add an entry for a change made by `actor` (a User, or access.SYSTEM for the CLI, the demo loader and
+    scheduled jobs: recorded without a user id) to `target`. Every change names its actor: None is refused."""
+    if actor is None:
+        raise TypeError("an actor is required: pass the user, or access.SYSTEM for a system action")
     target = getattr(target, "_get_current_object", lambda: target)()  # current_user is a proxy
     entry = AuditEntry(
         actor_id=getattr(actor, "id", None), action=action,

@@ -5,6 +5,7 @@ from flask import Flask
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.rules import RuleViolation
@@ -30,7 +31,7 @@ def create_user_command(username, full_name, role, email, unit_codes, password):
         raise click.ClickException("Không có đơn vị mang mã: " + ", ".join(
             code for code, unit in zip(unit_codes, units, strict=True) if unit is None))
     try:
-        user = create_user(None, username=username, full_name=full_name, role=Role(role),
+        user = create_user(SYSTEM, username=username, full_name=full_name, role=Role(role),
                            password=password, email=email, units=units)
     except RuleViolation as violation:
         raise click.ClickException(violation.message) from None

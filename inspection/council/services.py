@@ -7,7 +7,7 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from inspection import audit
+from inspection import access, audit
 from inspection.council.access import can_decide
 from inspection.council.models import (
     SESSION_TRANSITIONS,
@@ -42,8 +42,8 @@ class SessionDetails:
 
 
 def require_decider(actor) -> None:
-    """The council and admins; no actor means the system itself (demo data, command line)."""
-    if actor is not None and not can_decide(actor):
+    """The council and admins (or the system itself: demo data, command line)."""
+    if not access.permits(actor, can_decide):
         raise RuleViolation(_("Chỉ Hội đồng hoặc quản trị hệ thống mới được thay đổi phiên họp."))
 
 

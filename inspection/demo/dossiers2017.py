@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from sqlalchemy import insert, select
 
+from inspection.access import SYSTEM
 from inspection.demo import kiengiang as kg
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
@@ -151,7 +152,7 @@ def _catalogue_ids() -> dict[str, int]:
     query = select(AwardForm.code, AwardForm.id).where(AwardForm.code.in_(codes))
     found = dict(db.session.execute(query).all())
     if len(found) < len(codes):
-        seed_catalogue(None)
+        seed_catalogue(SYSTEM)
         found = dict(db.session.execute(query).all())
     return found
 
@@ -278,4 +279,4 @@ def _store_reported_figures() -> None:
 
     report = db.session.scalar(select(SelfReport).where(SelfReport.ref == parse_ref("280/BC-UBND")))
     if report is not None:
-        save_reported_figures(None, report, REPORTED_280)
+        save_reported_figures(SYSTEM, report, REPORTED_280)

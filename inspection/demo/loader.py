@@ -2,6 +2,7 @@
 
 from sqlalchemy import func, select
 
+from inspection.access import SYSTEM
 from inspection.admin.services import create_user
 from inspection.auth.models import Role, User
 from inspection.demo import kiengiang as data
@@ -25,7 +26,7 @@ def database_is_empty() -> bool:
 
 def load_demo() -> str:
     """Create the demo units, lineage, clusters and blocks and accounts; the caller commits."""
-    seed_catalogue(None)  # the award catalogue first: demo dossiers name their award forms (idempotent)
+    seed_catalogue(SYSTEM)  # the award catalogue first: demo dossiers name their award forms (idempotent)
     _load_2017_units()
     _load_history()
     _load_groups(2017, data.GROUPS_2017)
@@ -59,7 +60,7 @@ def _basis(pair):
 
 def _create(code, name, kind, parent_code=None, **kwargs) -> Unit:
     parent = _unit(parent_code) if parent_code else None
-    return units.create_unit(None, code=code, name=name, kind=kind, parent=parent, **kwargs)
+    return units.create_unit(SYSTEM, code=code, name=name, kind=kind, parent=parent, **kwargs)
 
 
 def _load_2017_units() -> None:
@@ -80,7 +81,7 @@ def _load_2017_units() -> None:
 
 def _load_history() -> None:
     for code, new_name, effective, basis in data.RENAMES:
-        event = units.rename_unit(None, _unit(code), new_name, effective, _basis(basis), note=data.UNVERIFIED)
+        event = units.rename_unit(SYSTEM, _unit(code), new_name, effective, _basis(basis), note=data.UNVERIFIED)
         event.legal_basis_date = basis[1]
     _load_department_changes()
     _load_province_merger()
@@ -91,23 +92,23 @@ def _load_department_changes() -> None:
     for code, _name, successor_codes, how in data.ENDED_2025_03:
         successors = [_unit(c) for c in successor_codes]
         if how == "merge":
-            units.merge_units(None, [_unit(code)], successors[0], data.DEPARTMENTS_REORGANISED, None,
+            units.merge_units(SYSTEM, [_unit(code)], successors[0], data.DEPARTMENTS_REORGANISED, None,
                               note=data.UNVERIFIED)
         else:
-            units.dissolve_unit(None, _unit(code), data.DEPARTMENTS_REORGANISED, None, successors,
+            units.dissolve_unit(SYSTEM, _unit(code), data.DEPARTMENTS_REORGANISED, None, successors,
                                 note=data.UNVERIFIED)
 
 
 def _load_province_merger() -> None:
     effective, basis = data.REORGANISED, _basis(data.PROVINCE_MERGER_BASIS)
     new_province = _create("AG", "UBND tỉnh An Giang", UnitKind.PROVINCE, valid_from=effective, establish=False)
-    event = units.merge_units(None, [_unit("KG"), _unit("AG-CU")], new_province, effective, basis)
+    event = units.merge_units(SYSTEM, [_unit("KG"), _unit("AG-CU")], new_province, effective, basis)
     event.legal_basis_date = data.PROVINCE_MERGER_BASIS[1]
     for code, name, kind in data.PROVINCIAL_BODIES:
         new_name = data.RENAMED_IN_2025.get(code, name).replace("Kiên Giang", "An Giang")
         successor = _create("AG-" + code.removeprefix("KG-"), new_name, kind,
                             "AG", valid_from=effective, establish=False)
-        units.merge_units(None, [_unit(code)], successor, effective, basis).legal_basis_date = \
+        units.merge_units(SYSTEM, [_unit(code)], successor, effective, basis).legal_basis_date = \
             data.PROVINCE_MERGER_BASIS[1]
     for code, name, kind in data.ENTERPRISES:
         _create(code, name, kind, "AG")  # enterprises outlive the merger; only their supervisor changed
@@ -118,25 +119,25 @@ def _load_commune_reorganisation() -> None:
     successors_of_district: dict[str, list[Unit]] = {}
     for new_code, (name, district, communes) in data.NEW_COMMUNES.items():
         new_unit = _create(new_code, name, UnitKind.COMMUNE, "AG", valid_from=effective, establish=False)
-        units.merge_units(None, [_unit(code) for code, _ in communes], new_unit, effective,
+        units.merge_units(SYSTEM, [_unit(code) for code, _ in communes], new_unit, effective,
                           _basis(data.COMMUNE_BASIS), note=data.UNVERIFIED)
         successors_of_district.setdefault(district, []).append(new_unit)
     for code, _name in data.DISTRICTS:
-        units.dissolve_unit(None, _unit(code), effective, _basis(data.TWO_TIER_BASIS),
+        units.dissolve_unit(SYSTEM, _unit(code), effective, _basis(data.TWO_TIER_BASIS),
                             successors_of_district.get(code, []))
-    units.dissolve_unit(None, _unit("KG-BTDKT"), effective, _basis(data.PROVINCE_MERGER_BASIS), [_unit("AG-SNV")],
+    units.dissolve_unit(SYSTEM, _unit("KG-BTDKT"), effective, _basis(data.PROVINCE_MERGER_BASIS), [_unit("AG-SNV")],
                         note="Nhiệm vụ chuyển về Sở Nội vụ tỉnh An Giang.")
 
 
 def _load_groups(year: int, groups) -> None:
     for kind, name, codes in groups:
-        group = create_group(None, kind=GroupKind(kind), name=name, year=year)
+        group = create_group(SYSTEM, kind=GroupKind(kind), name=name, year=year)
         for position, code in enumerate(codes):
             role = ROLES_BY_POSITION[position] if position < len(ROLES_BY_POSITION) else MemberRole.MEMBER
-            set_member(None, group, _unit(code), role)
+            set_member(SYSTEM, group, _unit(code), role)
 
 
 def _load_accounts() -> None:
     for username, full_name, role, codes in data.ACCOUNTS:
-        create_user(None, username=username, full_name=full_name, role=Role(role),
+        create_user(SYSTEM, username=username, full_name=full_name, role=Role(role),
                     password=data.DEMO_PASSWORD, units=[_unit(code) for code in codes])

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.auth.models import User
 from inspection.council import services as council
 from inspection.demo import mission2017 as data
@@ -110,7 +111,7 @@ def _follow_up(cast: Cast, recommendation: Recommendation, plan: dict) -> None:
 def _transfer_after_2025() -> None:
     basis = parse_ref("202/2025/QH15")
     for old, new in (("KG", "AG"), ("KG-SNV", "AG-SNV")):
-        transfer_open_recommendations(None, unit_by_code(old), unit_by_code(new), basis,
+        transfer_open_recommendations(SYSTEM, unit_by_code(old), unit_by_code(new), basis,
                                       note="Chuyển theo sắp xếp đơn vị hành chính từ 01/07/2025.")
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy import text
 
+from inspection.access import SYSTEM
 from inspection.demo import generator
 from inspection.demo.national_dossiers import generate_dossiers
 from inspection.demo.national_followup import Followup
@@ -37,7 +38,7 @@ def generate_national(scale: float, seed: int, as_of: date, progress: Callable[[
     """Write the data set (the caller commits); RuleViolation when the database is not empty."""
     started = time.perf_counter()
     require_empty_database()
-    seed_catalogue(None)
+    seed_catalogue(SYSTEM)
     years = national_years(as_of)
     unit_count = max(2, round(UNITS * scale))
     generator.generate(unit_count=unit_count, seed=seed, years=tuple(years))

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm.attributes import flag_modified
 
-from inspection import audit
+from inspection import access, audit
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings.access import can_manage
@@ -92,8 +92,8 @@ def update_finding(actor, finding: Finding, *, version: int | None, **values) ->
 
 
 def _require_member(actor, mission: Mission) -> None:
-    """Team members only; no actor means the system itself (demo data, command line)."""
-    if actor is not None and not can_edit_mission(actor, mission):
+    """Team members only (or the system itself: demo data, command line)."""
+    if not access.permits(actor, can_edit_mission, mission):
         raise RuleViolation(_("Chỉ thành viên đoàn kiểm tra mới được thay đổi phát hiện, kiến nghị của đoàn."))
 
 
@@ -238,7 +238,7 @@ def verify(actor, recommendation: Recommendation, status: VerifiedStatus, method
     """An inspector's verdict, through VERIFIED_TRANSITIONS; reopening is status OPEN.
     Only team members verify; a unit's "reported done" is never a verdict. With `by_council` the verdict
     is a decision of a council review session, taken by the council (or an admin) instead of the team."""
-    if actor is not None and not _may_verify(actor, recommendation, by_council):
+    if not access.permits(actor, _may_verify, recommendation, by_council):
         raise RuleViolation(_("Chỉ Hội đồng mới được quyết định thay đoàn kiểm tra.") if by_council
                             else _("Chỉ thành viên đoàn kiểm tra mới được xác minh kiến nghị."))
     if version is not None and version != recommendation.version:

@@ -4,7 +4,7 @@ from sqlalchemy import exists, or_, select
 
 from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
-from inspection.missions.models import Mission, MissionMember, SelfReport, WorkingSession, mission_units
+from inspection.missions.models import InspectionPlan, Mission, MissionMember, SelfReport, WorkingSession, mission_units
 from inspection.permissions import visible_unit_ids
 
 MISSION_WORKERS = (Role.INSPECTOR, Role.COUNCIL, Role.ADMIN)
@@ -72,6 +72,12 @@ def can_make_finding(user: User, report: SelfReport) -> bool:
     return can_edit_mission(user, report.mission)
 
 
+def works_on_plans(user: User, plan: InspectionPlan | None = None) -> bool:
+    """Plans are the council's and the inspectors' (and admins')."""
+    return user.role in MISSION_WORKERS
+
+
+register(InspectionPlan, {Need.VIEW: works_on_plans, Need.EDIT: works_on_plans})
 register(Mission, {Need.VIEW: can_view_mission, Need.EDIT: can_edit_mission, Need.SELF_REPORT: can_add_self_report})
 register(SelfReport, {Need.VIEW: can_view_self_report, Need.ENTER_FIGURES: can_enter_figures,
                       Need.MAKE_FINDING: can_make_finding})

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from inspection import audit
-from inspection.access import Need, load, register
+from inspection.access import Need, load
 from inspection.missions import queries, services
 from inspection.missions.access import MISSION_WORKERS
 from inspection.missions.blueprint import bp, save
@@ -15,13 +15,6 @@ from inspection.missions.models import InspectionPlan
 from inspection.params import arg_year
 from inspection.permissions import roles_required
 from inspection.timeutil import today_vn
-
-
-def _is_mission_worker(user, plan: InspectionPlan) -> bool:
-    return user.role in MISSION_WORKERS
-
-
-register(InspectionPlan, {Need.VIEW: _is_mission_worker, Need.EDIT: _is_mission_worker})
 
 
 def get_plan(plan_id: int, need: Need = Need.VIEW, options=()) -> InspectionPlan:

@@ -6,12 +6,13 @@ from datetime import date
 
 from flask_babel import gettext as _
 
-from inspection import audit
+from inspection import access, audit
+from inspection.access import Need
 from inspection.auth.models import User
 from inspection.documents.refs import DocRef
 from inspection.extensions import db
 from inspection.groups.models import EmulationGroup
-from inspection.missions.access import MISSION_WORKERS
+from inspection.missions.access import MISSION_WORKERS, can_create_mission, works_on_plans
 from inspection.missions.models import (
     MISSION_STATUS_LABELS,
     MISSION_TRANSITIONS,
@@ -70,6 +71,7 @@ MISSION_FIELDS = ("kind", "title", "decision_ref", "decision_date", "issuing_bod
 # --- plans -------------------------------------------------------------------------------------
 
 def create_plan(actor, details: PlanDetails) -> InspectionPlan:
+    access.require(actor, works_on_plans)
     _check_plan(details)
     plan = InspectionPlan()
     _apply_plan(plan, details)
@@ -81,6 +83,7 @@ def create_plan(actor, details: PlanDetails) -> InspectionPlan:
 
 
 def update_plan(actor, plan: InspectionPlan, details: PlanDetails) -> InspectionPlan:
+    access.check(actor, plan, Need.EDIT)
     _check_plan(details)
     before = _plan_snapshot(plan)
     _apply_plan(plan, details)
@@ -111,10 +114,11 @@ def _plan_snapshot(plan: InspectionPlan) -> dict:
 
 def create_mission(actor, details: MissionDetails, creator_role: TeamRole = TeamRole.MEMBER) -> Mission:
     """A new mission in draft; the person creating it joins the team (so that they may edit it)."""
+    access.require(actor, can_create_mission)
     _check_mission(details)
     mission = Mission(status=MissionStatus.DRAFT, created_by_id=getattr(actor, "id", None))
     _apply_mission(mission, details)
-    if actor is not None:
+    if actor is not access.SYSTEM:
         mission.members.append(MissionMember(user=actor, role=creator_role))
     db.session.add(mission)
     db.session.flush()
@@ -125,6 +129,7 @@ def create_mission(actor, details: MissionDetails, creator_role: TeamRole = Team
 
 def update_mission(actor, mission: Mission, details: MissionDetails, version: int | None) -> Mission:
     """Save an edit made on a form opened at `version`; a stale form raises MissionEditConflict."""
+    access.check(actor, mission, Need.EDIT)
     require_not_closed(mission)
     current_group = db.session.get(EmulationGroup, mission.group_id) if mission.group_id else None
     before = _mission_snapshot(mission, current_group)
@@ -206,6 +211,7 @@ def require_not_closed(mission: Mission) -> None:
 def change_status(actor, mission: Mission, target: MissionStatus, *, conclusion_ref: DocRef | None = None,
                   conclusion_date: date | None = None) -> Mission:
     """Move the mission through MISSION_TRANSITIONS; concluding records the conclusion notice."""
+    access.check(actor, mission, Need.EDIT)
     MISSION_TRANSITIONS.check(mission.status, target)
     before = {"status": mission.status}
     if target == MissionStatus.CONCLUDED:
@@ -228,6 +234,7 @@ def change_status(actor, mission: Mission, target: MissionStatus, *, conclusion_
 def add_member(actor, mission: Mission, *, role: TeamRole, user: User | None = None,
                outsider_name: str | None = None, position: str | None = None) -> MissionMember:
     """A portal user, or a named outsider (a council member from elsewhere), joins the team."""
+    access.check(actor, mission, Need.EDIT)
     require_not_closed(mission)
     outsider_name = (outsider_name or "").strip() or None
     if (user is None) == (outsider_name is None):
@@ -249,6 +256,7 @@ def add_member(actor, mission: Mission, *, role: TeamRole, user: User | None = N
 
 
 def remove_member(actor, mission: Mission, member: MissionMember) -> None:
+    access.check(actor, mission, Need.EDIT)
     require_not_closed(mission)
     portal_members = [other for other in mission.members if other.user_id is not None]
     if member.user_id is not None and len(portal_members) == 1:

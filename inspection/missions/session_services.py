@@ -6,7 +6,8 @@ from datetime import date
 
 from flask_babel import gettext as _
 
-from inspection import audit
+from inspection import access, audit
+from inspection.access import Need
 from inspection.documents.refs import DocRef
 from inspection.extensions import db
 from inspection.files.models import StoredFile
@@ -48,8 +49,9 @@ def add_self_report(actor, mission: Mission, *, unit: Unit, ref: DocRef, report_
                     subject: str | None = None, upload=None, limits: FileLimits | None = None) -> SelfReport:
     """Record a unit's self-report. A team member files it for any inspected unit; a unit officer
     only for their own unit."""
+    access.check(actor, mission, Need.SELF_REPORT)
     require_not_closed(mission)
-    allowed = mission.units if actor is None else self_report_units(actor, mission)
+    allowed = mission.units if actor is access.SYSTEM else self_report_units(actor, mission)
     if unit not in allowed:
         raise RuleViolation(_("Đơn vị này không thuộc các đơn vị được kiểm tra mà bạn được báo cáo."),
                             field="unit_id")
@@ -69,6 +71,7 @@ def add_self_report(actor, mission: Mission, *, unit: Unit, ref: DocRef, report_
 
 def add_session(actor, mission: Mission, details: SessionDetails, uploads=(),
                 limits: FileLimits | None = None) -> WorkingSession:
+    access.check(actor, mission, Need.EDIT)
     require_not_closed(mission)
     _check_session(mission, details)
     session = WorkingSession(mission=mission, created_by_id=getattr(actor, "id", None))
@@ -84,6 +87,7 @@ def add_session(actor, mission: Mission, details: SessionDetails, uploads=(),
 
 def update_session(actor, session: WorkingSession, details: SessionDetails, uploads=(),
                    limits: FileLimits | None = None) -> WorkingSession:
+    access.check(actor, session, Need.EDIT)
     require_not_closed(session.mission)
     _check_session(session.mission, details)
     before = _session_snapshot(session)
@@ -98,6 +102,7 @@ def update_session(actor, session: WorkingSession, details: SessionDetails, uplo
 
 def attach_files(actor, session: WorkingSession, uploads, limits: FileLimits | None) -> list[StoredFile]:
     """Keep each upload (type checked from its content) and list it under the session."""
+    access.check(actor, session, Need.EDIT)
     uploads = [upload for upload in uploads if upload]
     if not uploads:
         return []

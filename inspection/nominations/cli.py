@@ -6,6 +6,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from inspection.access import SYSTEM
 from inspection.extensions import db
 from inspection.rules import RuleViolation
 
@@ -17,7 +18,7 @@ def seed_catalogue_command():
     """Create or update the award catalogue (emulation titles and award forms); safe to run again."""
     from inspection.nominations.catalogue import seed_catalogue
 
-    result = seed_catalogue(None)
+    result = seed_catalogue(SYSTEM)
     db.session.commit()
     click.echo(f"Danh mục hình thức khen thưởng: thêm {result.created}, cập nhật {result.updated}, "
                f"giữ nguyên {result.unchanged}.")
@@ -35,7 +36,7 @@ def import_command(path: Path, dry_run: bool):
         data = handle.read(max_bytes + 1)  # one byte more than allowed is enough for the reader to refuse
     run = importing.preview if dry_run else importing.run_import
     try:
-        plan = run(None, data, path.name, max_bytes)
+        plan = run(SYSTEM, data, path.name, max_bytes)
     except RuleViolation as violation:
         raise click.ClickException(violation.message) from None
     counts = plan.counts

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from flask_babel import gettext as _
 from sqlalchemy import String, select, type_coerce
 
+from inspection import access
 from inspection.extensions import db
 from inspection.imports.plan import NEW, UNCHANGED, UPDATED, RowError
 from inspection.nominations import holds
@@ -105,7 +106,7 @@ class Classifier:
     """Turns parsed rows into the plan; `today` bounds submission and decision dates as the forms do."""
 
     def __init__(self, actor, parser: RowParser, plan: DossierImportPlan, today: date):
-        self.officer = actor is not None and actor.role not in DECIDERS
+        self.officer = not access.permits(actor, lambda user: user.role in DECIDERS)
         self.parser, self.plan, self.today = parser, plan, today
         self.unit_codes = {unit_id: code for code, unit_id in parser.unit_ids.items()}
         self.hasher = hashlib.sha256()

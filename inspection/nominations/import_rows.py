@@ -8,6 +8,7 @@ from typing import NamedTuple
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from inspection import access
 from inspection.documents.refs import DocRef, DocRefError, parse_ref
 from inspection.extensions import db
 from inspection.imports.cells import RowCells
@@ -69,7 +70,7 @@ class RowParser:
 
     def __init__(self, actor):
         self.unit_ids: dict[str, int] = dict(db.session.execute(select(Unit.code, Unit.id)).all())
-        self.writable = None if actor is None or actor.role in DECIDERS else visible_unit_ids(actor)
+        self.writable = None if access.permits(actor, lambda user: user.role in DECIDERS) else visible_unit_ids(actor)
         self.form_index = award_form_index()
         self.forms_by_id: dict[int, AwardForm] = {form.id: form for form in self.form_index.values()}
         self._form_ids: dict[str, int | None] = {}

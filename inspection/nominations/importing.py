@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy import bindparam, insert, update
 from sqlalchemy.exc import IntegrityError
 
-from inspection import audit
+from inspection import access, audit
 from inspection.extensions import db
 from inspection.nominations.access import DOSSIER_WRITERS
 from inspection.nominations.import_columns import COLUMNS, REQUIRED
@@ -46,7 +46,7 @@ def can_import(user) -> bool:
 def preview(actor, data: bytes, filename: str, max_bytes: int) -> DossierImportPlan:
     """Every row checked, every error collected; nothing written. A file-level problem (not a spreadsheet,
     a column missing, too big) raises RuleViolation(field="file")."""
-    if actor is not None and not can_import(actor):
+    if not access.permits(actor, can_import):
         raise RuleViolation(_("Bạn không có quyền nhập hồ sơ khen thưởng."))
     parser = RowParser(actor)
     with open_table(data, filename, columns=COLUMNS, required=REQUIRED, max_bytes=max_bytes) as table:

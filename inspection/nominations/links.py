@@ -20,7 +20,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
-from inspection import audit
+from inspection import access, audit
 from inspection.extensions import db
 from inspection.findings.access import sees_finding
 from inspection.findings.models import Finding, Recommendation
@@ -115,10 +115,8 @@ def dossier_by_code(unit: Unit, code: str) -> Dossier:
 
 
 def _require_may_change(actor, finding: Finding) -> None:
-    """Team members only; no actor means the system itself (demo data, command line)."""
-    if actor is None:
-        return
-    if not can_edit_mission(actor, finding.mission):
+    """Team members only (or the system itself: demo data, command line)."""
+    if not access.permits(actor, can_edit_mission, finding.mission):
         raise RuleViolation(_("Chỉ thành viên đoàn kiểm tra của phát hiện này mới được liên kết hồ sơ khen thưởng."))
     if finding.mission.status == MissionStatus.CLOSED:
         raise RuleViolation(_("Đoàn kiểm tra đã đóng hồ sơ; không thể thay đổi các hồ sơ khen thưởng liên quan."))

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from inspection import audit
+from inspection import access, audit
 from inspection.extensions import db
 from inspection.nominations.access import (
     DECIDERS,
@@ -117,7 +117,7 @@ def change_status(actor, dossier: Dossier, target, decision_ref=None, decision_d
 def set_award_hold(actor, dossier: Dossier, on: bool, reason: str | None = None) -> Dossier:
     """Put the dossier on award hold (chưa xét khen thưởng: discipline, investigation, complaint…) or lift it.
     A hold needs its reason; both are kept in the history."""
-    if actor is not None and not can_hold(actor):
+    if not access.permits(actor, can_hold):
         raise RuleViolation(_("Chỉ Hội đồng hoặc quản trị viên mới được tạm dừng hay tiếp tục xét khen thưởng."))
     reason = (reason or "").strip() or None
     if on and not reason:
@@ -134,7 +134,8 @@ def set_award_hold(actor, dossier: Dossier, on: bool, reason: str | None = None)
 
 
 def _require_writer(actor, unit, status: DossierStatus) -> None:
-    if actor is None or unit is None:
+    access.require_actor(actor)
+    if actor is access.SYSTEM or unit is None:
         return
     if not can_write_for_unit(actor, unit.id):
         raise RuleViolation(_("Bạn chỉ được ghi hồ sơ của đơn vị mình phụ trách."), field="unit")
@@ -143,14 +144,14 @@ def _require_writer(actor, unit, status: DossierStatus) -> None:
 
 
 def _require_editor(actor, dossier: Dossier) -> None:
-    if actor is not None and not can_edit_dossier(actor, dossier):
+    if not access.permits(actor, can_edit_dossier, dossier):
         raise RuleViolation(_("Bạn không được sửa hồ sơ này (đơn vị chỉ sửa hồ sơ của mình khi còn là Nháp "
                               "hoặc Bị trả lại)."))
 
 
 def _require_mover(actor, dossier: Dossier, target: DossierStatus) -> None:
     _require_editor(actor, dossier)
-    if actor is not None and actor.role not in DECIDERS and target not in OFFICER_TARGETS:
+    if actor is not access.SYSTEM and actor.role not in DECIDERS and target not in OFFICER_TARGETS:
         raise RuleViolation(_("Chỉ Hội đồng hoặc quản trị viên mới được chuyển hồ sơ sang “%(status)s”.",
                               status=target.label), field="status")
 
@@ -240,7 +241,7 @@ def update_award_form(actor, form: AwardForm, **fields) -> bool:
 
 
 def _checked_award_form(actor, form: AwardForm, fields: dict) -> dict:
-    if actor is not None and not can_manage_catalogue(actor):
+    if not access.permits(actor, can_manage_catalogue):
         raise RuleViolation(_("Chỉ quản trị viên mới được sửa danh mục hình thức khen thưởng."))
     values = {name: fields.get(name) for name in AWARD_FORM_FIELDS}
     for name in ("code", "name_vi", "name_en", "legal_basis"):

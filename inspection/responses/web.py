@@ -4,6 +4,7 @@ recommendation, and how a POST ends (back to the recommendation page, with a mes
 from flask import Blueprint, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 
+from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings.models import Recommendation
@@ -17,9 +18,9 @@ bp = Blueprint("responses", __name__)
 PANEL_ANCHOR = "phan-hoi"
 
 
-def need_to_speak(user) -> str:
+def need_to_speak(user) -> Need:
     """Unit officers answer for their unit; everyone else speaks as a mission member or the council."""
-    return "answer" if user.role == Role.UNIT_OFFICER else "decide"
+    return Need.ANSWER if user.role == Role.UNIT_OFFICER else Need.DECIDE
 
 
 def file_settings() -> dict:

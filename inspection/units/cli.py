@@ -6,6 +6,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from inspection.access import SYSTEM
 from inspection.extensions import db
 from inspection.rules import RuleViolation
 
@@ -28,7 +29,7 @@ def import_command(path: Path, kind: str, dry_run: bool):
         if dry_run:
             plan = services.preview(kind, data, path.name, max_bytes)
         else:
-            plan = services.run_import(None, kind, data, path.name, max_bytes)
+            plan = services.run_import(SYSTEM, kind, data, path.name, max_bytes)
     except RuleViolation as violation:
         raise click.ClickException(violation.message) from None
     _report(plan)

@@ -2,6 +2,7 @@
 
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.audit import AuditEntry
 from inspection.auth.models import Role, User
 from inspection.extensions import db
@@ -102,7 +103,7 @@ def test_audit_log_page_for_council_not_for_inspector(app, client_as):
 def test_audit_shows_user_names_as_typed_and_roles_as_words(app, client_as):
     from inspection.admin.services import create_user
 
-    create_user(None, username="admin2", full_name="Quản trị 2", role=Role.ADMIN, password="mot-mat-khau-dai")
+    create_user(SYSTEM, username="admin2", full_name="Quản trị 2", role=Role.ADMIN, password="mot-mat-khau-dai")
     db.session.commit()
     page = client_as(Role.ADMIN).get("/admin/audit").get_data(as_text=True)
     assert "Tên đăng nhập:</dt> <dd class=\"d-inline\">admin2" in page

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings import services as findings
@@ -41,7 +42,7 @@ def council(app):
                            title="Đoàn kiểm tra công tác thi đua, khen thưởng năm 2024")
     for text, due in ((EXTEND_TEXT, today - timedelta(days=60)), (ACCEPT_TEXT, today - timedelta(days=45)),
                       (NOT_YET_TEXT, today + timedelta(days=20))):
-        findings.create_recommendation(None, make_finding(mission, unit), text=text,
+        findings.create_recommendation(SYSTEM, make_finding(mission, unit), text=text,
                                        issued_on=today - timedelta(days=200), due=due, responsible_units=[unit])
     user = factories.make_user(Role.COUNCIL, username="hoidong.pham", full_name="Phạm Thị Hội Đồng")
     db.session.commit()

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 from sqlalchemy import func, select
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.nominations.catalogue import seed_catalogue
@@ -40,7 +41,7 @@ ROWS = [
 @pytest.fixture
 def council_officer():
     factories.make_unit("UBND tỉnh Kiên Giang", code="KG")
-    seed_catalogue(None)
+    seed_catalogue(SYSTEM)
     user = factories.make_user(Role.COUNCIL, full_name="Võ Thị Thi Đua")
     db.session.commit()
     return user

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings import services
@@ -72,7 +73,7 @@ def _add(count: int, inspector) -> None:
         rec = make_recommendation(finding, units[index % 3: index % 3 + 2], issued_on=issued,
                                   due=issued + timedelta(days=90))
         if index % 3 == 0:
-            services.verify(None, rec, list(VerifiedStatus)[1 + index % 5], VerificationMethod.DESK_REVIEW, None)
+            services.verify(SYSTEM, rec, list(VerifiedStatus)[1 + index % 5], VerificationMethod.DESK_REVIEW, None)
     db.session.commit()
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from inspection.access import SYSTEM
 from inspection.demo import dossiers2017 as demo
 from inspection.documents.refs import DocRef
 from inspection.extensions import db
@@ -47,7 +48,7 @@ def test_dates_fall_in_the_report_period_and_decisions_are_real_references():
 
 
 def test_every_demo_dossier_meets_the_dossier_rules(app):
-    seed_catalogue(None)
+    seed_catalogue(SYSTEM)
     forms = {form.code: form for form in db.session.scalars(select(AwardForm))}
     for batch in demo.STATE + demo.PROVINCIAL:
         assert batch.form in forms, batch.form

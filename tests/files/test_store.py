@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from werkzeug.datastructures import FileStorage
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.files.services import store_upload
 from inspection.files.sniff import DOCX, PDF, XLSX, detect_type
@@ -40,7 +41,7 @@ def test_types_are_read_from_the_content():
 
 
 def test_a_good_file_is_kept_with_random_name_and_hash(app):
-    stored = store_upload(None, _upload(PDF_BYTES, "../../Báo cáo 280.pdf"), folder=app.config["FILES_FOLDER"],
+    stored = store_upload(SYSTEM, _upload(PDF_BYTES, "../../Báo cáo 280.pdf"), folder=app.config["FILES_FOLDER"],
                           max_bytes=1024)
     assert stored.original_name == "Báo cáo 280.pdf" and stored.content_type == PDF
     assert stored.sha256 == hashlib.sha256(PDF_BYTES).hexdigest()
@@ -51,13 +52,13 @@ def test_a_good_file_is_kept_with_random_name_and_hash(app):
 
 def test_a_disguised_file_is_refused(app):
     with pytest.raises(RuleViolation, match="không phải PDF, Word, Excel hay ảnh"):
-        store_upload(None, _upload(b"MZ\x90\x00 this is a program", "bien-ban.pdf"),
+        store_upload(SYSTEM, _upload(b"MZ\x90\x00 this is a program", "bien-ban.pdf"),
                      folder=app.config["FILES_FOLDER"], max_bytes=1024)
 
 
 def test_an_oversize_file_is_refused_before_anything_is_written(app):
     with pytest.raises(RuleViolation, match="vượt quá dung lượng"):
-        store_upload(None, _upload(PDF_BYTES + b"x" * 2048, "to.pdf"), folder=app.config["FILES_FOLDER"],
+        store_upload(SYSTEM, _upload(PDF_BYTES + b"x" * 2048, "to.pdf"), folder=app.config["FILES_FOLDER"],
                      max_bytes=1024)
     assert not os.path.exists(app.config["FILES_FOLDER"]) or not os.listdir(app.config["FILES_FOLDER"])
 

@@ -5,6 +5,7 @@ import itertools
 from dataclasses import dataclass
 from datetime import date
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.findings import services
@@ -38,7 +39,7 @@ def make_session(mission: Mission, held_on: date = date(2017, 11, 4), place: str
 
 def make_finding(mission: Mission, unit: Unit | None = None, *, title: str | None = None,
                  category=FindingCategory.EXEMPLAR_REPLICATION, severity=Severity.MODERATE) -> Finding:
-    return services.create_finding(None, mission, unit=unit or mission.units[0], category=category,
+    return services.create_finding(SYSTEM, mission, unit=unit or mission.units[0], category=category,
                                    severity=severity, title=title or f"Phát hiện số {next(_numbers)}")
 
 
@@ -46,7 +47,7 @@ def make_recommendation(finding: Finding, units: list[Unit] | None = None, *, te
                         issued_on: date = date(2017, 12, 1), due: date = date(2018, 6, 30),
                         **outcomes) -> Recommendation:
     return services.create_recommendation(
-        None, finding, text=text or f"Kiến nghị số {next(_numbers)}", issued_on=issued_on, due=due,
+        SYSTEM, finding, text=text or f"Kiến nghị số {next(_numbers)}", issued_on=issued_on, due=due,
         responsible_units=units or [finding.unit], **outcomes)
 
 

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from inspection.access import SYSTEM
 from inspection.findings import services
 from inspection.findings.models import VerificationMethod, VerifiedStatus
 from inspection.units.models import Unit
@@ -91,7 +92,7 @@ def test_the_transfer_endpoint_is_for_the_council_and_admins_only(world, login):
     from tests.factories import make_unit
 
     successor = make_unit("UBND tỉnh An Giang", code="AG")
-    units.merge_units(None, [world.own], successor, date(2025, 7, 1), parse_ref("202/2025/QH15"))
+    units.merge_units(SYSTEM, [world.own], successor, date(2025, 7, 1), parse_ref("202/2025/QH15"))
     db.session.commit()
     data = {"to_unit": "AG", "legal_basis": "202/2025/QH15"}
     for role in ("member", "outsider", "own_officer", "foreign_officer"):
@@ -104,7 +105,7 @@ def test_the_transfer_endpoint_is_for_the_council_and_admins_only(world, login):
 
 
 def test_nothing_answers_500_for_closed_or_verified_items(world, login):
-    services.verify(None, world.recommendation, VerifiedStatus.NOT_ACCEPTED, VerificationMethod.UNIT_WORD, None)
+    services.verify(SYSTEM, world.recommendation, VerifiedStatus.NOT_ACCEPTED, VerificationMethod.UNIT_WORD, None)
     from inspection.extensions import db
 
     db.session.commit()

@@ -5,6 +5,7 @@ from datetime import date
 
 from flask import render_template
 
+from inspection.access import SYSTEM
 from inspection.extensions import db
 from inspection.findings import services
 from inspection.findings.models import FollowUpAction, UnitStatus, VerificationMethod, VerifiedStatus
@@ -26,7 +27,7 @@ def _add_recommendations(world, count: int, units_each: int = 2) -> None:
         rec.responsibilities[0].actions.append(FollowUpAction(what=f"Biện pháp {index}", progress=index % 100))
         rec.responsibilities[0].status = UnitStatus.IN_PROGRESS
         if index % 3 == 0:
-            services.verify(None, rec, VerifiedStatus.PARTIAL, VerificationMethod.DESK_REVIEW, None)
+            services.verify(SYSTEM, rec, VerifiedStatus.PARTIAL, VerificationMethod.DESK_REVIEW, None)
     db.session.commit()
 
 

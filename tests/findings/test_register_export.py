@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
+from inspection.access import SYSTEM
 from inspection.extensions import db
 from inspection.findings import register_export, services
 from inspection.findings.models import FindingCategory, Severity, UnitStatus, VerificationMethod, VerifiedStatus
@@ -36,7 +37,7 @@ def varied(world):
                                  issued_on=date(2018, 1, 5), due=today_vn() + timedelta(days=30))
     shared.responsibilities[1].status = UnitStatus.IN_PROGRESS
     done = make_recommendation(critical, [world.own], text="Kiến nghị đã xác minh")
-    services.verify(None, done, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None)
+    services.verify(SYSTEM, done, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None)
     more = make_finding(world.mission, world.own, title="Lưu trữ hồ sơ", category=FindingCategory.RECORDS_IT)
     for number in range(8):
         make_recommendation(more, text=f"Số hóa hồ sơ đợt {number}", due=date(2019, 1, 1) + timedelta(days=number))

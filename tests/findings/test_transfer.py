@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from inspection import audit
+from inspection.access import SYSTEM
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
 from inspection.findings import services
@@ -29,14 +30,14 @@ def merger(app):
     open_shared = make_recommendation(finding, [old, neighbour])
     already_new = make_recommendation(finding, [old, new], issued_on=date(2025, 7, 1), due=date(2025, 12, 31))
     closed = make_recommendation(finding, [old])
-    services.verify(None, closed, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None)
-    units.merge_units(None, [old, neighbour], new, date(2025, 7, 1), BASIS)
+    services.verify(SYSTEM, closed, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None)
+    units.merge_units(SYSTEM, [old, neighbour], new, date(2025, 7, 1), BASIS)
     return old, new, open_alone, open_shared, already_new, closed
 
 
 def test_open_items_move_with_their_basis_and_closed_ones_stay(merger):
     old, new, open_alone, open_shared, already_new, closed = merger
-    result = services.transfer_open_recommendations(None, old, new, BASIS, "Theo Nghị quyết sắp xếp")
+    result = services.transfer_open_recommendations(SYSTEM, old, new, BASIS, "Theo Nghị quyết sắp xếp")
     assert result.moved == [open_alone, open_shared, already_new] and result.merged == [already_new]
     share = open_alone.responsibilities[0]
     assert share.unit is new and share.transferred_from is old and str(share.transfer_basis) == "1654/NQ-UBTVQH15"
@@ -56,7 +57,7 @@ def test_a_successor_already_sharing_keeps_one_share_and_the_actions(merger):
     old_share.actions.append(FollowUpAction(what="Rà soát hồ sơ khen thưởng", progress=40))
     old_share.status = UnitStatus.IN_PROGRESS
     db.session.flush()
-    services.transfer_open_recommendations(None, old, new, BASIS, None)
+    services.transfer_open_recommendations(SYSTEM, old, new, BASIS, None)
     [kept] = already_new.responsibilities
     assert kept.unit is new and kept.transferred_from is old and kept.status == UnitStatus.NOT_STARTED
     assert [action.what for action in kept.actions] == ["Rà soát hồ sơ khen thưởng"]
@@ -72,8 +73,8 @@ def test_transfer_is_refused_without_basis_to_itself_from_a_living_unit_or_with_
                                             "to_unit")]
     for arguments, field in cases:
         with pytest.raises(RuleViolation) as refused:
-            services.transfer_open_recommendations(None, *arguments)
+            services.transfer_open_recommendations(SYSTEM, *arguments)
         assert refused.value.field == field, arguments
-    services.transfer_open_recommendations(None, old, new, BASIS)
+    services.transfer_open_recommendations(SYSTEM, old, new, BASIS)
     with pytest.raises(RuleViolation, match="không còn kiến nghị nào đang mở"):
-        services.transfer_open_recommendations(None, old, new, BASIS)
+        services.transfer_open_recommendations(SYSTEM, old, new, BASIS)

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from inspection.access import SYSTEM
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
 from inspection.findings import services
@@ -178,7 +179,7 @@ def test_register_lists_filters_and_scopes(world, login):
     make_recommendation(other, [world.own, world.foreign], text="Rà soát hồ sơ còn thời hạn",
                         issued_on=today_vn(), due=today_vn() + timedelta(days=30))
     done = make_recommendation(other, [world.own], text="Kiến nghị đã xác minh")
-    services.verify(None, done, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None)
+    services.verify(SYSTEM, done, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None)
     db.session.commit()
     council = login(world.council)
     everything = council.get("/recommendations/").get_data(as_text=True)
@@ -203,7 +204,7 @@ def test_register_lists_filters_and_scopes(world, login):
 
 def test_an_ended_unit_page_offers_the_transfer_and_the_successor_then_answers(world, login):
     successor = make_unit("UBND tỉnh An Giang", code="AG")
-    units.merge_units(None, [world.own], successor, date(2025, 7, 1), parse_ref("202/2025/QH15"))
+    units.merge_units(SYSTEM, [world.own], successor, date(2025, 7, 1), parse_ref("202/2025/QH15"))
     db.session.commit()
     admin = login(world.admin)
     unit_page = admin.get(f"/units/{world.own.id}").get_data(as_text=True)

@@ -5,6 +5,7 @@ from datetime import date
 
 from werkzeug.datastructures import FileStorage
 
+from inspection.access import SYSTEM
 from inspection.documents.refs import parse_ref
 from inspection.missions import services, session_services
 from inspection.missions.models import Mission, MissionKind, MissionStatus, TeamRole
@@ -22,7 +23,7 @@ def details(units=(), **overrides) -> MissionDetails:
     return MissionDetails(**(values | overrides))
 
 
-def make_mission(units, creator=None, *, role: TeamRole = TeamRole.HEAD, status: MissionStatus | None = None,
+def make_mission(units, creator=SYSTEM, *, role: TeamRole = TeamRole.HEAD, status: MissionStatus | None = None,
                  **overrides) -> Mission:
     """A mission inspecting `units`; `creator` (a User) joins the team with `role`."""
     mission = services.create_mission(creator, details(units, **overrides), creator_role=role)
@@ -36,14 +37,14 @@ def _path_to(status: MissionStatus | None) -> list[MissionStatus]:
     return [] if status in (None, MissionStatus.DRAFT) else path[:path.index(status) + 1]
 
 
-def add_session(mission, unit, actor=None, held_on=date(2017, 11, 4), **overrides):
+def add_session(mission, unit, actor=SYSTEM, held_on=date(2017, 11, 4), **overrides):
     values = {"held_on": held_on, "unit": unit, "place": "Trụ sở UBND tỉnh Kiên Giang",
               "team_participants": "Ông Lại Xuân Môn, Trưởng đoàn", "unit_participants": "Ông Mai Văn Huỳnh",
               "content": "Nghe báo cáo, kiểm tra hồ sơ khen thưởng"}
     return session_services.add_session(actor, mission, SessionDetails(**(values | overrides)))
 
 
-def add_self_report(mission, unit, actor=None, app=None, with_file=False):
+def add_self_report(mission, unit, actor=SYSTEM, app=None, with_file=False):
     upload = pdf_upload("Báo cáo 280.pdf") if with_file else None
     limits = session_services.FileLimits(folder=app.config["FILES_FOLDER"], max_bytes=1024 * 1024) if app else None
     return session_services.add_self_report(actor, mission, unit=unit, ref=parse_ref("280/BC-UBND"),

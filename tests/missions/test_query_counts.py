@@ -1,5 +1,6 @@
 """The mission list, the workspace and the session page run the same number of queries whatever the data size."""
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.missions import services
@@ -14,10 +15,10 @@ def _fill(app, mission, units, count: int) -> None:
     limits = FileLimits(folder=app.config["FILES_FOLDER"], max_bytes=1024 * 1024)
     for number in range(count):
         unit = units[number % len(units)]
-        services.add_member(None, mission, role=TeamRole.MEMBER, user=make_user(Role.INSPECTOR))
-        services.add_member(None, mission, role=TeamRole.MEMBER, outsider_name=f"Khách mời {number}")
+        services.add_member(SYSTEM, mission, role=TeamRole.MEMBER, user=make_user(Role.INSPECTOR))
+        services.add_member(SYSTEM, mission, role=TeamRole.MEMBER, outsider_name=f"Khách mời {number}")
         session = add_session(mission, unit)
-        attach_files(None, session, [pdf_upload()], limits)
+        attach_files(SYSTEM, session, [pdf_upload()], limits)
         add_self_report(mission, unit)
     db.session.commit()
 
@@ -60,7 +61,7 @@ def test_mission_list_runs_a_fixed_number_of_queries(app, login, count_queries):
     def add_missions(count: int) -> None:
         for _ in range(count):
             mission = make_mission([make_unit(), make_unit(), make_unit()], head)
-            services.add_member(None, mission, role=TeamRole.DEPUTY, user=make_user(Role.INSPECTOR))
+            services.add_member(SYSTEM, mission, role=TeamRole.DEPUTY, user=make_user(Role.INSPECTOR))
         db.session.commit()
 
     add_missions(3)
@@ -79,7 +80,7 @@ def test_session_page_runs_a_fixed_number_of_queries(app, login, count_queries):
     client = login(head)
     few = _count(count_queries, client, f"/missions/sessions/{session.id}")
     _fill(app, mission, units, 20)
-    attach_files(None, session, [pdf_upload() for _ in range(15)],
+    attach_files(SYSTEM, session, [pdf_upload() for _ in range(15)],
                  FileLimits(folder=app.config["FILES_FOLDER"], max_bytes=1024 * 1024))
     db.session.commit()
     assert _count(count_queries, client, f"/missions/sessions/{session.id}") == few
@@ -87,7 +88,7 @@ def test_session_page_runs_a_fixed_number_of_queries(app, login, count_queries):
 
 def test_plan_pages_run_a_fixed_number_of_queries(app, login, count_queries):
     head = make_user(Role.INSPECTOR)
-    plan = services.create_plan(None, services.PlanDetails(year=2017, title="Kế hoạch 2017"))
+    plan = services.create_plan(SYSTEM, services.PlanDetails(year=2017, title="Kế hoạch 2017"))
     db.session.commit()
     client = login(head)
 

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.audit import AuditEntry
 from inspection.auth.models import Role
 from inspection.documents.refs import parse_ref
@@ -41,7 +42,7 @@ def test_creating_a_mission_makes_the_creator_a_member_and_is_audited(app):
 def test_legal_moves_follow_the_transition_table(app, path):
     mission = make_mission([make_unit()])
     for target in path:
-        services.change_status(None, mission, target)
+        services.change_status(SYSTEM, mission, target)
     assert mission.status == path[-1]
     assert [entry.after["status"] for entry in _entries("mission.status")] == [step.value for step in path]
 
@@ -55,13 +56,13 @@ def test_legal_moves_follow_the_transition_table(app, path):
 def test_illegal_moves_are_refused_with_a_message(app, start, target):
     mission = make_mission([make_unit()], status=start)
     with pytest.raises(RuleViolation, match="Không thể chuyển trạng thái"):
-        services.change_status(None, mission, target)
+        services.change_status(SYSTEM, mission, target)
     assert mission.status == start
 
 
 def test_concluding_records_the_conclusion_notice_before_and_after(app):
     mission = make_mission([make_unit()], status=MissionStatus.IN_PROGRESS)
-    services.change_status(None, mission, MissionStatus.CONCLUDED, conclusion_ref=parse_ref("15/TB-HĐTĐKT"),
+    services.change_status(SYSTEM, mission, MissionStatus.CONCLUDED, conclusion_ref=parse_ref("15/TB-HĐTĐKT"),
                            conclusion_date=date(2017, 12, 15))
     entry = _entries("mission.status")[-1]
     assert entry.before == {"status": "in_progress", "conclusion_ref": None, "conclusion_date": None}
@@ -72,7 +73,7 @@ def test_concluding_records_the_conclusion_notice_before_and_after(app):
 def test_a_conclusion_dated_before_the_decision_is_refused(app):
     mission = make_mission([make_unit()], status=MissionStatus.IN_PROGRESS)
     with pytest.raises(RuleViolation, match="không thể trước ngày quyết định") as refused:
-        services.change_status(None, mission, MissionStatus.CONCLUDED, conclusion_date=date(2017, 1, 1))
+        services.change_status(SYSTEM, mission, MissionStatus.CONCLUDED, conclusion_date=date(2017, 1, 1))
     assert refused.value.field == "conclusion_date"
 
 
@@ -86,7 +87,7 @@ def test_a_conclusion_dated_before_the_decision_is_refused(app):
 def test_mission_details_are_checked(app, overrides, field):
     values = {"units": [make_unit()]} | overrides
     with pytest.raises(RuleViolation) as refused:
-        services.create_mission(None, details(**values))
+        services.create_mission(SYSTEM, details(**values))
     assert refused.value.field == field
     assert _entries("mission.create") == []
 
@@ -94,7 +95,7 @@ def test_mission_details_are_checked(app, overrides, field):
 def test_a_cross_inspection_names_its_group(app):
     unit = make_unit()
     group = make_group(year=2017, name="Cụm thi đua số V", members=[(unit, "leader")])
-    mission = services.create_mission(None, details([unit], kind=MissionKind.CROSS, group=group))
+    mission = services.create_mission(SYSTEM, details([unit], kind=MissionKind.CROSS, group=group))
     assert mission.group_id == group.id
     assert _entries("mission.create")[0].after["group"] == "Cụm thi đua số V"
 
@@ -103,10 +104,10 @@ def test_an_edit_from_a_stale_form_is_refused_with_what_differs(app):
     unit, other = make_unit(code="KG"), make_unit(code="AG")
     mission = make_mission([unit])
     opened_at = mission.version
-    services.update_mission(None, mission, details([unit], title="Đoàn A"), opened_at)
+    services.update_mission(SYSTEM, mission, details([unit], title="Đoàn A"), opened_at)
     db.session.flush()
     with pytest.raises(MissionEditConflict) as conflict:
-        services.update_mission(None, mission, details([other], title="Đoàn B"), opened_at)
+        services.update_mission(SYSTEM, mission, details([other], title="Đoàn B"), opened_at)
     assert ("title", "Đoàn A", "Đoàn B") in conflict.value.differences
     assert ("units", "KG", "AG") in conflict.value.differences
     assert mission.title == "Đoàn A"
@@ -116,7 +117,7 @@ def test_an_edit_from_a_stale_form_is_refused_with_what_differs(app):
 def test_an_edit_is_audited_with_before_and_after(app):
     unit, added = make_unit(code="KG"), make_unit(code="AG")
     mission = make_mission([unit])
-    services.update_mission(None, mission, details([unit, added], planned_end=date(2017, 12, 5)), mission.version)
+    services.update_mission(SYSTEM, mission, details([unit, added], planned_end=date(2017, 12, 5)), mission.version)
     entry = _entries("mission.update")[0]
     assert entry.before["units"] == ["KG"] and entry.after["units"] == ["KG", "AG"]
     assert entry.before["planned_end"] == "2017-11-30" and entry.after["planned_end"] == "2017-12-05"
@@ -126,9 +127,9 @@ def test_a_team_has_at_most_one_head(app):
     head = make_user(Role.INSPECTOR, full_name="Lại Xuân Môn")
     mission = make_mission([make_unit()], head, role=TeamRole.HEAD)
     with pytest.raises(RuleViolation, match="đã có trưởng đoàn") as refused:
-        services.add_member(None, mission, role=TeamRole.HEAD, outsider_name="Nguyễn Văn A")
+        services.add_member(SYSTEM, mission, role=TeamRole.HEAD, outsider_name="Nguyễn Văn A")
     assert refused.value.field == "role"
-    services.add_member(None, mission, role=TeamRole.DEPUTY, outsider_name="Nguyễn Văn A", position="Phó Trưởng Ban")
+    services.add_member(SYSTEM, mission, role=TeamRole.DEPUTY, outsider_name="Nguyễn Văn A", position="Phó Trưởng Ban")
     assert [m.display_name for m in mission.members] == ["Lại Xuân Môn", "Nguyễn Văn A"]
 
 
@@ -137,13 +138,13 @@ def test_member_rules(app):
     officer = make_user(Role.UNIT_OFFICER)
     mission = make_mission([make_unit()], creator)
     with pytest.raises(RuleViolation, match="đã là thành viên"):
-        services.add_member(None, mission, role=TeamRole.MEMBER, user=creator)
+        services.add_member(SYSTEM, mission, role=TeamRole.MEMBER, user=creator)
     with pytest.raises(RuleViolation, match="không thể là thành viên đoàn"):
-        services.add_member(None, mission, role=TeamRole.MEMBER, user=officer)
+        services.add_member(SYSTEM, mission, role=TeamRole.MEMBER, user=officer)
     with pytest.raises(RuleViolation, match="chỉ một trong hai"):
-        services.add_member(None, mission, role=TeamRole.MEMBER)
+        services.add_member(SYSTEM, mission, role=TeamRole.MEMBER)
     with pytest.raises(RuleViolation, match="ít nhất một thành viên có tài khoản"):
-        services.remove_member(None, mission, mission.members[0])
+        services.remove_member(SYSTEM, mission, mission.members[0])
 
 
 def test_adding_and_removing_members_is_audited_on_the_mission(app):
@@ -162,7 +163,7 @@ def test_a_closed_mission_cannot_be_changed(app):
     unit = make_unit()
     mission = make_mission([unit], status=MissionStatus.CLOSED)
     with pytest.raises(RuleViolation, match="đã đóng"):
-        services.update_mission(None, mission, details([unit]), mission.version)
+        services.update_mission(SYSTEM, mission, details([unit]), mission.version)
     with pytest.raises(RuleViolation, match="đã đóng"):
         add_session(mission, unit)
 
@@ -184,7 +185,7 @@ def test_session_changes_and_attachments_are_audited(app):
     session = add_session(mission, unit, minutes_ref=parse_ref("01/BB-ĐKT"))
     limits = session_services.FileLimits(folder=app.config["FILES_FOLDER"], max_bytes=1024 * 1024)
     updated = session_services.SessionDetails(held_on=date(2017, 11, 4), unit=unit, place="Hội trường UBND tỉnh")
-    session_services.update_session(None, session, updated, [pdf_upload("Biên bản.pdf")], limits)
+    session_services.update_session(SYSTEM, session, updated, [pdf_upload("Biên bản.pdf")], limits)
     created, edited, attached = (_entries(action)[0] for action in ("session.create", "session.update",
                                                                     "session.attach"))
     assert created.after["minutes_ref"] == "01/BB-ĐKT" and created.after["unit"] == "KG"
@@ -208,11 +209,11 @@ def test_a_unit_officer_files_a_self_report_only_for_their_own_unit(app):
 
 def test_plans_are_audited(app):
     unit = make_unit(code="KG")
-    plan = services.create_plan(None, PlanDetails(year=2017, title="Kế hoạch kiểm tra năm 2017",
+    plan = services.create_plan(SYSTEM, PlanDetails(year=2017, title="Kế hoạch kiểm tra năm 2017",
                                                   ref=parse_ref("64/KH-HĐTĐKT"), units=[unit]))
-    services.update_plan(None, plan, PlanDetails(year=2018, title="Kế hoạch kiểm tra năm 2018"))
+    services.update_plan(SYSTEM, plan, PlanDetails(year=2018, title="Kế hoạch kiểm tra năm 2018"))
     created, updated = _entries("plan.create")[0], _entries("plan.update")[0]
     assert created.after["ref"] == "64/KH-HĐTĐKT" and created.after["units"] == ["KG"]
     assert updated.before["year"] == 2017 and updated.after["year"] == 2018 and updated.after["units"] == []
     with pytest.raises(RuleViolation):
-        services.update_plan(None, plan, PlanDetails(year=2017, title=""))
+        services.update_plan(SYSTEM, plan, PlanDetails(year=2017, title=""))

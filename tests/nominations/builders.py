@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
 from inspection.nominations import services
@@ -22,7 +23,7 @@ def award_form(code: str) -> AwardForm:
     """A catalogue row by code, seeding the catalogue first if it is not there yet."""
     form = db.session.scalar(select(AwardForm).where(AwardForm.code == code))
     if form is None:
-        seed_catalogue(None)
+        seed_catalogue(SYSTEM)
         form = db.session.scalar(select(AwardForm).where(AwardForm.code == code))
     assert form is not None, f"no award form {code} in the catalogue"
     return form
@@ -47,6 +48,6 @@ def make_dossier(unit: Unit | None = None, *, form: str | AwardForm = "BKUBT", c
         fields.setdefault("decision_ref", parse_ref(f"{number}/QĐ-UBND"))
         fields.setdefault("decision_date", date(year, 12, 15))
     return services.create_dossier(
-        None, status=status, unit=unit or make_unit(), code=code or f"HS-{number:05d}", year=year,
+        SYSTEM, status=status, unit=unit or make_unit(), code=code or f"HS-{number:05d}", year=year,
         award_form=award, recipient_kind=recipient_kind or _default_kind(award),
         recipient_name=recipient_name or f"Đối tượng số {number}", **fields)

@@ -1,6 +1,7 @@
 import pytest
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.extensions import db
 from inspection.nominations.catalogue import seed_catalogue
 from inspection.nominations.models import AwardForm
@@ -9,6 +10,6 @@ from inspection.nominations.models import AwardForm
 @pytest.fixture
 def catalogue(app) -> dict[str, AwardForm]:
     """The seeded award catalogue (committed), by code."""
-    seed_catalogue(None)
+    seed_catalogue(SYSTEM)
     db.session.commit()
     return {form.code: form for form in db.session.scalars(select(AwardForm))}

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from inspection.access import SYSTEM
 from inspection.audit import AuditEntry
 from inspection.auth.models import Role
 from inspection.extensions import db
@@ -44,14 +45,14 @@ def test_the_catalogue_holds_every_required_name_exactly(catalogue):
 
 def test_seeding_again_changes_nothing_and_logs_nothing(catalogue):
     forms, entries = _count(AwardForm), _count(AuditEntry)
-    result = seed_catalogue(None)
+    result = seed_catalogue(SYSTEM)
     db.session.commit()
     assert (result.created, result.updated, result.unchanged) == (0, 0, len(CATALOGUE))
     assert (_count(AwardForm), _count(AuditEntry)) == (forms, entries)
 
 
 def test_seeding_creates_each_form_once_with_an_audit_entry(app):
-    result = seed_catalogue(None)
+    result = seed_catalogue(SYSTEM)
     db.session.commit()
     assert result.created == len(CATALOGUE) == _count(AwardForm)
     created = db.session.scalar(select(func.count()).where(AuditEntry.action == "award_form.create"))
@@ -61,7 +62,7 @@ def test_seeding_creates_each_form_once_with_an_audit_entry(app):
 def test_seeding_puts_back_a_changed_row_and_says_so(catalogue):
     catalogue["HCLD3"].name_en = "Something else"
     db.session.commit()
-    result = seed_catalogue(None)
+    result = seed_catalogue(SYSTEM)
     db.session.commit()
     assert result.updated == 1
     assert db.session.get(AwardForm, catalogue["HCLD3"].id).name_en == "Labour Order, Third Class"

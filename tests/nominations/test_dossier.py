@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.audit import AuditEntry
 from inspection.auth.models import Role
 from inspection.documents.refs import parse_ref
@@ -107,16 +108,16 @@ def test_unit_officers_record_drafts_and_submissions_for_their_own_units_only(ap
 def test_an_edit_from_a_stale_form_is_refused_with_both_values_and_saves_nothing(app):
     dossier = make_dossier(recipient_name="Nguyễn Văn A")
     opened = dossier.version
-    assert services.update_dossier(None, dossier, version=opened, recipient_name="Nguyễn Văn B")
+    assert services.update_dossier(SYSTEM, dossier, version=opened, recipient_name="Nguyễn Văn B")
     with pytest.raises(EditConflict) as stale:
-        services.update_dossier(None, dossier, version=opened, recipient_name="Nguyễn Văn C", year=2017)
+        services.update_dossier(SYSTEM, dossier, version=opened, recipient_name="Nguyễn Văn C", year=2017)
     assert stale.value.changes == [("Tên đối tượng", "Nguyễn Văn B", "Nguyễn Văn C")]
     assert dossier.recipient_name == "Nguyễn Văn B"
 
 
 def test_an_edit_without_changes_is_not_logged(app):
     dossier = make_dossier()
-    assert not services.update_dossier(None, dossier, version=dossier.version, year=2017, recipient_name=" " +
+    assert not services.update_dossier(SYSTEM, dossier, version=dossier.version, year=2017, recipient_name=" " +
                                        dossier.recipient_name)
     edits = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "dossier.update")).all()
     assert edits == []
@@ -124,7 +125,7 @@ def test_an_edit_without_changes_is_not_logged(app):
 
 def test_an_edit_is_logged_with_the_values_before_and_after(app):
     dossier = make_dossier(form="BKUBT")
-    services.update_dossier(None, dossier, version=dossier.version, award_form=award_form("CSTDT_OLD"))
+    services.update_dossier(SYSTEM, dossier, version=dossier.version, award_form=award_form("CSTDT_OLD"))
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "dossier.update"))
     assert (entry.before, entry.after) == ({"award_form": "BKUBT"}, {"award_form": "CSTDT_OLD"})
 
@@ -132,21 +133,21 @@ def test_an_edit_is_logged_with_the_values_before_and_after(app):
 def test_a_dossier_moves_from_draft_to_award_and_revocation_through_the_table(app):
     dossier = make_dossier(year=2017)
     with pytest.raises(RuleViolation) as skipped:
-        services.change_status(None, dossier, S.AWARDED, parse_ref("1/QĐ-UBND"), date(2017, 12, 1))
+        services.change_status(SYSTEM, dossier, S.AWARDED, parse_ref("1/QĐ-UBND"), date(2017, 12, 1))
     assert skipped.value.message == "Không thể chuyển trạng thái từ “Nháp” sang “Đã khen thưởng”."
-    services.change_status(None, dossier, S.SUBMITTED)
+    services.change_status(SYSTEM, dossier, S.SUBMITTED)
     assert dossier.submitted_on == today_vn()
     dossier.submitted_on = date(2017, 11, 1)
-    services.change_status(None, dossier, S.PENDING_DECISION)
+    services.change_status(SYSTEM, dossier, S.PENDING_DECISION)
     with pytest.raises(RuleViolation) as undecided:
-        services.change_status(None, dossier, S.AWARDED)
+        services.change_status(SYSTEM, dossier, S.AWARDED)
     assert undecided.value.field == "decision_ref"
     with pytest.raises(RuleViolation) as early:
-        services.change_status(None, dossier, S.AWARDED, parse_ref("1/QĐ-UBND"), date(2017, 10, 1))
+        services.change_status(SYSTEM, dossier, S.AWARDED, parse_ref("1/QĐ-UBND"), date(2017, 10, 1))
     assert early.value.field == "decision_date"
-    services.change_status(None, dossier, S.AWARDED, parse_ref("2417/QĐ-UBND"), date(2017, 12, 1))
+    services.change_status(SYSTEM, dossier, S.AWARDED, parse_ref("2417/QĐ-UBND"), date(2017, 12, 1))
     assert (str(dossier.decision_ref), dossier.decision_date) == ("2417/QĐ-UBND", date(2017, 12, 1))
-    services.change_status(None, dossier, S.REVOKED, parse_ref("90/QĐ-UBND"), date(2018, 3, 1))
+    services.change_status(SYSTEM, dossier, S.REVOKED, parse_ref("90/QĐ-UBND"), date(2018, 3, 1))
     assert dossier.status == S.REVOKED and str(dossier.decision_ref) == "2417/QĐ-UBND"
     moves = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "dossier.status")
                                .order_by(AuditEntry.id)).all()

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
@@ -71,7 +72,7 @@ def test_the_export_imports_back_unchanged(units, client_as):
     db.session.commit()
 
     data = client_as(Role.COUNCIL).get("/nominations/export.xlsx").data
-    plan = importing.preview(None, data, "xuat.xlsx", MAX_BYTES)
+    plan = importing.preview(SYSTEM, data, "xuat.xlsx", MAX_BYTES)
 
     assert (plan.errors, plan.counts) == ([], {"new": 0, "updated": 0, "unchanged": 3})
 

@@ -5,6 +5,7 @@ The SQL clause (registry filter and column) and the Python helper (pages) agree.
 import pytest
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.extensions import db
 from inspection.findings import services as findings
 from inspection.findings.models import Finding, FindingKind, Severity, VerificationMethod, VerifiedStatus
@@ -26,7 +27,7 @@ def held_ids(query=None) -> set[int]:
 
 
 def verify(recommendation, status=VerifiedStatus.IMPLEMENTED):
-    findings.verify(None, recommendation, status, VerificationMethod.DESK_REVIEW, "Đã kiểm tra hồ sơ minh chứng")
+    findings.verify(SYSTEM, recommendation, status, VerificationMethod.DESK_REVIEW, "Đã kiểm tra hồ sơ minh chứng")
     db.session.commit()
 
 
@@ -101,7 +102,7 @@ def test_the_hold_comes_back_when_a_recommendation_is_reopened(world, serious):
     verify(second)
     assert held_ids() == set()
 
-    findings.reopen(None, second, "Đơn vị chưa thu hồi hiện vật")
+    findings.reopen(SYSTEM, second, "Đơn vị chưa thu hồi hiện vật")
     db.session.commit()
 
     assert held_ids() == {dossier.id}

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.findings.models import Finding, FindingCategory, Severity
@@ -90,7 +91,7 @@ def world(app, catalogue) -> World:
 
 
 def reported(world: World, **figures) -> None:
-    save_reported_figures(None, world.report, {key.replace("__", "."): value for key, value in figures.items()})
+    save_reported_figures(SYSTEM, world.report, {key.replace("__", "."): value for key, value in figures.items()})
     db.session.commit()
 
 

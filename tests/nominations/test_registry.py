@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.nominations.models import AchievementType, DossierStatus, RecipientKind
@@ -49,8 +50,8 @@ def registry(catalogue) -> Registry:
                  achievement_type=A.CONTRIBUTION)
     make_dossier(province, code="HS-F", year=2017, form="TTLDXS", recipient_name="Văn phòng UBND tỉnh",
                  achievement_type=A.FOREIGN)
-    units.merge_units(None, [old_health], health, date(2017, 6, 1), None)
-    units.rename_unit(None, home_affairs, "Sở Nội vụ (tên mới)", date(2018, 1, 1), None)
+    units.merge_units(SYSTEM, [old_health], health, date(2017, 6, 1), None)
+    units.rename_unit(SYSTEM, home_affairs, "Sở Nội vụ (tên mới)", date(2018, 1, 1), None)
     db.session.commit()
     return Registry(province, home_affairs, health, old_health)
 

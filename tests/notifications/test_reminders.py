@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from inspection.access import SYSTEM
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
 from inspection.findings import services as findings
@@ -35,7 +36,7 @@ def test_a_unit_hears_of_its_overdue_and_due_soon_items_in_one_message(app, scen
     today = scene.item(0, text="Báo cáo số liệu theo Biểu 0603")
     scene.item(-8, text="Hạn còn xa, chưa nhắc")
     verified = scene.item(10, text="Đã xác minh, không nhắc nữa")
-    findings.verify(None, verified, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None)
+    findings.verify(SYSTEM, verified, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None)
     db.session.commit()
 
     result = send(app)
@@ -134,7 +135,7 @@ def test_reminders_stop_once_the_item_is_verified(app, scene, mailbox):
     send(app)
     assert mailbox.to(scene.officer.email) and mailbox.to(scene.supervisor.email)
 
-    findings.verify(None, item, VerifiedStatus.PARTIAL, VerificationMethod.ON_SITE, "Mới thực hiện một phần")
+    findings.verify(SYSTEM, item, VerifiedStatus.PARTIAL, VerificationMethod.ON_SITE, "Mới thực hiện một phần")
     db.session.commit()
 
     assert not _reminded_again_tomorrow(app, mailbox, scene.officer)
@@ -163,7 +164,7 @@ def test_reminders_follow_the_item_when_it_is_transferred(app, scene, mailbox):
     assert mailbox.to(scene.officer.email)
 
     scene.department.valid_to = date(2025, 7, 1)  # merged into the successor
-    findings.transfer_open_recommendations(None, scene.department, successor, parse_ref("759/QĐ-UBND"))
+    findings.transfer_open_recommendations(SYSTEM, scene.department, successor, parse_ref("759/QĐ-UBND"))
     db.session.commit()
 
     assert not _reminded_again_tomorrow(app, mailbox, scene.officer)

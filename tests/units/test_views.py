@@ -4,6 +4,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.units import services
@@ -64,11 +65,11 @@ def test_unit_list_runs_a_fixed_number_of_queries(app, client_as, count_queries)
 
 def test_unit_page_shows_history_with_names_of_the_time(app, client_as):
     district = make_unit("UBND huyện Phú Quốc", kind=UnitKind.DISTRICT)
-    services.rename_unit(None, district, "UBND thành phố Phú Quốc", date(2021, 2, 1), None)
+    services.rename_unit(SYSTEM, district, "UBND thành phố Phú Quốc", date(2021, 2, 1), None)
     zone = make_unit("UBND đặc khu Phú Quốc", kind=UnitKind.COMMUNE, valid_from=date(2025, 7, 1))
     from inspection.documents.refs import parse_ref
 
-    services.dissolve_unit(None, district, date(2025, 7, 1), parse_ref("72/2025/QH15"), [zone])
+    services.dissolve_unit(SYSTEM, district, date(2025, 7, 1), parse_ref("72/2025/QH15"), [zone])
     make_group(year=2017, name="Cụm thi đua số 1", members=[(district, "leader")])
     db.session.commit()
     page = client_as(Role.INSPECTOR).get(f"/units/{district.id}").get_data(as_text=True)
