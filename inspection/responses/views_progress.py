@@ -6,12 +6,12 @@ from flask_login import current_user
 
 from inspection.access import Need
 from inspection.auth.models import Role
-from inspection.extensions import db
 from inspection.findings.access import get_recommendation
-from inspection.findings.models import FollowUpAction, UnitStatus
+from inspection.findings.models import UnitStatus
 from inspection.params import whole_number
 from inspection.permissions import roles_required
 from inspection.responses import services
+from inspection.responses.access import get_follow_up_action
 from inspection.responses.forms import ActionForm, NewActionForm, ProgressForm
 from inspection.responses.queries import next_status_choices, share_of
 from inspection.responses.web import bp, done, refused
@@ -56,9 +56,7 @@ def add_action(recommendation_id: int):
 @roles_required(Role.UNIT_OFFICER)
 def update_action(recommendation_id: int, action_id: int):
     recommendation = get_recommendation(recommendation_id, need=Need.ANSWER)
-    action = db.session.get(FollowUpAction, action_id)
-    if action is None or action.responsibility.recommendation_id != recommendation.id:
-        abort(404)
+    action = get_follow_up_action(recommendation, action_id)
     form = ActionForm(prefix=f"act{action.id}")
     if not form.validate_on_submit():
         return refused(form, recommendation, anchor=f"bien-phap-{action.id}")

@@ -57,6 +57,7 @@ def world(app):
                                          due=date(2030, 6, 30), responsible_units=[unit_a])
     message = responses.post_message(people["own_officer"], rec, "Minh chứng", files=[pdf_upload()],
                                      folder=app.config["FILES_FOLDER"], max_bytes=1024 * 1024)
+    action = responses.add_action(people["own_officer"], rec.responsibilities[0], "Tổ chức tập huấn")
     change = deadlines.request_extension(people["own_officer"], rec, unit_a, date(2030, 9, 30), "Chưa kịp")
     dossier = nominations.create_dossier(SYSTEM, status=DossierStatus.DRAFT, unit=unit_a, code="HS-A-1", year=2017,
                                          award_form=award_form("BKUBT"), recipient_kind=RecipientKind.INDIVIDUAL,
@@ -86,6 +87,7 @@ def world(app):
             ("recommendation", f"/recommendations/{rec.id}", READ_A, f"/recommendations/{rec.id}/verify", {}, TEAM),
             ("evidence", f"/evidence/{evidence.id}/download", READ_A,
              f"/recommendations/{rec.id}/evidence/{evidence.evidence_key}/versions", {}, ANSWER_OR_TEAM),
+            ("follow-up action", None, None, f"/recommendations/{rec.id}/actions/{action.id}", {}, OWN),
             ("due-date change", None, None, f"/extensions/{change.id}/decision", {}, TEAM),
             ("extension withdrawal", None, None, f"/extensions/{change.id}/withdraw", {}, OWN),
             ("dossier", f"/nominations/dossiers/{dossier.id}", READ_A,
