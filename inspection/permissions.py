@@ -62,11 +62,13 @@ def visible_unit_ids(user: User) -> set[int] | None:
     user, since a page checks each record it lists against it."""
     if user.role in OVERSEERS:
         return None
-    from flask import g, has_request_context
+    from flask import has_request_context
+    from flask import request as current_request
 
     if not has_request_context():
         return _subtree_of_units(user)
-    cache = g.setdefault("visible_units_by_user", {})
+    # kept on the request itself: `g` may outlive one request (a test's app context spans several)
+    cache = current_request.__dict__.setdefault("_visible_units_by_user", {})
     if user.id not in cache:
         cache[user.id] = _subtree_of_units(user)
     return set(cache[user.id])
