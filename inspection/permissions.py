@@ -94,5 +94,9 @@ def current_user_sees_unit(unit: Unit) -> bool:
     return g.visible_unit_ids is None or unit.id in g.visible_unit_ids
 
 
+def is_admin(user: User) -> bool:
+    return user.role == Role.ADMIN
+
+
 def can_manage_units(user: User) -> bool:
     return user.role == Role.ADMIN

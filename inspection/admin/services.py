@@ -3,11 +3,12 @@
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from inspection import audit
+from inspection import access, audit
 from inspection.auth import sessions
 from inspection.auth.models import Role, SessionEnd, User
 from inspection.auth.services import check_password_strength, normalise_username
 from inspection.extensions import db
+from inspection.permissions import is_admin
 from inspection.rules import RuleViolation, require_version
 from inspection.units.models import Unit
 
@@ -16,6 +17,7 @@ USER_FIELDS = ("username", "full_name", "email", "role", "is_active_account")
 
 def create_user(actor, *, username: str, full_name: str, role: Role, password: str,
                 email: str | None = None, units: list[Unit] = ()) -> User:
+    access.require(actor, is_admin)
     username = normalise_username(username)
     _require_free_username(username)
     check_password_strength(password, username)
@@ -32,6 +34,7 @@ def create_user(actor, *, username: str, full_name: str, role: Role, password: s
 
 def update_user(actor, user: User, *, full_name: str, role: Role, email: str | None,
                 units: list[Unit], active: bool, password: str | None = None, version: int | None = None) -> User:
+    access.require(actor, is_admin)
     require_version(user, version, {"full_name": (_("Họ và tên"), full_name.strip()), "role": (_("Vai trò"), role),
                                     "email": (_("Thư điện tử"), email or None),
                                     "is_active_account": (_("Đang hoạt động"), active)})
@@ -51,6 +54,7 @@ def update_user(actor, user: User, *, full_name: str, role: Role, email: str | N
 
 
 def deactivate_user(actor, user: User) -> User:
+    access.require(actor, is_admin)
     if user.id == getattr(actor, "id", None):
         raise RuleViolation(_("Bạn không thể tự khóa tài khoản của chính mình."))
     if not user.is_active_account:
@@ -65,6 +69,7 @@ def deactivate_user(actor, user: User) -> User:
 
 def end_user_sessions(actor, user: User) -> int:
     """An admin signs the user out everywhere (a lost laptop, a shared computer); how many sessions ended."""
+    access.require(actor, is_admin)
     ended = sessions.end_sessions(user, SessionEnd.ADMIN)
     audit.record(actor, "user.end_sessions", user,
                  audit.text("Kết thúc %(count)s phiên đăng nhập của %(name)s", count=ended, name=user.username))

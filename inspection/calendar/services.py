@@ -7,11 +7,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from inspection import audit
+from inspection import access, audit
 from inspection.calendar import workdays
 from inspection.calendar.models import CalendarDay, DayKind
 from inspection.calendar.workdays import Calendar
 from inspection.extensions import db
+from inspection.permissions import is_admin
 from inspection.rules import RuleViolation
 
 NOTE_MAX = 255
@@ -23,6 +24,7 @@ KIND_WORDS = {DayKind.DAY_OFF: _l("ngày nghỉ"), DayKind.WORKING_DAY: _l("ngà
 
 def add_day(actor, day: date, kind: DayKind, note: str) -> CalendarDay:
     """Add a day off on a working day, or a make-up working day on a weekend or holiday."""
+    access.require(actor, is_admin)
     _require_free(day)
     _require_fitting_kind(day, kind)
     entry = CalendarDay(day=day, kind=kind, note=(note or "").strip()[:NOTE_MAX],
@@ -37,6 +39,7 @@ def add_day(actor, day: date, kind: DayKind, note: str) -> CalendarDay:
 
 
 def remove_day(actor, entry: CalendarDay) -> None:
+    access.require(actor, is_admin)
     audit.record(actor, "calendar_day.remove", entry,
                  audit.text("Xóa %(kind)s %(day)s (%(weekday)s)", kind=KIND_WORDS[entry.kind], **_day_words(entry.day)),
                  before=_snapshot(entry))

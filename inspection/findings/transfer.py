@@ -7,9 +7,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
-from inspection import audit
+from inspection import access, audit
 from inspection.documents.refs import DocRef, format_ref
 from inspection.extensions import db
+from inspection.findings.access import can_transfer
 from inspection.findings.models import Finding, Recommendation, Responsibility, VerifiedStatus
 from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn, utcnow
@@ -40,6 +41,7 @@ def transfer_open_recommendations(actor, from_unit: Unit, to_unit: Unit, legal_b
                                   note: str | None = None) -> TransferResult:
     """Every open responsibility of `from_unit` goes to `to_unit`, recorded with the legal basis.
     Verified (closed) items stay with the unit that carried them: they are its record."""
+    access.require(actor, can_transfer)
     _require_transferable(from_unit, to_unit, legal_basis)
     shares = open_shares(from_unit)
     if not shares:

@@ -5,9 +5,10 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from inspection import audit
+from inspection import access, audit
 from inspection.extensions import db
 from inspection.groups.models import EmulationGroup, GroupKind, GroupMember, MemberRole
+from inspection.permissions import is_admin
 from inspection.rules import RuleViolation, require_version
 from inspection.units.models import Unit
 
@@ -16,6 +17,7 @@ GROUP_FIELDS = ("kind", "name", "year", "note")
 
 
 def create_group(actor, *, kind: GroupKind, name: str, year: int, note: str | None = None) -> EmulationGroup:
+    access.require(actor, is_admin)
     _require_unique_name(kind, name, year)
     group = EmulationGroup(kind=kind, name=name.strip(), year=year, note=note)
     db.session.add(group)
@@ -27,6 +29,7 @@ def create_group(actor, *, kind: GroupKind, name: str, year: int, note: str | No
 
 def update_group(actor, group: EmulationGroup, *, kind: GroupKind, name: str, year: int,
                  note: str | None, version: int | None = None) -> EmulationGroup:
+    access.require(actor, is_admin)
     require_version(group, version, {"kind": (_("Loại"), kind), "name": (_("Tên cụm, khối"), name.strip()),
                                      "year": (_("Năm thi đua"), year), "note": (_("Ghi chú"), note)})
     if (kind, name.strip(), year) != (group.kind, group.name, group.year):
@@ -41,6 +44,7 @@ def update_group(actor, group: EmulationGroup, *, kind: GroupKind, name: str, ye
 def set_member(actor, group: EmulationGroup, unit: Unit, role: MemberRole) -> GroupMember:
     """Add the unit, or change its role. A group has at most one leader a year; a unit that existed
     that year belongs to at most one cluster and one block a year."""
+    access.require(actor, is_admin)
     _require_exists_in_year(unit, group.year)
     _require_not_in_another_group(group, unit)
     if role == MemberRole.LEADER:
@@ -58,6 +62,7 @@ def set_member(actor, group: EmulationGroup, unit: Unit, role: MemberRole) -> Gr
 
 
 def remove_member(actor, group: EmulationGroup, member: GroupMember) -> None:
+    access.require(actor, is_admin)
     group.members.remove(member)
     audit.record(actor, "group.member_removed", group, audit.text("Bỏ %(unit)s khỏi %(name)s",
                                                          unit=member.unit.name, name=group.name),

@@ -5,10 +5,12 @@ from types import ModuleType
 
 from flask_babel import gettext as _
 
+from inspection import access
 from inspection.extensions import db
 from inspection.imports import groups, units
 from inspection.imports.plan import ImportPlan, RowFailure
 from inspection.imports.reader import read_table
+from inspection.permissions import is_admin
 
 IMPORTERS: dict[str, ModuleType] = {units.KIND: units, groups.KIND: groups}
 KINDS = tuple(IMPORTERS)
@@ -31,6 +33,7 @@ def run_import(actor, kind: str, data: bytes, filename: str, max_bytes: int,
                expected_digest: str | None = None) -> ImportPlan:
     """Validate again and, when there is no error and the plan is still the one previewed
     (`expected_digest`), apply it. `plan.applied` tells whether the caller should commit."""
+    access.require(actor, is_admin)
     plan = preview(kind, data, filename, max_bytes)
     if plan.errors:
         return plan
@@ -43,6 +46,7 @@ def run_import(actor, kind: str, data: bytes, filename: str, max_bytes: int,
 
 def apply_plan(actor, plan: ImportPlan) -> None:
     """Inside a savepoint: the first refused row undoes every row before it."""
+    access.require(actor, is_admin)
     try:
         with db.session.begin_nested():
             importer(plan.kind).apply(actor, plan)

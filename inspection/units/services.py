@@ -5,9 +5,10 @@ from datetime import date, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from inspection import audit
+from inspection import access, audit
 from inspection.documents.refs import DocRef
 from inspection.extensions import db
+from inspection.permissions import is_admin
 from inspection.rules import RuleViolation, require_version
 from inspection.units.models import (
     EventKind,
@@ -28,6 +29,7 @@ def create_unit(actor, *, code: str, name: str, kind: UnitKind, parent: Unit | N
                 predecessors: list[Unit] = (), note: str | None = None, establish: bool = True) -> Unit:
     """A new unit with its first name, and an establishment event when a date is known
     (`establish=False` when a merge or split that follows will record how it came to be)."""
+    access.require(actor, is_admin)
     _require_free_code(code)
     unit = Unit(code=code.strip(), kind=kind, parent=parent, valid_from=valid_from, note=note)
     unit.names.append(UnitName(name=name.strip(), valid_from=valid_from))
@@ -45,6 +47,7 @@ def update_unit(actor, unit: Unit, *, code: str, kind: UnitKind, parent: Unit | 
                 version: int | None = None) -> Unit:
     """Edit a unit's attributes. Its name changes only through rename_unit; `version` is the one the
     form was opened with (a stale form is refused)."""
+    access.require(actor, is_admin)
     require_version(unit, version, {
         "code": (_("Mã đơn vị"), code.strip()), "kind": (_("Loại đơn vị"), kind), "parent": (_("Cấp trên"), parent),
         "valid_from": (_("Hoạt động từ ngày"), valid_from), "valid_to": (_("Hoạt động đến ngày"), valid_to),
@@ -75,6 +78,7 @@ def _snapshot(unit: Unit) -> dict:
 def rename_unit(actor, unit: Unit, new_name: str, effective: date, legal_basis: DocRef | None,
                 note: str | None = None, legal_basis_date: date | None = None) -> UnitEvent:
     """Close the current name the day before `effective` and open the new one."""
+    access.require(actor, is_admin)
     current = unit.names[-1]
     if current.valid_from is not None and effective <= current.valid_from:
         raise RuleViolation(_("Ngày đổi tên phải sau ngày bắt đầu của tên hiện tại (%(day)s).",
@@ -95,6 +99,7 @@ def rename_unit(actor, unit: Unit, new_name: str, effective: date, legal_basis: 
 def merge_units(actor, predecessors: list[Unit], successor: Unit, effective: date, legal_basis: DocRef | None,
                 note: str | None = None, legal_basis_date: date | None = None) -> UnitEvent:
     """Predecessors cease the day before `effective`; the successor carries on (it may be one of them)."""
+    access.require(actor, is_admin)
     ending = [unit for unit in predecessors if unit.id != successor.id]
     if not ending:
         raise RuleViolation(_("Cần ít nhất một đơn vị được sáp nhập khác đơn vị kế thừa."), field="related_codes")
@@ -103,6 +108,7 @@ def merge_units(actor, predecessors: list[Unit], successor: Unit, effective: dat
 
 def split_unit(actor, predecessor: Unit, successors: list[Unit], effective: date, legal_basis: DocRef | None,
                note: str | None = None, legal_basis_date: date | None = None) -> UnitEvent:
+    access.require(actor, is_admin)
     if not successors or predecessor in successors:
         raise RuleViolation(_("Cần ít nhất một đơn vị kế thừa khác đơn vị bị chia, tách."), field="related_codes")
     return _end_units(actor, EventKind.SPLIT, [predecessor], successors, effective, (legal_basis, legal_basis_date),
@@ -112,6 +118,7 @@ def split_unit(actor, predecessor: Unit, successors: list[Unit], effective: date
 def dissolve_unit(actor, unit: Unit, effective: date, legal_basis: DocRef | None, successors: list[Unit] = (),
                   note: str | None = None, legal_basis_date: date | None = None) -> UnitEvent:
     """Dissolution; `successors` are the units that take over its functions, if any."""
+    access.require(actor, is_admin)
     if unit in successors:
         raise RuleViolation(_("Đơn vị giải thể không thể tự kế thừa."), field="related_codes")
     return _end_units(actor, EventKind.DISSOLVE, [unit], list(successors), effective, (legal_basis, legal_basis_date),

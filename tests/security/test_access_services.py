@@ -72,3 +72,24 @@ def test_no_actor_is_refused_rather_than_trusted(world):
         services.change_status(None, world["mission"], MissionStatus.PLANNED)
     with pytest.raises(TypeError):
         services.create_mission(None, details([world["unit_a"]]))
+
+
+def test_admin_services_refuse_anyone_else_whatever_the_page_did(world):
+    from inspection.calendar import services as calendar
+    from inspection.calendar.models import DayKind
+    from inspection.findings.transfer import transfer_open_recommendations
+    from inspection.groups import services as groups
+    from inspection.groups.models import GroupKind
+    from inspection.units import services as units
+    from inspection.units.models import UnitKind
+
+    inspector = world["member"]
+    changes = [
+        lambda: units.create_unit(inspector, code="X", name="Sở mới", kind=UnitKind.DEPARTMENT),
+        lambda: groups.create_group(inspector, kind=GroupKind.BLOCK, name="Khối mới", year=2017),
+        lambda: calendar.add_day(inspector, date(2030, 1, 2), DayKind.DAY_OFF, "Nghỉ bù"),
+        lambda: transfer_open_recommendations(world["other_officer"], world["unit_a"], world["unit_a"], None),
+    ]
+    for change in changes:
+        with pytest.raises(AccessDenied):
+            change()
