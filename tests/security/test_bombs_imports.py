@@ -15,6 +15,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from inspection.access import SYSTEM
 from inspection.audit import AuditEntry
 from inspection.auth.models import Role
 from inspection.extensions import db
@@ -125,7 +126,7 @@ def test_entity_expansion_is_refused_cleanly(app, client_as, path, fields):
 
 
 def test_control_characters_in_an_import_file_name_never_reach_the_audit_log(app, client_as):
-    seed_catalogue(None)
+    seed_catalogue(SYSTEM)
     make_unit(code="KG")
     db.session.commit()
     workbook = Workbook()
