@@ -5,6 +5,7 @@ Commits."""
 from dataclasses import dataclass
 from datetime import date
 
+from inspection.access import SYSTEM
 from inspection.auth.models import User
 from inspection.calendar import services as calendar_services
 from inspection.calendar.models import DayKind
@@ -35,8 +36,8 @@ def make_world(app) -> World:
     add_session(scene.mission, scene.unit)
     add_self_report(scene.mission, scene.unit, app=app, with_file=True)
     make_dossier(scene.unit)
-    mission_services.create_plan(None, mission_services.PlanDetails(year=2017, title="Kế hoạch kiểm tra 2017"))
-    calendar_services.add_day(None, date(2019, 4, 29), DayKind.DAY_OFF, "Nghỉ bù")
+    mission_services.create_plan(SYSTEM, mission_services.PlanDetails(year=2017, title="Kế hoạch kiểm tra 2017"))
+    calendar_services.add_day(SYSTEM, date(2019, 4, 29), DayKind.DAY_OFF, "Nghỉ bù")
     users = {"admin": scene.admin, "council": scene.council, "inspector": scene.member, "unit_officer": scene.officer}
     for user in users.values():
         notify([user], NotificationKind.REMINDER, "Nhắc việc", "Kiến nghị sắp đến hạn", link="/todo")

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.extensions import db
 from inspection.nominations.catalogue import seed_catalogue
 from inspection.nominations.models import Dossier
@@ -23,7 +24,7 @@ CONTROLS = frozenset(chr(code) for code in [*range(0x00, 0x20), *range(0x7F, 0xA
 def make_export_world() -> World:
     """tests.findings' world (units KG and CM, a mission on KG, a council member) and the award catalogue."""
     world = make_world()
-    seed_catalogue(None)
+    seed_catalogue(SYSTEM)
     db.session.commit()
     return world
 

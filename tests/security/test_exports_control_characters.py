@@ -6,6 +6,7 @@ feed); rows stored before that, with the raw characters, no longer break either 
 import pytest
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings.models import Recommendation
@@ -86,13 +87,13 @@ def test_control_characters_in_an_imported_note_are_dropped(world):
                      "", "Nháp", TYPED.replace("\x00", "")])
     data = (";".join(HEADER) + "\r\n" + line + "\r\n").encode("utf-8-sig")
 
-    plan = importing.run_import(None, data, "ho-so.csv", MAX_BYTES)
+    plan = importing.run_import(SYSTEM, data, "ho-so.csv", MAX_BYTES)
     db.session.commit()
 
     assert plan.errors == [] and plan.counts["new"] == 1
     stored = dossier_by_code("HS-CC")
     assert (stored.recipient_name, stored.note) == ("Nguyễn Văn An", SAVED)  # names: spaces collapsed
-    assert importing.preview(None, data, "ho-so.csv", MAX_BYTES).counts["unchanged"] == 1
+    assert importing.preview(SYSTEM, data, "ho-so.csv", MAX_BYTES).counts["unchanged"] == 1
 
 
 def test_rows_stored_with_control_characters_do_not_break_either_export(world, login):

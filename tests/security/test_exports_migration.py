@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from inspection.access import SYSTEM
 from inspection.extensions import db
 from inspection.nominations.catalogue import seed_catalogue
 from tests.factories import make_unit, make_user
@@ -25,7 +26,7 @@ def _migration():
 
 @pytest.fixture
 def rows(app):
-    seed_catalogue(None)
+    seed_catalogue(SYSTEM)
     unit = make_unit("Sở Nội vụ", code="SNV")
     user = make_user(full_name="Nguyễn Văn A")
     dossier = make_dossier(unit, code="HS-1", note="Ghi chú")
