@@ -6,12 +6,15 @@ from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError
 
 from inspection.access import AccessDenied
 from inspection.extensions import db
+from inspection.forms_util import LOST_RACE, lost_race
 
 PAGES = {403: "errors/403.html", 404: "errors/404.html", 413: "errors/413.html", 500: "errors/500.html"}
 
 
 def install_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, _stale_form)
+    for race in LOST_RACE:
+        app.register_error_handler(race, _lost_race)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(AccessDenied, _refused)
     app.register_error_handler(Exception, _unexpected_error)
@@ -32,6 +35,13 @@ def _refused(error: AccessDenied):
 
 def _stale_form(error: CSRFError):
     return render_template("errors/csrf.html", error=error), 400
+
+
+def _lost_race(error: Exception):
+    """A view that does not end through forms_util.commit_or_refuse still answers a lost race with the
+    conflict message (409), never a 500."""
+    db.session.rollback()
+    return render_template("errors/conflict.html", message=lost_race(error).message), 409
 
 
 def _unexpected_error(error: Exception):

@@ -3,13 +3,91 @@
 from flask import Request, flash
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
-from wtforms import IntegerField, SelectFieldBase
+from wtforms import HiddenField, IntegerField, SelectFieldBase
 from wtforms.validators import StopValidation, ValidationError
 
+from inspection import submissions
 from inspection.params import MAX_ID
 from inspection.plaintext import strip_controls_if_text
-from inspection.rules import RuleViolation
+from inspection.rules import EditConflict, RuleViolation
+
+#: what a request that lost a race to another one raised at flush or commit
+LOST_RACE = (StaleDataError, IntegrityError)
+
+
+def commit_or_refuse(change, *, form=None, shown_at=None):
+    """The one way a change ends at the edge: run the service call `change`, commit once, return its
+    result. A refusal rolls everything back and raises a RuleViolation: the service's own, or, for a race
+    lost to a parallel request (the row's version moved under us, or a unique constraint caught a
+    duplicate), the normal conflict message, never a 500.
+    For a create form (`form` with a submission token, `shown_at(result)` the created record's URL), a
+    second submission of the same page saves nothing and is redirected to the record the first one made."""
+    from inspection.extensions import db
+
+    token = submission_token(form)
+    try:
+        if token:
+            _claim_once(token)
+        result = change()
+        if token:
+            submissions.record_target(token, shown_at(result))
+        db.session.commit()
+    except LOST_RACE as race:
+        db.session.rollback()
+        raise lost_race(race) from race
+    except RuleViolation:
+        db.session.rollback()
+        raise
+    return result
+
+
+def submission_token(form) -> str | None:
+    field = getattr(form, "submission", None)
+    return (field.data or "").strip()[:64] or None if field is not None else None
+
+
+def _claim_once(token: str) -> None:
+    """Claim the page's token; when an earlier POST of the same page already saved, go to its record."""
+    from flask import abort, redirect
+    from flask_babel import gettext as _
+    from flask_login import current_user
+
+    earlier = submissions.claim(token, getattr(current_user, "id", None))
+    if earlier is not None:
+        flash(_("Biểu mẫu này đã được gửi và lưu trước đó (có thể do bấm gửi hai lần); không lưu thêm bản nào."),
+              "info")
+        abort(redirect(earlier.target or "/", 303))
+
+
+class OnceForm:
+    """Mixin for create forms: the token that makes a double submission save once (see submissions.py)."""
+
+    submission = HiddenField(default=submissions.new_token)
+
+
+def lost_race(race: Exception) -> RuleViolation:
+    """The message for a change another request made first."""
+    from flask_babel import gettext as _
+
+    if isinstance(race, StaleDataError):
+        return EditConflict()
+    return RuleViolation(_("Bản ghi này vừa được lưu bởi một yêu cầu khác (có thể do bấm gửi hai lần hoặc người "
+                           "khác lưu cùng lúc), nên yêu cầu này không lưu gì thêm. Hãy tải lại trang để xem."))
+
+
+def save(form, change, shown_at=None) -> tuple[bool, object]:
+    """commit_or_refuse for a form: (True, result) on success; on a refusal the message goes beside its
+    field (kept on `form.violation` for pages that show more) and (False, None) comes back."""
+    form.violation = None
+    try:
+        return True, commit_or_refuse(change, form=form if shown_at else None, shown_at=shown_at)
+    except RuleViolation as violation:
+        apply_rule_violation(form, violation)
+        form.violation = violation
+        return False, None
 
 
 class _CleanParameters(ImmutableMultiDict):
@@ -109,13 +187,21 @@ class KeepsParseErrors:
             raise StopValidation()
 
 
+def stale(form, record, aliases=None) -> EditConflict | None:
+    """The edit conflict a refused save met (None for any other outcome), labelled as the form labels its
+    fields. The form then carries the record's current version, so that saving again overwrites knowingly."""
+    conflict = getattr(form, "violation", None)
+    if not isinstance(conflict, EditConflict):
+        return None
+    form.version.data = record.version
+    return conflict.label_from(form, aliases)
+
+
 def refused(form, violation: RuleViolation, template: str, record=None, **context):
     """The page to send back when a service refused a form: the message beside its field and, for a
     stale form (409), the table of what changed; the form then carries the record's current version so
     that saving again overwrites knowingly."""
     from flask import render_template
-
-    from inspection.rules import EditConflict
 
     apply_rule_violation(form, violation)
     if record is not None and hasattr(form, "version"):

@@ -12,4 +12,5 @@ from inspection.nominations.models import AwardForm, Dossier, ReportedFigure  # 
 from inspection.notifications.models import Notification, ReminderDispatch  # noqa: F401
 from inspection.responses.models import DueDateChange, Evidence, Message  # noqa: F401
 from inspection.saved_filters.models import SavedFilter  # noqa: F401
+from inspection.submissions import FormSubmission  # noqa: F401
 from inspection.units.models import Unit, UnitEvent, UnitEventLink, UnitName  # noqa: F401

@@ -33,11 +33,12 @@ def create_user(actor, *, username: str, full_name: str, role: Role, password: s
 
 
 def update_user(actor, user: User, *, full_name: str, role: Role, email: str | None,
-                units: list[Unit], active: bool, password: str | None = None, version: int | None = None) -> User:
+                units: list[Unit], active: bool, version: int | None, password: str | None = None) -> User:
     access.require(actor, is_admin)
-    require_version(user, version, {"full_name": (_("Họ và tên"), full_name.strip()), "role": (_("Vai trò"), role),
-                                    "email": (_("Thư điện tử"), email or None),
-                                    "is_active_account": (_("Đang hoạt động"), active)})
+    require_version(user, version, {"full_name": full_name.strip(), "role": role, "email": email or None,
+                                    "is_active_account": active},
+                    labels={"full_name": _("Họ và tên"), "role": _("Vai trò"), "email": _("Thư điện tử"),
+                            "is_active_account": _("Đang hoạt động")})
     _require_units_fit_role(role, units)
     if user.id == getattr(actor, "id", None) and (not active or role != Role.ADMIN):
         raise RuleViolation(_("Bạn không thể tự khóa hoặc bỏ quyền quản trị của chính mình."), field="role")

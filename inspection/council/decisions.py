@@ -29,14 +29,14 @@ FORM_FIELD = {"new_due": "new_due", "granted_due": "new_due", "reason": "note", 
 
 
 def decide(actor, item: ReviewItem, decision: Decision, note: str | None, new_due: date | None = None, *,
-           version: int | None = None) -> ReviewItem:
+           version: int | None) -> ReviewItem:
     """Record and apply `decision`; a decided item is final (a later session may take it up again)."""
     require_decider(actor)
     require_open(item.session)
     _require_undecided(item)
     note = (note or "").strip() or None
-    require_version(item, version, {"decision": (_("Quyết định"), decision),
-                                    "decision_note": (_("Ý kiến của Hội đồng"), note)})
+    require_version(item, version, {"decision": decision, "decision_note": note},
+                    labels={"decision": _("Quyết định"), "decision_note": _("Ý kiến của Hội đồng")})
     DECISION_TRANSITIONS.check(item.decision, decision, field="decision")
     _require_note(decision, note)
     if decision != Decision.DEFER:  # a deferral is still possible when the team closed the item meanwhile
@@ -84,7 +84,7 @@ def _verdict(status: VerifiedStatus):
         said = audit.text("Theo quyết định của %(title)s ngày %(day)s", title=session.title,
                           day=vn_day(session.held_on))
         verify(actor, item.recommendation, status, VerificationMethod.DESK_REVIEW,
-               f"{said}: {note}" if note else said, by_council=True)
+               f"{said}: {note}" if note else said, version=item.recommendation.version, by_council=True)
         return {}
 
     return apply

@@ -197,13 +197,13 @@ def pending_count(session: ReviewSession) -> int:
 
 
 def close_session(actor, session: ReviewSession, *, minutes_ref: DocRef | None, conclusion: str | None,
-                  version: int | None = None) -> ReviewSession:
+                  version: int | None) -> ReviewSession:
     """Close once every item has a decision; the session is read-only afterwards."""
     require_decider(actor)
     require_open(session)
     conclusion = _blank_to_none(conclusion)
-    require_version(session, version, {"minutes_ref": (_("Số biên bản"), minutes_ref),
-                                       "conclusion": (_("Kết luận chung"), conclusion)})
+    require_version(session, version, {"minutes_ref": minutes_ref, "conclusion": conclusion},
+                    labels={"minutes_ref": _("Số biên bản"), "conclusion": _("Kết luận chung")})
     pending = pending_count(session)
     if pending:
         raise RuleViolation(_("Còn %(count)s kiến nghị chưa có quyết định. Hãy quyết định (có thể hoãn sang phiên "

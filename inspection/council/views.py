@@ -4,7 +4,6 @@ decision form per item, closing it, and the printable minutes (biên bản)."""
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 
 from inspection import audit
 from inspection.access import Need
@@ -15,7 +14,7 @@ from inspection.council.minutes import minutes_heading
 from inspection.council.models import Decision, ReviewItem, ReviewSession, SessionStatus
 from inspection.council.queries import item_counts, pending_requests, session_list_query, session_page_options
 from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import apply_rule_violation, commit_or_refuse
 from inspection.permissions import roles_required
 from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
@@ -81,7 +80,7 @@ def decide(session_id: int, item_id: int):
     if not form.validate_on_submit():
         return _page(session, failed={item.id: form})
     violation = _attempt(lambda: decisions.decide(current_user, item, form.chosen(), form.note.data,
-                                                  form.new_due.data, version=_version(form)))
+                                                  form.new_due.data, version=form.version.data))
     if violation:
         return _refused(session, form, violation, failed={item_id: form}, record=item_id)
     flash(_("Kiến nghị số %(number)s: đã ghi quyết định “%(decision)s”.", number=item.recommendation_id,
@@ -111,7 +110,7 @@ def close(session_id: int):
     if not form.validate_on_submit():
         return _page(session, close_form=form)
     violation = _attempt(lambda: services.close_session(current_user, session, minutes_ref=form.minutes_ref.data,
-                                                        conclusion=form.conclusion.data, version=_version(form)))
+                                                        conclusion=form.conclusion.data, version=form.version.data))
     if violation:
         return _refused(session, form, violation, close_form=form, record=0)
     flash(_("Đã kết thúc phiên họp. Biên bản sẵn sàng để in."), "success")
@@ -131,13 +130,9 @@ def minutes(session_id: int):
 def _attempt(change) -> RuleViolation | None:
     """Run a service call; commit on success, or return why it was refused (nothing is kept)."""
     try:
-        change()
-    except StaleDataError:  # another request saved the same row between our read and our write
-        db.session.rollback()
-        return EditConflict([])
+        commit_or_refuse(change)
     except RuleViolation as violation:
         return violation
-    db.session.commit()
     return None
 
 
@@ -180,14 +175,6 @@ def _decision_form(item: ReviewItem, requests: dict) -> DecisionForm:
 
 def _prefix(item: ReviewItem) -> str:
     return f"item{item.id}"
-
-
-def _version(form) -> int:
-    """The version the form was built from; 0 (never a real version) when missing or garbled: stale."""
-    try:
-        return int(form.version.data)
-    except (TypeError, ValueError):
-        return 0
 
 
 def _back(session: ReviewSession, item: ReviewItem | None = None):

@@ -279,4 +279,4 @@ def _store_reported_figures() -> None:
 
     report = db.session.scalar(select(SelfReport).where(SelfReport.ref == parse_ref("280/BC-UBND")))
     if report is not None:
-        save_reported_figures(SYSTEM, report, REPORTED_280)
+        save_reported_figures(SYSTEM, report, REPORTED_280, version=report.version)

@@ -7,21 +7,19 @@ from sqlalchemy.orm import selectinload
 
 from inspection import audit
 from inspection.access import Need
-from inspection.extensions import db
 from inspection.findings import services
 from inspection.findings.access import get_finding, sees_recommendation
 from inspection.findings.blueprint import bp
-from inspection.findings.editing import EditConflict
 from inspection.findings.forms import EditFindingForm, FindingForm
 from inspection.findings.models import Finding
 from inspection.findings.queries import finding_page_options
 from inspection.findings.view_support import accept_conflict, submitted_version
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import apply_rule_violation, commit_or_refuse
 from inspection.missions.access import MISSION_WORKERS, can_edit_mission, get_mission
 from inspection.missions.models import Mission
 from inspection.nominations.links import finding_dossiers_context
 from inspection.permissions import login_required, roles_required, visible_unit_ids
-from inspection.rules import RuleViolation
+from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
 from inspection.units.models import Unit
 
@@ -56,11 +54,11 @@ def new_finding(mission_id: int):
     _offer_places(form, mission)
     if form.validate_on_submit():
         try:
-            finding = services.create_finding(current_user, mission, **_finding_input(form, mission))
+            finding = commit_or_refuse(lambda: services.create_finding(current_user, mission,
+                                                                        **_finding_input(form, mission)))
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:
-            db.session.commit()
             flash(_("Đã ghi nhận phát hiện “%(title)s”.", title=finding.title), "success")
             return redirect(url_for("findings.finding", finding_id=finding.id))
     return render_template("findings/finding_form.html", form=form, mission=mission, finding=None)
@@ -96,14 +94,13 @@ def edit_finding(finding_id: int):
     conflict = None
     if form.validate_on_submit():
         try:
-            changed = services.update_finding(current_user, found, version=submitted_version(form),
-                                              **_finding_input(form, mission))
+            changed = commit_or_refuse(lambda: services.update_finding(
+                current_user, found, version=submitted_version(form), **_finding_input(form, mission)))
         except EditConflict as stale:
             conflict = accept_conflict(form, stale)
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:
-            db.session.commit()
             flash(_("Đã lưu phát hiện.") if changed else _("Không có thay đổi nào để lưu."), "success")
             return redirect(url_for("findings.finding", finding_id=found.id))
     return render_template("findings/finding_form.html", form=form, mission=mission, finding=found,

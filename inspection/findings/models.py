@@ -234,5 +234,8 @@ class FollowUpAction(db.Model):
     progress: Mapped[int] = mapped_column(default=0)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     responsibility: Mapped[Responsibility] = relationship(back_populates="actions")
+
+    __mapper_args__ = {"version_id_col": version}

@@ -6,20 +6,18 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from inspection.access import Need
-from inspection.extensions import db
 from inspection.findings import services
 from inspection.findings.access import can_manage, get_finding, get_recommendation
 from inspection.findings.blueprint import bp
-from inspection.findings.editing import EditConflict
 from inspection.findings.forms import EditRecommendationForm, NewRecommendationForm, ReopenForm, VerifyForm
 from inspection.findings.models import Recommendation
 from inspection.findings.queries import is_overdue, recommendation_history, recommendation_page_options
 from inspection.findings.view_support import accept_conflict, submitted_version
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import apply_rule_violation, commit_or_refuse
 from inspection.missions.access import MISSION_WORKERS
 from inspection.permissions import login_required, roles_required
 from inspection.responses.panel import panel_context
-from inspection.rules import RuleViolation
+from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
 
 REOPEN_PREFIX = "reopen"
@@ -33,13 +31,12 @@ def new_recommendation(finding_id: int):
                                        "responsible_units": [finding.unit]})
     if form.validate_on_submit():
         try:
-            recommendation = services.create_recommendation(
+            recommendation = commit_or_refuse(lambda: services.create_recommendation(
                 current_user, finding, text=form.text.data, issued_on=form.issued_on.data, due=form.due.data,
-                responsible_units=form.responsible_units.data, **form.outcomes())
+                responsible_units=form.responsible_units.data, **form.outcomes()))
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:
-            db.session.commit()
             flash(_("Đã ban hành kiến nghị."), "success")
             return redirect(url_for("findings.recommendation", recommendation_id=recommendation.id))
     return render_template("findings/recommendation_form.html", form=form, finding=finding, recommendation=None)
@@ -79,15 +76,14 @@ def edit_recommendation(recommendation_id: int):
     if form.validate_on_submit():
         was_open = recommendation.is_open
         try:
-            changed = services.update_recommendation(
+            changed = commit_or_refuse(lambda: services.update_recommendation(
                 current_user, recommendation, version=submitted_version(form), text=form.text.data,
-                responsible_units=form.responsible_units.data, **form.outcomes())
+                responsible_units=form.responsible_units.data, **form.outcomes()))
         except EditConflict as stale:
             conflict = accept_conflict(form, stale)
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:
-            db.session.commit()
             flash(_saved_message(changed, reopened=changed and not was_open), "success")
             return redirect(url_for("findings.recommendation", recommendation_id=recommendation.id))
     return render_template("findings/recommendation_form.html", form=form, finding=recommendation.finding,
@@ -108,12 +104,11 @@ def verify(recommendation_id: int):
     if form.validate_on_submit():
         status, method = form.verdict()
         try:
-            services.verify(current_user, recommendation, status, method, form.note.data,
-                            version=submitted_version(form))
+            commit_or_refuse(lambda: services.verify(current_user, recommendation, status, method, form.note.data,
+                                                     version=submitted_version(form)))
         except RuleViolation as violation:
             _refuse(form, violation, recommendation)
         else:
-            db.session.commit()
             flash(_("Đã ghi nhận kết quả xác minh: %(status)s.", status=status.label), "success")
             return redirect(url_for("findings.recommendation", recommendation_id=recommendation.id))
     return _page(recommendation, verify_form=form)
@@ -126,11 +121,11 @@ def reopen(recommendation_id: int):
     form = ReopenForm(prefix=REOPEN_PREFIX)
     if form.validate_on_submit():
         try:
-            services.reopen(current_user, recommendation, form.note.data, version=submitted_version(form))
+            commit_or_refuse(lambda: services.reopen(current_user, recommendation, form.note.data,
+                                                     version=submitted_version(form)))
         except RuleViolation as violation:
             _refuse(form, violation, recommendation)
         else:
-            db.session.commit()
             flash(_("Đã mở lại kiến nghị."), "success")
             return redirect(url_for("findings.recommendation", recommendation_id=recommendation.id))
     return _page(recommendation, reopen_form=form)

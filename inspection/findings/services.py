@@ -1,5 +1,5 @@
 """Changes to findings and recommendations. Every change is audited; the caller commits once.
-Edits name the version their form was built from (see editing.py): a stale form raises EditConflict."""
+Edits name the version their form was built from (rules.require_version): a stale form raises EditConflict."""
 
 from datetime import date
 
@@ -11,14 +11,7 @@ from inspection import access, audit
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings.access import can_manage
-from inspection.findings.editing import (  # noqa: F401  (the contract names services.EditConflict)
-    EditConflict,
-    FieldConflict,
-    differences,
-    plain,
-    require_version,
-    same,
-)
+from inspection.findings.editing import differences, plain
 from inspection.findings.models import (
     LABELS,
     VERIFIED_TRANSITIONS,
@@ -36,7 +29,7 @@ from inspection.findings.transfer import TransferResult, transfer_open_recommend
 from inspection.missions.access import can_edit_mission
 from inspection.missions.models import Mission, MissionStatus, WorkingSession
 from inspection.responses.models import DueDateChange, Evidence, Message
-from inspection.rules import RuleViolation
+from inspection.rules import RuleViolation, require_version, same
 from inspection.timeutil import today_vn, utcnow
 from inspection.units.models import Unit
 
@@ -77,7 +70,7 @@ def update_finding(actor, finding: Finding, *, version: int | None, **values) ->
     EditConflict when the finding changed since `version`."""
     _require_member(actor, finding.mission)
     before = finding_values(finding)
-    require_version(finding, version, before, values)
+    require_version(finding, version, values, current=before)
     _require_place(finding.mission, values["unit"], values["working_session"])
     if all(same(before[name], value) for name, value in values.items()):
         return False
@@ -148,7 +141,7 @@ def update_recommendation(actor, recommendation: Recommendation, *, version: int
     _require_member(actor, recommendation.finding.mission)
     before = recommendation_values(recommendation)
     submitted = {"text": text.strip(), "responsible_units": _distinct(responsible_units)} | outcomes
-    require_version(recommendation, version, before, submitted)
+    require_version(recommendation, version, submitted, current=before)
     _require_outcomes(outcomes)
     if all(same(before[name], value) for name, value in submitted.items()):
         return False
@@ -234,15 +227,14 @@ def _require_outcomes(outcomes: dict) -> None:
 
 
 def verify(actor, recommendation: Recommendation, status: VerifiedStatus, method: VerificationMethod | None,
-           note: str | None, *, version: int | None = None, by_council: bool = False) -> Recommendation:
+           note: str | None, *, version: int | None, by_council: bool = False) -> Recommendation:
     """An inspector's verdict, through VERIFIED_TRANSITIONS; reopening is status OPEN.
     Only team members verify; a unit's "reported done" is never a verdict. With `by_council` the verdict
     is a decision of a council review session, taken by the council (or an admin) instead of the team."""
     if not access.permits(actor, _may_verify, recommendation, by_council):
         raise RuleViolation(_("Chỉ Hội đồng mới được quyết định thay đoàn kiểm tra.") if by_council
                             else _("Chỉ thành viên đoàn kiểm tra mới được xác minh kiến nghị."))
-    if version is not None and version != recommendation.version:
-        raise EditConflict([], recommendation.version)
+    require_version(recommendation, version, {})
     VERIFIED_TRANSITIONS.check(recommendation.verified_status, status, field="status")
     if status == VerifiedStatus.OPEN:
         return _reopen(actor, recommendation, note)
@@ -267,7 +259,7 @@ def _may_verify(actor, recommendation: Recommendation, by_council: bool) -> bool
 
 
 def reopen(actor, recommendation: Recommendation, note: str | None = None, *,
-           version: int | None = None) -> Recommendation:
+           version: int | None) -> Recommendation:
     return verify(actor, recommendation, VerifiedStatus.OPEN, None, note, version=version)
 
 

@@ -28,10 +28,11 @@ def create_group(actor, *, kind: GroupKind, name: str, year: int, note: str | No
 
 
 def update_group(actor, group: EmulationGroup, *, kind: GroupKind, name: str, year: int,
-                 note: str | None, version: int | None = None) -> EmulationGroup:
+                 note: str | None, version: int | None) -> EmulationGroup:
     access.require(actor, is_admin)
-    require_version(group, version, {"kind": (_("Loại"), kind), "name": (_("Tên cụm, khối"), name.strip()),
-                                     "year": (_("Năm thi đua"), year), "note": (_("Ghi chú"), note)})
+    require_version(group, version, {"kind": kind, "name": name.strip(), "year": year, "note": note},
+                    labels={"kind": _("Loại"), "name": _("Tên cụm, khối"), "year": _("Năm thi đua"),
+                            "note": _("Ghi chú")})
     if (kind, name.strip(), year) != (group.kind, group.name, group.year):
         _require_unique_name(kind, name, year)
     before = audit.changes(group, GROUP_FIELDS)

@@ -241,7 +241,7 @@ def _update(actor, row: UnitRow) -> None:
     unit_services.update_unit(
         actor, unit, code=unit.code, kind=row.kind, parent=_parent(row) if row.parent_code else unit.parent,
         valid_from=_keep(row.valid_from, unit.valid_from), valid_to=_keep(row.valid_to, unit.valid_to),
-        note=_keep(row.note, unit.note))
+        note=_keep(row.note, unit.note), version=unit.version)  # read in this same transaction
 
 
 def _keep(new, current):

@@ -38,6 +38,8 @@ class PlanForm(PortalForm):
                                   description=_l("Mỗi nội dung một dòng."))
     unit_codes = UnitCodesField(_l("Đơn vị được kiểm tra (mã)"), validators=[Optional()],
                                 description=_l("Các mã đơn vị, cách nhau bởi dấu phẩy."))
+    #: the plan's version when the form was opened (edits only): a later save by someone else is a conflict
+    version = HiddenField()
 
 
 class MissionForm(PortalForm):
@@ -120,3 +122,5 @@ class SessionForm(PortalForm):
                               render_kw={"placeholder": "01/BB-ĐKT"})
     minutes_date = VNDateField(_l("Ngày biên bản"), validators=[Optional()])
     files = MultipleFileField(_l("Tệp đính kèm"), description=FILE_HELP)
+    #: the session's version when the form was opened (edits only)
+    version = HiddenField()

@@ -4,7 +4,7 @@ import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspection.auth.models import User
@@ -114,9 +114,12 @@ class InspectionPlan(db.Model):
     title: Mapped[str] = mapped_column(String(500))
     content_areas: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     units: Mapped[list[Unit]] = relationship(secondary=plan_units, order_by=Unit.code)
     missions: Mapped[list["Mission"]] = relationship(back_populates="plan")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Mission(db.Model):
@@ -163,6 +166,8 @@ class MissionMember(db.Model):
     """A team member: a portal user, or a named outsider (a council member from elsewhere)."""
 
     __tablename__ = "mission_member"
+    # a portal user joins a team once (outsiders have no user: NULLs never collide)
+    __table_args__ = (UniqueConstraint("mission_id", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
@@ -193,10 +198,14 @@ class SelfReport(db.Model):
     subject: Mapped[str | None] = mapped_column(String(500))
     file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_file.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: moves with every save of the report's figures too (they are edited on one form)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     mission: Mapped[Mission] = relationship(back_populates="self_reports")
     unit: Mapped[Unit] = relationship()
     file: Mapped[StoredFile | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class WorkingSession(db.Model):
@@ -216,7 +225,10 @@ class WorkingSession(db.Model):
     minutes_date: Mapped[date | None]
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     mission: Mapped[Mission] = relationship(back_populates="sessions")
     unit: Mapped[Unit | None] = relationship()
     files: Mapped[list[StoredFile]] = relationship(secondary=session_files, order_by=StoredFile.id)
+
+    __mapper_args__ = {"version_id_col": version}

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from inspection import audit
 from inspection.access import Need, load
+from inspection.forms_util import stale
 from inspection.missions import queries, services
 from inspection.missions.access import MISSION_WORKERS
 from inspection.missions.blueprint import bp, save
@@ -55,11 +56,12 @@ def plan_edit(plan_id: int):
     plan = get_plan(plan_id, need=Need.EDIT)
     form = PlanForm(obj=plan, unit_codes=plan.units)
     if form.validate_on_submit():
-        saved, _plan = save(form, lambda: services.update_plan(current_user, plan, _details(form)))
+        saved, _plan = save(form, lambda: services.update_plan(current_user, plan, _details(form), form.version.data))
         if saved:
             flash(_("Đã lưu kế hoạch."), "success")
             return redirect(url_for("missions.plan", plan_id=plan.id))
-    return render_template("missions/plan_form.html", form=form, plan=plan)
+    conflict = stale(form, plan)
+    return render_template("missions/plan_form.html", form=form, plan=plan, conflict=conflict), 409 if conflict else 200
 
 
 def _details(form: PlanForm) -> services.PlanDetails:

@@ -24,16 +24,8 @@ from inspection.missions.models import (
     MissionStatus,
     TeamRole,
 )
-from inspection.rules import EditConflict, RuleViolation
+from inspection.rules import RuleViolation, require_version
 from inspection.units.models import Unit
-
-
-class MissionEditConflict(EditConflict):
-    """The portal's stale-form refusal; `differences` lists (field, current value, value typed)."""
-
-    def __init__(self, differences: list[tuple[str, str, str]]):
-        super().__init__(differences)
-        self.differences = differences
 
 
 @dataclass
@@ -82,10 +74,12 @@ def create_plan(actor, details: PlanDetails) -> InspectionPlan:
     return plan
 
 
-def update_plan(actor, plan: InspectionPlan, details: PlanDetails) -> InspectionPlan:
+def update_plan(actor, plan: InspectionPlan, details: PlanDetails, version: int | None) -> InspectionPlan:
+    """Save an edit made on a form opened at `version`; a stale form raises EditConflict."""
     access.check(actor, plan, Need.EDIT)
-    _check_plan(details)
     before = _plan_snapshot(plan)
+    require_version(plan, version, _plan_snapshot(details), current=before)
+    _check_plan(details)
     _apply_plan(plan, details)
     db.session.flush()
     audit.record(actor, "plan.update", plan, audit.text("Sửa kế hoạch kiểm tra “%(title)s”", title=plan.title),
@@ -106,7 +100,7 @@ def _apply_plan(plan: InspectionPlan, details: PlanDetails) -> None:
     plan.units = list(details.units)
 
 
-def _plan_snapshot(plan: InspectionPlan) -> dict:
+def _plan_snapshot(plan: InspectionPlan | PlanDetails) -> dict:
     return audit.changes(plan, PLAN_FIELDS) | {"units": [unit.code for unit in plan.units]}
 
 
@@ -128,13 +122,12 @@ def create_mission(actor, details: MissionDetails, creator_role: TeamRole = Team
 
 
 def update_mission(actor, mission: Mission, details: MissionDetails, version: int | None) -> Mission:
-    """Save an edit made on a form opened at `version`; a stale form raises MissionEditConflict."""
+    """Save an edit made on a form opened at `version`; a stale form raises EditConflict."""
     access.check(actor, mission, Need.EDIT)
     require_not_closed(mission)
     current_group = db.session.get(EmulationGroup, mission.group_id) if mission.group_id else None
     before = _mission_snapshot(mission, current_group)
-    if version != mission.version:
-        raise MissionEditConflict(_differences(before, _details_snapshot(details)))
+    require_version(mission, version, _details_snapshot(details), current=before)
     _check_mission(details)
     _apply_mission(mission, details)
     db.session.flush()
@@ -183,22 +176,6 @@ def _links(plan, issuing_unit, group, units) -> dict:
     """Linked records as a reader recognises them: plan title, unit codes, group name."""
     return {"plan": plan.title if plan else None, "issuing_unit": issuing_unit.code if issuing_unit else None,
             "group": group.name if group else None, "units": [unit.code for unit in units]}
-
-
-def _differences(current: dict, submitted: dict) -> list[tuple[str, str, str]]:
-    return [(name, shown(current[name]), shown(submitted[name]))
-            for name in current if shown(current[name]) != shown(submitted[name])]
-
-
-def shown(value) -> str:
-    """A value as the page shows it: dates dd/mm/yyyy, kinds by their label, lists comma-separated."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, list):
-        return ", ".join(shown(item) for item in value)
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    return str(getattr(value, "label", value))
 
 
 def require_not_closed(mission: Mission) -> None:

@@ -15,7 +15,7 @@ from inspection.files.services import store_upload
 from inspection.missions.access import self_report_units
 from inspection.missions.models import Mission, SelfReport, WorkingSession
 from inspection.missions.services import require_not_closed, require_order
-from inspection.rules import RuleViolation
+from inspection.rules import RuleViolation, require_version
 from inspection.units.models import Unit
 
 
@@ -86,11 +86,13 @@ def add_session(actor, mission: Mission, details: SessionDetails, uploads=(),
 
 
 def update_session(actor, session: WorkingSession, details: SessionDetails, uploads=(),
-                   limits: FileLimits | None = None) -> WorkingSession:
+                   limits: FileLimits | None = None, *, version: int | None) -> WorkingSession:
+    """Save an edit made on a form opened at `version`; a stale form raises EditConflict."""
     access.check(actor, session, Need.EDIT)
     require_not_closed(session.mission)
-    _check_session(session.mission, details)
     before = _session_snapshot(session)
+    require_version(session, version, _session_snapshot(details), current=before)
+    _check_session(session.mission, details)
     _apply_session(session, details)
     db.session.flush()
     audit.record(actor, "session.update", session,
@@ -130,7 +132,7 @@ def _apply_session(session: WorkingSession, details: SessionDetails) -> None:
     session.unit = details.unit
 
 
-def _session_snapshot(session: WorkingSession) -> dict:
+def _session_snapshot(session: WorkingSession | SessionDetails) -> dict:
     return audit.changes(session, SESSION_FIELDS) | {"unit": session.unit.code if session.unit else None}
 
 

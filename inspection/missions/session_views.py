@@ -12,6 +12,7 @@ from inspection.access import Need
 from inspection.downloads import send_download
 from inspection.files.models import StoredFile
 from inspection.files.services import stored_path
+from inspection.forms_util import stale
 from inspection.missions import queries, session_services
 from inspection.missions.access import (
     MISSION_WORKERS,
@@ -114,11 +115,14 @@ def session_edit(session_id: int):
     form.unit_id.choices = _unit_choices(mission.units)
     if form.validate_on_submit():
         saved, _session = save(form, lambda: session_services.update_session(
-            current_user, session, _details(form, mission), _uploads(form.files), file_limits()))
+            current_user, session, _details(form, mission), _uploads(form.files), file_limits(),
+            version=form.version.data))
         if saved:
             flash(_("Đã lưu buổi làm việc."), "success")
             return redirect(url_for("missions.session", session_id=session_id))
-    return render_template("missions/session_form.html", form=form, mission=mission, session=session)
+    conflict = stale(form, session)
+    return render_template("missions/session_form.html", form=form, mission=mission, session=session,
+                           conflict=conflict), 409 if conflict else 200
 
 
 def _details(form: SessionForm, mission: Mission) -> session_services.SessionDetails:

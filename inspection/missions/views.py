@@ -10,6 +10,7 @@ from inspection.access import Need, visible
 from inspection.dates import parse_vn_date
 from inspection.extensions import db
 from inspection.findings.queries import mission_findings_context
+from inspection.forms_util import stale
 from inspection.missions import plan_views, queries, services, session_views
 from inspection.missions.access import (
     MISSION_WORKERS,
@@ -83,14 +84,13 @@ def edit(mission_id: int):
     _set_choices(form, mission)
     if form.validate_on_submit():
         saved, _mission = save(form, lambda: services.update_mission(current_user, mission, _details(form),
-                                                                     _version(form)))
+                                                                     form.version.data))
         if saved:
             flash(_("Đã lưu thông tin đoàn."), "success")
             return redirect(url_for("missions.workspace", mission_id=mission.id))
-        if isinstance(form.violation, services.MissionEditConflict):
-            form.version.data = mission.version  # saving again now is a deliberate choice, made with the facts
-    conflict = _conflict_rows(form)
-    return render_template("missions/form.html", form=form, mission=mission, conflict=conflict)
+    conflict = stale(form, mission, CONFLICT_FIELDS)
+    return (render_template("missions/form.html", form=form, mission=mission, conflict=conflict),
+            409 if conflict else 200)
 
 
 def _set_choices(form, mission: Mission | None) -> None:
@@ -129,24 +129,8 @@ def _details(form) -> services.MissionDetails:
         planned_start=form.planned_start.data, planned_end=form.planned_end.data)
 
 
-def _version(form) -> int | None:
-    try:
-        return int(form.version.data)
-    except (TypeError, ValueError):
-        return None
-
-
 CONFLICT_FIELDS = {"plan": "plan_id", "issuing_unit": "issuing_unit_code", "group": "group_id",
                    "units": "unit_codes"}
-
-
-def _conflict_rows(form) -> list[tuple[str, str, str]]:
-    """(field label, value stored now, value typed) for the conflict table."""
-    violation = getattr(form, "violation", None)
-    if not isinstance(violation, services.MissionEditConflict):
-        return []
-    return [(form[CONFLICT_FIELDS.get(name, name)].label.text, current, typed)
-            for name, current, typed in violation.differences]
 
 
 @bp.route("/missions/<int:mission_id>")

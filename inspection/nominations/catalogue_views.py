@@ -10,14 +10,13 @@ from inspection import audit
 from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import save, stale
 from inspection.nominations import services
 from inspection.nominations.access import can_manage_catalogue, get_award_form
 from inspection.nominations.blueprint import bp
 from inspection.nominations.forms import AwardFormForm
 from inspection.nominations.models import AwardForm, AwardGroup, AwardLevel
 from inspection.permissions import login_required, roles_required
-from inspection.rules import RuleViolation
 
 
 @bp.route("/nominations/catalogue")
@@ -44,12 +43,8 @@ def _award_form_form(exclude: AwardForm | None = None, **kwargs) -> tuple[AwardF
 def new_award_form():
     form, by_code = _award_form_form()
     if form.validate_on_submit():
-        try:
-            created = services.create_award_form(current_user, **form.values(by_code))
-        except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-        else:
-            db.session.commit()
+        saved, created = save(form, lambda: services.create_award_form(current_user, **form.values(by_code)))
+        if saved:
             flash(_("Đã thêm hình thức “%(name)s”.", name=created.name_vi), "success")
             return redirect(url_for("nominations.catalogue"))
     return render_template("nominations/award_form_form.html", form=form, award=None, history=[])
@@ -63,14 +58,12 @@ def edit_award_form(form_id: int):
     if not form.is_submitted():
         form.successor.data = award.successor.code if award.successor else ""
     if form.validate_on_submit():
-        try:
-            changed = services.update_award_form(current_user, award, **form.values(by_code))
-        except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-        else:
-            db.session.commit()
+        saved, changed = save(form, lambda: services.update_award_form(current_user, award, version=form.version.data,
+                                                                       **form.values(by_code)))
+        if saved:
             flash(_("Đã lưu hình thức “%(name)s”.", name=award.name_vi) if changed
                   else _("Không có thay đổi nào để lưu."), "success")
             return redirect(url_for("nominations.catalogue"))
-    return render_template("nominations/award_form_form.html", form=form, award=award,
-                           history=audit.history_of(award))
+    conflict = stale(form, award)
+    return render_template("nominations/award_form_form.html", form=form, award=award, conflict=conflict,
+                           history=audit.history_of(award)), 409 if conflict else 200

@@ -8,8 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from inspection import audit
 from inspection.access import Need
-from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import apply_rule_violation, commit_or_refuse
 from inspection.nominations import holds, links, services
 from inspection.nominations.access import (
     DECIDERS,
@@ -64,8 +63,9 @@ def change_status(dossier_id: int):
     form.target.choices = [(status.value, status.label) for status in DossierStatus]
     if form.validate():
         try:
-            services.change_status(current_user, found, DossierStatus(form.target.data), form.decision_ref.data,
-                                   form.decision_date.data, version=form.version.data)
+            commit_or_refuse(lambda: services.change_status(
+                current_user, found, DossierStatus(form.target.data), form.decision_ref.data, form.decision_date.data,
+                version=form.version.data))
         except RuleViolation as violation:
             violation.field = "target" if violation.field == "status" else violation.field
             apply_rule_violation(form, violation)
@@ -73,7 +73,6 @@ def change_status(dossier_id: int):
                 return render_template("nominations/dossier.html", **_page_context(
                     found, form, conflict=violation)), 409
         else:
-            db.session.commit()
             flash(_("Hồ sơ %(code)s đã chuyển sang “%(status)s”.", code=found.code, status=found.status.label),
                   "success")
             return redirect(url_for("nominations.dossier", dossier_id=found.id))
@@ -87,11 +86,11 @@ def hold(dossier_id: int):
     form = HoldForm()
     if form.validate():
         try:
-            services.set_award_hold(current_user, found, form.on.data == "1", form.reason.data)
+            commit_or_refuse(lambda: services.set_award_hold(current_user, found, form.on.data == "1",
+                                                             form.reason.data))
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:
-            db.session.commit()
             flash(_("Đã tạm dừng xét khen thưởng hồ sơ %(code)s.", code=found.code) if found.award_hold
                   else _("Đã cho tiếp tục xét khen thưởng hồ sơ %(code)s.", code=found.code), "success")
             return redirect(url_for("nominations.dossier", dossier_id=found.id))
@@ -124,11 +123,10 @@ def new_dossier():
         form.unit.data = current_user.units[0]
     if form.validate_on_submit():
         try:
-            created = services.create_dossier(current_user, **form.values(by_code))
+            created = commit_or_refuse(lambda: services.create_dossier(current_user, **form.values(by_code)))
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:
-            db.session.commit()
             flash(_("Đã thêm hồ sơ %(code)s.", code=created.code), "success")
             return redirect(url_for("nominations.dossier", dossier_id=created.id))
     return render_template("nominations/dossier_form.html", form=form, dossier=None)
@@ -147,14 +145,13 @@ def edit_dossier(dossier_id: int):
     conflict = None
     if form.validate_on_submit():
         try:
-            changed = services.update_dossier(current_user, found, version=form.version.data,
-                                              **form.values(by_code))
+            changed = commit_or_refuse(lambda: services.update_dossier(
+                current_user, found, version=form.version.data, **form.values(by_code)))
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
             if isinstance(violation, EditConflict):
                 conflict, form.version.data = violation, found.version  # a second save overwrites knowingly
         else:
-            db.session.commit()
             flash(_("Đã lưu hồ sơ %(code)s.", code=found.code) if changed else _("Không có thay đổi nào để lưu."),
                   "success")
             return redirect(url_for("nominations.dossier", dossier_id=found.id))

@@ -182,9 +182,12 @@ class AwardFormForm(PortalForm):
     valid_to = VNDateField(_l("Áp dụng đến ngày"), validators=[Optional()])
     successor = SelectField(_l("Hình thức thay thế"), validators=[Optional()],
                             description=_l("Hình thức mang tên mới theo luật sau (nếu có)."))
+    #: the entry's version when the form was opened (edits only)
+    version = HiddenField()
 
     def values(self, forms_by_code: dict) -> dict:
-        values = {name: field.data for name, field in self._fields.items() if name != "csrf_token"}
+        values = {name: field.data for name, field in self._fields.items()
+                  if name not in ("csrf_token", "version")}
         values["group"], values["level"] = AwardGroup(self.group.data), AwardLevel(self.level.data)
         values["successor"] = forms_by_code.get(self.successor.data)
         return values

@@ -129,8 +129,11 @@ class AwardForm(db.Model):
     #: the form that replaced this one under a later law (for reports across regimes)
     successor_id: Mapped[int | None] = mapped_column(ForeignKey("award_form.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     successor: Mapped["AwardForm | None"] = relationship(remote_side=[id])
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 finding_dossiers = Table(

@@ -13,6 +13,7 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 from flask_babel import force_locale
 from sqlalchemy import select
+from sqlalchemy.orm.attributes import flag_modified
 
 from inspection import access, audit
 from inspection.extensions import db
@@ -32,7 +33,7 @@ from inspection.nominations.figures import (
 from inspection.nominations.filters import DossierFilter
 from inspection.nominations.models import ReportedFigure
 from inspection.nominations.report import Report, build_report, percentage
-from inspection.rules import RuleViolation
+from inspection.rules import RuleViolation, require_version
 
 # --- who may enter figures, and saving them ------------------------------------------------------------------
 
@@ -42,12 +43,15 @@ def reported_figures(report: SelfReport) -> dict[str, ReportedFigure]:
     return {figure.key: figure for figure in db.session.scalars(query)}
 
 
-def save_reported_figures(actor, report: SelfReport, printed: dict[str, str]) -> bool:
+def save_reported_figures(actor, report: SelfReport, printed: dict[str, str], *, version: int | None) -> bool:
     """Store the figures as printed (key → text; blank removes one). All or nothing: a figure that cannot be
-    read raises RuleViolation naming its line (field = key). False when nothing changed."""
+    read raises RuleViolation naming its line (field = key). False when nothing changed. EditConflict when
+    the report's figures were saved since `version` (the report's version the form was opened with)."""
     access.check(actor, report, access.Need.ENTER_FIGURES)
-    parsed = {key: _parse_for(key, text) for key, text in printed.items()}
     existing = reported_figures(report)
+    require_version(report, version, printed, labels={key: label_of(key) for key in printed},
+                    current={key: existing[key].as_printed if key in existing else None for key in printed})
+    parsed = {key: _parse_for(key, text) for key, text in printed.items()}
     before, after = {}, {}
     for key, figure in parsed.items():
         old = existing.get(key)
@@ -56,6 +60,7 @@ def save_reported_figures(actor, report: SelfReport, printed: dict[str, str]) ->
             _apply(report, key, old, figure)
     if not after:
         return False
+    flag_modified(report, "ref")  # the figures are the report's: saving them moves its version (compare-and-set)
     with force_locale("vi"):  # the log is an official record: its keys are the lines' Vietnamese labels
         readable = {key: label_of(key) for key in after}
     audit.record(actor, "self_report.figures", report,

@@ -11,7 +11,7 @@ from inspection import audit
 from inspection.access import Need, may
 from inspection.dates import VNDateField
 from inspection.extensions import db
-from inspection.forms_util import PortalForm, apply_rule_violation
+from inspection.forms_util import PortalForm, apply_rule_violation, commit_or_refuse, stale
 from inspection.missions.access import MISSION_WORKERS, get_self_report
 from inspection.missions.models import SelfReport
 from inspection.nominations import reconcile as checks
@@ -89,6 +89,7 @@ def figures_form(report: SelfReport, formdata=None) -> PortalForm:
         setattr(FiguresForm, field_name(key), StringField(
             label_of(key), validators=[Optional(), Length(max=40), _printed_validator(key)],
             default=stored[key].as_printed if key in stored else ""))
+    FiguresForm.version = HiddenField(default=report.version)  # what the figures were when the form was drawn
     return FiguresForm(formdata=formdata)
 
 
@@ -100,17 +101,19 @@ def self_report_figures(report_id: int):
     if request.method == "POST" and form.validate():
         printed = {key: form[field_name(key)].data or "" for key in form_keys()}
         try:
-            changed = checks.save_reported_figures(current_user, report, printed)
+            changed = commit_or_refuse(lambda: checks.save_reported_figures(current_user, report, printed,
+                                                                            version=form.version.data))
         except RuleViolation as violation:
             violation.field = field_name(violation.field) if violation.field else None
             apply_rule_violation(form, violation)
+            form.violation = violation
         else:
-            db.session.commit()
             flash(_("Đã lưu số liệu báo cáo.") if changed else _("Không có số liệu nào thay đổi."), "success")
             return redirect(url_for("nominations.self_report_reconcile", report_id=report.id))
     rows = [(title, [(key, form[field_name(key)]) for key in keys]) for title, keys in _form_sections()]
-    return render_template("nominations/figures.html", report=report, form=form, sections=rows,
-                           history=audit.history_of(report))
+    conflict = stale(form, report)
+    return render_template("nominations/figures.html", report=report, form=form, sections=rows, conflict=conflict,
+                           history=audit.history_of(report)), 409 if conflict else 200
 
 
 def _form_sections():

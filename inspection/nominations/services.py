@@ -20,7 +20,7 @@ from inspection.nominations.access import (
 from inspection.nominations.catalogue import award_form_index, lookup_key
 from inspection.nominations.dossier_rules import DECIDED, NEED_DECISION, check_values, prepared
 from inspection.nominations.models import DOSSIER_TRANSITIONS, AwardForm, Dossier, DossierStatus
-from inspection.rules import EditConflict, RuleViolation
+from inspection.rules import RuleViolation, require_version
 from inspection.timeutil import today_vn
 
 DOSSIER_LABELS = {
@@ -70,7 +70,7 @@ def update_dossier(actor, dossier: Dossier, *, version: int | None, **fields) ->
     _require_editor(actor, dossier)
     before = dossier_values(dossier)
     values = prepared(before | fields)
-    _require_version(dossier, version, before, {name: values[name] for name in fields})
+    require_version(dossier, version, {name: values[name] for name in fields}, current=before, labels=DOSSIER_LABELS)
     changed = [name for name in DOSSIER_FIELDS if values[name] != before[name]]
     if not changed:
         return False
@@ -89,14 +89,14 @@ def update_dossier(actor, dossier: Dossier, *, version: int | None, **fields) ->
 
 
 def change_status(actor, dossier: Dossier, target, decision_ref=None, decision_date: date | None = None,
-                  version: int | None = None) -> Dossier:
+                  *, version: int | None) -> Dossier:
     """Move the dossier through DOSSIER_TRANSITIONS. "Đã khen thưởng" needs the award decision (number and
     date); "Đã thu hồi" the revocation decision, which is recorded in the history beside the award decision."""
     target = DossierStatus(target)
     old = dossier.status
     DOSSIER_TRANSITIONS.check(old, target)
     _require_mover(actor, dossier, target)
-    _require_version(dossier, version, {}, {})
+    require_version(dossier, version, {})
     _require_decision(dossier, target, decision_ref, decision_date)
     after = {"status": target}
     if target in (DossierStatus.AWARDED, DossierStatus.NOT_AWARDED):
@@ -178,26 +178,7 @@ def _require_free_code(unit, code: str) -> None:
         raise RuleViolation(_("Đơn vị %(unit)s đã có hồ sơ mã “%(code)s”.", unit=unit.code, code=code), field="code")
 
 
-def _require_version(dossier: Dossier, version: int | None, before: dict, submitted: dict) -> None:
-    if version is None or version == dossier.version:
-        return
-    raise EditConflict([(str(DOSSIER_LABELS[name]), shown(before[name]), shown(value))
-                        for name, value in submitted.items() if before[name] != value])
 
-
-def shown(value) -> str:
-    """A value as a reader recognises it, for the edit-conflict table."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return _("Có") if value else _("Không")
-    if isinstance(value, AwardForm):
-        return value.name_vi
-    if hasattr(value, "code") and hasattr(value, "names"):
-        return f"{value.name} ({value.code})"
-    if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
-    return str(getattr(value, "label", value))
 
 
 def _plain(values: dict) -> dict:
@@ -225,9 +206,11 @@ def create_award_form(actor, **fields) -> AwardForm:
     return form
 
 
-def update_award_form(actor, form: AwardForm, **fields) -> bool:
+def update_award_form(actor, form: AwardForm, *, version: int | None, **fields) -> bool:
+    """Save the catalogue entry; False when nothing changed. EditConflict when it changed since `version`."""
     values = _checked_award_form(actor, form, fields)
     before = {name: getattr(form, name) for name in AWARD_FORM_FIELDS}
+    require_version(form, version, values, current=before)
     changed = [name for name in AWARD_FORM_FIELDS if values[name] != before[name]]
     if not changed:
         return False

@@ -31,7 +31,10 @@ def restore(form, recommendation_id: int):
         return form
     discard()
     if draft["data"]:
+        version = form.version.data if "version" in form else None
         form.process(formdata=MultiDict(draft["data"]))
+        if version is not None:  # the record's version now: saving the refilled form again is a knowing choice
+            form.version.data = version
     for field in form:
         field.errors = list(draft["errors"].get(field.name, []))
     return form

@@ -4,6 +4,7 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     FileField,
+    HiddenField,
     IntegerField,
     MultipleFileField,
     RadioField,
@@ -59,6 +60,8 @@ class ActionForm(PortalForm):
                             validators=[InputRequired(), NumberRange(min=0, max=100, message=_l("phải từ 0 đến 100."))],
                             render_kw={"inputmode": "numeric"})
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=5000)], render_kw={"rows": 2})
+    #: the action's version when the form was drawn (edits): a save made since is a conflict
+    version = HiddenField()
 
 
 class NewActionForm(ActionForm):

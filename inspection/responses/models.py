@@ -4,7 +4,7 @@ import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspection.auth.models import User
@@ -85,6 +85,9 @@ class DueDateChange(db.Model):
     directly (e.g. by the council in a review session). Nobody changes a due date silently."""
 
     __tablename__ = "due_date_change"
+    # one waiting request per share of a recommendation: a double click or a parallel post cannot add a second
+    __table_args__ = (Index("uq_due_date_change_pending", "recommendation_id", "unit_id", unique=True,
+                            sqlite_where=text("status = 'pending'"), postgresql_where=text("status = 'pending'")),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
@@ -100,8 +103,12 @@ class DueDateChange(db.Model):
     decision_note: Mapped[str | None] = mapped_column(Text)
     #: the date granted (may differ from the one asked)
     granted_due: Mapped[date | None]
+    #: two decisions on one request at once: the second finds the version moved and is refused
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     recommendation: Mapped[Recommendation] = relationship()
     unit: Mapped[Unit | None] = relationship()
     requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+
+    __mapper_args__ = {"version_id_col": version}

@@ -7,6 +7,7 @@ import os
 import uuid
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from inspection import audit
@@ -35,12 +36,14 @@ from inspection.responses.deadlines import (  # noqa: F401  (part of this module
     withdraw_extension,
 )
 from inspection.responses.models import Evidence, Message
-from inspection.rules import RuleViolation
+from inspection.rules import RuleViolation, require_version
 from inspection.timeutil import utcnow
 from inspection.units.models import Unit
 
 EXCERPT = 120
 ACTION_FIELDS = ("what", "who", "due", "progress", "note")
+ACTION_LABELS = {"what": _l("Biện pháp khắc phục"), "who": _l("Người / bộ phận thực hiện"), "due": _l("Thời hạn"),
+                 "progress": _l("Tiến độ (%)"), "note": _l("Ghi chú")}
 
 
 def post_message(actor, recommendation: Recommendation, body: str, unit: Unit | None = None, files=(), *,
@@ -192,12 +195,14 @@ def add_action(actor, responsibility: Responsibility, what: str, who: str | None
 
 
 def update_action(actor, action: FollowUpAction, what: str, who: str | None = None, due=None,
-                  progress: int | None = 0, note: str | None = None) -> FollowUpAction:
+                  progress: int | None = 0, note: str | None = None, *, version: int | None) -> FollowUpAction:
+    """Save an edit made on a form opened at `version`; a stale form raises EditConflict."""
     responsibility = action.responsibility
     require_open(responsibility.recommendation)
     require_share(actor, responsibility)
     values = _checked_action(responsibility.recommendation, what, who, due, progress, note)
     before = audit.changes(action, ACTION_FIELDS)
+    require_version(action, version, values, current=before, labels=ACTION_LABELS)
     if before == values:
         raise RuleViolation(_("Không có thay đổi nào để lưu."))
     for name, value in values.items():

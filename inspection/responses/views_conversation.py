@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from inspection.findings.access import get_recommendation
+from inspection.forms_util import commit_or_refuse
 from inspection.permissions import login_required
 from inspection.responses import services
 from inspection.responses.forms import EvidenceVersionForm, MessageForm
@@ -21,9 +22,9 @@ def post_message(recommendation_id: int):
     if not form.validate_on_submit():
         return refused(form, recommendation, anchor="trao-doi")
     try:
-        message = services.post_message(current_user, recommendation, form.body.data,
-                                        unit=share_unit(recommendation, form.unit_id.data),
-                                        files=request.files.getlist(form.files.name), **file_settings())
+        message = commit_or_refuse(lambda: services.post_message(
+            current_user, recommendation, form.body.data, unit=share_unit(recommendation, form.unit_id.data),
+            files=request.files.getlist(form.files.name), **file_settings()))
     except RuleViolation as violation:
         return refused(form, recommendation, violation, anchor="trao-doi")
     attached = len(message.evidence)
@@ -39,8 +40,8 @@ def add_evidence_version(recommendation_id: int, evidence_key: str):
     if not form.validate_on_submit():
         return refused(form, recommendation, anchor="minh-chung")
     try:
-        evidence = services.add_evidence_version(current_user, evidence_key, recommendation, form.file.data,
-                                                 note=form.note.data, **file_settings())
+        evidence = commit_or_refuse(lambda: services.add_evidence_version(
+            current_user, evidence_key, recommendation, form.file.data, note=form.note.data, **file_settings()))
     except RuleViolation as violation:
         return refused(form, recommendation, violation, anchor="minh-chung")
     return done(recommendation, _("Đã tải lên phiên bản %(version)s của minh chứng “%(title)s”.",

@@ -6,6 +6,7 @@ from flask_login import current_user
 from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.findings.access import get_recommendation
+from inspection.forms_util import commit_or_refuse
 from inspection.permissions import login_required, roles_required
 from inspection.responses import services
 from inspection.responses.access import get_due_date_change
@@ -25,8 +26,9 @@ def request_extension(recommendation_id: int):
     if not form.validate_on_submit():
         return refused(form, recommendation, anchor=ANCHOR)
     try:
-        change = services.request_extension(current_user, recommendation, share_unit(recommendation,
-                                            form.unit_id.data), form.requested_due.data, form.reason.data)
+        change = commit_or_refuse(lambda: services.request_extension(
+            current_user, recommendation, share_unit(recommendation, form.unit_id.data), form.requested_due.data,
+            form.reason.data))
     except RuleViolation as violation:
         return refused(form, recommendation, violation, anchor=ANCHOR)
     return done(recommendation, _("Đã gửi đề nghị gia hạn đến %(day)s; đang chờ quyết định.",
@@ -41,8 +43,8 @@ def decide_extension(change_id: int):
     if not form.validate_on_submit():
         return refused(form, change.recommendation, anchor=ANCHOR)
     try:
-        services.decide_extension(current_user, change, form.decision.data == "approve", form.note.data,
-                                  granted_due=form.granted_due.data)
+        commit_or_refuse(lambda: services.decide_extension(
+            current_user, change, form.decision.data == "approve", form.note.data, granted_due=form.granted_due.data))
     except RuleViolation as violation:
         return refused(form, change.recommendation, violation, anchor=ANCHOR)
     message = (_("Đã chấp thuận gia hạn đến %(day)s.", day=change.granted_due.strftime("%d/%m/%Y"))
@@ -58,7 +60,7 @@ def withdraw_extension(change_id: int):
     if not form.validate_on_submit():
         return refused(form, change.recommendation, anchor=ANCHOR)
     try:
-        services.withdraw_extension(current_user, change)
+        commit_or_refuse(lambda: services.withdraw_extension(current_user, change))
     except RuleViolation as violation:
         return refused(form, change.recommendation, violation, anchor=ANCHOR)
     return done(change.recommendation, _("Đã rút đề nghị gia hạn."), anchor=ANCHOR)

@@ -8,6 +8,7 @@ from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.findings.access import get_recommendation
 from inspection.findings.models import UnitStatus
+from inspection.forms_util import commit_or_refuse
 from inspection.params import whole_number
 from inspection.permissions import roles_required
 from inspection.responses import services
@@ -28,7 +29,8 @@ def report_progress(recommendation_id: int):
     if not form.validate_on_submit():
         return refused(form, recommendation, anchor="tien-do")
     try:
-        services.report_progress(current_user, share, UnitStatus(form.status.data), form.note.data)
+        commit_or_refuse(lambda: services.report_progress(current_user, share, UnitStatus(form.status.data),
+                                                          form.note.data))
     except RuleViolation as violation:
         return refused(form, recommendation, violation, anchor="tien-do")
     return done(recommendation, _("Đã cập nhật tiến độ của %(unit)s: %(status)s.", unit=share.unit.name,
@@ -46,7 +48,7 @@ def add_action(recommendation_id: int):
     try:
         if share is None:
             raise RuleViolation(_("hãy chọn đơn vị của bạn được giao kiến nghị này."), field="responsibility_id")
-        services.add_action(current_user, share, **_action_values(form))
+        commit_or_refuse(lambda: services.add_action(current_user, share, **_action_values(form)))
     except RuleViolation as violation:
         return refused(form, recommendation, violation, anchor="tien-do")
     return done(recommendation, _("Đã thêm biện pháp khắc phục."), anchor="tien-do")
@@ -61,7 +63,8 @@ def update_action(recommendation_id: int, action_id: int):
     if not form.validate_on_submit():
         return refused(form, recommendation, anchor=f"bien-phap-{action.id}")
     try:
-        services.update_action(current_user, action, **_action_values(form))
+        commit_or_refuse(lambda: services.update_action(current_user, action, **_action_values(form),
+                                                        version=form.version.data))
     except RuleViolation as violation:
         return refused(form, recommendation, violation, anchor=f"bien-phap-{action.id}")
     return done(recommendation, _("Đã cập nhật biện pháp khắc phục."), anchor=f"bien-phap-{action.id}")

@@ -10,7 +10,7 @@ from inspection.extensions import db
 from inspection.findings.models import Recommendation
 from inspection.forms_util import apply_rule_violation
 from inspection.responses import drafts
-from inspection.rules import RuleViolation
+from inspection.rules import EditConflict, RuleViolation
 
 bp = Blueprint("responses", __name__)
 
@@ -32,7 +32,7 @@ def back_to(recommendation: Recommendation, anchor: str = PANEL_ANCHOR):
 
 
 def done(recommendation: Recommendation, message: str, anchor: str = PANEL_ANCHOR):
-    db.session.commit()
+    """After forms_util.commit_or_refuse saved the change: the message, and back to the page."""
     flash(message, "success")
     return back_to(recommendation, anchor)
 
@@ -44,6 +44,8 @@ def refused(form, recommendation: Recommendation, violation: RuleViolation | Non
     db.session.rollback()
     if violation is not None:
         apply_rule_violation(form, violation)
+    if isinstance(violation, EditConflict):
+        _flash_changes(violation.label_from(form))
     for field in form:
         for error in field.errors:
             label = field.label.text if field.type != "CSRFTokenField" else _("Biểu mẫu")
@@ -51,3 +53,9 @@ def refused(form, recommendation: Recommendation, violation: RuleViolation | Non
     drafts.keep(form, recommendation.id)
     return back_to(recommendation, anchor)
 
+
+def _flash_changes(conflict: EditConflict) -> None:
+    """What someone else saved, beside what the user typed (short: flashed messages travel in the cookie)."""
+    for label, current, submitted in conflict.changes:
+        flash(_("%(field)s: đang lưu “%(current)s”, bạn đã nhập “%(submitted)s”.", field=label,
+                current=current[:200], submitted=submitted[:200]), "warning")

@@ -44,14 +44,15 @@ def create_unit(actor, *, code: str, name: str, kind: UnitKind, parent: Unit | N
 
 def update_unit(actor, unit: Unit, *, code: str, kind: UnitKind, parent: Unit | None,
                 valid_from: date | None, valid_to: date | None, note: str | None,
-                version: int | None = None) -> Unit:
+                version: int | None) -> Unit:
     """Edit a unit's attributes. Its name changes only through rename_unit; `version` is the one the
     form was opened with (a stale form is refused)."""
     access.require(actor, is_admin)
-    require_version(unit, version, {
-        "code": (_("Mã đơn vị"), code.strip()), "kind": (_("Loại đơn vị"), kind), "parent": (_("Cấp trên"), parent),
-        "valid_from": (_("Hoạt động từ ngày"), valid_from), "valid_to": (_("Hoạt động đến ngày"), valid_to),
-        "note": (_("Ghi chú"), note)})
+    require_version(unit, version, {"code": code.strip(), "kind": kind, "parent": parent, "valid_from": valid_from,
+                                    "valid_to": valid_to, "note": note},
+                    labels={"code": _("Mã đơn vị"), "kind": _("Loại đơn vị"), "parent": _("Cấp trên"),
+                            "valid_from": _("Hoạt động từ ngày"), "valid_to": _("Hoạt động đến ngày"),
+                            "note": _("Ghi chú")})
     if code.strip() != unit.code:
         _require_free_code(code)
     if parent is not None and parent.id in subtree_ids({unit.id}):
