@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 from wtforms import HiddenField, IntegerField, SelectFieldBase
+from wtforms.utils import unset_value
 from wtforms.validators import StopValidation, ValidationError
 
 from inspection import submissions
@@ -60,6 +61,17 @@ def _claim_once(token: str) -> None:
         flash(_("Biểu mẫu này đã được gửi và lưu trước đó (có thể do bấm gửi hai lần); không lưu thêm bản nào."),
               "info")
         abort(redirect(earlier.target or "/", 303))
+
+
+class VersionField(HiddenField):
+    """The version of the record the form was drawn from (see rules.require_version). On a submitted form
+    only what was sent counts: a missing version is never filled in from the record (obj=) or a default,
+    so it cannot slip past the stale-form check."""
+
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        super().process(formdata, data, extra_filters)
+        if formdata is not None and self.name not in formdata:
+            self.data = None
 
 
 class OnceForm:

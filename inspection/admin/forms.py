@@ -1,10 +1,9 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, IntegerField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional
-from wtforms.widgets import HiddenInput
 
 from inspection.auth.models import Role
-from inspection.forms_util import PortalForm
+from inspection.forms_util import PortalForm, VersionField
 from inspection.units.fields import UnitCodesField
 
 
@@ -25,4 +24,4 @@ class UserForm(PortalForm):
                                             "phổ biến. Để trống khi sửa nếu không đổi."),
                              render_kw={"autocomplete": "new-password"})
     active = BooleanField(_l("Đang hoạt động"), default=True)
-    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    version = VersionField()

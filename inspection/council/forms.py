@@ -4,13 +4,13 @@ import re
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from inspection.council.models import Decision
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
-from inspection.forms_util import KeepsParseErrors, PortalForm
+from inspection.forms_util import KeepsParseErrors, PortalForm, VersionField
 from inspection.params import whole_number
 
 _ADDRESS = re.compile(r"/recommendations/(\d+)/?(?:[?#].*)?$")
@@ -67,7 +67,7 @@ class DecisionForm(PortalForm):
                           description=_l("Chỉ khi gia hạn; phải sau hạn hiện tại."))
     note = TextAreaField(_l("Ý kiến của Hội đồng"), validators=[Optional(), Length(max=5000)], render_kw={"rows": 2},
                          description=_l("Bắt buộc, trừ khi chấp nhận kết quả khắc phục."))
-    version = HiddenField()
+    version = VersionField()
 
     def chosen(self) -> Decision:
         return Decision(self.decision.data)
@@ -96,4 +96,4 @@ class CloseForm(PortalForm):
                               render_kw={"placeholder": _l("ví dụ: 05/BB-HĐTĐKT")})
     conclusion = TextAreaField(_l("Kết luận chung của phiên họp"), validators=[Optional(), Length(max=20000)],
                                render_kw={"rows": 4})
-    version = HiddenField()
+    version = VersionField()

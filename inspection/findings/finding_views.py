@@ -54,8 +54,9 @@ def new_finding(mission_id: int):
     _offer_places(form, mission)
     if form.validate_on_submit():
         try:
-            finding = commit_or_refuse(lambda: services.create_finding(current_user, mission,
-                                                                        **_finding_input(form, mission)))
+            finding = commit_or_refuse(
+                lambda: services.create_finding(current_user, mission, **_finding_input(form, mission)), form=form,
+                shown_at=lambda created: url_for("findings.finding", finding_id=created.id))
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:

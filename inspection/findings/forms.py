@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from sqlalchemy import or_, select
-from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import Select, html_params
 
@@ -23,7 +23,7 @@ from inspection.findings.models import (
     VerificationMethod,
     VerifiedStatus,
 )
-from inspection.forms_util import KeepsParseErrors, PortalForm
+from inspection.forms_util import KeepsParseErrors, OnceForm, PortalForm, VersionField
 from inspection.groups.forms import YearField
 from inspection.groups.models import EmulationGroup
 from inspection.params import whole_number
@@ -62,7 +62,7 @@ def _any_of(enum_cls):
     return lambda: [("", _("Tất cả"))] + [(member.value, member.label) for member in enum_cls]
 
 
-class FindingForm(PortalForm):
+class FindingForm(OnceForm, PortalForm):
     # choices of `unit` and `working_session` come from the mission (set by the view)
     unit = SelectField(_l("Đơn vị được kiểm tra"), coerce=str, validators=[DataRequired()])
     working_session = SelectField(_l("Buổi làm việc"), coerce=str, validators=[Optional()],
@@ -77,7 +77,7 @@ class FindingForm(PortalForm):
 
 
 class EditFindingForm(FindingForm):
-    version = HiddenField()
+    version = VersionField()
 
 
 class RecommendationContentForm(PortalForm):
@@ -95,20 +95,20 @@ class RecommendationContentForm(PortalForm):
                 ("awards_to_revoke", "awards_to_reexamine", "amount_to_recover", "amount_recovered")}
 
 
-class NewRecommendationForm(RecommendationContentForm):
+class NewRecommendationForm(OnceForm, RecommendationContentForm):
     issued_on = VNDateField(_l("Ngày ban hành"), validators=[DataRequired()])
     due = DeadlineField(_l("Thời hạn thực hiện"), base_field="issued_on", validators=[DataRequired()])
 
 
 class EditRecommendationForm(RecommendationContentForm):
-    version = HiddenField()
+    version = VersionField()
 
 
 CLOSED_STATUSES_IN_ORDER = [status for status in VerifiedStatus if status != VerifiedStatus.OPEN]
 
 
 class VerifyForm(PortalForm):
-    version = HiddenField()
+    version = VersionField()
     # every verdict is offered; VERIFIED_TRANSITIONS (in the service) decides whether it is allowed now
     status = SelectField(_l("Kết quả xác minh"), coerce=str, validators=[DataRequired()], choices=lambda: [
         ("", _("— Chọn kết quả —"))] + [(status.value, status.label) for status in CLOSED_STATUSES_IN_ORDER])
@@ -122,7 +122,7 @@ class VerifyForm(PortalForm):
 
 
 class ReopenForm(PortalForm):
-    version = HiddenField()
+    version = VersionField()
     note = TextAreaField(_l("Lý do mở lại"), validators=[Optional(), Length(max=5000)])
 
 

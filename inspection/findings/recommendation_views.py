@@ -33,7 +33,8 @@ def new_recommendation(finding_id: int):
         try:
             recommendation = commit_or_refuse(lambda: services.create_recommendation(
                 current_user, finding, text=form.text.data, issued_on=form.issued_on.data, due=form.due.data,
-                responsible_units=form.responsible_units.data, **form.outcomes()))
+                responsible_units=form.responsible_units.data, **form.outcomes()), form=form,
+                shown_at=lambda created: url_for("findings.recommendation", recommendation_id=created.id))
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:

@@ -1,9 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
-from wtforms.widgets import HiddenInput
 
-from inspection.forms_util import KeepsParseErrors, PortalForm
+from inspection.forms_util import KeepsParseErrors, PortalForm, VersionField
 from inspection.groups.models import GroupKind, MemberRole
 from inspection.units.fields import UnitCodeField
 
@@ -25,7 +24,7 @@ class GroupForm(PortalForm):
     name = StringField(_l("Tên cụm, khối"), validators=[DataRequired(), Length(max=255)])
     year = YearField(_l("Năm thi đua"), validators=[DataRequired(), NumberRange(min=1945, max=2100)])
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
-    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    version = VersionField()
 
 
 class MemberForm(PortalForm):

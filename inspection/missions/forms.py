@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
-from inspection.forms_util import PortalForm
+from inspection.forms_util import OnceForm, PortalForm, VersionField
 from inspection.missions.models import MissionKind, MissionStatus, TeamRole
 from inspection.units.fields import UnitCodeField, UnitCodesField
 
@@ -28,7 +28,7 @@ def team_role_choices():
     return [(role.value, role.label) for role in TeamRole]
 
 
-class PlanForm(PortalForm):
+class PlanForm(OnceForm, PortalForm):
     ref = DocRefField(_l("Số, ký hiệu kế hoạch"), validators=[Optional()],
                       render_kw={"placeholder": "64/KH-HĐTĐKT"})
     issued_on = VNDateField(_l("Ngày ban hành"), validators=[Optional()])
@@ -39,7 +39,7 @@ class PlanForm(PortalForm):
     unit_codes = UnitCodesField(_l("Đơn vị được kiểm tra (mã)"), validators=[Optional()],
                                 description=_l("Các mã đơn vị, cách nhau bởi dấu phẩy."))
     #: the plan's version when the form was opened (edits only): a later save by someone else is a conflict
-    version = HiddenField()
+    version = VersionField()
 
 
 class MissionForm(PortalForm):
@@ -66,17 +66,17 @@ class MissionForm(PortalForm):
                                 description=_l("Các mã đơn vị, cách nhau bởi dấu phẩy."))
 
 
-class NewMissionForm(MissionForm):
+class NewMissionForm(OnceForm, MissionForm):
     creator_role = SelectField(_l("Vai trò của bạn trong đoàn"), choices=team_role_choices, coerce=TeamRole,
                                default=TeamRole.MEMBER.value)
 
 
 class EditMissionForm(MissionForm):
     #: the mission's version when the form was opened: a later save by someone else is a conflict
-    version = HiddenField()
+    version = VersionField()
 
 
-class MemberForm(PortalForm):
+class MemberForm(OnceForm, PortalForm):
     username = StringField(_l("Tên đăng nhập (người dùng của cổng)"), validators=[Optional(), Length(max=64)])
     outsider_name = StringField(_l("Hoặc họ tên người ngoài cổng"), validators=[Optional(), Length(max=200)])
     position = StringField(_l("Chức vụ"), validators=[Optional(), Length(max=500)],
@@ -102,7 +102,7 @@ class ActionForm(PortalForm):
     """A button that changes something: only the CSRF token."""
 
 
-class SelfReportForm(PortalForm):
+class SelfReportForm(OnceForm, PortalForm):
     unit_id = SelectField(_l("Đơn vị báo cáo"), coerce=optional_int, validators=[DataRequired()])
     ref = DocRefField(_l("Số, ký hiệu báo cáo"), validators=[DataRequired()],
                       render_kw={"placeholder": "280/BC-UBND"})
@@ -111,7 +111,7 @@ class SelfReportForm(PortalForm):
     file = FileField(_l("Tệp báo cáo"), description=FILE_HELP)
 
 
-class SessionForm(PortalForm):
+class SessionForm(OnceForm, PortalForm):
     held_on = VNDateField(_l("Ngày làm việc"), validators=[DataRequired()])
     place = StringField(_l("Địa điểm"), validators=[Optional(), Length(max=255)])
     unit_id = SelectField(_l("Đơn vị làm việc"), coerce=optional_int, validators=[DataRequired()])
@@ -123,4 +123,4 @@ class SessionForm(PortalForm):
     minutes_date = VNDateField(_l("Ngày biên bản"), validators=[Optional()])
     files = MultipleFileField(_l("Tệp đính kèm"), description=FILE_HELP)
     #: the session's version when the form was opened (edits only)
-    version = HiddenField()
+    version = VersionField()

@@ -36,7 +36,8 @@ def plans():
 def plan_new():
     form = PlanForm(year=today_vn().year)
     if form.validate_on_submit():
-        saved, plan = save(form, lambda: services.create_plan(current_user, _details(form)))
+        saved, plan = save(form, lambda: services.create_plan(current_user, _details(form)),
+                           shown_at=lambda created: url_for("missions.plan", plan_id=created.id))
         if saved:
             flash(_("Đã thêm kế hoạch “%(title)s”.", title=plan.title), "success")
             return redirect(url_for("missions.plan", plan_id=plan.id))

@@ -57,7 +57,7 @@ def self_report_new(mission_id: int):
         saved, report = save(form, lambda: session_services.add_self_report(
             current_user, mission, unit=_chosen_unit(units, form.unit_id.data), ref=form.ref.data,
             report_date=form.report_date.data, subject=form.subject.data, upload=form.file.data or None,
-            limits=file_limits()))
+            limits=file_limits()), shown_at=lambda _report: url_for("missions.workspace", mission_id=mission_id))
         if saved:
             flash(_("Đã ghi nhận báo cáo tự kiểm tra %(ref)s.", ref=report.ref), "success")
             return redirect(url_for("missions.workspace", mission_id=mission_id))
@@ -90,7 +90,8 @@ def session_new(mission_id: int):
     form.unit_id.choices = _unit_choices(mission.units)
     if form.validate_on_submit():
         saved, session = save(form, lambda: session_services.add_session(
-            current_user, mission, _details(form, mission), _uploads(form.files), file_limits()))
+            current_user, mission, _details(form, mission), _uploads(form.files), file_limits()),
+            shown_at=lambda created: url_for("missions.session", session_id=created.id))
         if saved:
             flash(_("Đã ghi buổi làm việc ngày %(day)s.", day=session.held_on.strftime("%d/%m/%Y")), "success")
             return redirect(url_for("missions.session", session_id=session.id))

@@ -69,7 +69,8 @@ def new():
     _set_choices(form, None)
     if form.validate_on_submit():
         saved, mission = save(form, lambda: services.create_mission(current_user, _details(form),
-                                                                    form.creator_role.data))
+                                                                    form.creator_role.data),
+                              shown_at=lambda created: url_for("missions.workspace", mission_id=created.id))
         if saved:
             flash(_("Đã thành lập đoàn “%(title)s”.", title=mission.title), "success")
             return redirect(url_for("missions.workspace", mission_id=mission.id))
@@ -193,7 +194,8 @@ def members(mission_id: int):
     mission = get_mission(mission_id, need=Need.EDIT, options=queries.LIST_OPTIONS)
     form = MemberForm()
     if form.validate_on_submit():
-        saved, member = save(form, lambda: _add_member(mission, form))
+        saved, member = save(form, lambda: _add_member(mission, form),
+                             shown_at=lambda _member: url_for("missions.members", mission_id=mission.id))
         if saved:
             flash(_("Đã thêm %(name)s vào đoàn.", name=member.display_name), "success")
             return redirect(url_for("missions.members", mission_id=mission.id))

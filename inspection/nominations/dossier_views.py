@@ -123,7 +123,9 @@ def new_dossier():
         form.unit.data = current_user.units[0]
     if form.validate_on_submit():
         try:
-            created = commit_or_refuse(lambda: services.create_dossier(current_user, **form.values(by_code)))
+            created = commit_or_refuse(
+                lambda: services.create_dossier(current_user, **form.values(by_code)), form=form,
+                shown_at=lambda saved: url_for("nominations.dossier", dossier_id=saved.id))
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:

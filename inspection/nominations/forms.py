@@ -5,18 +5,16 @@ from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     HiddenField,
-    IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
-from wtforms.widgets import HiddenInput
 
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
-from inspection.forms_util import KeepsParseErrors, PortalForm
+from inspection.forms_util import KeepsParseErrors, OnceForm, PortalForm, VersionField
 from inspection.nominations.models import (
     AchievementType,
     AwardGroup,
@@ -108,7 +106,7 @@ class DossierFilterForm(PortalForm):
         return [name for name, field in self._fields.items() if field.errors]
 
 
-class DossierForm(PortalForm):
+class DossierForm(OnceForm, PortalForm):
     # the award form's choices come from the catalogue (set by the view)
     unit = UnitCodeField(LABELS["unit"], validators=[DataRequired()])
     code = StringField(LABELS["code"], validators=[DataRequired(), Length(max=60)])
@@ -130,7 +128,7 @@ class DossierForm(PortalForm):
     decision_ref = DocRefField(LABELS["decision_ref"], validators=[Optional()])
     decision_date = VNDateField(LABELS["decision_date"], validators=[Optional()])
     note = TextAreaField(LABELS["note"], validators=[Optional(), Length(max=5000)])
-    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    version = VersionField()
 
     def values(self, forms_by_code: dict) -> dict:
         """The submitted values as create_dossier / update_dossier take them."""
@@ -158,7 +156,7 @@ class StatusForm(PortalForm):
     target = SelectField(_l("Chuyển sang"), validators=[DataRequired()])
     decision_ref = DocRefField(_l("Số quyết định"), validators=[Optional()])
     decision_date = VNDateField(_l("Ngày quyết định"), validators=[Optional()])
-    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    version = VersionField()
 
 
 class HoldForm(PortalForm):
@@ -183,7 +181,7 @@ class AwardFormForm(PortalForm):
     successor = SelectField(_l("Hình thức thay thế"), validators=[Optional()],
                             description=_l("Hình thức mang tên mới theo luật sau (nếu có)."))
     #: the entry's version when the form was opened (edits only)
-    version = HiddenField()
+    version = VersionField()
 
     def values(self, forms_by_code: dict) -> dict:
         values = {name: field.data for name, field in self._fields.items()

@@ -11,7 +11,7 @@ from inspection import audit
 from inspection.access import Need, may
 from inspection.dates import VNDateField
 from inspection.extensions import db
-from inspection.forms_util import PortalForm, apply_rule_violation, commit_or_refuse, stale
+from inspection.forms_util import PortalForm, VersionField, apply_rule_violation, commit_or_refuse, stale
 from inspection.missions.access import MISSION_WORKERS, get_self_report
 from inspection.missions.models import SelfReport
 from inspection.nominations import reconcile as checks
@@ -89,7 +89,7 @@ def figures_form(report: SelfReport, formdata=None) -> PortalForm:
         setattr(FiguresForm, field_name(key), StringField(
             label_of(key), validators=[Optional(), Length(max=40), _printed_validator(key)],
             default=stored[key].as_printed if key in stored else ""))
-    FiguresForm.version = HiddenField(default=report.version)  # what the figures were when the form was drawn
+    FiguresForm.version = VersionField(default=report.version)  # what the figures were when the form was drawn
     return FiguresForm(formdata=formdata)
 
 

@@ -4,7 +4,6 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     FileField,
-    HiddenField,
     IntegerField,
     MultipleFileField,
     RadioField,
@@ -16,7 +15,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from inspection.dates import VNDateField
-from inspection.forms_util import PortalForm
+from inspection.forms_util import OnceForm, PortalForm, VersionField
 
 
 class UnitChoiceField(SelectField):
@@ -31,7 +30,7 @@ def _optional_int(value):
     return int(value) if value not in (None, "", "None") else None
 
 
-class MessageForm(PortalForm):
+class MessageForm(OnceForm, PortalForm):
     unit_id = UnitChoiceField(_l("Thay mặt đơn vị"))
     body = TextAreaField(_l("Nội dung trao đổi"), validators=[DataRequired(), Length(max=10000)],
                          render_kw={"rows": 4})
@@ -39,7 +38,7 @@ class MessageForm(PortalForm):
                               validators=[Optional()])
 
 
-class EvidenceVersionForm(PortalForm):
+class EvidenceVersionForm(OnceForm, PortalForm):
     file = FileField(_l("Tệp phiên bản mới"), validators=[Optional()])
     note = TextAreaField(_l("Ghi chú gửi kèm (không bắt buộc)"), validators=[Optional(), Length(max=5000)],
                          render_kw={"rows": 2})
@@ -61,14 +60,14 @@ class ActionForm(PortalForm):
                             render_kw={"inputmode": "numeric"})
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=5000)], render_kw={"rows": 2})
     #: the action's version when the form was drawn (edits): a save made since is a conflict
-    version = HiddenField()
+    version = VersionField()
 
 
-class NewActionForm(ActionForm):
+class NewActionForm(OnceForm, ActionForm):
     responsibility_id = UnitChoiceField(_l("Đơn vị thực hiện"))
 
 
-class ExtensionRequestForm(PortalForm):
+class ExtensionRequestForm(OnceForm, PortalForm):
     unit_id = UnitChoiceField(_l("Đơn vị đề nghị"))
     requested_due = VNDateField(_l("Ngày đề nghị gia hạn"), validators=[DataRequired()])
     reason = TextAreaField(_l("Lý do đề nghị gia hạn"), validators=[DataRequired(), Length(max=5000)],

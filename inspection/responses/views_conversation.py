@@ -10,7 +10,7 @@ from inspection.permissions import login_required
 from inspection.responses import services
 from inspection.responses.forms import EvidenceVersionForm, MessageForm
 from inspection.responses.queries import share_unit
-from inspection.responses.web import bp, done, file_settings, need_to_speak, refused
+from inspection.responses.web import back_here, bp, done, file_settings, need_to_speak, refused
 from inspection.rules import RuleViolation
 
 
@@ -24,7 +24,7 @@ def post_message(recommendation_id: int):
     try:
         message = commit_or_refuse(lambda: services.post_message(
             current_user, recommendation, form.body.data, unit=share_unit(recommendation, form.unit_id.data),
-            files=request.files.getlist(form.files.name), **file_settings()))
+            files=request.files.getlist(form.files.name), **file_settings()), form=form, shown_at=back_here)
     except RuleViolation as violation:
         return refused(form, recommendation, violation, anchor="trao-doi")
     attached = len(message.evidence)
@@ -41,7 +41,8 @@ def add_evidence_version(recommendation_id: int, evidence_key: str):
         return refused(form, recommendation, anchor="minh-chung")
     try:
         evidence = commit_or_refuse(lambda: services.add_evidence_version(
-            current_user, evidence_key, recommendation, form.file.data, note=form.note.data, **file_settings()))
+            current_user, evidence_key, recommendation, form.file.data, note=form.note.data, **file_settings()),
+            form=form, shown_at=back_here)
     except RuleViolation as violation:
         return refused(form, recommendation, violation, anchor="minh-chung")
     return done(recommendation, _("Đã tải lên phiên bản %(version)s của minh chứng “%(title)s”.",

@@ -12,7 +12,7 @@ from inspection.responses import services
 from inspection.responses.access import get_due_date_change
 from inspection.responses.forms import DecisionForm, ExtensionRequestForm, PlainForm
 from inspection.responses.queries import share_unit
-from inspection.responses.web import bp, done, refused
+from inspection.responses.web import back_here, bp, done, refused
 from inspection.rules import RuleViolation
 
 ANCHOR = "han-thuc-hien"
@@ -28,7 +28,7 @@ def request_extension(recommendation_id: int):
     try:
         change = commit_or_refuse(lambda: services.request_extension(
             current_user, recommendation, share_unit(recommendation, form.unit_id.data), form.requested_due.data,
-            form.reason.data))
+            form.reason.data), form=form, shown_at=back_here)
     except RuleViolation as violation:
         return refused(form, recommendation, violation, anchor=ANCHOR)
     return done(recommendation, _("Đã gửi đề nghị gia hạn đến %(day)s; đang chờ quyết định.",

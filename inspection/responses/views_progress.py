@@ -15,7 +15,7 @@ from inspection.responses import services
 from inspection.responses.access import get_follow_up_action
 from inspection.responses.forms import ActionForm, NewActionForm, ProgressForm
 from inspection.responses.queries import next_status_choices, share_of
-from inspection.responses.web import bp, done, refused
+from inspection.responses.web import back_here, bp, done, refused
 from inspection.rules import RuleViolation
 
 
@@ -48,7 +48,8 @@ def add_action(recommendation_id: int):
     try:
         if share is None:
             raise RuleViolation(_("hãy chọn đơn vị của bạn được giao kiến nghị này."), field="responsibility_id")
-        commit_or_refuse(lambda: services.add_action(current_user, share, **_action_values(form)))
+        commit_or_refuse(lambda: services.add_action(current_user, share, **_action_values(form)), form=form,
+                         shown_at=back_here)
     except RuleViolation as violation:
         return refused(form, recommendation, violation, anchor="tien-do")
     return done(recommendation, _("Đã thêm biện pháp khắc phục."), anchor="tien-do")

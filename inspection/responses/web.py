@@ -1,7 +1,7 @@
 """The responses blueprint and what its views share: which access a user needs to speak on a
 recommendation, and how a POST ends (back to the recommendation page, with a message)."""
 
-from flask import Blueprint, current_app, flash, redirect, url_for
+from flask import Blueprint, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from inspection.access import Need
@@ -29,6 +29,12 @@ def file_settings() -> dict:
 
 def back_to(recommendation: Recommendation, anchor: str = PANEL_ANCHOR):
     return redirect(url_for("findings.recommendation", recommendation_id=recommendation.id, _anchor=anchor))
+
+
+def back_here(_saved=None) -> str:
+    """Where a saved panel form leads: the recommendation page of the request."""
+    return url_for("findings.recommendation", recommendation_id=request.view_args["recommendation_id"],
+                   _anchor=PANEL_ANCHOR)
 
 
 def done(recommendation: Recommendation, message: str, anchor: str = PANEL_ANCHOR):

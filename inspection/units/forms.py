@@ -1,11 +1,10 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
-from wtforms.widgets import HiddenInput
 
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
-from inspection.forms_util import PortalForm
+from inspection.forms_util import PortalForm, VersionField
 from inspection.units.fields import UnitCodeField, UnitCodesField
 from inspection.units.models import EventKind, UnitKind
 
@@ -25,7 +24,7 @@ class UnitForm(PortalForm):
     valid_from = VNDateField(_l("Hoạt động từ ngày"), validators=[Optional()])
     valid_to = VNDateField(_l("Hoạt động đến ngày (ngày cuối cùng)"), validators=[Optional()])
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
-    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    version = VersionField()
 
 
 class NewUnitForm(UnitForm):

@@ -12,8 +12,8 @@ from inspection.documents.refs import parse_ref
 from inspection.extensions import db
 from inspection.missions import services, session_services
 from inspection.missions.models import MissionKind, MissionStatus, TeamRole
-from inspection.missions.services import MissionEditConflict, PlanDetails
-from inspection.rules import RuleViolation
+from inspection.missions.services import PlanDetails
+from inspection.rules import EditConflict, RuleViolation
 from tests.factories import make_group, make_unit, make_user
 from tests.missions.builders import add_self_report, add_session, details, make_mission, pdf_upload
 
@@ -106,10 +106,10 @@ def test_an_edit_from_a_stale_form_is_refused_with_what_differs(app):
     opened_at = mission.version
     services.update_mission(SYSTEM, mission, details([unit], title="Đoàn A"), opened_at)
     db.session.flush()
-    with pytest.raises(MissionEditConflict) as conflict:
+    with pytest.raises(EditConflict) as conflict:
         services.update_mission(SYSTEM, mission, details([other], title="Đoàn B"), opened_at)
-    assert ("title", "Đoàn A", "Đoàn B") in conflict.value.differences
-    assert ("units", "KG", "AG") in conflict.value.differences
+    assert ("title", "Đoàn A", "Đoàn B") in conflict.value.changes
+    assert ("units", "KG", "AG") in conflict.value.changes
     assert mission.title == "Đoàn A"
     assert len(_entries("mission.update")) == 1
 
@@ -185,7 +185,8 @@ def test_session_changes_and_attachments_are_audited(app):
     session = add_session(mission, unit, minutes_ref=parse_ref("01/BB-ĐKT"))
     limits = session_services.FileLimits(folder=app.config["FILES_FOLDER"], max_bytes=1024 * 1024)
     updated = session_services.SessionDetails(held_on=date(2017, 11, 4), unit=unit, place="Hội trường UBND tỉnh")
-    session_services.update_session(SYSTEM, session, updated, [pdf_upload("Biên bản.pdf")], limits)
+    session_services.update_session(SYSTEM, session, updated, [pdf_upload("Biên bản.pdf")], limits,
+                                    version=session.version)
     created, edited, attached = (_entries(action)[0] for action in ("session.create", "session.update",
                                                                     "session.attach"))
     assert created.after["minutes_ref"] == "01/BB-ĐKT" and created.after["unit"] == "KG"
@@ -211,9 +212,9 @@ def test_plans_are_audited(app):
     unit = make_unit(code="KG")
     plan = services.create_plan(SYSTEM, PlanDetails(year=2017, title="Kế hoạch kiểm tra năm 2017",
                                                   ref=parse_ref("64/KH-HĐTĐKT"), units=[unit]))
-    services.update_plan(SYSTEM, plan, PlanDetails(year=2018, title="Kế hoạch kiểm tra năm 2018"))
+    services.update_plan(SYSTEM, plan, PlanDetails(year=2018, title="Kế hoạch kiểm tra năm 2018"), plan.version)
     created, updated = _entries("plan.create")[0], _entries("plan.update")[0]
     assert created.after["ref"] == "64/KH-HĐTĐKT" and created.after["units"] == ["KG"]
     assert updated.before["year"] == 2017 and updated.after["year"] == 2018 and updated.after["units"] == []
     with pytest.raises(RuleViolation):
-        services.update_plan(SYSTEM, plan, PlanDetails(year=2017, title=""))
+        services.update_plan(SYSTEM, plan, PlanDetails(year=2017, title=""), plan.version)
