@@ -28,7 +28,7 @@ def commit_or_refuse(change, *, form=None, shown_at=None):
     second submission of the same page saves nothing and is redirected to the record the first one made."""
     from inspection.extensions import db
 
-    token = submission_token(form)
+    token = submission_token(form) if shown_at else None
     try:
         if token:
             _claim_once(token)
@@ -46,8 +46,9 @@ def commit_or_refuse(change, *, form=None, shown_at=None):
 
 
 def submission_token(form) -> str | None:
+    """The page's token (OnceForm); None for a form without one (an older page, a test posting by hand)."""
     field = getattr(form, "submission", None)
-    return (field.data or "").strip()[:64] or None if field is not None else None
+    return ((field.data or "").strip()[:64] or None) if field is not None else None
 
 
 def _claim_once(token: str) -> None:
@@ -95,7 +96,7 @@ def save(form, change, shown_at=None) -> tuple[bool, object]:
     field (kept on `form.violation` for pages that show more) and (False, None) comes back."""
     form.violation = None
     try:
-        return True, commit_or_refuse(change, form=form if shown_at else None, shown_at=shown_at)
+        return True, commit_or_refuse(change, form=form, shown_at=shown_at)
     except RuleViolation as violation:
         apply_rule_violation(form, violation)
         form.violation = violation

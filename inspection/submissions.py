@@ -30,15 +30,18 @@ def new_token() -> str:
 def claim(token: str, user_id: int | None) -> FormSubmission | None:
     """Claim `token` for this request (call it before any other write), or return the earlier
     submission that holds it."""
-    earlier = db.session.get(FormSubmission, token)
-    if earlier is not None:
-        return earlier
-    db.session.add(FormSubmission(token=token, user_id=user_id))
-    try:
-        db.session.flush()  # first write of the request: nothing else is lost by rolling back
-    except IntegrityError:  # a parallel POST with the same token committed first
-        db.session.rollback()
-        return db.session.get(FormSubmission, token)
+    for last_try in (False, True):
+        earlier = db.session.get(FormSubmission, token)
+        if earlier is not None:
+            return earlier
+        db.session.add(FormSubmission(token=token, user_id=user_id))
+        try:
+            db.session.flush()  # the request's first write: nothing else is lost by rolling back
+            return None
+        except IntegrityError:  # a parallel POST with the same token got there first
+            db.session.rollback()
+            if last_try:
+                raise
     return None
 
 

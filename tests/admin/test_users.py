@@ -38,7 +38,7 @@ def test_admin_edits_and_deactivates_an_account(app, client_as):
     db.session.commit()
     client = client_as(Role.ADMIN)
     client.post(f"/admin/users/{user.id}/edit", data={"username": "ignored", "full_name": "Nguyễn Thị Mới",
-                                                       "role": "council", "active": "y"})
+                                                       "role": "council", "active": "y", "version": str(user.version)})
     db.session.expire_all()
     assert (user.full_name, user.role, user.username) == ("Nguyễn Thị Mới", Role.COUNCIL, user.username)
     client.post(f"/admin/users/{user.id}/deactivate")

@@ -24,17 +24,17 @@ def session(scene):
 
 
 def test_a_session_with_pending_items_cannot_close_and_says_how_many(scene, session):
-    decide(scene.council, session.items[0], Decision.DEFER, "Chờ báo cáo")
+    decide(scene.council, session.items[0], Decision.DEFER, "Chờ báo cáo", version=session.items[0].version)
     db.session.commit()
     with pytest.raises(RuleViolation, match="Còn 2 kiến nghị chưa có quyết định"):
-        services.close_session(scene.council, session, minutes_ref=None, conclusion=None)
+        services.close_session(scene.council, session, minutes_ref=None, conclusion=None, version=session.version)
     db.session.rollback()
     assert session.status == SessionStatus.OPEN
 
 
 def test_closing_records_the_minutes_number_and_conclusion(scene, session):
     for item in session.items:
-        decide(scene.council, item, Decision.DEFER, "Chờ báo cáo")
+        decide(scene.council, item, Decision.DEFER, "Chờ báo cáo", version=item.version)
     services.close_session(scene.council, session, minutes_ref=parse_ref("05/BB-HĐTĐKT"),
                            conclusion="  Giao Sở Nội vụ theo dõi.  ", version=session.version)
     db.session.commit()
@@ -44,23 +44,24 @@ def test_closing_records_the_minutes_number_and_conclusion(scene, session):
 
 
 def test_removing_the_pending_items_lets_a_session_close(scene, session):
-    decide(scene.council, session.items[0], Decision.DEFER, "Chờ báo cáo")
+    decide(scene.council, session.items[0], Decision.DEFER, "Chờ báo cáo", version=session.items[0].version)
     for item in list(session.items[1:]):
         services.remove_item(scene.council, item)
-    services.close_session(scene.council, session, minutes_ref=None, conclusion=None)
+    services.close_session(scene.council, session, minutes_ref=None, conclusion=None, version=session.version)
     db.session.commit()
     assert session.status == SessionStatus.CLOSED
 
 
 def test_a_closed_session_is_read_only(scene, session):
     for item in session.items[:2]:
-        decide(scene.council, item, Decision.DEFER, "Chờ báo cáo")
+        decide(scene.council, item, Decision.DEFER, "Chờ báo cáo", version=item.version)
     services.remove_item(scene.council, session.items[2])
-    services.close_session(scene.council, session, minutes_ref=None, conclusion=None)
+    services.close_session(scene.council, session, minutes_ref=None, conclusion=None, version=session.version)
     db.session.commit()
     other = scene.rec(HELD_ON + timedelta(days=10))
     db.session.commit()
-    attempts = [lambda: services.close_session(scene.council, session, minutes_ref=None, conclusion=None),
+    attempts = [lambda: services.close_session(scene.council, session, minutes_ref=None, conclusion=None,
+                                               version=session.version),
                 lambda: services.add_items(scene.council, session, [other.id]),
                 lambda: services.remove_item(scene.council, session.items[0])]
     for attempt in attempts:
@@ -70,7 +71,7 @@ def test_a_closed_session_is_read_only(scene, session):
 
 def test_a_stale_close_form_is_refused(scene, session):
     for item in session.items:
-        decide(scene.council, item, Decision.DEFER, "Chờ báo cáo")
+        decide(scene.council, item, Decision.DEFER, "Chờ báo cáo", version=item.version)
     with pytest.raises(EditConflict):
         services.close_session(scene.council, session, minutes_ref=None, conclusion="Kết luận",
                                version=session.version + 1)
@@ -78,4 +79,4 @@ def test_a_stale_close_form_is_refused(scene, session):
 
 def test_only_deciders_close(scene, session):
     with pytest.raises(RuleViolation, match="Chỉ Hội đồng"):
-        services.close_session(scene.member, session, minutes_ref=None, conclusion=None)
+        services.close_session(scene.member, session, minutes_ref=None, conclusion=None, version=session.version)

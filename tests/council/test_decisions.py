@@ -61,7 +61,7 @@ def test_accepting_verifies_the_recommendation_as_implemented(scene, item):
 
 
 def test_accepting_needs_no_note_and_admins_may_decide(scene, item):
-    decide(scene.admin, item, Decision.ACCEPT, "  ")
+    decide(scene.admin, item, Decision.ACCEPT, "  ", version=item.version)
     db.session.commit()
     assert item.recommendation.verified_status == VerifiedStatus.IMPLEMENTED
     assert item.decision_note is None
@@ -69,7 +69,7 @@ def test_accepting_needs_no_note_and_admins_may_decide(scene, item):
 
 def test_extending_changes_the_due_date_through_the_one_writer(scene, item):
     rec = item.recommendation
-    decide(scene.council, item, Decision.EXTEND, "Chờ sắp xếp bộ máy", date(2019, 12, 31))
+    decide(scene.council, item, Decision.EXTEND, "Chờ sắp xếp bộ máy", date(2019, 12, 31), version=item.version)
     db.session.commit()
     assert rec.current_due == date(2019, 12, 31) and rec.original_due == DUE and rec.is_open
     change = db.session.scalar(select(DueDateChange))
@@ -87,7 +87,7 @@ def test_extending_an_item_with_a_waiting_request_approves_that_request(scene):
     request = ask_extension(scene, rec, HELD_ON + timedelta(days=60))
     db.session.commit()
     item = scene.open_session().items[0]
-    decide(scene.council, item, Decision.EXTEND, "Đồng ý một phần", HELD_ON + timedelta(days=40))
+    decide(scene.council, item, Decision.EXTEND, "Đồng ý một phần", HELD_ON + timedelta(days=40), version=item.version)
     db.session.commit()
     assert db.session.scalars(select(DueDateChange)).all() == [request]
     assert (request.status, request.granted_due, request.decision_note) == (
@@ -102,7 +102,7 @@ def test_extending_an_item_with_a_waiting_request_approves_that_request(scene):
 ])
 def test_extending_refuses_a_date_not_after_the_current_due_date(scene, item, new_due, message):
     with pytest.raises(RuleViolation, match=message) as refused:
-        decide(scene.council, item, Decision.EXTEND, "Gia hạn", new_due)
+        decide(scene.council, item, Decision.EXTEND, "Gia hạn", new_due, version=item.version)
     assert refused.value.field == "new_due"
     db.session.rollback()
     assert item.decision == Decision.PENDING and item.recommendation.current_due == DUE
@@ -111,7 +111,7 @@ def test_extending_refuses_a_date_not_after_the_current_due_date(scene, item, ne
 
 def test_escalating_marks_the_item_and_tells_the_supervisor_and_the_council(scene, item):
     rec, other_council = item.recommendation, scene.council
-    decide(scene.council, item, Decision.ESCALATE, "Đơn vị nhiều lần không báo cáo")
+    decide(scene.council, item, Decision.ESCALATE, "Đơn vị nhiều lần không báo cáo", version=item.version)
     db.session.commit()
     assert rec.escalated_at is not None and rec.escalation_note == "Đơn vị nhiều lần không báo cáo"
     assert rec.is_open
@@ -122,7 +122,7 @@ def test_escalating_marks_the_item_and_tells_the_supervisor_and_the_council(scen
 
 
 def test_closing_as_overtaken_verifies_it_so(scene, item):
-    decide(scene.council, item, Decision.OVERTAKEN, "Đơn vị đã giải thể, nhiệm vụ không còn")
+    decide(scene.council, item, Decision.OVERTAKEN, "Đơn vị đã giải thể, nhiệm vụ không còn", version=item.version)
     db.session.commit()
     assert item.recommendation.verified_status == VerifiedStatus.OVERTAKEN
 
@@ -131,7 +131,7 @@ def test_ordering_a_reinspection_drafts_a_mission_of_the_responsible_units(scene
     rec = scene.overdue(90, units=[scene.unit, scene.other])
     db.session.commit()
     item = scene.open_session().items[0]
-    decide(scene.council, item, Decision.REINSPECT, "Cần kiểm tra tại chỗ")
+    decide(scene.council, item, Decision.REINSPECT, "Cần kiểm tra tại chỗ", version=item.version)
     db.session.commit()
     mission = db.session.get(Mission, item.reinspection_mission_id)
     assert (mission.kind, mission.status) == (MissionKind.INSPECTION, MissionStatus.DRAFT)
@@ -145,23 +145,23 @@ def test_ordering_a_reinspection_drafts_a_mission_of_the_responsible_units(scene
 
 def test_deferring_changes_nothing_but_is_recorded(scene, item):
     rec = item.recommendation
-    decide(scene.council, item, Decision.DEFER, "Chờ kết quả kiểm tra của Sở Nội vụ")
+    decide(scene.council, item, Decision.DEFER, "Chờ kết quả kiểm tra của Sở Nội vụ", version=item.version)
     db.session.commit()
     assert rec.is_open and rec.current_due == DUE and rec.escalated_at is None
     assert actions(rec)[0] == "council.decide" and item.decision == Decision.DEFER
 
 
 def test_a_decided_item_cannot_be_decided_again(scene, item):
-    decide(scene.council, item, Decision.DEFER, "Chờ báo cáo")
+    decide(scene.council, item, Decision.DEFER, "Chờ báo cáo", version=item.version)
     db.session.commit()
     with pytest.raises(RuleViolation, match="đã có quyết định “Hoãn sang phiên sau”"):
-        decide(scene.council, item, Decision.ACCEPT, None)
+        decide(scene.council, item, Decision.ACCEPT, None, version=item.version)
 
 
 @pytest.mark.parametrize("decision", [d for d in Decision if d not in (Decision.PENDING, Decision.ACCEPT)])
 def test_every_decision_but_accept_needs_a_note(scene, item, decision):
     with pytest.raises(RuleViolation) as refused:
-        decide(scene.council, item, decision, "   ", date(2019, 12, 31))
+        decide(scene.council, item, decision, "   ", date(2019, 12, 31), version=item.version)
     assert refused.value.field == "note"
     assert item.decision == Decision.PENDING
 
@@ -169,7 +169,7 @@ def test_every_decision_but_accept_needs_a_note(scene, item, decision):
 def test_inspectors_and_officers_cannot_decide(scene, item):
     for user in (scene.member, scene.outsider, scene.officer):
         with pytest.raises(RuleViolation):
-            decide(user, item, Decision.ACCEPT, None)
+            decide(user, item, Decision.ACCEPT, None, version=item.version)
     assert item.recommendation.is_open
 
 
@@ -181,19 +181,20 @@ def test_a_stale_form_is_refused(scene, item):
 
 def test_an_item_the_team_closed_meanwhile_can_only_be_deferred(scene, item):
     rec = item.recommendation
-    findings.verify(scene.member, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None)
+    findings.verify(scene.member, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None,
+                    version=rec.version)
     db.session.commit()
     with pytest.raises(RuleViolation, match="đã được đoàn kiểm tra kết luận"):
-        decide(scene.council, item, Decision.ACCEPT, None)
+        decide(scene.council, item, Decision.ACCEPT, None, version=item.version)
     db.session.rollback()
-    decide(scene.council, item, Decision.DEFER, "Đoàn đã xác minh trước phiên họp")
+    decide(scene.council, item, Decision.DEFER, "Đoàn đã xác minh trước phiên họp", version=item.version)
     db.session.commit()
     assert item.decision == Decision.DEFER
 
 
 def test_decisions_on_a_closed_session_are_refused(scene, item):
-    decide(scene.council, item, Decision.DEFER, "Chờ báo cáo")
-    services.close_session(scene.council, item.session, minutes_ref=None, conclusion=None)
+    decide(scene.council, item, Decision.DEFER, "Chờ báo cáo", version=item.version)
+    services.close_session(scene.council, item.session, minutes_ref=None, conclusion=None, version=item.session.version)
     db.session.commit()
     other = scene.overdue(100)
     db.session.commit()
@@ -205,7 +206,7 @@ def test_a_previously_escalated_item_stays_escalated_after_acceptance(scene):
     rec = escalate(scene.overdue(90))
     db.session.commit()
     item = scene.open_session().items[0]
-    decide(scene.council, item, Decision.ACCEPT, None)
+    decide(scene.council, item, Decision.ACCEPT, None, version=item.version)
     db.session.commit()
     assert rec.escalated_at is not None and not rec.is_open
     assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "council.decide",
@@ -216,11 +217,12 @@ def test_verify_by_council_admits_the_council_and_admins_only(scene, item):
     rec = item.recommendation
     with pytest.raises(RuleViolation, match="Chỉ Hội đồng mới được quyết định thay đoàn kiểm tra"):
         findings.verify(scene.member, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None,
-                        by_council=True)
+                        by_council=True, version=rec.version)
     with pytest.raises(RuleViolation, match="Chỉ thành viên đoàn kiểm tra"):
-        findings.verify(scene.council, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None)
+        findings.verify(scene.council, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None,
+                        version=rec.version)
     findings.verify(scene.admin, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None,
-                    by_council=True)
+                    by_council=True, version=rec.version)
     assert rec.verified_status == VerifiedStatus.IMPLEMENTED
 
 
@@ -229,7 +231,7 @@ def test_extending_refuses_a_date_not_after_the_meeting(scene):
     db.session.commit()
     item = scene.open_session().items[0]
     with pytest.raises(RuleViolation, match="phải sau ngày họp 15/03/2019") as refused:
-        decide(scene.council, item, Decision.EXTEND, "Gia hạn", HELD_ON - timedelta(days=10))
+        decide(scene.council, item, Decision.EXTEND, "Gia hạn", HELD_ON - timedelta(days=10), version=item.version)
     assert refused.value.field == "new_due"
     db.session.rollback()
     assert rec.current_due == HELD_ON - timedelta(days=400)

@@ -75,9 +75,11 @@ def test_one_item_per_recommendation_with_the_first_reason_in_order(scene):
 
 def test_closed_items_are_left_out_whatever_their_reason(scene):
     verified = escalate(scene.overdue(100))
-    findings.verify(scene.member, verified, VerifiedStatus.NOT_IMPLEMENTED, VerificationMethod.ON_SITE, None)
+    findings.verify(scene.member, verified, VerifiedStatus.NOT_IMPLEMENTED, VerificationMethod.ON_SITE, None,
+                    version=verified.version)
     overtaken = scene.overdue(100)
-    findings.verify(scene.member, overtaken, VerifiedStatus.OVERTAKEN, VerificationMethod.DESK_REVIEW, None)
+    findings.verify(scene.member, overtaken, VerifiedStatus.OVERTAKEN, VerificationMethod.DESK_REVIEW, None,
+                    version=overtaken.version)
     db.session.commit()
     assert agenda(scene.open_session()) == []
 
@@ -115,7 +117,8 @@ def test_the_council_adds_open_items_by_number(scene):
 ])
 def test_adding_refuses_unknown_closed_and_duplicate_numbers_and_adds_nothing(scene, problem, expected):
     proposed, fine, closed = scene.overdue(80), scene.rec(date(2019, 6, 30)), scene.rec(date(2019, 6, 30))
-    findings.verify(scene.member, closed, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None)
+    findings.verify(scene.member, closed, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None,
+                    version=closed.version)
     db.session.commit()
     session = scene.open_session()
     bad = {"unknown": 987654, "closed": closed.id, "again": proposed.id}[problem]
@@ -136,7 +139,7 @@ def test_a_pending_item_can_be_removed_and_a_decided_one_cannot(scene):
     removal = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "council.agenda_remove",
                                                          AuditEntry.target_type == "recommendation"))
     assert removal.target_id == second.id
-    decide(scene.council, session.items[0], Decision.DEFER, "Chờ báo cáo của đơn vị")
+    decide(scene.council, session.items[0], Decision.DEFER, "Chờ báo cáo của đơn vị", version=session.items[0].version)
     db.session.commit()
     with pytest.raises(RuleViolation, match="đã có quyết định"):
         services.remove_item(scene.council, session.items[0])
@@ -151,11 +154,12 @@ def test_a_deferred_item_comes_back_in_the_next_session_until_decided_otherwise(
     rec = scene.rec(HELD_ON + timedelta(days=200))  # not overdue: only the deferral brings it back
     first = scene.open_session()
     services.add_items(scene.council, first, [rec.id])
-    decide(scene.council, first.items[0], Decision.DEFER, "Chờ ý kiến Sở Nội vụ")
+    decide(scene.council, first.items[0], Decision.DEFER, "Chờ ý kiến Sở Nội vụ", version=first.items[0].version)
     db.session.commit()
     second = scene.open_session(held_on=HELD_ON + timedelta(days=30))
     assert agenda(second) == [(rec.id, ItemReason.DEFERRED, None)]
-    decide(scene.council, second.items[0], Decision.EXTEND, "Gia hạn", HELD_ON + timedelta(days=300))
+    decide(scene.council, second.items[0], Decision.EXTEND, "Gia hạn", HELD_ON + timedelta(days=300),
+           version=second.items[0].version)
     db.session.commit()
     assert agenda(scene.open_session(held_on=HELD_ON + timedelta(days=60))) == []
 

@@ -25,9 +25,9 @@ def _session_with(scene, count: int):
     session = scene.open_session()
     for index, item in enumerate(session.items):
         if index % 4 == 1:
-            decide(scene.council, item, Decision.EXTEND, "Gia hạn", date(2020, 6, 30))
+            decide(scene.council, item, Decision.EXTEND, "Gia hạn", date(2020, 6, 30), version=item.version)
         elif index % 4 == 2:
-            decide(scene.council, item, Decision.REINSPECT, "Kiểm tra lại")
+            decide(scene.council, item, Decision.REINSPECT, "Kiểm tra lại", version=item.version)
     db.session.commit()
     return session
 

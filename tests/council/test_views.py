@@ -158,7 +158,7 @@ def test_closing_through_the_page(scene, session, login):
                            data={"close-version": session.version, "close-conclusion": "Kết luận"})
     assert "Còn 2 kiến nghị chưa có quyết định." in text_of(response)
     for item in session.items:
-        decide(scene.council, item, Decision.DEFER, "Chờ báo cáo")
+        decide(scene.council, item, Decision.DEFER, "Chờ báo cáo", version=item.version)
     db.session.commit()
     response = client.post(f"/council/sessions/{session.id}/close", data={
         "close-version": session.version, "close-minutes_ref": "05/BB-HĐTĐKT", "close-conclusion": "Kết luận"},
@@ -173,13 +173,14 @@ def test_closing_through_the_page(scene, session, login):
 def test_the_minutes_list_every_item_with_its_decision(scene, session, login, app):
     app.config.update(COUNCIL_NAME="Hội đồng Thi đua – Khen thưởng tỉnh Kiên Giang", COUNCIL_LOCALITY="Kiên Giang")
     first, second = session.items
-    decide(scene.council, first, Decision.EXTEND, "Chờ kiện toàn bộ máy", date(2019, 12, 31))
+    decide(scene.council, first, Decision.EXTEND, "Chờ kiện toàn bộ máy", date(2019, 12, 31), version=first.version)
     db.session.commit()
     client = login(scene.member)
     draft = text_of(client.get(f"/council/sessions/{session.id}/minutes"))
     assert "DỰ THẢO" in draft and "Chưa quyết định" in draft
-    decide(scene.council, second, Decision.ACCEPT, None)
-    services.close_session(scene.council, session, minutes_ref=None, conclusion="Giao Sở Nội vụ theo dõi, đôn đốc.")
+    decide(scene.council, second, Decision.ACCEPT, None, version=second.version)
+    services.close_session(scene.council, session, minutes_ref=None, conclusion="Giao Sở Nội vụ theo dõi, đôn đốc.",
+                           version=session.version)
     db.session.commit()
     response = client.get(f"/council/sessions/{session.id}/minutes")
     html, page = response.get_data(as_text=True), text_of(response)

@@ -37,7 +37,7 @@ def test_the_dashboard_is_reused_until_a_recommendation_changes(app, login, coun
     assert stamp in again  # the same figures, computed at the same moment
 
     services.verify(member, db.session.get(type(rec), rec.id), VerifiedStatus.IMPLEMENTED,
-                    VerificationMethod.ON_SITE, None)
+                    VerificationMethod.ON_SITE, None, version=db.session.get(type(rec), rec.id).version)
     db.session.commit()
     assert open_count(client.get("/dashboard/").get_data(as_text=True)) == "0"
 
@@ -52,7 +52,7 @@ def test_young_figures_are_kept_after_a_change_the_page_says_so_and_recomputes_w
     first = client.get("/dashboard/?severity=").get_data(as_text=True)
     assert open_count(first) == "1" and "data-changed-since" not in first
     services.verify(member, db.session.get(type(rec), rec.id), VerifiedStatus.IMPLEMENTED,
-                    VerificationMethod.ON_SITE, None)
+                    VerificationMethod.ON_SITE, None, version=db.session.get(type(rec), rec.id).version)
     db.session.commit()
     kept = client.get("/dashboard/?severity=").get_data(as_text=True)
     assert open_count(kept) == "1" and "Đã có thay đổi sau thời điểm tính số liệu" in kept

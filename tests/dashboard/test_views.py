@@ -73,7 +73,8 @@ def _add(count: int, inspector) -> None:
         rec = make_recommendation(finding, units[index % 3: index % 3 + 2], issued_on=issued,
                                   due=issued + timedelta(days=90))
         if index % 3 == 0:
-            services.verify(SYSTEM, rec, list(VerifiedStatus)[1 + index % 5], VerificationMethod.DESK_REVIEW, None)
+            services.verify(SYSTEM, rec, list(VerifiedStatus)[1 + index % 5], VerificationMethod.DESK_REVIEW, None,
+                            version=rec.version)
     db.session.commit()
 
 

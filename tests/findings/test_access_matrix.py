@@ -105,7 +105,8 @@ def test_the_transfer_endpoint_is_for_the_council_and_admins_only(world, login):
 
 
 def test_nothing_answers_500_for_closed_or_verified_items(world, login):
-    services.verify(SYSTEM, world.recommendation, VerifiedStatus.NOT_ACCEPTED, VerificationMethod.UNIT_WORD, None)
+    services.verify(SYSTEM, world.recommendation, VerifiedStatus.NOT_ACCEPTED, VerificationMethod.UNIT_WORD, None,
+                    version=world.recommendation.version)
     from inspection.extensions import db
 
     db.session.commit()

@@ -27,7 +27,8 @@ def _add_recommendations(world, count: int, units_each: int = 2) -> None:
         rec.responsibilities[0].actions.append(FollowUpAction(what=f"Biện pháp {index}", progress=index % 100))
         rec.responsibilities[0].status = UnitStatus.IN_PROGRESS
         if index % 3 == 0:
-            services.verify(SYSTEM, rec, VerifiedStatus.PARTIAL, VerificationMethod.DESK_REVIEW, None)
+            services.verify(SYSTEM, rec, VerifiedStatus.PARTIAL, VerificationMethod.DESK_REVIEW, None,
+                            version=rec.version)
     db.session.commit()
 
 

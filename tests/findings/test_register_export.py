@@ -37,7 +37,7 @@ def varied(world):
                                  issued_on=date(2018, 1, 5), due=today_vn() + timedelta(days=30))
     shared.responsibilities[1].status = UnitStatus.IN_PROGRESS
     done = make_recommendation(critical, [world.own], text="Kiến nghị đã xác minh")
-    services.verify(SYSTEM, done, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None)
+    services.verify(SYSTEM, done, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None, version=done.version)
     more = make_finding(world.mission, world.own, title="Lưu trữ hồ sơ", category=FindingCategory.RECORDS_IT)
     for number in range(8):
         make_recommendation(more, text=f"Số hóa hồ sơ đợt {number}", due=date(2019, 1, 1) + timedelta(days=number))

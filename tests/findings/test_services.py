@@ -20,7 +20,7 @@ from inspection.findings.models import (
 )
 from inspection.missions.models import MissionStatus
 from inspection.responses.models import Message
-from inspection.rules import RuleViolation
+from inspection.rules import EditConflict, RuleViolation
 from tests.factories import make_unit
 from tests.findings.builders import make_mission, make_recommendation, make_session
 
@@ -86,11 +86,12 @@ def test_a_stale_finding_form_is_refused_and_names_the_fields_that_differ(world)
     finding = world.finding
     opened_at = finding.version
     services.update_finding(world.member, finding, version=opened_at, **_finding_edit(world, title="Bản của A"))
-    with pytest.raises(services.EditConflict) as stale:
+    with pytest.raises(EditConflict) as stale:
         services.update_finding(world.member, finding, version=opened_at,
                                 **_finding_edit(world, title="Bản của B", severity=Severity.MINOR))
-    conflicts = {item.field: (item.current, item.submitted) for item in stale.value.conflicts}
-    assert conflicts == {"title": ("Bản của A", "Bản của B"), "severity": (Severity.MODERATE, Severity.MINOR)}
+    conflicts = dict(zip(stale.value.fields, stale.value.changes, strict=True))
+    assert conflicts == {"title": ("title", "Bản của A", "Bản của B"),
+                         "severity": ("severity", Severity.MODERATE.label, Severity.MINOR.label)}
     assert "Bản ghi đã được người khác sửa sau khi bạn mở biểu mẫu" in stale.value.message
     assert finding.title == "Bản của A" and finding.severity == Severity.MODERATE
 
@@ -183,10 +184,10 @@ def test_a_stale_recommendation_form_shows_what_changed_and_saves_nothing(world)
     opened_at = rec.version
     services.update_recommendation(world.member, rec, version=opened_at,
                                    **_content(rec, responsible_units=[world.own, world.foreign]))
-    with pytest.raises(services.EditConflict) as stale:
+    with pytest.raises(EditConflict) as stale:
         services.update_recommendation(world.member, rec, version=opened_at,
                                        **_content(rec, text="Bản cũ sửa lại", responsible_units=[world.own]))
-    fields = {item.field for item in stale.value.conflicts}
+    fields = set(stale.value.fields)
     assert fields == {"text", "responsible_units"}
     assert rec.text == "Đẩy mạnh nhân rộng điển hình tiên tiến" and len(rec.responsibilities) == 2
 
@@ -196,7 +197,8 @@ def test_a_stale_recommendation_form_shows_what_changed_and_saves_nothing(world)
 
 def test_a_member_verifies_and_every_verdict_is_audited(world):
     rec = world.recommendation
-    services.verify(world.member, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, "Đã kiểm tra hồ sơ")
+    services.verify(world.member, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, "Đã kiểm tra hồ sơ",
+                    version=rec.version)
     assert rec.verified_status == VerifiedStatus.IMPLEMENTED and rec.verified_by_id == world.member.id
     assert rec.verified_at is not None and rec.verification_method == VerificationMethod.ON_SITE
     [entry] = _entries(rec, "recommendation.verify")
@@ -208,12 +210,12 @@ def test_a_member_verifies_and_every_verdict_is_audited(world):
                                     VerifiedStatus.OVERTAKEN, VerifiedStatus.NOT_ACCEPTED])
 def test_a_closed_recommendation_moves_only_back_to_open(world, status):
     rec = world.recommendation
-    services.verify(world.member, rec, status, VerificationMethod.DESK_REVIEW, None)
+    services.verify(world.member, rec, status, VerificationMethod.DESK_REVIEW, None, version=rec.version)
     other = VerifiedStatus.PARTIAL if status != VerifiedStatus.PARTIAL else VerifiedStatus.IMPLEMENTED
     with pytest.raises(RuleViolation, match="Không thể chuyển trạng thái") as refused:
-        services.verify(world.member, rec, other, VerificationMethod.DESK_REVIEW, None)
+        services.verify(world.member, rec, other, VerificationMethod.DESK_REVIEW, None, version=rec.version)
     assert refused.value.field == "status" and rec.verified_status == status
-    services.reopen(world.member, rec, "Đơn vị bổ sung hồ sơ")
+    services.reopen(world.member, rec, "Đơn vị bổ sung hồ sơ", version=rec.version)
     assert rec.is_open and rec.verification_method is None
     assert "Đơn vị bổ sung hồ sơ" in _entries(rec, "recommendation.reopen")[0].summary
 
@@ -221,14 +223,16 @@ def test_a_closed_recommendation_moves_only_back_to_open(world, status):
 def test_verification_needs_a_method_a_member_and_a_verdict(world):
     rec = world.recommendation
     with pytest.raises(RuleViolation) as refused:
-        services.verify(world.member, rec, VerifiedStatus.IMPLEMENTED, None, None)
+        services.verify(world.member, rec, VerifiedStatus.IMPLEMENTED, None, None, version=rec.version)
     assert refused.value.field == "method"
     with pytest.raises(RuleViolation, match="Chỉ thành viên"):
-        services.verify(world.outsider, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None)
+        services.verify(world.outsider, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None,
+                        version=rec.version)
     with pytest.raises(RuleViolation, match="Chỉ thành viên"):
-        services.verify(world.own_officer, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.UNIT_WORD, None)
+        services.verify(world.own_officer, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.UNIT_WORD, None,
+                        version=rec.version)
     with pytest.raises(RuleViolation, match="Không thể chuyển trạng thái"):
-        services.verify(world.member, rec, VerifiedStatus.OPEN, None, None)  # already open
+        services.verify(world.member, rec, VerifiedStatus.OPEN, None, None, version=rec.version)  # already open
     assert rec.is_open and _entries(rec, "recommendation.verify") == []
 
 
@@ -240,13 +244,15 @@ def test_a_unit_reporting_done_closes_nothing(world):
     db.session.expire(rec)
     assert rec.verified_status == VerifiedStatus.OPEN
     with pytest.raises(RuleViolation, match="Không thể chuyển trạng thái"):
-        services.verify(world.member, rec, UnitStatus.REPORTED_DONE, VerificationMethod.UNIT_WORD, None)
+        services.verify(world.member, rec, UnitStatus.REPORTED_DONE, VerificationMethod.UNIT_WORD, None,
+                        version=rec.version)
     assert rec.is_open
 
 
 def test_editing_a_verified_recommendation_reopens_it_and_says_so(world):
     rec = world.recommendation
-    services.verify(world.member, rec, VerifiedStatus.PARTIAL, VerificationMethod.DESK_REVIEW, "Còn thiếu")
+    services.verify(world.member, rec, VerifiedStatus.PARTIAL, VerificationMethod.DESK_REVIEW, "Còn thiếu",
+                    version=rec.version)
     services.update_recommendation(world.member, rec, version=rec.version, **_content(rec, text="Sửa nội dung"))
     assert rec.verified_status == VerifiedStatus.OPEN and rec.verification_method is None
     [reopened] = _entries(rec, "recommendation.reopen")
@@ -260,15 +266,16 @@ def test_a_verdict_on_a_stale_page_is_refused(world):
     rec = world.recommendation
     seen = rec.version
     services.update_recommendation(world.member, rec, version=seen, **_content(rec, text="Đổi"))
-    with pytest.raises(services.EditConflict):
+    with pytest.raises(EditConflict):
         services.verify(world.member, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None, version=seen)
     assert rec.is_open
 
 
 def test_every_change_leaves_one_entry_per_action(world):
     rec = world.recommendation
-    services.verify(world.member, rec, VerifiedStatus.NOT_IMPLEMENTED, VerificationMethod.ON_SITE, None)
-    services.reopen(world.member, rec)
+    services.verify(world.member, rec, VerifiedStatus.NOT_IMPLEMENTED, VerificationMethod.ON_SITE, None,
+                    version=rec.version)
+    services.reopen(world.member, rec, version=rec.version)
     kinds = [entry.action for entry in db.session.scalars(select(AuditEntry).where(
         AuditEntry.target_type == "recommendation", AuditEntry.target_id == rec.id).order_by(AuditEntry.id))]
     assert kinds == ["recommendation.create", "recommendation.verify", "recommendation.reopen"]

@@ -132,7 +132,8 @@ def test_removing_a_unit_that_answered_is_refused_on_the_field(world, login):
 
 def test_editing_a_verified_recommendation_reopens_it_and_the_history_says_so(world, login):
     rec = world.recommendation
-    services.verify(world.member, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None)
+    services.verify(world.member, rec, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None,
+                    version=rec.version)
     db.session.commit()
     client = login(world.member)
     assert "sẽ được mở lại" in client.get(f"/recommendations/{rec.id}/edit").get_data(as_text=True)
@@ -179,7 +180,7 @@ def test_register_lists_filters_and_scopes(world, login):
     make_recommendation(other, [world.own, world.foreign], text="Rà soát hồ sơ còn thời hạn",
                         issued_on=today_vn(), due=today_vn() + timedelta(days=30))
     done = make_recommendation(other, [world.own], text="Kiến nghị đã xác minh")
-    services.verify(SYSTEM, done, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None)
+    services.verify(SYSTEM, done, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None, version=done.version)
     db.session.commit()
     council = login(world.council)
     everything = council.get("/recommendations/").get_data(as_text=True)

@@ -114,9 +114,10 @@ def test_editing_a_session_keeps_its_files_and_adds_new_ones(app, login, world):
     db.session.commit()
     client = login(world["head"])
     path = f"/missions/sessions/{session.id}/edit"
-    data = {"held_on": "04/11/2017", "unit_id": str(world["own"].id), "place": "Hội trường UBND tỉnh"}
+    data = {"held_on": "04/11/2017", "unit_id": str(world["own"].id), "place": "Hội trường UBND tỉnh",
+            "version": str(session.version)}
     assert client.post(path, data=data, content_type="multipart/form-data").status_code == 302
-    with_file = data | {"files": [(io.BytesIO(PDF_BYTES), "Phụ lục.pdf")]}
+    with_file = data | {"files": [(io.BytesIO(PDF_BYTES), "Phụ lục.pdf")], "version": str(session.version + 1)}
     assert client.post(path, data=with_file, content_type="multipart/form-data").status_code == 302
     page = text_of(client.get(f"/missions/sessions/{session.id}"))
     assert "Hội trường UBND tỉnh" in page and "Phụ lục.pdf" in page

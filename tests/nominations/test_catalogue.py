@@ -170,7 +170,7 @@ def test_an_admin_corrects_a_form_and_its_history_shows_it(client_as, catalogue)
     page = admin.get(f"/nominations/catalogue/{form_id}/edit").get_data(as_text=True)
     assert 'value="KNC"' in page
     data = NEW_FORM | {"code": "KNC", "name_vi": "Kỷ niệm chương", "name_en": "Commemorative medal (badge)",
-                       "valid_from": "", "successor": ""}
+                       "valid_from": "", "successor": "", "version": str(catalogue["KNC"].version)}
     assert admin.post(f"/nominations/catalogue/{form_id}/edit", data=data).status_code == 302
     db.session.expire_all()
     assert db.session.get(AwardForm, form_id).name_en == "Commemorative medal (badge)"

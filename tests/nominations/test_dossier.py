@@ -133,21 +133,24 @@ def test_an_edit_is_logged_with_the_values_before_and_after(app):
 def test_a_dossier_moves_from_draft_to_award_and_revocation_through_the_table(app):
     dossier = make_dossier(year=2017)
     with pytest.raises(RuleViolation) as skipped:
-        services.change_status(SYSTEM, dossier, S.AWARDED, parse_ref("1/QĐ-UBND"), date(2017, 12, 1))
+        services.change_status(SYSTEM, dossier, S.AWARDED, parse_ref("1/QĐ-UBND"), date(2017, 12, 1),
+                               version=dossier.version)
     assert skipped.value.message == "Không thể chuyển trạng thái từ “Nháp” sang “Đã khen thưởng”."
-    services.change_status(SYSTEM, dossier, S.SUBMITTED)
+    services.change_status(SYSTEM, dossier, S.SUBMITTED, version=dossier.version)
     assert dossier.submitted_on == today_vn()
     dossier.submitted_on = date(2017, 11, 1)
-    services.change_status(SYSTEM, dossier, S.PENDING_DECISION)
+    services.change_status(SYSTEM, dossier, S.PENDING_DECISION, version=dossier.version)
     with pytest.raises(RuleViolation) as undecided:
-        services.change_status(SYSTEM, dossier, S.AWARDED)
+        services.change_status(SYSTEM, dossier, S.AWARDED, version=dossier.version)
     assert undecided.value.field == "decision_ref"
     with pytest.raises(RuleViolation) as early:
-        services.change_status(SYSTEM, dossier, S.AWARDED, parse_ref("1/QĐ-UBND"), date(2017, 10, 1))
+        services.change_status(SYSTEM, dossier, S.AWARDED, parse_ref("1/QĐ-UBND"), date(2017, 10, 1),
+                               version=dossier.version)
     assert early.value.field == "decision_date"
-    services.change_status(SYSTEM, dossier, S.AWARDED, parse_ref("2417/QĐ-UBND"), date(2017, 12, 1))
+    services.change_status(SYSTEM, dossier, S.AWARDED, parse_ref("2417/QĐ-UBND"), date(2017, 12, 1),
+                           version=dossier.version)
     assert (str(dossier.decision_ref), dossier.decision_date) == ("2417/QĐ-UBND", date(2017, 12, 1))
-    services.change_status(SYSTEM, dossier, S.REVOKED, parse_ref("90/QĐ-UBND"), date(2018, 3, 1))
+    services.change_status(SYSTEM, dossier, S.REVOKED, parse_ref("90/QĐ-UBND"), date(2018, 3, 1), version=dossier.version)
     assert dossier.status == S.REVOKED and str(dossier.decision_ref) == "2417/QĐ-UBND"
     moves = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "dossier.status")
                                .order_by(AuditEntry.id)).all()
@@ -160,13 +163,13 @@ def test_an_officer_submits_but_never_decides_and_an_inspector_changes_nothing(a
     officer, inspector = make_user(Role.UNIT_OFFICER, units=[unit]), make_user(Role.INSPECTOR)
     dossier = make_dossier(unit)
     with pytest.raises(RuleViolation):
-        services.change_status(inspector, dossier, S.SUBMITTED)
-    services.change_status(officer, dossier, S.SUBMITTED)
+        services.change_status(inspector, dossier, S.SUBMITTED, version=dossier.version)
+    services.change_status(officer, dossier, S.SUBMITTED, version=dossier.version)
     with pytest.raises(RuleViolation):
-        services.change_status(officer, dossier, S.PENDING_DECISION)
+        services.change_status(officer, dossier, S.PENDING_DECISION, version=dossier.version)
     council = make_user(Role.COUNCIL)
-    services.change_status(council, dossier, S.RETURNED)
-    services.change_status(officer, dossier, S.DRAFT)
+    services.change_status(council, dossier, S.RETURNED, version=dossier.version)
+    services.change_status(officer, dossier, S.DRAFT, version=dossier.version)
     assert dossier.status == S.DRAFT
 
 
@@ -293,7 +296,8 @@ def test_the_council_decides_on_the_page_and_a_missing_decision_is_named(client_
     page = council.get(f"/nominations/dossiers/{dossier.id}").get_data(as_text=True)
     assert "Ghi nhận đã khen thưởng" in page and "Không khen thưởng" in page and "Trả lại hồ sơ" in page
     path = f"/nominations/dossiers/{dossier.id}/status"
-    missing = council.post(path, data={"target": "awarded", "decision_ref": "", "decision_date": "01/12/2017"})
+    missing = council.post(path, data={"target": "awarded", "decision_ref": "", "decision_date": "01/12/2017",
+                                       "version": str(dossier.version)})
     assert "Số quyết định: Nhập số quyết định." in missing.get_data(as_text=True)
     garbled = council.post(path, data={"target": "awarded", "decision_ref": "28O/QĐ-UBND",
                                        "decision_date": "01/12/2017"})
@@ -333,7 +337,7 @@ def test_the_council_corrects_the_decision_of_an_awarded_dossier_but_cannot_remo
     assert 'value="2417/QĐ-UBND"' in page and 'value="01/12/2017"' in page
     data = {"unit": dossier.unit.code, "code": dossier.code, "year": "2017", "award_form": "BKUBT",
             "recipient_kind": "individual", "recipient_name": dossier.recipient_name,
-            "submitted_on": "01/11/2017", "decision_date": "01/12/2017"}
+            "submitted_on": "01/11/2017", "decision_date": "01/12/2017", "version": str(dossier.version)}
     cleared = council.post(f"/nominations/dossiers/{dossier.id}/edit", data=data | {"decision_ref": ""})
     assert "Số quyết định: Nhập số quyết định." in cleared.get_data(as_text=True)
     fixed = council.post(f"/nominations/dossiers/{dossier.id}/edit", data=data | {"decision_ref": "2418/QĐ-UBND"})

@@ -54,7 +54,11 @@ def stored(world: World) -> dict[str, tuple[Decimal, str]]:
 
 
 def form_data(**figures) -> dict:
-    return {key.replace(".", "__"): value for key, value in figures.items()}
+    """The form as the page sends it: the figures and the report's version the page was drawn with (the
+    test's one report, read now)."""
+    db.session.expire_all()
+    version = db.session.scalar(select(SelfReport.version))
+    return {key.replace(".", "__"): value for key, value in figures.items()} | {"version": str(version)}
 
 
 @pytest.mark.parametrize(("key", "text", "value", "places"), [

@@ -27,7 +27,8 @@ def held_ids(query=None) -> set[int]:
 
 
 def verify(recommendation, status=VerifiedStatus.IMPLEMENTED):
-    findings.verify(SYSTEM, recommendation, status, VerificationMethod.DESK_REVIEW, "Đã kiểm tra hồ sơ minh chứng")
+    findings.verify(SYSTEM, recommendation, status, VerificationMethod.DESK_REVIEW, "Đã kiểm tra hồ sơ minh chứng",
+                    version=recommendation.version)
     db.session.commit()
 
 
@@ -102,7 +103,7 @@ def test_the_hold_comes_back_when_a_recommendation_is_reopened(world, serious):
     verify(second)
     assert held_ids() == set()
 
-    findings.reopen(SYSTEM, second, "Đơn vị chưa thu hồi hiện vật")
+    findings.reopen(SYSTEM, second, "Đơn vị chưa thu hồi hiện vật", version=second.version)
     db.session.commit()
 
     assert held_ids() == {dossier.id}

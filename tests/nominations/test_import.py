@@ -311,7 +311,7 @@ def test_a_dossier_saved_between_reading_and_writing_is_not_overwritten(units):
     db.session.commit()
     plan = importing.preview(SYSTEM, xlsx([dossier_row(status="Đã trình", ref=None, decided=None)]), "a.xlsx",
                              MAX_BYTES)
-    services.update_dossier(SYSTEM, dossier, version=None, note="Sửa trên trang hồ sơ")
+    services.update_dossier(SYSTEM, dossier, version=dossier.version, note="Sửa trên trang hồ sơ")
     db.session.commit()
 
     importing.apply_plan(SYSTEM, plan, "sha256")

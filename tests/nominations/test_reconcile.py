@@ -91,7 +91,8 @@ def world(app, catalogue) -> World:
 
 
 def reported(world: World, **figures) -> None:
-    save_reported_figures(SYSTEM, world.report, {key.replace("__", "."): value for key, value in figures.items()})
+    save_reported_figures(SYSTEM, world.report, {key.replace("__", "."): value for key, value in figures.items()},
+                          version=world.report.version)
     db.session.commit()
 
 

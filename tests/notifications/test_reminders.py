@@ -36,7 +36,8 @@ def test_a_unit_hears_of_its_overdue_and_due_soon_items_in_one_message(app, scen
     today = scene.item(0, text="Báo cáo số liệu theo Biểu 0603")
     scene.item(-8, text="Hạn còn xa, chưa nhắc")
     verified = scene.item(10, text="Đã xác minh, không nhắc nữa")
-    findings.verify(SYSTEM, verified, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None)
+    findings.verify(SYSTEM, verified, VerifiedStatus.IMPLEMENTED, VerificationMethod.DESK_REVIEW, None,
+                    version=verified.version)
     db.session.commit()
 
     result = send(app)
@@ -135,7 +136,8 @@ def test_reminders_stop_once_the_item_is_verified(app, scene, mailbox):
     send(app)
     assert mailbox.to(scene.officer.email) and mailbox.to(scene.supervisor.email)
 
-    findings.verify(SYSTEM, item, VerifiedStatus.PARTIAL, VerificationMethod.ON_SITE, "Mới thực hiện một phần")
+    findings.verify(SYSTEM, item, VerifiedStatus.PARTIAL, VerificationMethod.ON_SITE, "Mới thực hiện một phần",
+                    version=item.version)
     db.session.commit()
 
     assert not _reminded_again_tomorrow(app, mailbox, scene.officer)

@@ -155,7 +155,7 @@ def test_follow_up_actions_are_checked_and_audited(scene):
     due = scene.recommendation.current_due
     action = services.add_action(scene.officer, scene.share, "Tổ chức hội nghị", "Phòng TĐKT", due - timedelta(5), 0)
     services.update_action(scene.officer, action, "Tổ chức hội nghị", "Phòng TĐKT", due - timedelta(5), 60,
-                           "Đã tổ chức 1/2 hội nghị")
+                           "Đã tổ chức 1/2 hội nghị", version=action.version)
     assert (action.progress, action.note) == (60, "Đã tổ chức 1/2 hội nghị")
     for values, field in [(("", None, None, 0), "what"), (("Việc", None, None, 120), "progress"),
                           (("Việc", None, due + timedelta(1), 0), "due"),
@@ -165,6 +165,6 @@ def test_follow_up_actions_are_checked_and_audited(scene):
         assert refused.value.field == field
     with pytest.raises(RuleViolation, match="Không có thay đổi"):
         services.update_action(scene.officer, action, "Tổ chức hội nghị", "Phòng TĐKT", due - timedelta(5), 60,
-                               "Đã tổ chức 1/2 hội nghị")
+                               "Đã tổ chức 1/2 hội nghị", version=action.version)
     assert _count(FollowUpAction) == 1
     assert _audit_actions(scene.recommendation) == ["action.add", "action.update"]

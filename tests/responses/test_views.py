@@ -133,7 +133,8 @@ def test_the_unit_reports_progress_and_adds_actions(scene, login):
                                                              f"act{action.id}-progress": "101"})
     assert ("danger", "Tiến độ (%): phải từ 0 đến 100.") in _flashes(client)
     client.post(f"{_page(scene)}/actions/{action.id}", data={f"act{action.id}-what": "Tập huấn cán bộ",
-                                                             f"act{action.id}-progress": "100"})
+                                                             f"act{action.id}-progress": "100",
+                                                             f"act{action.id}-version": str(action.version)})
     db.session.expire_all()
     assert db.session.get(type(action), action.id).progress == 100
 

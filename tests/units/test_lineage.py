@@ -78,7 +78,7 @@ def test_parent_cannot_be_a_descendant(app):
     child = make_unit("Huyện", parent=top)
     with pytest.raises(RuleViolation, match="cấp trên"):
         services.update_unit(SYSTEM, top, code=top.code, kind=top.kind, parent=child,
-                             valid_from=None, valid_to=None, note=None)
+                             valid_from=None, valid_to=None, note=None, version=top.version)
 
 
 def test_changes_are_audited_with_before_and_after(app):

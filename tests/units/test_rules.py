@@ -79,7 +79,7 @@ def test_start_date_cannot_move_after_the_units_history(app):
     services.rename_unit(SYSTEM, unit, "UBND thành phố Phú Quốc", date(2021, 2, 1), None)
     with pytest.raises(RuleViolation, match="trước sự kiện đầu tiên"):
         services.update_unit(SYSTEM, unit, code=unit.code, kind=unit.kind, parent=None,
-                             valid_from=date(2022, 1, 1), valid_to=None, note=None)
+                             valid_from=date(2022, 1, 1), valid_to=None, note=None, version=unit.version)
 
 
 def test_a_stale_edit_form_is_refused_with_what_changed(app):
