@@ -34,7 +34,8 @@ def test_admin_cannot_reset_to_a_weak_password(app, client_as, password):
     user = factories.make_user(Role.COUNCIL, username=NAME)
     db.session.commit()
     page = client_as(Role.ADMIN).post(f"/admin/users/{user.id}/edit", data={
-        "full_name": user.full_name, "role": "council", "active": "y", "password": password}).get_data(as_text=True)
+        "full_name": user.full_name, "role": "council", "active": "y", "password": password,
+        "version": str(user.version)}).get_data(as_text=True)
     assert "Mật khẩu: Mật khẩu" in page
     db.session.expire_all()
     assert user.check_password(factories.PASSWORD)

@@ -133,7 +133,9 @@ def test_deactivation_ends_sessions_for_good(app, login, client_as, user):
     admin = client_as(Role.ADMIN)
     admin.post(f"/admin/users/{user.id}/deactivate")
     assert _is_logged_out(victim)
-    admin.post(f"/admin/users/{user.id}/edit", data={"full_name": user.full_name, "role": "council", "active": "y"})
+    db.session.expire_all()
+    admin.post(f"/admin/users/{user.id}/edit", data={"full_name": user.full_name, "role": "council", "active": "y",
+                                                     "version": str(user.version)})
     db.session.expire_all()
     assert user.is_active_account  # reactivated: the old session must not come back with it
     assert _is_logged_out(_with_cookie(app, "session", copied))
