@@ -1,7 +1,7 @@
 """edit versions, uniqueness and submission tokens
 
 Revision ID: sec_conflicts
-Revises: sec_sessions
+Revises: sec_exports
 Create Date: 2026-12-06 12:27:19.861308
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'sec_conflicts'
-down_revision = 'sec_sessions'
+down_revision = 'sec_exports'
 branch_labels = None
 depends_on = None
 
