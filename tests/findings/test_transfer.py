@@ -30,7 +30,8 @@ def merger(app):
     open_shared = make_recommendation(finding, [old, neighbour])
     already_new = make_recommendation(finding, [old, new], issued_on=date(2025, 7, 1), due=date(2025, 12, 31))
     closed = make_recommendation(finding, [old])
-    services.verify(SYSTEM, closed, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None, version=closed.version)
+    services.verify(SYSTEM, closed, VerifiedStatus.IMPLEMENTED, VerificationMethod.ON_SITE, None,
+                    version=closed.version)
     units.merge_units(SYSTEM, [old, neighbour], new, date(2025, 7, 1), BASIS)
     return old, new, open_alone, open_shared, already_new, closed
 

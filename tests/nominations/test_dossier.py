@@ -150,7 +150,8 @@ def test_a_dossier_moves_from_draft_to_award_and_revocation_through_the_table(ap
     services.change_status(SYSTEM, dossier, S.AWARDED, parse_ref("2417/QĐ-UBND"), date(2017, 12, 1),
                            version=dossier.version)
     assert (str(dossier.decision_ref), dossier.decision_date) == ("2417/QĐ-UBND", date(2017, 12, 1))
-    services.change_status(SYSTEM, dossier, S.REVOKED, parse_ref("90/QĐ-UBND"), date(2018, 3, 1), version=dossier.version)
+    services.change_status(SYSTEM, dossier, S.REVOKED, parse_ref("90/QĐ-UBND"), date(2018, 3, 1),
+                           version=dossier.version)
     assert dossier.status == S.REVOKED and str(dossier.decision_ref) == "2417/QĐ-UBND"
     moves = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "dossier.status")
                                .order_by(AuditEntry.id)).all()

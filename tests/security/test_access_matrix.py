@@ -77,7 +77,7 @@ def world(app):
              f"/missions/{mission.id}/edit", {}, TEAM),
             ("self-report file", f"/missions/self-reports/{report.id}/file", READ_A, None, None, None),
             ("self-report figures", f"/nominations/self-reports/{report.id}/figures", ANSWER_OR_TEAM,
-             f"/nominations/self-reports/{report.id}/figures", {}, ANSWER_OR_TEAM),
+             f"/nominations/self-reports/{report.id}/figures", {"version": report.version}, ANSWER_OR_TEAM),
             ("reconciliation", f"/nominations/self-reports/{report.id}/reconcile", READ_A,
              f"/nominations/self-reports/{report.id}/reconcile/finding", {"check": "none"}, TEAM),
             ("working session", f"/missions/sessions/{session.id}", READ_A,

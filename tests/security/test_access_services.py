@@ -43,7 +43,8 @@ def test_mission_services_refuse_an_actor_off_the_team(world, who):
         lambda: services.add_member(actor, mission, role=TeamRole.MEMBER, outsider_name="Người ngoài"),
         lambda: services.remove_member(actor, mission, mission.members[0]),
         lambda: session_services.add_session(actor, mission, _session_details(world["unit_a"])),
-        lambda: session_services.update_session(actor, world["session"], _session_details(world["unit_a"])),
+        lambda: session_services.update_session(actor, world["session"], _session_details(world["unit_a"]),
+                                                version=world["session"].version),
         lambda: session_services.attach_files(actor, world["session"], [b"x"], None),
     ]
     for change in changes:
@@ -55,7 +56,7 @@ def test_mission_services_refuse_an_actor_off_the_team(world, who):
 
 def test_another_units_officer_cannot_enter_a_units_figures(world):
     with pytest.raises(AccessDenied):
-        save_reported_figures(world["other_officer"], world["report"], {})
+        save_reported_figures(world["other_officer"], world["report"], {}, version=world["report"].version)
 
 
 def test_a_team_member_may_and_the_system_may(world):

@@ -4,6 +4,7 @@ add-numbers=99999999999999999999: 198 × 500": each case retried; a 404 or a mes
 import pytest
 from sqlalchemy import select
 
+from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.nominations.catalogue import seed_catalogue
@@ -89,7 +90,7 @@ def test_a_mission_or_group_filter_past_any_id_is_refused_beside_the_field(admin
 
 @pytest.mark.parametrize("value", [" ", "\x0b", "\t"])
 def test_a_blank_group_rank_means_no_rank(scene, login, value):
-    seed_catalogue(None)
+    seed_catalogue(SYSTEM)
     db.session.commit()
     data = {"unit": scene.unit.code, "code": "HS-BLANK", "year": "2017", "award_form": "BKUBT",
             "recipient_kind": "individual", "recipient_name": "Phạm Thị Dung", "group_rank": value}

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from inspection.access import SYSTEM
 from inspection.audit import AuditEntry
 from inspection.auth.models import Role
 from inspection.extensions import db
@@ -46,7 +47,7 @@ def mission_scene(app):
     unit = make_unit("Sở Nội vụ thử")
     inspector, colleague = make_user(Role.INSPECTOR), make_user(Role.INSPECTOR)
     mission = make_mission([unit], inspector, status=MissionStatus.IN_PROGRESS)
-    mission_services.add_member(None, mission, role=mission_services.TeamRole.MEMBER, user=colleague)
+    mission_services.add_member(SYSTEM, mission, role=mission_services.TeamRole.MEMBER, user=colleague)
     session = add_session(mission, unit, inspector)
     report = add_self_report(mission, unit)
     db.session.commit()
@@ -66,7 +67,7 @@ def test_working_session_second_save_is_refused(mission_scene, login):
 
 
 def test_inspection_plan_second_save_is_refused(app, login):
-    plan = mission_services.create_plan(None, mission_services.PlanDetails(year=2017, title="Kế hoạch gốc"))
+    plan = mission_services.create_plan(SYSTEM, mission_services.PlanDetails(year=2017, title="Kế hoạch gốc"))
     first, second = make_user(Role.INSPECTOR), make_user(Role.COUNCIL)
     db.session.commit()
     response = two_saves(login(first), login(second), f"/plans/{plan.id}/edit", "title", "Kế hoạch của A",
@@ -77,7 +78,7 @@ def test_inspection_plan_second_save_is_refused(app, login):
 
 
 def test_award_form_second_save_is_refused(app, login):
-    seed_catalogue(None)
+    seed_catalogue(SYSTEM)
     award = db.session.scalar(select(AwardForm).order_by(AwardForm.id))
     first, second = make_user(Role.ADMIN), make_user(Role.ADMIN)
     db.session.commit()

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from inspection.access import SYSTEM
 from inspection.audit import AuditEntry
 from inspection.auth.models import Role
 from inspection.extensions import db
@@ -91,7 +92,7 @@ def test_one_membership_per_mission_and_user(app):
 
 
 def test_one_dossier_per_unit_and_code(app):
-    seed_catalogue(None)
+    seed_catalogue(SYSTEM)
     unit = make_unit(code="KG-SYT")
     officer = make_user(Role.UNIT_OFFICER, units=[unit])
     db.session.commit()
