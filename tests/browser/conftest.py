@@ -1,12 +1,10 @@
 """A live server on a free port in a thread, and pytest-playwright pointed at Debian's Chromium."""
 
-import threading
-
 import pytest
-from werkzeug.serving import make_server
 
 from inspection import create_app
 from tests.conftest import CHROMIUM, make_config
+from tests.live import LiveServer
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
@@ -23,12 +21,8 @@ def live_server(migrated, tmp_path_factory):
     """One server for the run; each test's `app` fixture empties the same database after it."""
     files = str(tmp_path_factory.mktemp("server-files"))
     server_app = create_app(make_config(migrated, None, FILES_FOLDER=files))
-    server = make_server("127.0.0.1", 0, server_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with LiveServer(server_app) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from inspection.extensions import db
 from inspection.findings import services as findings
 from inspection.timeutil import today_vn
 from tests import factories
+from tests.browser.pages import log_in
 from tests.findings.builders import make_finding, make_mission
 
 SHOTS = Path(os.environ.get("COUNCIL_SCREENSHOTS_DIR", "/tmp/issue5/shots"))
@@ -53,15 +54,6 @@ def shoot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"council-review-{name}.png"), full_page=True)
 
-
-def log_in(page: Page, user) -> None:
-    page.goto("/login")
-    form = page.locator("main form")
-    form.get_by_label("Tên đăng nhập").fill(user.username)
-    form.get_by_label("Mật khẩu").fill(factories.PASSWORD)
-    form.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("button", name=user.full_name)).to_be_visible()
-    page.wait_for_load_state("load")  # the menus work once Bootstrap's script at the end of the page has run
 
 
 def item_card(page: Page, text: str):

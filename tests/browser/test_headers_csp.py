@@ -14,6 +14,7 @@ from inspection.extensions import db
 from inspection.notifications.models import NotificationKind
 from inspection.notifications.services import notify
 from tests import factories
+from tests.browser.pages import log_in
 from tests.council.builders import make_scene
 from tests.nominations.builders import make_dossier
 
@@ -52,15 +53,6 @@ def watched(page: Page):
     page.console_reports = console
     return page
 
-
-def log_in(page: Page, user) -> None:
-    page.goto("/login")
-    form = page.locator("main form")
-    form.get_by_label("Tên đăng nhập").fill(user.username)
-    form.get_by_label("Mật khẩu").fill(factories.PASSWORD)
-    form.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("button", name=user.full_name)).to_be_visible()
-    page.wait_for_load_state("load")
 
 
 def violations(page: Page) -> list[str]:

@@ -22,6 +22,7 @@ from inspection.files.models import StoredFile
 from inspection.timeutil import today_vn
 from inspection.units.models import Unit
 from tests import factories
+from tests.browser.pages import log_in
 
 UNIT_NAME = "UBND đặc khu Phú Quốc"
 UNIT_CODE = "PQ01"
@@ -106,16 +107,6 @@ def _remove_uploaded_files(app):
 
 # --- what a person does -----------------------------------------------------------------------------------
 
-
-def log_in(page: Page, user: User) -> None:
-    page.goto("/login")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Đăng nhập")
-    form = page.locator("main form")
-    form.get_by_label("Tên đăng nhập").fill(user.username)
-    form.get_by_label("Mật khẩu").fill(factories.PASSWORD)
-    form.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("button", name=user.full_name)).to_be_visible()
-    page.wait_for_load_state("load")  # the menus work once Bootstrap's script at the end of the page has run
 
 
 def log_out(page: Page, user: User) -> None:

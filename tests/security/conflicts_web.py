@@ -9,8 +9,6 @@ import urllib.parse
 import urllib.request
 from html.parser import HTMLParser
 
-from werkzeug.serving import make_server
-
 CONFLICT = "Bản ghi đã được người khác sửa sau khi bạn mở biểu mẫu"
 LOST_RACE = "Bản ghi này vừa được lưu bởi một yêu cầu khác"
 ALREADY_SAVED = "Biểu mẫu này đã được gửi và lưu trước đó"
@@ -120,19 +118,3 @@ def all_at_once(count: int, work) -> list:
     for thread in threads:
         thread.join(timeout=120)
     return results
-
-
-class LiveServer:
-    """The application served by werkzeug in a thread, one thread per request (as tests/browser does)."""
-
-    def __init__(self, app):
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        return f"http://127.0.0.1:{self.server.server_port}"
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.thread.join(timeout=10)

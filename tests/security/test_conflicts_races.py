@@ -20,9 +20,10 @@ from inspection.responses import services as response_services
 from inspection.responses.models import DueDateChange, ExtensionStatus
 from inspection.submissions import FormSubmission
 from tests.factories import PASSWORD, make_unit, make_user
+from tests.live import LiveServer
 from tests.missions.builders import make_mission
 from tests.responses.builders import Scene
-from tests.security.conflicts_web import ALREADY_SAVED, LOST_RACE, Browser, LiveServer, all_at_once, form_with
+from tests.security.conflicts_web import ALREADY_SAVED, LOST_RACE, Browser, all_at_once, form_with
 
 TIMES = 20
 

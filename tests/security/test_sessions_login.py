@@ -10,11 +10,11 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from werkzeug.serving import make_server
 
 from inspection.auth.models import Role
 from inspection.extensions import db
 from tests import factories
+from tests.live import LiveServer
 
 WRONG = "khong-phai-mat-khau"
 REFUSED = "Tên đăng nhập hoặc mật khẩu không đúng."
@@ -90,12 +90,8 @@ def app_config(live_app_config):
 @pytest.fixture
 def server(app):
     """The test's app served by a real threaded server, as in production."""
-    served = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=served.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{served.server_port}"
-    served.shutdown()
-    thread.join(timeout=5)
+    with LiveServer(app) as base_url:
+        yield base_url
 
 
 def _burst(server: str, username: str, addresses: list[str]) -> list[str]:
