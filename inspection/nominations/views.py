@@ -1,16 +1,14 @@
-"""The nominations feature's pages: the award catalogue, the dossier registry and dossier pages, and (from
-other modules of the package, when present) the Excel import and export, the statistics report and the
-finding ↔ dossier links. Each *_views module adds its routes to the one blueprint; a module is imported
-only when its file exists, so each part plugs in without editing this file."""
+"""The nominations feature's pages: the award catalogue, the dossier registry and dossier pages, the Excel
+import and export, the statistics report and the finding ↔ dossier links. Each *_views module adds its
+routes to the one blueprint; they are imported here from an explicit list, so a missing module raises
+ImportError when the app is created instead of silently dropping its routes."""
 
-from importlib.util import find_spec
-
-from inspection.nominations import catalogue_views, dossier_views, registry_views  # noqa: F401  (routes)
+from inspection.nominations import (  # noqa: F401  (each module adds its routes to bp)
+    catalogue_views,
+    dossier_views,
+    import_views,
+    link_views,
+    registry_views,
+    report_views,
+)
 from inspection.nominations.blueprint import bp  # noqa: F401  (registered by the app factory)
-
-if find_spec("inspection.nominations.import_views"):
-    from inspection.nominations import import_views  # noqa: F401
-if find_spec("inspection.nominations.report_views"):
-    from inspection.nominations import report_views  # noqa: F401
-if find_spec("inspection.nominations.link_views"):
-    from inspection.nominations import link_views  # noqa: F401
