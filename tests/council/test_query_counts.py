@@ -40,6 +40,8 @@ def test_the_session_page_and_minutes_run_a_fixed_number_of_queries(scene, login
             small = _counts(count_queries, client, f"/council/sessions/{few.id}{page}")
             large = _counts(count_queries, client, f"/council/sessions/{many.id}{page}")
             assert small == large, (page, small, large)
+            # Ceiling = the page's fixed query budget (measured 16 and 12 on SQLite, plus a small margin).
+            assert large <= 18, (page, large)
 
 
 def test_the_list_runs_a_fixed_number_of_queries(scene, login, count_queries):
@@ -49,3 +51,5 @@ def test_the_list_runs_a_fixed_number_of_queries(scene, login, count_queries):
     for _ in range(5):
         _session_with(scene, 3)
     assert _counts(count_queries, client, "/council/sessions/") == few
+    # Ceiling = the page's fixed query budget (measured 5 on SQLite, plus a small margin).
+    assert few <= 6

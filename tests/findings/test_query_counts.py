@@ -48,6 +48,8 @@ def test_the_register_runs_a_fixed_number_of_queries(world, login, count_queries
     many = [_counts(count_queries, client, "/recommendations/") for client in (council, officer)]
     filtered_many = _counts(count_queries, council, "/recommendations/?overdue=y&unit=KG&sort=mission")
     assert many == few and filtered_many == filtered_few
+    # Ceiling = the page's fixed query budget (measured 12 to 14 on SQLite, plus a small margin).
+    assert max(*many, filtered_many) <= 16
 
 
 def test_the_recommendation_page_runs_a_fixed_number_of_queries(world, login, count_queries):
@@ -63,6 +65,8 @@ def test_the_recommendation_page_runs_a_fixed_number_of_queries(world, login, co
     assert len(rec.responsibilities) == 6
     many = [_counts(count_queries, client, f"/recommendations/{rec.id}") for client in (member, officer)]
     assert many == few
+    # Ceiling = the page's fixed query budget (measured 18 and 20 on SQLite, plus a small margin).
+    assert max(many) <= 22
 
 
 def _slot_queries(app, world, count_queries, user) -> tuple[int, str]:
@@ -80,6 +84,8 @@ def test_the_mission_findings_slot_runs_a_fixed_number_of_queries(app, world, co
     db.session.expire_all()
     many = [_slot_queries(app, world, count_queries, user) for user in (world.member, world.own_officer)]
     assert [count for count, _html in many] == [count for count, _html in few]
+    # Ceiling = the slot's fixed query budget (measured 11 on SQLite, plus a small margin).
+    assert max(count for count, _html in many) <= 13
     html = many[0][1]
     assert "Thêm phát hiện" in html and "Nhân rộng mô hình còn hạn chế" in html
     assert "Thêm phát hiện" not in many[1][1]

@@ -40,6 +40,8 @@ def test_workspace_runs_a_fixed_number_of_queries(app, login, count_queries):
     client = login(head)
     assert _count(count_queries, client, f"/missions/{small.id}") == _count(count_queries, client,
                                                                          f"/missions/{large.id}")
+    # Ceiling = the page's fixed query budget (measured 18 on SQLite, plus a small margin).
+    assert _count(count_queries, client, f"/missions/{large.id}") <= 20
 
 
 def test_workspace_for_a_unit_officer_runs_a_fixed_number_of_queries(app, login, count_queries):
@@ -51,6 +53,8 @@ def test_workspace_for_a_unit_officer_runs_a_fixed_number_of_queries(app, login,
     client = login(officer)
     assert _count(count_queries, client, f"/missions/{small.id}") == _count(count_queries, client,
                                                                          f"/missions/{large.id}")
+    # Ceiling = the page's fixed query budget (measured 17 on SQLite, plus a small margin).
+    assert _count(count_queries, client, f"/missions/{large.id}") <= 19
 
 
 def test_mission_list_runs_a_fixed_number_of_queries(app, login, count_queries):
@@ -69,6 +73,8 @@ def test_mission_list_runs_a_fixed_number_of_queries(app, login, count_queries):
     add_missions(30)
     assert _count(count_queries, client, "/missions/") == few
     assert _count(count_queries, client, "/missions/?mine=1&year=2017&page=2") == few
+    # Ceiling = the page's fixed query budget (measured 8 on SQLite, plus a small margin).
+    assert few <= 9
 
 
 def test_session_page_runs_a_fixed_number_of_queries(app, login, count_queries):
@@ -84,6 +90,8 @@ def test_session_page_runs_a_fixed_number_of_queries(app, login, count_queries):
                  FileLimits(folder=app.config["FILES_FOLDER"], max_bytes=1024 * 1024))
     db.session.commit()
     assert _count(count_queries, client, f"/missions/sessions/{session.id}") == few
+    # Ceiling = the page's fixed query budget (measured 9 on SQLite, plus a small margin).
+    assert few <= 10
 
 
 def test_plan_pages_run_a_fixed_number_of_queries(app, login, count_queries):
@@ -103,3 +111,5 @@ def test_plan_pages_run_a_fixed_number_of_queries(app, login, count_queries):
     add_missions(25)
     assert (_count(count_queries, client, f"/plans/{plan.id}"),
             _count(count_queries, client, "/plans/?year=2017")) == few
+    # Ceiling = the pages' fixed query budget (measured 10 and 4 on SQLite, plus a small margin).
+    assert few[0] <= 12 and few[1] <= 4

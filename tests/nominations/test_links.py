@@ -370,6 +370,8 @@ def test_search_runs_a_fixed_number_of_queries(world, client_as, count_queries):
     with count_queries() as many:
         assert len(search(client, unit="KG", q="KG")["results"]) == 20
     assert many.count == few.count
+    # Ceiling = the search's fixed query budget (measured 3 on SQLite, no margin: +20% rounds down).
+    assert many.count <= 3
 
 
 # --- fixed query counts on both pages -------------------------------------------------------------------------
@@ -388,6 +390,8 @@ def test_the_finding_page_runs_a_fixed_number_of_queries_whatever_the_links(worl
         html = page(client, f"/findings/{world.finding.id}")
     assert html.count("Tạm dừng xét khen thưởng") >= 3
     assert nine.count == one.count
+    # Ceiling = the page's fixed query budget (measured 16 on SQLite, plus a small margin).
+    assert nine.count <= 18
 
 
 def test_the_dossier_page_runs_a_fixed_number_of_queries_whatever_the_links(world, dossier, login, count_queries):
@@ -404,6 +408,8 @@ def test_the_dossier_page_runs_a_fixed_number_of_queries_whatever_the_links(worl
         html = page(client, f"/nominations/dossiers/{dossier.id}")
     assert "Phát hiện liên kết 4" in html
     assert six.count == one.count
+    # Ceiling = the page's fixed query budget (measured 14 on SQLite, plus a small margin).
+    assert six.count <= 16
 
 
 def test_a_new_user_sees_a_dossier_page_without_links(world, dossier, app, login):

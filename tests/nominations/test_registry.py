@@ -189,6 +189,8 @@ def test_the_registry_runs_a_fixed_number_of_queries(client_as, catalogue, count
     _add(other, 100, 110)
     many = [_queries(count_queries, client, path) for client in (council, officer) for path in paths]
     assert many == few
+    # Ceiling = the page's fixed query budget (measured 5 to 13 on SQLite, plus a small margin).
+    assert max(many) <= 15
 
 
 def test_the_dossier_page_runs_a_fixed_number_of_queries(client_as, catalogue, count_queries):
@@ -201,3 +203,5 @@ def test_the_dossier_page_runs_a_fixed_number_of_queries(client_as, catalogue, c
     big = make_dossier(unit, status=S.SUBMITTED)
     db.session.commit()
     assert _queries(count_queries, council, f"/nominations/dossiers/{big.id}") == few
+    # Ceiling = the page's fixed query budget (measured 10 on SQLite, plus a small margin).
+    assert few <= 12

@@ -63,6 +63,8 @@ def test_the_panel_runs_a_fixed_number_of_queries(app, count_queries, viewer):
         assert len(context["response_panel"].messages) == 2 * size
         counts.append(counter.count)
     assert counts[0] == counts[1], counts
+    # Ceiling = the panel's fixed query budget (measured 16 on SQLite, plus a small margin).
+    assert max(counts) <= 18, counts
 
 
 def test_the_recommendation_page_runs_a_fixed_number_of_queries(app, login, count_queries):
@@ -76,6 +78,8 @@ def test_the_recommendation_page_runs_a_fixed_number_of_queries(app, login, coun
         assert page.status_code == 200 and f"Tin nhắn {size - 1}" in page.get_data(as_text=True)
         counts.append(counter.count)
     assert counts[0] == counts[1], counts
+    # Ceiling = the page's fixed query budget (measured 25 on SQLite, plus a small margin).
+    assert max(counts) <= 27, counts
 
 
 def _officer_with_items(size: int):
@@ -108,6 +112,8 @@ def test_the_todo_page_runs_a_fixed_number_of_queries(app, login, count_queries)
         assert "Quá hạn" in page and "Sắp đến hạn" in page and "Đoàn kiểm tra đề nghị bổ sung" in page
         counts.append(counter.count)
     assert counts[0] == counts[1], counts
+    # Ceiling = the page's fixed query budget (measured 11 on SQLite, plus a small margin).
+    assert max(counts) <= 13, counts
 
 
 def test_todo_context_lists_every_open_item_in_order(app, count_queries):
@@ -123,6 +129,8 @@ def test_todo_context_lists_every_open_item_in_order(app, count_queries):
         assert all(0 <= item.days_left <= 14 for item in todo.due_soon)
         counts.append(counter.count)
     assert counts[0] == counts[1], counts
+    # Ceiling = the to-do context's fixed query budget (measured 10 on SQLite, plus a small margin).
+    assert max(counts) <= 12, counts
 
 
 def _mission_with_waiting_items(size: int) -> Scene:
@@ -155,6 +163,8 @@ def test_waiting_on_inspector_runs_a_fixed_number_of_queries(app, count_queries)
         assert (len(waiting.to_verify), len(waiting.pending), len(waiting.unanswered)) == (size, size, size)
         counts.append(counter.count)
     assert counts[0] == counts[1], counts
+    # Ceiling = the query's fixed query budget (measured 11 on SQLite, plus a small margin).
+    assert max(counts) <= 13, counts
 
 
 def test_the_workspace_shows_what_waits_on_the_team(app, login):
