@@ -1,5 +1,5 @@
 """The responses feature's pages: the unit officer's to-do list and evidence downloads. The panel's POST
-endpoints live in views_conversation, views_progress and views_extensions, all on the one blueprint."""
+endpoints live in conversation_views, progress_views and extension_views, all on the one blueprint."""
 
 import os
 
@@ -11,10 +11,10 @@ from inspection.auth.models import Role
 from inspection.downloads import send_download
 from inspection.files.services import stored_path
 from inspection.permissions import login_required, roles_required
-from inspection.responses import views_conversation, views_extensions, views_progress  # noqa: F401  (routes)
+from inspection.responses import conversation_views, extension_views, progress_views  # noqa: F401  (routes)
 from inspection.responses.access import get_evidence
+from inspection.responses.blueprint import bp
 from inspection.responses.todo import todo_context
-from inspection.responses.web import bp
 
 __all__ = ["bp"]
 

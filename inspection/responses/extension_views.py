@@ -10,9 +10,9 @@ from inspection.forms_util import commit_or_refuse
 from inspection.permissions import login_required, roles_required
 from inspection.responses import services
 from inspection.responses.access import get_due_date_change
+from inspection.responses.blueprint import back_here, bp, done, refused
 from inspection.responses.forms import DecisionForm, ExtensionRequestForm, PlainForm
 from inspection.responses.queries import share_unit
-from inspection.responses.web import back_here, bp, done, refused
 from inspection.rules import RuleViolation
 
 ANCHOR = "han-thuc-hien"

@@ -13,9 +13,9 @@ from inspection.params import whole_number
 from inspection.permissions import roles_required
 from inspection.responses import services
 from inspection.responses.access import get_follow_up_action
+from inspection.responses.blueprint import back_here, bp, done, refused
 from inspection.responses.forms import ActionForm, NewActionForm, ProgressForm
 from inspection.responses.queries import next_status_choices, share_of
-from inspection.responses.web import back_here, bp, done, refused
 from inspection.rules import RuleViolation
 
 

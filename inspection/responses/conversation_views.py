@@ -8,9 +8,9 @@ from inspection.findings.access import get_recommendation
 from inspection.forms_util import commit_or_refuse
 from inspection.permissions import login_required
 from inspection.responses import services
+from inspection.responses.blueprint import back_here, bp, done, file_settings, need_to_speak, refused
 from inspection.responses.forms import EvidenceVersionForm, MessageForm
 from inspection.responses.queries import share_unit
-from inspection.responses.web import back_here, bp, done, file_settings, need_to_speak, refused
 from inspection.rules import RuleViolation
 
 
