@@ -1,0 +1,115 @@
+"""The layers of `inspection/` (docs/architecture.md): a module imports only from its own layer or the layers
+below, at module level or inside a function. The import graph is read with `ast`, not by importing.
+
+KNOWN_UPWARD lists the upward imports that issue #15 is removing; the test fails on any other, and on an
+entry of the list that no longer exists (so the list only ever shrinks)."""
+
+import ast
+from pathlib import Path
+
+#: lowest first; a module belongs to the most specific prefix listed (the rest is the core)
+LAYERS = (
+    ("core", ()),  # extensions, rules, workflow, audit, access, permissions, forms_util, documents, calendar, files…
+    ("units", ("units", "groups")),
+    ("imports", ("imports",)),
+    ("notifications", ("notifications",)),
+    ("missions", ("missions",)),
+    ("findings", ("findings",)),
+    ("responses", ("responses",)),
+    ("nominations", ("nominations",)),
+    ("reading", ("council", "dashboard", "saved_filters", "home", "admin", "demo",
+                 "notifications.reminders", "notifications.cli")),
+)
+#: the composition root: the app factory, the CLI group and the model registry for migrations see everything
+ROOTS = frozenset({"inspection", "inspection.models", "inspection.cli"})
+
+KNOWN_UPWARD = frozenset({
+    ("inspection.audit_display", "inspection.findings"),
+    ("inspection.audit_display", "inspection.groups"),
+    ("inspection.audit_display", "inspection.missions"),
+    ("inspection.audit_display", "inspection.nominations"),
+    ("inspection.audit_display", "inspection.responses"),
+    ("inspection.audit_display", "inspection.units"),
+    ("inspection.auth.models", "inspection.units"),
+    ("inspection.permissions", "inspection.units"),
+    ("inspection.findings.finding_views", "inspection.nominations"),
+    ("inspection.findings.queries", "inspection.responses"),
+    ("inspection.findings.recommendation_views", "inspection.responses"),
+    ("inspection.findings.services", "inspection.responses"),
+    ("inspection.missions.views", "inspection.findings"),
+    ("inspection.missions.views", "inspection.responses"),
+    ("inspection.notifications.compose", "inspection.notifications.reminders"),
+    ("inspection.notifications.services", "inspection.notifications.reminders"),
+    ("inspection.units.cli", "inspection.imports"),
+    ("inspection.units.views", "inspection.findings"),
+})
+
+
+def layer_of(module: str) -> int:
+    rest = module.split(".")[1:]
+    best, best_length = 0, 0
+    for index, (_name, prefixes) in enumerate(LAYERS):
+        for prefix in prefixes:
+            parts = prefix.split(".")
+            if rest[:len(parts)] == parts and len(parts) > best_length:
+                best, best_length = index, len(parts)
+    return best
+
+
+def module_name(path: Path, root: Path) -> str:
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported(path: Path) -> set[str]:
+    """Every inspection module a file imports, also inside functions; `from x import y` counts as x.y too
+    (y may be a module)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {name for name in names if name.split(".")[0] == "inspection"}
+
+
+def feature_of(target: str) -> str:
+    """How an upward import is named: the package (or the listed module) it reaches into."""
+    parts = target.split(".")
+    prefixes = [prefix for _name, group in LAYERS for prefix in group]
+    longest = max((p for p in prefixes if parts[1:1 + len(p.split("."))] == p.split(".")), key=len, default=None)
+    return "inspection." + longest if longest else target
+
+
+def upward_imports(root: Path) -> set[tuple[str, str]]:
+    found = set()
+    for path in sorted(root.rglob("*.py")):
+        module = module_name(path, root)
+        if module in ROOTS:
+            continue
+        for target in imported(path):
+            if layer_of(target) > layer_of(module):
+                found.add((module, feature_of(target)))
+    return found
+
+
+def test_no_module_imports_a_layer_above_its_own():
+    found = upward_imports(Path(__file__).parent.parent / "inspection")
+    assert found - KNOWN_UPWARD == set(), "imports against the layer order (docs/architecture.md)"
+    assert KNOWN_UPWARD - found == set(), "gone: remove these from KNOWN_UPWARD"
+
+
+def test_the_check_catches_a_wrong_import_inside_a_function(tmp_path):
+    """A small tree in which the core reaches into a feature, inside a function, and a feature imports the
+    one above it at module level: both are found; downward imports are not."""
+    root = tmp_path / "inspection"
+    for package in ("", "units", "missions", "findings"):
+        (root / package).mkdir(parents=True, exist_ok=True)
+        (root / package / "__init__.py").write_text("")
+    (root / "rules.py").write_text("def label():\n    from inspection.findings.models import LABELS\n")
+    (root / "missions" / "views.py").write_text("from inspection.findings import queries\n")
+    (root / "findings" / "services.py").write_text("from inspection.missions.models import Mission\n"
+                                                   "from inspection.units import queries\n")
+    assert upward_imports(root) == {("inspection.rules", "inspection.findings"),
+                                    ("inspection.missions.views", "inspection.findings")}
