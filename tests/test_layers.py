@@ -40,7 +40,6 @@ KNOWN_UPWARD = frozenset({
     ("inspection.missions.views", "inspection.responses"),
     ("inspection.notifications.compose", "inspection.notifications.reminders"),
     ("inspection.notifications.services", "inspection.notifications.reminders"),
-    ("inspection.units.cli", "inspection.imports"),
     ("inspection.units.views", "inspection.findings"),
 })
 

@@ -1,4 +1,5 @@
-"""`flask units …` commands."""
+"""`flask units import …`: the units and groups import from the command line (it lives with the import
+pipeline, which sits above units in the layers; the command keeps the name people know)."""
 
 from pathlib import Path
 
