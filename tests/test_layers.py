@@ -32,15 +32,10 @@ KNOWN_UPWARD = frozenset({
     ("inspection.audit_display", "inspection.units"),
     ("inspection.auth.models", "inspection.units"),
     ("inspection.permissions", "inspection.units"),
-    ("inspection.findings.finding_views", "inspection.nominations"),
     ("inspection.findings.queries", "inspection.responses"),
-    ("inspection.findings.recommendation_views", "inspection.responses"),
     ("inspection.findings.services", "inspection.responses"),
-    ("inspection.missions.views", "inspection.findings"),
-    ("inspection.missions.views", "inspection.responses"),
     ("inspection.notifications.compose", "inspection.notifications.reminders"),
     ("inspection.notifications.services", "inspection.notifications.reminders"),
-    ("inspection.units.views", "inspection.findings"),
 })
 
 
@@ -112,3 +107,17 @@ def test_the_check_catches_a_wrong_import_inside_a_function(tmp_path):
                                                    "from inspection.units import queries\n")
     assert upward_imports(root) == {("inspection.rules", "inspection.findings"),
                                     ("inspection.missions.views", "inspection.findings")}
+
+
+def test_higher_features_contribute_their_panels_to_the_pages_below(app):
+    """The panels a lower page shows come from the registry (inspection/sections.py), filled when the app
+    factory imports the features' views: dropping a registration would empty a panel without an error."""
+    from inspection import sections
+
+    names = {page: {context.__qualname__ for context in sections.sections_of(page)}
+             for page in (sections.MISSION_PAGE, sections.RECOMMENDATION_PAGE, sections.FINDING_PAGE,
+                          sections.UNIT_PAGE)}
+    assert names == {sections.MISSION_PAGE: {"mission_findings_context", "waiting_on_inspector"},
+                     sections.RECOMMENDATION_PAGE: {"panel_context"},
+                     sections.FINDING_PAGE: {"finding_dossiers_context"},
+                     sections.UNIT_PAGE: {"unit_transfer_context"}}

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from inspection import audit
+from inspection import audit, sections
 from inspection.access import Need
 from inspection.findings import services
 from inspection.findings.access import get_finding, sees_recommendation
@@ -17,7 +17,6 @@ from inspection.findings.view_support import accept_conflict, submitted_version
 from inspection.forms_util import apply_rule_violation, commit_or_refuse
 from inspection.missions.access import MISSION_WORKERS, can_edit_mission, get_mission
 from inspection.missions.models import Mission
-from inspection.nominations.links import finding_dossiers_context
 from inspection.permissions import login_required, roles_required, visible_unit_ids
 from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
@@ -74,7 +73,7 @@ def finding(finding_id: int):
         "findings/finding.html", finding=found, mission=found.mission, today=today_vn(),
         recommendations=[rec for rec in found.recommendations if sees_recommendation(visible, rec)],
         can_manage=can_edit_mission(current_user, found.mission), history=audit.history_of(found),
-        **finding_dossiers_context(found, current_user))
+        **sections.context_for(sections.FINDING_PAGE, found, current_user))
 
 
 def _form_data(finding: Finding) -> dict:

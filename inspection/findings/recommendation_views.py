@@ -5,6 +5,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from inspection import sections
 from inspection.access import Need
 from inspection.findings import services
 from inspection.findings.access import can_manage, get_finding, get_recommendation
@@ -16,7 +17,6 @@ from inspection.findings.view_support import accept_conflict, submitted_version
 from inspection.forms_util import apply_rule_violation, commit_or_refuse
 from inspection.missions.access import MISSION_WORKERS
 from inspection.permissions import login_required, roles_required
-from inspection.responses.panel import panel_context
 from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
 
@@ -63,7 +63,8 @@ def _page(recommendation: Recommendation, verify_form: VerifyForm | None = None,
                "verify_form": verify_form if recommendation.is_open else None,
                "reopen_form": reopen_form if not recommendation.is_open else None,
                "history": recommendation_history(recommendation)}
-    return render_template("findings/recommendation.html", **context, **panel_context(recommendation, current_user))
+    return render_template("findings/recommendation.html", **context,
+                           **sections.context_for(sections.RECOMMENDATION_PAGE, recommendation, current_user))
 
 
 @bp.route("/recommendations/<int:recommendation_id>/edit", methods=["GET", "POST"])

@@ -6,10 +6,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from inspection import sections
 from inspection.access import Need, visible
 from inspection.dates import parse_vn_date
 from inspection.extensions import db
-from inspection.findings.queries import mission_findings_context
 from inspection.forms_util import stale
 from inspection.missions import plan_views, queries, services, session_views
 from inspection.missions.access import (
@@ -30,7 +30,6 @@ from inspection.missions.models import (
 )
 from inspection.params import arg_number, arg_year
 from inspection.permissions import login_required, roles_required
-from inspection.responses.panel import waiting_on_inspector
 from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
 
@@ -154,7 +153,7 @@ def workspace_context(mission: Mission, status_form: StatusForm) -> dict:
         "transitions": _transition_buttons(mission), "status_form": status_form, "action_form": ActionForm(),
         "history": queries.mission_history(mission, self_reports, sessions),
     }
-    return context | mission_findings_context(mission, current_user) | waiting_on_inspector(mission, current_user)
+    return context | sections.context_for(sections.MISSION_PAGE, mission, current_user)
 
 
 def _transition_buttons(mission: Mission) -> list[tuple[MissionStatus, str, str]]:

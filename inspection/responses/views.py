@@ -6,6 +6,7 @@ import os
 from flask import abort, current_app, render_template
 from flask_login import current_user
 
+from inspection import sections
 from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.downloads import send_download
@@ -14,9 +15,14 @@ from inspection.permissions import login_required, roles_required
 from inspection.responses import conversation_views, extension_views, progress_views  # noqa: F401  (routes)
 from inspection.responses.access import get_evidence
 from inspection.responses.blueprint import bp
+from inspection.responses.panel import panel_context, waiting_on_inspector
 from inspection.responses.todo import todo_context
 
 __all__ = ["bp"]
+
+# the answers panel on the recommendation page, what waits on the inspector on the mission page
+sections.contribute(sections.RECOMMENDATION_PAGE, panel_context)
+sections.contribute(sections.MISSION_PAGE, waiting_on_inspector)
 
 
 @bp.get("/todo")

@@ -14,11 +14,10 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from inspection import audit
+from inspection import audit, sections
 from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
 from inspection.extensions import db
-from inspection.findings.queries import unit_transfer_context
 from inspection.forms_util import apply_rule_violation, refused
 from inspection.groups.models import GroupMember
 from inspection.permissions import (
@@ -70,7 +69,7 @@ def detail(unit_id: int):
         "memberships": _memberships(unit),
         "officers": _officers(unit) if current_user.role != Role.UNIT_OFFICER else [],
         "history": audit.history_of(unit) if current_user.role in (Role.ADMIN, Role.COUNCIL) else [],
-    } | unit_transfer_context(unit, current_user)
+    } | sections.context_for(sections.UNIT_PAGE, unit, current_user)
     return render_template("units/detail.html", **context)
 
 
