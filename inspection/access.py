@@ -12,9 +12,7 @@ from flask import abort
 from flask_login import current_user
 
 from inspection.extensions import db
-
-#: the largest id a database column can hold (BIGINT on PostgreSQL): a larger one cannot exist
-MAX_ID = 2**63 - 1
+from inspection.params import MAX_ID
 
 
 class Need(enum.StrEnum):

@@ -11,7 +11,7 @@ from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
-from inspection.plaintext import CONTROL_CHARACTERS, strip_controls
+from inspection.plaintext import CONTROL_CHARACTERS, strip_controls_if_text
 
 # Stable constraint names let Alembic alter tables on SQLite (batch mode) and PostgreSQL alike.
 NAMING_CONVENTION = {
@@ -61,7 +61,7 @@ def _strip_control_characters(_conn, _cursor, statement, parameters, _context, _
     every string parameter. Here rather than in an ORM listener because it also covers Core statements
     (the dossier import inserts and updates in bulk), raw SQL and the parameters of queries: a NUL typed
     into a search box or a note never reaches PostgreSQL, which would refuse it with an error (a 500).
-    Forms clean their fields too (`forms_util.PortalForm`), so that the user sees what is saved."""
+    Request parameters are cleaned first (`forms_util.PortalRequest`), so that the user sees what is saved."""
     # not `executemany`: a batch of "insertmanyvalues" says True yet carries one flat parameter set
     if isinstance(parameters, (list, tuple)) and parameters and isinstance(parameters[0], (dict, list, tuple)):
         return statement, [_clean(row) for row in parameters]
@@ -74,9 +74,5 @@ def _clean(parameters):
     if not any(isinstance(value, str) and CONTROL_CHARACTERS.search(value) for value in values):
         return parameters
     if isinstance(parameters, dict):
-        return {key: _clean_value(value) for key, value in parameters.items()}
-    return type(parameters)(_clean_value(value) for value in parameters)
-
-
-def _clean_value(value):
-    return strip_controls(value) if isinstance(value, str) else value
+        return {key: strip_controls_if_text(value) for key, value in parameters.items()}
+    return type(parameters)(strip_controls_if_text(value) for value in parameters)

@@ -210,6 +210,13 @@ def stale(form, record, aliases=None) -> EditConflict | None:
     return conflict.label_from(form, aliases)
 
 
+def overwrite_knowingly(form, conflict: EditConflict) -> EditConflict:
+    """After a conflict met outside `save` (the form keeps what the user typed): the form takes the version
+    now stored, so that a second save, made knowingly, goes through; the conflict names the form's fields."""
+    form.version.data = conflict.current_version
+    return conflict.label_from(form)
+
+
 def refused(form, violation: RuleViolation, template: str, record=None, **context):
     """The page to send back when a service refused a form: the message beside its field and, for a
     stale form (409), the table of what changed; the form then carries the record's current version so

@@ -13,8 +13,7 @@ from inspection.findings.blueprint import bp
 from inspection.findings.forms import EditFindingForm, FindingForm
 from inspection.findings.models import Finding
 from inspection.findings.queries import finding_page_options
-from inspection.findings.view_support import accept_conflict, submitted_version
-from inspection.forms_util import apply_rule_violation, commit_or_refuse
+from inspection.forms_util import apply_rule_violation, commit_or_refuse, overwrite_knowingly
 from inspection.missions.access import MISSION_WORKERS, can_edit_mission, get_mission
 from inspection.missions.models import Mission
 from inspection.permissions import login_required, roles_required, visible_unit_ids
@@ -95,9 +94,9 @@ def edit_finding(finding_id: int):
     if form.validate_on_submit():
         try:
             changed = commit_or_refuse(lambda: services.update_finding(
-                current_user, found, version=submitted_version(form), **_finding_input(form, mission)))
+                current_user, found, version=form.version.data, **_finding_input(form, mission)))
         except EditConflict as stale:
-            conflict = accept_conflict(form, stale)
+            conflict = overwrite_knowingly(form, stale)
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:

@@ -13,8 +13,7 @@ from inspection.findings.blueprint import bp
 from inspection.findings.forms import EditRecommendationForm, NewRecommendationForm, ReopenForm, VerifyForm
 from inspection.findings.models import Recommendation
 from inspection.findings.queries import is_overdue, recommendation_history, recommendation_page_options
-from inspection.findings.view_support import accept_conflict, submitted_version
-from inspection.forms_util import apply_rule_violation, commit_or_refuse
+from inspection.forms_util import apply_rule_violation, commit_or_refuse, overwrite_knowingly
 from inspection.missions.access import MISSION_WORKERS
 from inspection.permissions import login_required, roles_required
 from inspection.rules import EditConflict, RuleViolation
@@ -79,10 +78,10 @@ def edit_recommendation(recommendation_id: int):
         was_open = recommendation.is_open
         try:
             changed = commit_or_refuse(lambda: services.update_recommendation(
-                current_user, recommendation, version=submitted_version(form), text=form.text.data,
+                current_user, recommendation, version=form.version.data, text=form.text.data,
                 responsible_units=form.responsible_units.data, **form.outcomes()))
         except EditConflict as stale:
-            conflict = accept_conflict(form, stale)
+            conflict = overwrite_knowingly(form, stale)
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:
@@ -107,7 +106,7 @@ def verify(recommendation_id: int):
         status, method = form.verdict()
         try:
             commit_or_refuse(lambda: services.verify(current_user, recommendation, status, method, form.note.data,
-                                                     version=submitted_version(form)))
+                                                     version=form.version.data))
         except RuleViolation as violation:
             _refuse(form, violation, recommendation)
         else:
@@ -124,7 +123,7 @@ def reopen(recommendation_id: int):
     if form.validate_on_submit():
         try:
             commit_or_refuse(lambda: services.reopen(current_user, recommendation, form.note.data,
-                                                     version=submitted_version(form)))
+                                                     version=form.version.data))
         except RuleViolation as violation:
             _refuse(form, violation, recommendation)
         else:
@@ -137,7 +136,7 @@ def _refuse(form, violation: RuleViolation, recommendation: Recommendation) -> N
     """Beside the field when the form is shown again; as a page message when the page changed under the
     user (someone else verified or reopened it first, so this form is no longer on the page)."""
     if isinstance(violation, EditConflict):
-        accept_conflict(form, violation)
+        overwrite_knowingly(form, violation)
     form_still_shown = recommendation.is_open == isinstance(form, VerifyForm)
     if form_still_shown and not isinstance(violation, EditConflict):
         apply_rule_violation(form, violation)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from inspection import audit
 from inspection.access import Need
-from inspection.forms_util import apply_rule_violation, commit_or_refuse
+from inspection.forms_util import apply_rule_violation, commit_or_refuse, overwrite_knowingly
 from inspection.nominations import holds, links, services
 from inspection.nominations.access import (
     DECIDERS,
@@ -152,7 +152,7 @@ def edit_dossier(dossier_id: int):
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
             if isinstance(violation, EditConflict):
-                conflict, form.version.data = violation, found.version  # a second save overwrites knowingly
+                conflict = overwrite_knowingly(form, violation)
         else:
             flash(_("Đã lưu hồ sơ %(code)s.", code=found.code) if changed else _("Không có thay đổi nào để lưu."),
                   "success")
