@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, select, update
 
+from inspection.access import Need, load, register
 from inspection.auth.models import SessionEnd, User, UserSession
 from inspection.extensions import db
 from inspection.timeutil import utcnow
@@ -101,10 +102,12 @@ def live_sessions(user: User, limits: SessionLimits) -> list[UserSession]:
         .order_by(UserSession.last_seen_at.desc(), UserSession.id.desc())))
 
 
-def get_own_session(user: User, record_id: int) -> UserSession | None:
-    """The user's own record, or None: another user's record is not theirs to end."""
-    record = db.session.get(UserSession, record_id)
-    return record if record is not None and record.user_id == user.id else None
+#: a session record is its user's own: another user's is not theirs to see or end (404, as if missing)
+register(UserSession, {Need.EDIT: lambda user, record: record.user_id == user.id})
+
+
+def get_own_session(record_id: int) -> UserSession:
+    return load(UserSession, record_id, Need.EDIT, conceal=True)
 
 
 def forget_old_sessions(limits: SessionLimits) -> None:
