@@ -121,7 +121,7 @@ def _generate_national(scale, seed, as_of):
 def register_commands(app: Flask) -> None:
     from inspection.imports.cli import units_cli
     from inspection.nominations.cli import nominations_cli
-    from inspection.notifications.cli import reminders_cli
+    from inspection.reminders.cli import reminders_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)

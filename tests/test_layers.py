@@ -18,7 +18,7 @@ LAYERS = (
     ("responses", ("responses",)),
     ("nominations", ("nominations",)),
     ("reading", ("council", "dashboard", "saved_filters", "home", "admin", "demo",
-                 "notifications.reminders", "notifications.cli")),
+                 "reminders")),
 )
 #: the composition root: the app factory, the CLI group and the model registry for migrations see everything
 ROOTS = frozenset({"inspection", "inspection.models", "inspection.cli"})
@@ -34,8 +34,6 @@ KNOWN_UPWARD = frozenset({
     ("inspection.permissions", "inspection.units"),
     ("inspection.findings.queries", "inspection.responses"),
     ("inspection.findings.services", "inspection.responses"),
-    ("inspection.notifications.compose", "inspection.notifications.reminders"),
-    ("inspection.notifications.services", "inspection.notifications.reminders"),
 })
 
 

@@ -1,10 +1,9 @@
-"""In-app notifications (always written) and the daily reminder ledger that makes
-`flask reminders send` idempotent: one dispatch per person per day."""
+"""In-app notifications: always written; an e-mail copy goes out when SMTP is configured."""
 
-from datetime import date, datetime
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspection.auth.models import User
@@ -44,17 +43,3 @@ class Notification(db.Model):
     email_error: Mapped[str | None] = mapped_column(String(500))
 
     user: Mapped[User] = relationship()
-
-
-class ReminderDispatch(db.Model):
-    """One row per person and day on which reminders were sent: the second run of a day finds it."""
-
-    __tablename__ = "reminder_dispatch"
-    __table_args__ = (UniqueConstraint("user_id", "day"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    day: Mapped[date] = mapped_column(index=True)
-    item_count: Mapped[int] = mapped_column(default=0)
-    notification_id: Mapped[int | None] = mapped_column(ForeignKey("notification.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)

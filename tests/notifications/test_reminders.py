@@ -10,7 +10,8 @@ from inspection.documents.refs import parse_ref
 from inspection.extensions import db
 from inspection.findings import services as findings
 from inspection.findings.models import UnitStatus, VerificationMethod, VerifiedStatus
-from inspection.notifications.models import Notification, NotificationKind, ReminderDispatch
+from inspection.notifications.models import Notification, NotificationKind
+from inspection.reminders.models import ReminderDispatch
 from inspection.responses.deadlines import change_due_date
 from inspection.responses.services import report_progress
 from tests.factories import make_unit, make_user
@@ -250,7 +251,7 @@ def test_two_runs_at_once_write_nothing_twice(app, scene, mailbox, monkeypatch):
     scene.item(5)
     db.session.commit()
     send(app)
-    monkeypatch.setattr("inspection.notifications.reminders.already_reminded", lambda day: set())
+    monkeypatch.setattr("inspection.reminders.plan.already_reminded", lambda day: set())
 
     result = send(app)
 

@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 
 from inspection.formatting import number, vn_date
 from inspection.notifications.links import path_for
-from inspection.notifications.reminders import Digest, Entry, Reason, Thresholds
+from inspection.reminders.plan import Digest, Entry, Reason, Thresholds
 
 #: characters of a recommendation's text quoted on its line
 LINE_TEXT = 160

@@ -20,7 +20,7 @@ from inspection.auth.models import Role, User, user_units
 from inspection.extensions import db
 from inspection.findings.models import Finding, Recommendation, Responsibility, UnitStatus, VerifiedStatus
 from inspection.missions.models import MissionMember
-from inspection.notifications.models import ReminderDispatch
+from inspection.reminders.models import ReminderDispatch
 from inspection.units.models import Unit
 
 #: a reminder line quotes this much of the recommendation's text

@@ -13,7 +13,7 @@ from inspection.dates import parse_vn_date
 from inspection.extensions import db
 from inspection.formatting import vn_date
 from inspection.notifications.mail import MailReport, send_pending_mail
-from inspection.notifications.services import ReminderRun, prepare_reminders, write_reminders
+from inspection.reminders.services import ReminderRun, prepare_reminders, write_reminders
 from inspection.timeutil import today_vn
 
 reminders_cli = AppGroup("reminders", help="Nhắc hạn và báo cáo vượt cấp.")
