@@ -59,10 +59,8 @@ def install_filters(app: Flask) -> None:
 def _navigation_context():
     from inspection.auth.models import Role
     from inspection.i18n import language_return_path
-    from inspection.permissions import current_user_sees_unit
     from inspection.timeutil import today_vn
 
     return {"Role": Role, "current_locale": str(get_locale() or "vi"), "today": today_vn(),
             "language_return_path": language_return_path,
-            "day": timedelta(days=1), "group_year_end": lambda year: date(year, 12, 31),
-            "sees_unit": current_user_sees_unit}
+            "day": timedelta(days=1), "group_year_end": lambda year: date(year, 12, 31)}

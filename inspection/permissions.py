@@ -6,7 +6,6 @@ from flask import Flask, abort, redirect, request, url_for
 from flask_login import current_user
 
 from inspection.auth.models import Role, User
-from inspection.units.models import Unit
 
 #: the only endpoints an anonymous visitor may reach
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "auth.set_language", "static"})
@@ -55,43 +54,6 @@ def _view_function(endpoint: str):
     from flask import current_app
 
     return current_app.view_functions.get(endpoint)
-
-
-def visible_unit_ids(user: User) -> set[int] | None:
-    """Units whose records the user may see: None means all of them. Worked out once per request and
-    user, since a page checks each record it lists against it."""
-    if user.role in OVERSEERS:
-        return None
-    from flask import has_request_context
-    from flask import request as current_request
-
-    if not has_request_context():
-        return _subtree_of_units(user)
-    # kept on the request itself: `g` may outlive one request (a test's app context spans several)
-    cache = current_request.__dict__.setdefault("_visible_units_by_user", {})
-    if user.id not in cache:
-        cache[user.id] = _subtree_of_units(user)
-    return set(cache[user.id])
-
-
-def _subtree_of_units(user: User) -> set[int]:
-    from inspection.units.queries import subtree_ids
-
-    return subtree_ids({unit.id for unit in user.units})
-
-
-def can_see_unit(user: User, unit: Unit) -> bool:
-    visible = visible_unit_ids(user)
-    return visible is None or unit.id in visible
-
-
-def current_user_sees_unit(unit: Unit) -> bool:
-    """For templates: whether to link to a unit's page. The visible set is computed once a request."""
-    from flask import g
-
-    if "visible_unit_ids" not in g:
-        g.visible_unit_ids = visible_unit_ids(current_user)
-    return g.visible_unit_ids is None or unit.id in g.visible_unit_ids
 
 
 def is_admin(user: User) -> bool:

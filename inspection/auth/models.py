@@ -12,7 +12,6 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from inspection.enums import enum_column
 from inspection.extensions import db
 from inspection.timeutil import utcnow
-from inspection.units.models import Unit
 
 
 class Role(enum.StrEnum):
@@ -55,7 +54,9 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
-    units: Mapped[list[Unit]] = relationship(secondary=user_units, order_by=Unit.code)
+    #: named, not imported: accounts sit below units in the layers (docs/architecture.md); SQLAlchemy finds
+    #: the class in its registry when the mappers are configured
+    units: Mapped[list["Unit"]] = relationship(secondary=user_units, order_by="Unit.code")  # noqa: F821
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -10,8 +10,8 @@ from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
 from inspection.findings.models import Finding, Recommendation, Responsibility
 from inspection.missions.access import can_edit_mission
-from inspection.permissions import visible_unit_ids
 from inspection.units.models import Unit
+from inspection.units.scope import visible_unit_ids
 
 
 def can_view_finding(user: User, finding: Finding) -> bool:

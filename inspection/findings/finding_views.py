@@ -16,10 +16,11 @@ from inspection.findings.queries import finding_page_options
 from inspection.forms_util import apply_rule_violation, commit_or_refuse, overwrite_knowingly
 from inspection.missions.access import MISSION_WORKERS, can_edit_mission, get_mission
 from inspection.missions.models import Mission
-from inspection.permissions import login_required, roles_required, visible_unit_ids
+from inspection.permissions import login_required, roles_required
 from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
 from inspection.units.models import Unit
+from inspection.units.scope import visible_unit_ids
 
 
 def _mission_places():

@@ -20,11 +20,11 @@ from inspection.findings.models import (
 )
 from inspection.missions.access import can_edit_mission
 from inspection.missions.models import Mission
-from inspection.permissions import visible_unit_ids
 from inspection.responses.models import DueDateChange, Evidence, Message
 from inspection.timeutil import today_vn
 from inspection.units.models import Unit
 from inspection.units.queries import current_successors
+from inspection.units.scope import visible_unit_ids
 
 
 def is_overdue(recommendation: Recommendation, today: date) -> bool:

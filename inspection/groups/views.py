@@ -15,10 +15,11 @@ from inspection.groups import services
 from inspection.groups.forms import GroupForm, MemberForm
 from inspection.groups.models import EmulationGroup, GroupMember
 from inspection.params import arg_year
-from inspection.permissions import login_required, roles_required, visible_unit_ids
+from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
 from inspection.units.models import Unit
+from inspection.units.scope import visible_unit_ids
 
 bp = Blueprint("groups", __name__, url_prefix="/groups")
 

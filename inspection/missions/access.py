@@ -5,7 +5,7 @@ from sqlalchemy import exists, or_, select
 from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
 from inspection.missions.models import InspectionPlan, Mission, MissionMember, SelfReport, WorkingSession, mission_units
-from inspection.permissions import visible_unit_ids
+from inspection.units.scope import visible_unit_ids
 
 MISSION_WORKERS = (Role.INSPECTOR, Role.COUNCIL, Role.ADMIN)
 

@@ -7,7 +7,7 @@ the council and admins edit, decide and put dossiers on hold. Only admins change
 from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
 from inspection.nominations.models import DOSSIER_TRANSITIONS, AwardForm, Dossier, DossierStatus
-from inspection.permissions import visible_unit_ids
+from inspection.units.scope import visible_unit_ids
 
 DECIDERS = (Role.ADMIN, Role.COUNCIL)
 DOSSIER_WRITERS = (Role.ADMIN, Role.COUNCIL, Role.UNIT_OFFICER)

@@ -36,8 +36,8 @@ from inspection.nominations.import_columns import (
     Vocabularies,
 )
 from inspection.nominations.models import AchievementType, AwardForm, DossierStatus, RecipientKind
-from inspection.permissions import visible_unit_ids
 from inspection.units.models import Unit
+from inspection.units.scope import visible_unit_ids
 
 NOTE_MAX_LENGTH = 4000
 REF_MAX_LENGTH = 80

@@ -24,9 +24,10 @@ from inspection.nominations.import_forms import DossierUploadForm
 from inspection.nominations.import_plan import DossierImportPlan
 from inspection.nominations.import_template import template_workbook
 from inspection.nominations.registry_views import catalogue_forms, registry_criteria
-from inspection.permissions import login_required, roles_required, visible_unit_ids
+from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
+from inspection.units.scope import visible_unit_ids
 
 #: errors listed on the preview page (the count covers all; `flask nominations import` prints every one)
 ERROR_LIMIT = 1000

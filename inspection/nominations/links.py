@@ -30,11 +30,11 @@ from inspection.missions.models import Mission, MissionMember, MissionStatus
 from inspection.nominations.access import sees_unit
 from inspection.nominations.holds import hold_reasons, is_on_hold
 from inspection.nominations.models import Dossier, finding_dossiers
-from inspection.permissions import visible_unit_ids
 from inspection.rules import RuleViolation
 from inspection.units.fields import UnitCodeField
 from inspection.units.models import Unit
 from inspection.units.queries import unit_by_code
+from inspection.units.scope import visible_unit_ids
 
 SEARCH_LIMIT = 20
 #: ids of the two slots on their pages, where a POST sends the user back

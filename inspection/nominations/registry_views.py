@@ -15,8 +15,9 @@ from inspection.nominations.blueprint import bp
 from inspection.nominations.filters import DossierFilter
 from inspection.nominations.forms import DossierFilterForm
 from inspection.nominations.models import AwardForm, Dossier
-from inspection.permissions import login_required, visible_unit_ids
+from inspection.permissions import login_required
 from inspection.units.models import Unit
+from inspection.units.scope import visible_unit_ids
 
 
 @bp.route("/nominations/")

@@ -21,9 +21,10 @@ from inspection.nominations.filters import DossierFilter
 from inspection.nominations.forms import YearField
 from inspection.nominations.models import AwardLevel, RecipientKind
 from inspection.nominations.report import build_report, forms_at, section_rows
-from inspection.permissions import can_see_unit, login_required, roles_required, visible_unit_ids
+from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
 from inspection.units.fields import UnitCodeField
+from inspection.units.scope import can_see_unit, visible_unit_ids
 
 
 class ReportScopeForm(PortalForm):

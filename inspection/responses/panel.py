@@ -8,7 +8,6 @@ from wtforms.fields.choices import SelectChoice
 from inspection.auth.models import Role
 from inspection.findings.access import can_decide_extension
 from inspection.findings.models import Recommendation, Responsibility
-from inspection.permissions import visible_unit_ids
 from inspection.responses import drafts
 from inspection.responses.forms import (
     ActionForm,
@@ -32,6 +31,7 @@ from inspection.responses.queries import (
     shares_of,
 )
 from inspection.responses.waiting import waiting_on_inspector  # noqa: F401  (the workspace slot's context)
+from inspection.units.scope import visible_unit_ids
 
 
 @dataclass

@@ -20,19 +20,21 @@ from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.forms_util import apply_rule_violation, refused
 from inspection.groups.models import GroupMember
-from inspection.permissions import (
-    can_see_unit,
-    login_required,
-    roles_required,
-    visible_unit_ids,
-)
+from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
 from inspection.units import queries, services
 from inspection.units.forms import NewUnitForm, UnitEventForm, UnitForm
 from inspection.units.models import EventKind, Unit, UnitKind
+from inspection.units.scope import can_see_unit, current_user_sees_unit, visible_unit_ids
 
 bp = Blueprint("units", __name__, url_prefix="/units")
+
+
+@bp.app_context_processor
+def unit_links():
+    """Every template may ask whether to link a unit's name to its page."""
+    return {"sees_unit": current_user_sees_unit}
 
 
 register(Unit, {Need.VIEW: can_see_unit, Need.MANAGE: lambda user, unit: user.role == Role.ADMIN})

@@ -10,7 +10,7 @@ from inspection.extensions import db
 from inspection.nominations import exporting, importing
 from inspection.nominations.filters import DossierFilter
 from inspection.nominations.models import DossierStatus
-from inspection.permissions import visible_unit_ids
+from inspection.units.scope import visible_unit_ids
 from tests.factories import make_unit, make_user
 from tests.nominations.builders import make_dossier
 from tests.nominations.test_import import MAX_BYTES, dossier_count, dossier_row, token_of, upload, xlsx
