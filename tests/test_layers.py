@@ -30,8 +30,6 @@ KNOWN_UPWARD = frozenset({
     ("inspection.audit_display", "inspection.nominations"),
     ("inspection.audit_display", "inspection.responses"),
     ("inspection.audit_display", "inspection.units"),
-    ("inspection.findings.queries", "inspection.responses"),
-    ("inspection.findings.services", "inspection.responses"),
 })
 
 

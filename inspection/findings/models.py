@@ -239,3 +239,16 @@ class FollowUpAction(db.Model):
     responsibility: Mapped[Responsibility] = relationship(back_populates="actions")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+#: Records of the features above that belong to one recommendation and speak for one unit (the answers'
+#: messages, evidence and due-date changes): each has `recommendation_id` and `unit_id` and is audited under its
+#: table name. The recommendation's history includes their entries, and a unit that has one has spoken on the
+#: recommendation, so its share cannot be dropped. Declared by those features with `@recommendation_part`,
+#: so findings need not know them.
+RECOMMENDATION_PARTS: list[type] = []
+
+
+def recommendation_part(model: type) -> type:
+    RECOMMENDATION_PARTS.append(model)
+    return model

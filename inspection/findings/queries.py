@@ -12,6 +12,7 @@ from inspection.extensions import db
 from inspection.findings.access import can_transfer, sees_finding, sees_recommendation
 from inspection.findings.forms import TransferForm
 from inspection.findings.models import (
+    RECOMMENDATION_PARTS,
     Finding,
     FollowUpAction,
     Recommendation,
@@ -20,7 +21,6 @@ from inspection.findings.models import (
 )
 from inspection.missions.access import can_edit_mission
 from inspection.missions.models import Mission
-from inspection.responses.models import DueDateChange, Evidence, Message
 from inspection.timeutil import today_vn
 from inspection.units.models import Unit
 from inspection.units.queries import current_successors
@@ -64,10 +64,8 @@ def recommendation_history(recommendation: Recommendation) -> list[AuditEntry]:
         "responsibility": select(Responsibility.id).where(Responsibility.recommendation_id == rec_id),
         "follow_up_action": select(FollowUpAction.id).join(Responsibility)
         .where(Responsibility.recommendation_id == rec_id),
-        "message": select(Message.id).where(Message.recommendation_id == rec_id),
-        "evidence": select(Evidence.id).where(Evidence.recommendation_id == rec_id),
-        "due_date_change": select(DueDateChange.id).where(DueDateChange.recommendation_id == rec_id),
-    }
+    } | {part.__tablename__: select(part.id).where(part.recommendation_id == rec_id)
+         for part in RECOMMENDATION_PARTS}
     about = [and_(AuditEntry.target_type == "recommendation", AuditEntry.target_id == rec_id)]
     about += [and_(AuditEntry.target_type == kind, AuditEntry.target_id.in_(ids)) for kind, ids in parts.items()]
     query = select(AuditEntry).where(or_(*about)).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())

@@ -14,6 +14,7 @@ from inspection.findings.access import can_manage
 from inspection.findings.editing import differences, plain
 from inspection.findings.models import (
     LABELS,
+    RECOMMENDATION_PARTS,
     VERIFIED_TRANSITIONS,
     Finding,
     FindingCategory,
@@ -28,7 +29,6 @@ from inspection.findings.models import (
 from inspection.findings.transfer import TransferResult, transfer_open_recommendations  # noqa: F401  (one entry point)
 from inspection.missions.access import can_edit_mission
 from inspection.missions.models import Mission, MissionStatus, WorkingSession
-from inspection.responses.models import DueDateChange, Evidence, Message
 from inspection.rules import RuleViolation, require_version, same
 from inspection.timeutil import today_vn, utcnow
 from inspection.units.models import Unit
@@ -182,7 +182,7 @@ def _require_unanswered(share: Responsibility) -> None:
 def _has_spoken(share: Responsibility) -> bool:
     said = [select(model.id).where(model.recommendation_id == share.recommendation_id,
                                    model.unit_id == share.unit_id)
-            for model in (Message, Evidence, DueDateChange)]
+            for model in RECOMMENDATION_PARTS]
     return bool(db.session.scalar(select(or_(*(exists(query) for query in said)))))
 
 

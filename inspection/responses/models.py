@@ -11,12 +11,13 @@ from inspection.auth.models import User
 from inspection.enums import enum_column
 from inspection.extensions import db
 from inspection.files.models import StoredFile
-from inspection.findings.models import Recommendation
+from inspection.findings.models import Recommendation, recommendation_part
 from inspection.timeutil import utcnow
 from inspection.units.models import Unit
 from inspection.workflow import Transitions
 
 
+@recommendation_part
 class Message(db.Model):
     __tablename__ = "message"
 
@@ -33,6 +34,7 @@ class Message(db.Model):
     evidence: Mapped[list["Evidence"]] = relationship(back_populates="message", order_by="Evidence.id")
 
 
+@recommendation_part
 class Evidence(db.Model):
     """One version of one piece of evidence. Uploading the same evidence again adds a version."""
 
@@ -80,6 +82,7 @@ EXTENSION_TRANSITIONS = Transitions({
 })
 
 
+@recommendation_part
 class DueDateChange(db.Model):
     """Every revision of a recommendation's due date: asked by a unit and decided, or decided
     directly (e.g. by the council in a review session). Nobody changes a due date silently."""
