@@ -23,7 +23,7 @@ from inspection.audit import AuditEntry
 from inspection.auth import sessions
 from inspection.auth.models import Role, User
 from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation, refused
+from inspection.forms_util import commit_or_refuse, refused, save
 from inspection.permissions import roles_required
 from inspection.rules import RuleViolation
 from inspection.units.models import Unit
@@ -59,15 +59,11 @@ def new_user():
         if not form.password.data:
             form.password.errors = [_("Nhập mật khẩu cho tài khoản mới.")]
         else:
-            try:
-                user = services.create_user(current_user, username=form.username.data,
-                                            full_name=form.full_name.data, role=form.role.data,
-                                            password=form.password.data, email=form.email.data,
-                                            units=form.unit_codes.data)
-            except RuleViolation as violation:
-                apply_rule_violation(form, violation)
-            else:
-                db.session.commit()
+            ok, user = save(form, lambda: services.create_user(current_user, username=form.username.data,
+                                                               full_name=form.full_name.data, role=form.role.data,
+                                                               password=form.password.data, email=form.email.data,
+                                                               units=form.unit_codes.data))
+            if ok:
                 flash(_("Đã tạo tài khoản %(name)s.", name=user.username), "success")
                 return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, user=None)
@@ -82,13 +78,12 @@ def edit_user(user_id: int):
     form.username.data = user.username  # the user name is the login identity: it does not change
     if form.validate_on_submit():
         try:
-            services.update_user(current_user, user, full_name=form.full_name.data, role=form.role.data,
-                                 email=form.email.data, units=form.unit_codes.data,
-                                 active=form.active.data, password=form.password.data or None,
-                                 version=form.version.data)
+            commit_or_refuse(lambda: services.update_user(
+                current_user, user, full_name=form.full_name.data, role=form.role.data, email=form.email.data,
+                units=form.unit_codes.data, active=form.active.data, password=form.password.data or None,
+                version=form.version.data))
         except RuleViolation as violation:
             return refused(form, violation, "admin/user_form.html", record=user, user=user)
-        db.session.commit()
         flash(_("Đã lưu tài khoản %(name)s.", name=user.username), "success")
         return redirect(url_for("admin.users"))
     limits = sessions.SessionLimits.from_config(current_app.config)
@@ -115,11 +110,10 @@ def deactivate_user(user_id: int):
     if not FlaskForm().validate_on_submit():
         abort(400)
     try:
-        services.deactivate_user(current_user, user)
+        commit_or_refuse(lambda: services.deactivate_user(current_user, user))
     except RuleViolation as violation:
         flash(violation.message, "danger")
     else:
-        db.session.commit()
         flash(_("Đã khóa tài khoản %(name)s.", name=user.username), "success")
     return redirect(url_for("admin.users"))
 

@@ -12,9 +12,8 @@ from inspection.calendar.forms import CalculatorForm, CalendarDayForm, YearForm
 from inspection.calendar.models import DAY_KIND_LABELS, CalendarDay, DayKind
 from inspection.calendar.workdays import Calendar
 from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import save
 from inspection.permissions import roles_required
-from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
 
 bp = Blueprint("calendar", __name__)
@@ -39,12 +38,8 @@ def index():
 def add_day():
     form = CalendarDayForm()
     if form.validate_on_submit():
-        try:
-            entry = services.add_day(current_user, form.day.data, form.kind.data, form.note.data)
-        except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-        else:
-            db.session.commit()
+        ok, entry = save(form, lambda: services.add_day(current_user, form.day.data, form.kind.data, form.note.data))
+        if ok:
             flash(_("Đã thêm %(kind)s %(day)s.", kind=entry.kind.label.lower(), day=entry.day.strftime("%d/%m/%Y")),
                   "success")
             return redirect(url_for("calendar.index", year=entry.day.year))

@@ -14,7 +14,7 @@ from inspection.council.minutes import minutes_heading
 from inspection.council.models import Decision, ReviewItem, ReviewSession, SessionStatus
 from inspection.council.queries import item_counts, pending_requests, session_list_query, session_page_options
 from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation, commit_or_refuse
+from inspection.forms_util import apply_rule_violation, commit_or_refuse, save
 from inspection.permissions import roles_required
 from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
@@ -36,14 +36,10 @@ def new():
     form = SessionForm(data={"title": services.DEFAULT_TITLE, "held_on": today_vn(),
                              "overdue_days": current_app.config["REVIEW_OVERDUE_DAYS"]})
     if form.validate_on_submit():
-        try:
-            session = services.open_session(current_user, services.SessionDetails(
-                title=form.title.data, held_on=form.held_on.data, participants=form.participants.data,
-                overdue_days=form.overdue_days.data, place=form.place.data, chaired_by=form.chaired_by.data))
-        except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-        else:
-            db.session.commit()
+        ok, session = save(form, lambda: services.open_session(current_user, services.SessionDetails(
+            title=form.title.data, held_on=form.held_on.data, participants=form.participants.data,
+            overdue_days=form.overdue_days.data, place=form.place.data, chaired_by=form.chaired_by.data)))
+        if ok:
             flash(_("Đã mở phiên họp. Cổng đề xuất %(count)s kiến nghị vào chương trình.",
                     count=len(session.items)), "success")
             return redirect(url_for("council.session", session_id=session.id))

@@ -7,7 +7,6 @@ from flask_login import current_user
 from wtforms import SelectField
 
 from inspection.auth.models import Role
-from inspection.extensions import db
 from inspection.findings import services
 from inspection.findings.access import get_ended_unit
 from inspection.findings.blueprint import bp
@@ -15,10 +14,9 @@ from inspection.findings.forms import RegisterFilterForm, TransferForm, group_ch
 from inspection.findings.queries import is_overdue, transfer_offer
 from inspection.findings.register import RegisterPagination, mission_choices
 from inspection.findings.transfer import TransferResult, open_shares
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import save
 from inspection.params import page_number
 from inspection.permissions import login_required, roles_required
-from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
 
 
@@ -76,13 +74,9 @@ def transfer_recommendations(unit_id: int):
     unit = get_ended_unit(unit_id)
     form = TransferForm()
     if form.validate_on_submit():
-        try:
-            result = services.transfer_open_recommendations(current_user, unit, form.to_unit.data,
-                                                            form.legal_basis.data, form.note.data or None)
-        except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-        else:
-            db.session.commit()
+        ok, result = save(form, lambda: services.transfer_open_recommendations(
+            current_user, unit, form.to_unit.data, form.legal_basis.data, form.note.data or None))
+        if ok:
             flash(_transferred_message(result, unit, form.to_unit.data), "success")
             return redirect(url_for("units.detail", unit_id=unit.id))
     shares = open_shares(unit)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from inspection.access import Need, load, register
 from inspection.auth.models import Role
 from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation, refused
+from inspection.forms_util import commit_or_refuse, refused, save
 from inspection.groups import services
 from inspection.groups.forms import GroupForm, MemberForm
 from inspection.groups.models import EmulationGroup, GroupMember
@@ -75,11 +75,11 @@ def new():
     form = GroupForm(year=arg_year() or today_vn().year)
     if form.validate_on_submit():
         try:
-            group = services.create_group(current_user, kind=form.kind.data, name=form.name.data,
-                                          year=form.year.data, note=form.note.data or None)
+            group = commit_or_refuse(lambda: services.create_group(
+                current_user, kind=form.kind.data, name=form.name.data, year=form.year.data,
+                note=form.note.data or None))
         except RuleViolation as violation:
             return refused(form, violation, "groups/form.html", group=None)
-        db.session.commit()
         flash(_("Đã thêm %(name)s.", name=group.name), "success")
         return redirect(url_for("groups.detail", group_id=group.id))
     return render_template("groups/form.html", form=form, group=None)
@@ -92,11 +92,11 @@ def edit(group_id: int):
     form = GroupForm(obj=group)
     if form.validate_on_submit():
         try:
-            services.update_group(current_user, group, kind=form.kind.data, name=form.name.data,
-                                  year=form.year.data, note=form.note.data or None, version=form.version.data)
+            commit_or_refuse(lambda: services.update_group(
+                current_user, group, kind=form.kind.data, name=form.name.data, year=form.year.data,
+                note=form.note.data or None, version=form.version.data))
         except RuleViolation as violation:
             return refused(form, violation, "groups/form.html", record=group, group=group)
-        db.session.commit()
         flash(_("Đã lưu %(name)s.", name=group.name), "success")
         return redirect(url_for("groups.detail", group_id=group.id))
     return render_template("groups/form.html", form=form, group=group)
@@ -108,12 +108,8 @@ def set_member(group_id: int):
     group = get_group(group_id, need=Need.MANAGE)
     form = MemberForm()
     if form.validate_on_submit():
-        try:
-            services.set_member(current_user, group, form.unit_code.data, form.role.data)
-        except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-        else:
-            db.session.commit()
+        ok, _saved = save(form, lambda: services.set_member(current_user, group, form.unit_code.data, form.role.data))
+        if ok:
             flash(_("Đã cập nhật thành viên."), "success")
             return redirect(url_for("groups.detail", group_id=group.id))
     return render_template("groups/detail.html", group=group, member_form=form, action_form=FlaskForm()), 400

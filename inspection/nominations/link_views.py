@@ -9,7 +9,7 @@ from flask_login import current_user
 from inspection.access import Need
 from inspection.extensions import db
 from inspection.findings.access import get_finding
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import apply_rule_violation, commit_or_refuse
 from inspection.missions.access import MISSION_WORKERS
 from inspection.nominations import links
 from inspection.nominations.access import get_dossier
@@ -36,7 +36,7 @@ def link_dossier(finding_id: int):
         return _refused(form, back, "finding", finding.id)
     try:
         dossier = links.dossier_by_code(form.unit.data, form.code.data)
-        changed = links.link(current_user, finding, dossier)
+        changed = commit_or_refuse(lambda: links.link(current_user, finding, dossier))
     except RuleViolation as violation:
         return _refused(form, back, "finding", finding.id, violation)
     label = links.dossier_label(dossier)
@@ -55,7 +55,7 @@ def link_finding(dossier_id: int):
         return _refused(form, back, "dossier", dossier.id)
     finding = get_finding(form.finding.data, need=Need.MANAGE)
     try:
-        changed = links.link(current_user, finding, dossier)
+        changed = commit_or_refuse(lambda: links.link(current_user, finding, dossier))
     except RuleViolation as violation:
         return _refused(form, back, "dossier", dossier.id, violation)
     return _done(back, _("Đã liên kết phát hiện “%(title)s” với hồ sơ.", title=finding.title)
@@ -74,7 +74,7 @@ def unlink(finding_id: int, dossier_id: int):
     if not form.validate_on_submit():
         return _refused(form, back)
     try:
-        links.unlink(current_user, finding, dossier)
+        commit_or_refuse(lambda: links.unlink(current_user, finding, dossier))
     except RuleViolation as violation:
         return _refused(form, back, violation=violation)
     return _done(back, _("Đã bỏ liên kết hồ sơ %(dossier)s với phát hiện “%(title)s”.",
@@ -82,7 +82,6 @@ def unlink(finding_id: int, dossier_id: int):
 
 
 def _done(back: str, message: str):
-    db.session.commit()
     flash(message, "success")
     return redirect(back)
 

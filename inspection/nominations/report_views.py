@@ -10,7 +10,6 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from inspection import audit
 from inspection.access import Need, may
 from inspection.dates import VNDateField
-from inspection.extensions import db
 from inspection.forms_util import PortalForm, VersionField, apply_rule_violation, commit_or_refuse, stale
 from inspection.missions.access import MISSION_WORKERS, get_self_report
 from inspection.missions.models import SelfReport
@@ -161,11 +160,9 @@ def self_report_mismatch_finding(report_id: int):
         flash(_("Chỗ không khớp này đã có phát hiện."), "info")
         return redirect(url_for("findings.finding", finding_id=made[check.id]))
     try:
-        finding = checks.create_mismatch_finding(current_user, report, check, result.scope)
+        finding = commit_or_refuse(lambda: checks.create_mismatch_finding(current_user, report, check, result.scope))
     except RuleViolation as violation:
-        db.session.rollback()
         flash(violation.message, "danger")
         return redirect(url_for("nominations.self_report_reconcile", report_id=report.id))
-    db.session.commit()
     flash(_("Đã tạo phát hiện từ chỗ không khớp."), "success")
     return redirect(url_for("findings.finding", finding_id=finding.id))

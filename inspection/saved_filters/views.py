@@ -7,11 +7,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from inspection import forms_util
 from inspection.access import Need
 from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation
 from inspection.permissions import login_required
-from inspection.rules import RuleViolation
 from inspection.saved_filters import services
 from inspection.saved_filters.access import get_saved_filter
 from inspection.saved_filters.forms import DeleteFilterForm, RenameFilterForm, SaveFilterForm
@@ -55,13 +54,9 @@ def save(list_name: str):
     saved_list = LISTS.get(list_name) or abort(404)
     form = SaveFilterForm()
     if form.validate_on_submit():
-        try:
-            saved = services.save_filter(current_user, saved_list, form.name.data, form.query.data or "",
-                                         overwrite=form.overwrite.data)
-        except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-        else:
-            db.session.commit()
+        ok, saved = forms_util.save(form, lambda: services.save_filter(
+            current_user, saved_list, form.name.data, form.query.data or "", overwrite=form.overwrite.data))
+        if ok:
             flash(_("Đã lưu bộ lọc “%(name)s”.", name=saved.name), "success")
             return redirect(list_url(saved_list, saved.query_string))
     back = list_url(saved_list, saved_list.clean_query(form.query.data or ""))
@@ -75,12 +70,8 @@ def rename(saved_filter_id: int):
     saved_list = LISTS.get(saved.list_name) or abort(404)
     form = RenameFilterForm(name=saved.name)
     if form.validate_on_submit():
-        try:
-            services.rename_filter(current_user, saved, form.name.data)
-        except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-        else:
-            db.session.commit()
+        ok, _saved = forms_util.save(form, lambda: services.rename_filter(current_user, saved, form.name.data))
+        if ok:
             flash(_("Đã đổi tên bộ lọc thành “%(name)s”.", name=saved.name), "success")
             return redirect(list_url(saved_list, saved.query_string))
     return render_template("saved_filters/rename.html", form=form, saved=saved,

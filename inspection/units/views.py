@@ -18,7 +18,7 @@ from inspection import audit, sections
 from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
 from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation, refused
+from inspection.forms_util import commit_or_refuse, refused, save
 from inspection.groups.models import GroupMember
 from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
@@ -91,14 +91,13 @@ def new():
     form = NewUnitForm()
     if form.validate_on_submit():
         try:
-            unit = services.create_unit(
+            unit = commit_or_refuse(lambda: services.create_unit(
                 current_user, code=form.code.data, name=form.name.data, kind=form.kind.data,
                 parent=form.parent_code.data, valid_from=form.valid_from.data,
                 legal_basis=form.legal_basis.data, predecessors=form.predecessor_codes.data or [],
-                note=form.note.data or None)
+                note=form.note.data or None))
         except RuleViolation as violation:
             return refused(form, violation, "units/form.html", unit=None)
-        db.session.commit()
         flash(_("Đã thêm đơn vị %(name)s.", name=unit.name), "success")
         return redirect(url_for("units.detail", unit_id=unit.id))
     return render_template("units/form.html", form=form, unit=None)
@@ -111,13 +110,12 @@ def edit(unit_id: int):
     form = UnitForm(obj=unit, parent_code=unit.parent)
     if form.validate_on_submit():
         try:
-            services.update_unit(current_user, unit, code=form.code.data, kind=form.kind.data,
-                                 parent=form.parent_code.data, valid_from=form.valid_from.data,
-                                 valid_to=form.valid_to.data, note=form.note.data or None,
-                                 version=form.version.data)
+            commit_or_refuse(lambda: services.update_unit(
+                current_user, unit, code=form.code.data, kind=form.kind.data, parent=form.parent_code.data,
+                valid_from=form.valid_from.data, valid_to=form.valid_to.data, note=form.note.data or None,
+                version=form.version.data))
         except RuleViolation as violation:
             return refused(form, violation, "units/form.html", record=unit, unit=unit)
-        db.session.commit()
         flash(_("Đã lưu đơn vị %(name)s.", name=unit.name), "success")
         return redirect(url_for("units.detail", unit_id=unit.id))
     return render_template("units/form.html", form=form, unit=unit)
@@ -129,12 +127,8 @@ def new_event(unit_id: int):
     unit = get_unit(unit_id, need=Need.MANAGE)
     form = UnitEventForm()
     if form.validate_on_submit():
-        try:
-            _apply_event(unit, form)
-        except RuleViolation as violation:
-            apply_rule_violation(form, violation)
-        else:
-            db.session.commit()
+        ok, _saved = save(form, lambda: _apply_event(unit, form))
+        if ok:
             flash(_("Đã ghi nhận sự kiện %(event)s.", event=form.kind.data.label), "success")
             return redirect(url_for("units.detail", unit_id=unit.id))
     return render_template("units/event_form.html", form=form, unit=unit)
