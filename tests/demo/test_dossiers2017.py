@@ -1,7 +1,6 @@
 """The Kiên Giang 2017 demo dossiers: deterministic, within the report's period, meeting every dossier rule,
 loaded fast with the rest of the demo, with 280/BC-UBND's printed figures on the demo self-report."""
 
-import time
 from collections import Counter
 from datetime import date
 
@@ -58,18 +57,19 @@ def test_every_demo_dossier_meets_the_dossier_rules(app):
         check_values(values, row["status"], date(2017, 11, 30))
 
 
-def test_the_demo_load_brings_the_dossiers_and_the_printed_figures_fast(app, runner, monkeypatch):
-    timings = []
+def test_the_demo_load_brings_the_dossiers_and_the_printed_figures_in_bulk(app, runner, monkeypatch, count_queries):
+    statements = []
 
-    def timed():
-        started = time.perf_counter()
-        demo.load_dossiers_2017()
-        timings.append(time.perf_counter() - started)
+    def counted():
+        with count_queries() as counter:
+            demo.load_dossiers_2017()
+        statements.append(counter.count)
 
-    monkeypatch.setattr("inspection.demo.loader.load_dossiers_2017", timed)
+    monkeypatch.setattr("inspection.demo.loader.load_dossiers_2017", counted)
     result = runner.invoke(args=["demo", "load"])
     assert result.exit_code == 0, result.output
-    assert timings and timings[0] < 1.5, f"the 5,882 dossiers took {timings[0]:.1f} s"  # ~0.2 s: bulk insert
+    # bulk inserts: a few statements per thousand rows, not one per dossier (the time is in benchmarks/)
+    assert statements and statements[0] <= 80, f"the 5,882 dossiers took {statements[0]} statements"
     kien_giang = subtree_ids({unit_by_code("KG").id})
     units = dict(db.session.execute(select(Dossier.unit_id, func.count()).group_by(Dossier.unit_id)).all())
     assert set(units) <= kien_giang and sum(units.values()) == 5882
