@@ -30,6 +30,13 @@ class DefaultConfig:
     EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
     #: where uploaded files are kept; None = instance/files
     FILES_FOLDER = None
+    #: backups (docs/backup.md): `flask backup create` without a path and the daily job write here (None =
+    #: instance/backups), keep this many newest archives, and /healthz wants the last one younger than this
+    BACKUP_DIR = None
+    BACKUP_KEEP = 14
+    BACKUP_MAX_AGE_HOURS = 26
+    #: the folder of pg_dump/pg_restore when they are not on PATH (None: PATH, then /usr/lib/postgresql/*/bin)
+    BACKUP_PG_BIN = None
     IMPORT_MAX_BYTES = 10 * 1024 * 1024
     #: uploaded ZIP-based files (.docx, .xlsx, OpenDocument) are inflated in bounded chunks before anything reads
     #: them (inspection/files/zipguard.py) and refused beyond these bounds. For scale: a 100,000-row dossier file
