@@ -23,6 +23,8 @@ def create_command(path):
         written = retention.scheduled_backup() if path is None else _create_at(path)
     except BackupError as error:
         raise click.ClickException(str(error)) from None
+    except OSError as error:  # a full disk, an unwritable folder: nothing was published
+        raise click.ClickException(f"Không ghi được bản sao lưu (chưa có tệp nào được tạo): {error}.") from None
     click.echo(f"Đã sao lưu vào {written}.")
 
 
@@ -53,6 +55,9 @@ def restore_command(path, force):
         check = restore_backup(path, force=force)
     except BackupError as error:
         raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"Khôi phục không trọn vẹn: {error}. Kiểm tra chỗ trống và quyền ghi, rồi "
+                                   "chạy lại với --force.") from None
     _report(check, f"Đã khôi phục từ {path}; số dòng từng bảng và SHA-256 từng tệp khớp manifest")
 
 
