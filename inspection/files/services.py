@@ -1,5 +1,6 @@
 """Storing uploads: size limit, type from the content, random name under instance/files, SHA-256."""
 
+import contextlib
 import hashlib
 import os
 import secrets
@@ -26,16 +27,29 @@ def store_upload(actor, upload, *, folder: str, max_bytes: int, field: str = "fi
     if content_type not in allowed_types:
         raise RuleViolation(_("Tệp “%(name)s” không phải PDF, Word, Excel hay ảnh (kiểm tra theo nội dung tệp, "
                               "không theo tên).", name=_display_name(upload)), field=field)
-    stored_name = f"{secrets.token_hex(16)}.{EXTENSIONS[content_type]}"
+    return store_bytes(actor, data, _display_name(upload), folder=folder, content_type=content_type,
+                       extension=EXTENSIONS[content_type])
+
+
+def store_bytes(actor, data: bytes, name: str, *, folder: str, content_type: str, extension: str) -> StoredFile:
+    """Keep bytes already checked by the caller (type, size) under a random name, with their SHA-256."""
+    stored_name = f"{secrets.token_hex(16)}.{extension}"
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, stored_name), "xb") as target:
         target.write(data)
-    stored = StoredFile(original_name=_display_name(upload), stored_name=stored_name, size=len(data),
+    stored = StoredFile(original_name=name, stored_name=stored_name, size=len(data),
                         sha256=hashlib.sha256(data).hexdigest(), content_type=content_type,
                         uploaded_by_id=getattr(actor, "id", None))
     db.session.add(stored)
     db.session.flush()
     return stored
+
+
+def delete_stored(folder: str, stored: StoredFile) -> None:
+    """Forget a file the portal no longer needs: its row now, its bytes at once (a missing file is no error)."""
+    db.session.delete(stored)
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(stored_path(folder, stored))
 
 
 def _read_limited(stream, max_bytes: int, field: str) -> bytes:

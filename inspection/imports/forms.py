@@ -8,10 +8,6 @@ from wtforms.validators import DataRequired, Regexp, ValidationError
 from inspection.forms_util import PortalForm
 
 
-def kind_choices():
-    return [("units", _l("Đơn vị")), ("groups", _l("Cụm, khối thi đua"))]
-
-
 def within_import_limit(form, field) -> None:
     """The size limit comes from the configuration (IMPORT_MAX_BYTES), read when the form is checked."""
     limit = current_app.config["IMPORT_MAX_BYTES"]
@@ -26,9 +22,11 @@ def within_import_limit(form, field) -> None:
 
 
 class UploadForm(PortalForm):
-    kind = SelectField(_l("Loại dữ liệu"), choices=kind_choices, default="units")
+    """One form for every kind; the kind is chosen only on a page that offers several (choices set by the page)."""
+
+    kind = SelectField(_l("Loại dữ liệu"))
     file = FileField(
-        _l("Tệp .xlsx hoặc .csv"),
+        _l("Tệp Excel .xlsx (hoặc .csv UTF-8)"),
         validators=[FileRequired(_l("Chọn tệp cần nhập.")),
                     FileAllowed(["xlsx", "csv"], _l("Chỉ nhận tệp Excel .xlsx hoặc .csv (UTF-8).")),
                     within_import_limit],

@@ -1,6 +1,7 @@
 """The clusters-and-blocks file: one row per member; validate every row, then apply through groups.services."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from flask_babel import force_locale
@@ -13,12 +14,12 @@ from inspection.groups import services as group_services
 from inspection.groups.models import EmulationGroup, GroupKind, GroupMember, MemberRole
 from inspection.imports.cells import RowCells
 from inspection.imports.lookup import units_by_code
-from inspection.imports.plan import NEW, UNCHANGED, UPDATED, ImportPlan, RowError, row_guard
-from inspection.imports.reader import Table, normalise_key
+from inspection.imports.plan import NEW, UNCHANGED, UPDATED, Counter, ImportPlan, RowError, finish_from_rows, row_guard
+from inspection.imports.reader import Row, normalise_key
 from inspection.rules import RuleViolation
 from inspection.units.queries import unit_by_code
 
-KIND = "groups"
+KIND_NAME = "groups"
 YEAR, GROUP_KIND, GROUP_NAME, CODE, ROLE = "Năm", "Loại", "Tên cụm, khối", "Mã đơn vị", "Vai trò"
 COLUMNS = (YEAR, GROUP_KIND, GROUP_NAME, CODE, ROLE)
 REQUIRED = (YEAR, GROUP_KIND, GROUP_NAME, CODE)
@@ -67,20 +68,21 @@ def role_labels() -> list[str]:
         return [role.label for role in MemberRole]
 
 
-def validate(table: Table) -> ImportPlan:
-    plan = ImportPlan(KIND, table.filename)
-    rows = [_parse(row, plan.errors) for row in table.rows]
+def validate(actor, table_rows: Iterable[Row], plan: ImportPlan, counter: Counter) -> None:
+    rows = []
+    for row in table_rows:
+        rows.append(_parse(row, plan.errors))
+        counter.add()
     _check_units(rows, plan.errors)
     groups = _existing_groups({row.year for row in rows if row.year})
     _check_duplicates(rows, plan.errors)
     _check_leaders(rows, groups, plan.errors)
     for row in rows:
         _classify(row, groups.get(row.key))
-    plan.rows = sorted(rows, key=lambda row: row.role == MemberRole.LEADER)  # a demoted leader goes first
+    finish_from_rows(plan, sorted(rows, key=lambda row: row.role == MemberRole.LEADER))  # a demoted leader first
     new_groups = {row.key for row in rows if row.complete and row.key not in groups}
     if new_groups:
         plan.notes.append(_("Sẽ tạo %(n)s cụm, khối mới.", n=len(new_groups)))
-    return plan
 
 
 def _parse(row, errors: list[RowError]) -> MemberRow:
@@ -169,10 +171,13 @@ def _classify(row: MemberRow, group: EmulationGroup | None) -> None:
         row.changes = [f"{ROLE}: {member.role.label} → {row.role.label}"]
 
 
-def apply(actor, plan: ImportPlan) -> None:
-    """Create missing groups and set each member; a refused row raises RowFailure (the caller rolls back)."""
+def apply(actor, plan: ImportPlan, counter: Counter, _file_sha256: str) -> None:
+    """Create missing groups and set each member through groups.services (each audited there); a refused row
+    raises RowFailure (the pipeline undoes every row before it)."""
     groups: dict[tuple, EmulationGroup] = {}
-    for row in plan.rows:
+    counter.expect(len(plan.work))
+    for row in plan.work:
+        counter.add()
         if row.action == UNCHANGED:
             continue
         with row_guard(row.number, FIELD_COLUMNS):

@@ -5,9 +5,10 @@ import csv
 import io
 import os
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import NoReturn
 
 from flask_babel import gettext as _
@@ -39,7 +40,8 @@ class Row:
 class Table:
     filename: str
     columns: list[str]
-    rows: list[Row]
+    #: data rows after the header: a list, or (from open_table) read once as they are consumed
+    rows: Iterable[Row]
 
 
 def normalise_key(text) -> str:
@@ -65,10 +67,22 @@ def display_name(filename: str | None) -> str:
 
 def read_table(data: bytes, filename: str, *, columns: Sequence[str], required: Sequence[str],
                max_bytes: int) -> Table:
+    """The whole file at once (for a small file, or a test)."""
+    with open_table(data, filename, columns=columns, required=required, max_bytes=max_bytes) as table:
+        return Table(table.filename, table.columns, list(table.rows))
+
+
+@contextmanager
+def open_table(data: bytes, filename: str, *, columns: Sequence[str], required: Sequence[str],
+               max_bytes: int) -> Iterator[Table]:
+    """The file's header checked now (RuleViolation(field="file")), its rows read while the caller iterates
+    inside the `with` block: a 100,000-row file is never held as 100,000 Row objects."""
     name = display_name(filename)
     _check_size(data, name, max_bytes)
-    raw_rows = _raw_rows(data, name, columns)
-    return _build_table(raw_rows, name, columns, required)
+    with _raw_rows(data, name, columns) as raw:
+        cleaned = ((number, [clean(value) for value in cells]) for number, cells in raw)
+        rows = ((number, cells) for number, cells in cleaned if any(value is not None for value in cells))
+        yield _headed_table(rows, name, columns, required)
 
 
 def _refuse(message: str) -> NoReturn:
@@ -82,19 +96,17 @@ def _check_size(data: bytes, name: str, max_bytes: int) -> None:
         _refuse(_("Tệp “%(name)s” lớn hơn giới hạn %(limit)s MB.", name=name, limit=f"{max_bytes / 1048576:g}"))
 
 
-def _raw_rows(data: bytes, name: str, columns: Sequence[str]) -> list[tuple[int, list]]:
+@contextmanager
+def _raw_rows(data: bytes, name: str, columns: Sequence[str]) -> Iterator[Iterator[tuple[int, list]]]:
     extension = os.path.splitext(name)[1].lower()
     if extension == ".xlsx":
-        return _xlsx_rows(data, name)
-    if extension == ".csv":
-        return _csv_rows(data, name, columns)
-    _refuse(_("Chỉ nhận tệp Excel .xlsx hoặc .csv; tệp “%(name)s” không thuộc hai loại này "
-              "(tệp .xls cũ: mở bằng Excel rồi lưu lại dưới dạng .xlsx).", name=name))
-
-
-def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list]]:
-    with xlsx_rows(data, name) as rows:
-        return [(number, list(cells)) for number, cells in rows if any(cell is not None for cell in cells)]
+        with xlsx_rows(data, name) as rows:
+            yield rows
+    elif extension == ".csv":
+        yield iter(_csv_rows(data, name, columns))
+    else:
+        _refuse(_("Chỉ nhận tệp Excel .xlsx hoặc .csv; tệp “%(name)s” không thuộc hai loại này "
+                  "(tệp .xls cũ: mở bằng Excel rồi lưu lại dưới dạng .xlsx).", name=name))
 
 
 @contextmanager
@@ -161,19 +173,21 @@ def sniff_delimiter(text: str, columns: Sequence[str]) -> str:
     return max(DELIMITERS, key=score)
 
 
-def _build_table(raw_rows, name: str, columns: Sequence[str], required: Sequence[str]) -> Table:
-    rows = [(number, [clean(value) for value in cells]) for number, cells in raw_rows]
-    rows = [(number, cells) for number, cells in rows if any(value is not None for value in cells)]
-    if not rows:
+def _headed_table(rows: Iterator, name: str, columns: Sequence[str], required: Sequence[str]) -> Table:
+    """The header is looked for among the first rows with data; the rest streams."""
+    first_rows = list(islice(rows, HEADER_SEARCH_ROWS))
+    if not first_rows:
         _refuse(_("Tệp “%(name)s” không có dữ liệu.", name=name))
-    start = _header_index(rows, required)
-    header = rows[start][1]
+    start = _header_index(first_rows, required)
+    header = first_rows[start][1]
     positions = _map_header(header, name, columns, required)
-    if start + 1 == len(rows):
+    data_rows = chain(first_rows[start + 1:], rows)
+    first = next(data_rows, None)
+    if first is None:
         _refuse(_("Tệp “%(name)s” chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào.", name=name))
     headed = {index for index, cell in enumerate(header) if cell is not None}
     return Table(name, list(positions),
-                 [_row(number, cells, positions, headed) for number, cells in rows[start + 1:]])
+                 (_row(number, cells, positions, headed) for number, cells in chain([first], data_rows)))
 
 
 def _header_index(rows: list[tuple[int, list]], required: Sequence[str]) -> int:

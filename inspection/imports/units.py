@@ -3,6 +3,7 @@
 An empty optional cell keeps what an existing unit already has: an import never erases by omission."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,14 +12,14 @@ from flask_babel import gettext as _
 
 from inspection.imports.cells import RowCells, same_text
 from inspection.imports.lookup import units_by_code
-from inspection.imports.plan import NEW, UNCHANGED, UPDATED, ImportPlan, RowError, row_guard
-from inspection.imports.reader import Table, normalise_key
+from inspection.imports.plan import NEW, UNCHANGED, UPDATED, Counter, ImportPlan, RowError, finish_from_rows, row_guard
+from inspection.imports.reader import Row, normalise_key
 from inspection.rules import RuleViolation
 from inspection.units import services as unit_services
 from inspection.units.models import Unit, UnitKind
 from inspection.units.queries import unit_by_code
 
-KIND = "units"
+KIND_NAME = "units"
 CODE, NAME, UNIT_KIND, PARENT = "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên"
 VALID_FROM, VALID_TO, NOTE = "Hoạt động từ", "Hoạt động đến ngày", "Ghi chú"
 COLUMNS = (CODE, NAME, UNIT_KIND, PARENT, VALID_FROM, VALID_TO, NOTE)
@@ -59,20 +60,21 @@ def kind_vocabulary() -> dict[str, UnitKind]:
     return vocabulary
 
 
-def validate(table: Table) -> ImportPlan:
-    plan = ImportPlan(KIND, table.filename)
+def validate(actor, table_rows: Iterable[Row], plan: ImportPlan, counter: Counter) -> None:
     vocabulary, allowed = kind_vocabulary(), "; ".join(kind_labels())
-    rows = [_parse(row, plan.errors, vocabulary, allowed) for row in table.rows]
+    rows = []
+    for row in table_rows:
+        rows.append(_parse(row, plan.errors, vocabulary, allowed))
+        counter.add()
     _check_duplicates(rows, plan.errors)
     existing = units_by_code({row.code for row in rows} | {row.parent_code for row in rows})
     for row in rows:
         _classify(row, existing.get(row.code), plan.errors)
     _check_parents(rows, existing, plan.errors)
-    plan.rows = _in_dependency_order(rows)
+    finish_from_rows(plan, _in_dependency_order(rows))
     established = sum(1 for row in rows if row.action == NEW and row.valid_from)
     if established:
         plan.notes.append(_("%(n)s đơn vị mới có ngày “Hoạt động từ”: ghi kèm sự kiện Thành lập.", n=established))
-    return plan
 
 
 def _parse(row, errors: list[RowError], vocabulary, allowed: str) -> UnitRow:
@@ -215,9 +217,12 @@ def _in_dependency_order(rows: list[UnitRow]) -> list[UnitRow]:
     return sorted(rows, key=lambda row: (depth.get(row.code, 0), row.number))
 
 
-def apply(actor, plan: ImportPlan) -> None:
-    """Write the plan's rows in order; a refused row raises RowFailure (the caller rolls back)."""
-    for row in plan.rows:
+def apply(actor, plan: ImportPlan, counter: Counter, _file_sha256: str) -> None:
+    """Write the plan's rows in order through units.services (each audited there); a refused row raises
+    RowFailure (the pipeline undoes every row before it)."""
+    counter.expect(len(plan.work))
+    for row in plan.work:
+        counter.add()
         if row.action == UNCHANGED:
             continue
         with row_guard(row.number, FIELD_COLUMNS):

@@ -1,12 +1,12 @@
-"""Template workbooks to fill in: the header row, an example row, drop-down lists for the closed
-vocabularies, and a "Hướng dẫn" sheet explaining every column. Always in Vietnamese: it is a file format."""
+"""Template workbooks to fill in, one builder for every import kind: the header row, an example row, drop-down
+lists for the closed vocabularies, and a "Hướng dẫn" sheet explaining every column. Always in Vietnamese: it is
+a file format."""
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from itertools import zip_longest
 
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -14,7 +14,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from inspection.documents.sheets import safe_row
-from inspection.imports import groups, units
 
 LIST_SHEET = "Danh mục"
 GUIDE_SHEET = "Hướng dẫn"
@@ -34,51 +33,18 @@ class Column:
     number_format: str | None = None
 
 
-def _unit_columns() -> list[Column]:
-    return [
-        Column(units.CODE, True, _("Mã duy nhất của đơn vị, tối đa 40 ký tự. Mã đã có thì cập nhật đơn vị đó, "
-                                   "mã chưa có thì thêm đơn vị mới."), "SNV", number_format=TEXT),
-        Column(units.NAME, True, _("Tên đầy đủ. Với đơn vị đã có, tên phải trùng tên hiện tại: đổi tên phải ghi "
-                                   "nhận sự kiện Đổi tên kèm căn cứ pháp lý trên trang đơn vị."), "Sở Nội vụ"),
-        Column(units.UNIT_KIND, True, _("Chọn trong danh sách."), units.kind_labels()[2], tuple(units.kind_labels())),
-        Column(units.PARENT, False, _("Mã đơn vị cấp trên: đơn vị đã có, hoặc một dòng khác trong cùng tệp "
-                                      "(kể cả dòng ở phía dưới)."), None, number_format=TEXT),
-        Column(units.VALID_FROM, False, _("Ngày bắt đầu hoạt động, dạng dd/mm/yyyy. Với đơn vị mới, ghi kèm sự kiện "
-                                          "Thành lập."), date(2008, 4, 1), number_format=DAY),
-        Column(units.VALID_TO, False, _("Ngày cuối cùng đơn vị hoạt động, dạng dd/mm/yyyy. Để trống nếu đơn vị "
-                                        "còn hoạt động."), None, number_format=DAY),
-        Column(units.NOTE, False, _("Ghi chú tùy ý."), None),
-    ]
-
-
-def _group_columns() -> list[Column]:
-    return [
-        Column(groups.YEAR, True, _("Năm thi đua, từ 1945 đến 2100."), 2017),
-        Column(groups.GROUP_KIND, True, _("Chọn trong danh sách: Cụm thi đua hoặc Khối thi đua."),
-               groups.kind_labels()[1], tuple(groups.kind_labels())),
-        Column(groups.GROUP_NAME, True, _("Tên cụm, khối. Chưa có trong năm đó thì được tạo mới."),
-               "Khối thi đua các cơ quan tham mưu tổng hợp"),
-        Column(groups.CODE, True, _("Mã của một đơn vị đã có trong hệ thống (nhập tệp đơn vị trước)."), "SNV",
-               number_format=TEXT),
-        Column(groups.ROLE, False, _("Trưởng, Phó hoặc Thành viên (để trống là Thành viên). Mỗi cụm, khối mỗi năm "
-                                     "chỉ có một đơn vị trưởng."),
-               groups.role_labels()[2], tuple(groups.role_labels())),
-    ]
-
-
-COLUMN_SETS = {units.KIND: (_unit_columns, "Đơn vị"), groups.KIND: (_group_columns, "Cụm, khối")}
-
-
-def template_workbook(kind: str) -> bytes:
-    with force_locale("vi"):
-        build_columns, title = COLUMN_SETS[kind]
-        columns = build_columns()
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = title
-        _fill_data_sheet(sheet, columns)
-        _add_guide(workbook.create_sheet(GUIDE_SHEET), columns)
-        _add_lists(workbook, sheet, columns)
+def build(title: str, columns: list[Column], notes: Sequence[str] = ()) -> bytes:
+    """The workbook of an import kind: `columns` in order, its data sheet named `title`, and `notes` (the
+    kind's own rules) after the general ones on the guide sheet. Call it under force_locale("vi")."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    _fill_data_sheet(sheet, columns)
+    guide = workbook.create_sheet(GUIDE_SHEET)
+    _add_guide(guide, columns)
+    for line in notes:
+        guide.append(safe_row(guide, [line]))
+    _add_lists(workbook, sheet, columns)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -13,7 +13,7 @@ from sqlalchemy import String, select, type_coerce
 
 from inspection import access
 from inspection.extensions import db
-from inspection.imports.plan import NEW, UNCHANGED, UPDATED, RowError
+from inspection.imports.plan import NEW, SAMPLE_LIMIT, UNCHANGED, UPDATED, ImportPlan, PreviewRow, RowError
 from inspection.nominations import holds
 from inspection.nominations.access import DECIDERS, OFFICER_EDITABLE, OFFICER_TARGETS
 from inspection.nominations.dossier_rules import check_values, prepared
@@ -22,8 +22,6 @@ from inspection.nominations.import_rows import DossierRow, RowParser
 from inspection.nominations.models import DOSSIER_TRANSITIONS, Dossier, DossierStatus, LeaderGroup
 from inspection.rules import RuleViolation
 
-#: changed rows listed on the preview page (the counts cover every row)
-PREVIEW_LIMIT = 200
 #: stays under every database's limit on bound parameters
 UNIT_CHUNK = 500
 EDITABLE = ("year", "award_form_id", "recipient_kind", "recipient_name", "is_leader", "leader_group",
@@ -53,40 +51,14 @@ class Existing(NamedTuple):
     note: str | None
 
 
-class PreviewRow(NamedTuple):
-    number: int
-    label: str
-    action: str
-    changes: list[str]
-
-
 @dataclass
-class DossierImportPlan:
-    filename: str
-    errors: list[RowError] = field(default_factory=list)
+class DossierWork:
+    """What a dossier plan writes: compact tuples, no ORM object per row."""
+
     #: (unit id, code, values in EDITABLE order) of the dossiers to create
     new: list[tuple] = field(default_factory=list)
     #: (dossier id, version read, values in EDITABLE order) of the dossiers to change
     updates: list[tuple] = field(default_factory=list)
-    unchanged: int = 0
-    #: the first PREVIEW_LIMIT rows that would be written, for the preview page
-    samples: list[PreviewRow] = field(default_factory=list)
-    digest: str = ""
-    applied: bool = False
-    #: the data changed since the preview: nothing was written, the user must look again
-    stale: bool = False
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {NEW: len(self.new), UPDATED: len(self.updates), UNCHANGED: self.unchanged}
-
-    @property
-    def error_rows(self) -> set[int]:
-        return {error.row for error in self.errors}
-
-    @property
-    def sorted_errors(self) -> list[RowError]:
-        return sorted(set(self.errors))
 
 
 def load_existing(unit_ids: set[int]) -> dict[tuple[int, str], Existing]:
@@ -105,16 +77,17 @@ def load_existing(unit_ids: set[int]) -> dict[tuple[int, str], Existing]:
 class Classifier:
     """Turns parsed rows into the plan; `today` bounds submission and decision dates as the forms do."""
 
-    def __init__(self, actor, parser: RowParser, plan: DossierImportPlan, today: date):
+    def __init__(self, actor, parser: RowParser, plan: ImportPlan, today: date):
         self.officer = not access.permits(actor, lambda user: user.role in DECIDERS)
         self.parser, self.plan, self.today = parser, plan, today
+        self.work = plan.work = DossierWork()
         self.unit_codes = {unit_id: code for code, unit_id in parser.unit_ids.items()}
         self.hasher = hashlib.sha256()
 
     def classify(self, row: DossierRow, existing: Existing | None) -> None:
         values = _merged(row, existing)
         if existing is not None and _comparable(values) == _comparable(existing._asdict()):
-            self.plan.unchanged += 1
+            self.plan.counts[UNCHANGED] += 1
             return
         try:
             values = self._checked(row, values, existing)
@@ -125,6 +98,7 @@ class Classifier:
         self._add(row, existing, tuple(values[name] for name in EDITABLE))
 
     def finish(self) -> None:
+        self.plan.counts[NEW], self.plan.counts[UPDATED] = len(self.work.new), len(self.work.updates)
         self.plan.digest = self.hasher.hexdigest()
 
     def _checked(self, row: DossierRow, values: dict, existing: Existing | None) -> dict:
@@ -159,12 +133,12 @@ class Classifier:
 
     def _add(self, row: DossierRow, existing: Existing | None, values: tuple) -> None:
         if existing is None:
-            self.plan.new.append((row.unit_id, row.code, values))
+            self.work.new.append((row.unit_id, row.code, values))
             self.hasher.update(repr((row.number, NEW, row.unit_id, row.code)).encode())
         else:
-            self.plan.updates.append((existing.id, existing.version, values))
+            self.work.updates.append((existing.id, existing.version, values))
             self.hasher.update(repr((row.number, UPDATED, existing.id, existing.version)).encode())
-        if len(self.plan.samples) < PREVIEW_LIMIT:
+        if len(self.plan.samples) < SAMPLE_LIMIT:
             self.plan.samples.append(self._sample(row, existing, values))
 
     def _sample(self, row: DossierRow, existing: Existing | None, values: tuple) -> PreviewRow:

@@ -1,19 +1,15 @@
 """The dossier template to fill in: the header row, an example row, drop-down lists for the closed
 vocabularies (from a hidden list sheet: labels such as "Chiến sĩ thi đua bộ, ban, ngành, tỉnh" hold commas)
-and a "Hướng dẫn" sheet explaining every column. Built with the units template's helpers, in Vietnamese."""
+and a "Hướng dẫn" sheet explaining every column. Built by the import pipeline's workbook builder, in Vietnamese."""
 
-import io
 from datetime import date
 
-from flask_babel import force_locale
 from flask_babel import gettext as _
-from openpyxl import Workbook
 from sqlalchemy import select
 
-from inspection.documents.sheets import safe_row
 from inspection.extensions import db
 from inspection.imports import workbook as layout
-from inspection.imports.workbook import DAY, GUIDE_SHEET, TEXT, Column
+from inspection.imports.workbook import DAY, TEXT, Column
 from inspection.nominations import import_columns as c
 from inspection.nominations.models import AchievementType, AwardForm, DossierStatus, RecipientKind
 
@@ -21,20 +17,8 @@ SHEET_TITLE = "Hồ sơ khen thưởng"
 
 
 def template_workbook() -> bytes:
-    with force_locale("vi"):
-        columns = template_columns(_form_names())
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = SHEET_TITLE
-        layout._fill_data_sheet(sheet, columns)
-        guide = workbook.create_sheet(GUIDE_SHEET)
-        layout._add_guide(guide, columns)
-        for line in _dossier_notes():
-            guide.append(safe_row(guide, [line]))
-        layout._add_lists(workbook, sheet, columns)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """Call it under force_locale("vi") (import_kind does)."""
+    return layout.build(SHEET_TITLE, template_columns(_form_names()), _dossier_notes())
 
 
 def _form_names() -> tuple[str, ...]:

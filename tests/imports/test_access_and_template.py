@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from inspection.auth.models import Role
 from inspection.imports import groups, units
-from inspection.imports.services import preview
+from inspection.imports.pipeline import preview_file
 from tests.factories import make_unit
 from tests.imports.files import GROUP_HEADERS, UNIT_HEADERS, xlsx
 
@@ -62,9 +62,10 @@ def test_template_workbook(admin, kind, headers, lists):
 def test_template_example_row_passes_validation(app):
     from flask import current_app
 
-    from inspection.imports.workbook import template_workbook
+    from inspection.access import SYSTEM
+    from inspection.imports.builtin import unit_template
 
-    plan = preview("units", template_workbook("units"), "mau.xlsx", current_app.config["IMPORT_MAX_BYTES"])
+    plan = preview_file(SYSTEM, "units", unit_template(), "mau.xlsx", current_app.config["IMPORT_MAX_BYTES"])
     assert plan.errors == [] and plan.counts["new"] == 1
 
 

@@ -11,7 +11,7 @@ from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
-from inspection.nominations import importing
+from inspection.imports.pipeline import preview_file
 from inspection.nominations.models import AchievementType, DossierStatus, RecipientKind
 from tests.factories import make_unit
 from tests.nominations.builders import make_dossier
@@ -72,7 +72,7 @@ def test_the_export_imports_back_unchanged(units, client_as):
     db.session.commit()
 
     data = client_as(Role.COUNCIL).get("/nominations/export.xlsx").data
-    plan = importing.preview(SYSTEM, data, "xuat.xlsx", MAX_BYTES)
+    plan = preview_file(SYSTEM, "dossiers", data, "xuat.xlsx", MAX_BYTES)
 
     assert (plan.errors, plan.counts) == ([], {"new": 0, "updated": 0, "unchanged": 3})
 

@@ -15,7 +15,8 @@ from inspection.audit import AuditEntry
 from inspection.auth.models import Role
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
-from inspection.nominations import importing, services
+from inspection.imports.pipeline import import_file, preview_file, write
+from inspection.nominations import services
 from inspection.nominations.models import AchievementType, Dossier, DossierStatus, RecipientKind
 from tests.factories import make_unit
 from tests.nominations.builders import make_dossier
@@ -122,7 +123,7 @@ def test_template_filled_in_imports_then_exports_and_imports_unchanged(units, cl
     assert stored["HS-001"].decision_ref == parse_ref("2345/QĐ-UBND")
 
     exported = client.get("/nominations/export.xlsx").data
-    plan = importing.preview(SYSTEM, exported, "xuat.xlsx", MAX_BYTES)
+    plan = preview_file(SYSTEM, "dossiers", exported, "xuat.xlsx", MAX_BYTES)
     assert (plan.counts, plan.errors) == ({"new": 0, "updated": 0, "unchanged": 3}, [])
 
 
@@ -142,7 +143,7 @@ def test_every_kind_of_bad_row_is_reported_and_nothing_is_written(units, client_
     response = upload(client_as(Role.COUNCIL), xlsx(rows))
     html = response.get_data(as_text=True)
 
-    plan = importing.preview(SYSTEM, xlsx(rows), "ho-so.xlsx", MAX_BYTES)
+    plan = preview_file(SYSTEM, "dossiers", xlsx(rows), "ho-so.xlsx", MAX_BYTES)
     found = {(error.row, error.column) for error in plan.errors}
     assert found == {(2, "Mã đơn vị"), (3, "Hình thức khen thưởng"), (4, "Năm"), (5, "Ngày trình"),
                      (6, "Số quyết định"), (7, "Đối tượng"), (9, "Mã hồ sơ"), (10, "Lãnh đạo, quản lý"), (11, "Năm")}
@@ -162,7 +163,7 @@ def test_a_rule_of_the_dossier_forms_is_a_row_error(units):
             dossier_row("HS-003", form="Chiến sĩ thi đua bộ, ban, ngành, tỉnh")]  # the 2022 law's name in 2017
 
     errors = {error.row: (error.column, error.message) for error in
-              importing.preview(SYSTEM, xlsx(rows), "ho-so.xlsx", MAX_BYTES).errors}
+              preview_file(SYSTEM, "dossiers", xlsx(rows), "ho-so.xlsx", MAX_BYTES).errors}
 
     assert errors[2][0] == "Số quyết định" and "Chỉ ghi quyết định khi hồ sơ đã có kết quả" in errors[2][1]
     assert errors[3] == ("Ngày quyết định", "Ngày quyết định không thể trước ngày trình (01/11/2017).")
@@ -171,11 +172,11 @@ def test_a_rule_of_the_dossier_forms_is_a_row_error(units):
 
 def test_importing_the_same_file_again_changes_nothing(units):
     data = xlsx([dossier_row(), dossier_row("HS-002", status="Nháp", submitted=None, ref=None, decided=None)])
-    first = importing.run_import(SYSTEM, data, "ho-so.xlsx", MAX_BYTES)
+    first = import_file(SYSTEM, "dossiers", data, "ho-so.xlsx", MAX_BYTES)
     db.session.commit()
     versions = dict(db.session.execute(select(Dossier.code, Dossier.version)).all())
 
-    again = importing.run_import(SYSTEM, data, "ho-so.xlsx", MAX_BYTES)
+    again = import_file(SYSTEM, "dossiers", data, "ho-so.xlsx", MAX_BYTES)
     db.session.commit()
 
     assert first.counts == {"new": 2, "updated": 0, "unchanged": 0} and first.applied
@@ -190,7 +191,7 @@ def test_a_changed_row_updates_its_dossier_by_code_and_unit(units):
     db.session.commit()
     row = dossier_row(name="Nguyễn Văn Ân", status="Đã trình", ref=None, decided=None, note="Sửa tên")
 
-    plan = importing.run_import(SYSTEM, xlsx([row]), "sua.xlsx", MAX_BYTES)
+    plan = import_file(SYSTEM, "dossiers", xlsx([row]), "sua.xlsx", MAX_BYTES)
     db.session.commit()
 
     assert plan.counts == {"new": 0, "updated": 1, "unchanged": 0}
@@ -222,7 +223,7 @@ def test_a_status_moves_only_one_legal_step(units):
     db.session.commit()
     rows = [dossier_row("HS-001"), dossier_row("HS-002", status="Nháp", ref=None, decided=None)]
 
-    errors = {error.row: error for error in importing.preview(SYSTEM, xlsx(rows), "a.xlsx", MAX_BYTES).errors}
+    errors = {error.row: error for error in preview_file(SYSTEM, "dossiers", xlsx(rows), "a.xlsx", MAX_BYTES).errors}
 
     assert errors[2].column == "Trạng thái" and "từ “Nháp” sang “Đã khen thưởng”" in errors[2].message
     assert errors[3].column == "Trạng thái" and "từ “Đã khen thưởng” sang “Nháp”" in errors[3].message
@@ -235,7 +236,7 @@ def test_nfd_names_and_stray_spaces_match(units):
                       name=nfd("Nguyễn Văn An"))
     by_code = dossier_row("HS-002", form="bkubt")
 
-    plan = importing.run_import(SYSTEM, xlsx([row, by_code]), "windows.xlsx", MAX_BYTES)
+    plan = import_file(SYSTEM, "dossiers", xlsx([row, by_code]), "windows.xlsx", MAX_BYTES)
     db.session.commit()
 
     assert plan.errors == [] and plan.counts["new"] == 2
@@ -248,7 +249,7 @@ def test_dates_as_excel_dates_or_text(units):
     rows = [dossier_row(submitted=date(2017, 11, 2), decided="15/12/2017"),
             dossier_row("HS-002", submitted="02/11/2017", decided=date(2017, 12, 15))]
 
-    importing.run_import(SYSTEM, xlsx(rows), "a.xlsx", MAX_BYTES)
+    import_file(SYSTEM, "dossiers", xlsx(rows), "a.xlsx", MAX_BYTES)
     db.session.commit()
 
     assert set(db.session.execute(select(Dossier.submitted_on, Dossier.decision_date)).all()) == {
@@ -298,7 +299,7 @@ def test_a_csv_file_imports_too(units):
             "Đã khen thưởng;")
     data = (";".join(HEADER) + "\r\n" + line + "\r\n").encode("utf-8-sig")
 
-    plan = importing.run_import(SYSTEM, data, "ho-so.csv", MAX_BYTES)
+    plan = import_file(SYSTEM, "dossiers", data, "ho-so.csv", MAX_BYTES)
     db.session.commit()
 
     assert plan.errors == [] and plan.counts["new"] == 1
@@ -309,12 +310,12 @@ def test_a_csv_file_imports_too(units):
 def test_a_dossier_saved_between_reading_and_writing_is_not_overwritten(units):
     dossier = make_dossier(units["KG"], code="HS-001")
     db.session.commit()
-    plan = importing.preview(SYSTEM, xlsx([dossier_row(status="Đã trình", ref=None, decided=None)]), "a.xlsx",
+    plan = preview_file(SYSTEM, "dossiers", xlsx([dossier_row(status="Đã trình", ref=None, decided=None)]), "a.xlsx",
                              MAX_BYTES)
     services.update_dossier(SYSTEM, dossier, version=dossier.version, note="Sửa trên trang hồ sơ")
     db.session.commit()
 
-    importing.apply_plan(SYSTEM, plan, "sha256")
+    write(SYSTEM, plan, "sha256")
     db.session.commit()
 
     assert plan.stale and not plan.applied
@@ -325,7 +326,7 @@ def test_a_dossier_saved_between_reading_and_writing_is_not_overwritten(units):
 
 def test_a_file_with_nothing_new_offers_no_confirmation(units, client_as):
     data = xlsx([dossier_row()])
-    importing.run_import(SYSTEM, data, "ho-so.xlsx", MAX_BYTES)
+    import_file(SYSTEM, "dossiers", data, "ho-so.xlsx", MAX_BYTES)
     db.session.commit()
 
     html = upload(client_as(Role.COUNCIL), data).get_data(as_text=True)

@@ -7,7 +7,8 @@ import pytest
 
 from inspection.auth.models import Role
 from inspection.extensions import db
-from inspection.nominations import exporting, importing
+from inspection.imports.pipeline import preview_file
+from inspection.nominations import exporting
 from inspection.nominations.filters import DossierFilter
 from inspection.nominations.models import DossierStatus
 from inspection.units.scope import visible_unit_ids
@@ -40,7 +41,7 @@ def test_the_service_refuses_an_inspector_too(units):
     inspector = make_user(Role.INSPECTOR)
 
     with pytest.raises(Exception, match="không có quyền nhập hồ sơ"):
-        importing.preview(inspector, xlsx([dossier_row(**SUBMITTED)]), "a.xlsx", MAX_BYTES)
+        preview_file(inspector, "dossiers", xlsx([dossier_row(**SUBMITTED)]), "a.xlsx", MAX_BYTES)
 
 
 def test_a_unit_officer_imports_own_units_and_a_row_for_another_unit_is_an_error(units, client_as):
@@ -64,7 +65,7 @@ def test_a_unit_officer_records_only_drafts_and_submissions(units):
     db.session.commit()
     rows = [dossier_row(), dossier_row("HS-009", name="Đổi tên", status=None, ref=None, decided=None)]
 
-    errors = {error.row: error for error in importing.preview(officer, xlsx(rows), "a.xlsx", MAX_BYTES).errors}
+    errors = {error.row: error for error in preview_file(officer, "dossiers", xlsx(rows), "a.xlsx", MAX_BYTES).errors}
 
     assert errors[2].column == "Trạng thái"
     assert "chỉ được ghi hồ sơ ở trạng thái Nháp hoặc Đã trình" in errors[2].message
@@ -79,7 +80,7 @@ def test_a_unit_officer_may_reimport_an_export_holding_decided_dossiers(units):
     exported = io.BytesIO()
     exporting.write_workbook(exported, exporting.export_rows(DossierFilter(), visible_unit_ids(officer)))
 
-    plan = importing.preview(officer, exported.getvalue(), "xuat.xlsx", MAX_BYTES)
+    plan = preview_file(officer, "dossiers", exported.getvalue(), "xuat.xlsx", MAX_BYTES)
 
     assert (plan.errors, plan.counts) == ([], {"new": 0, "updated": 0, "unchanged": 2})
 

@@ -20,6 +20,8 @@ from inspection.audit import AuditEntry
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.files import zipguard
+from inspection.files.models import StoredFile
+from inspection.imports.models import ImportUpload
 from inspection.imports.reader import xlsx_rows
 from inspection.nominations.catalogue import seed_catalogue
 from inspection.nominations.import_columns import COLUMNS
@@ -33,12 +35,6 @@ MAX_SECONDS, MAX_PEAK = 2.0, 50 * MIB
 UNIT_ROW = ["SNV", "Sở Nội vụ", "Sở, ban, ngành"]
 DOSSIER_ROW = ["HS-001", "KG", "2017", "Bằng khen của Chủ tịch UBND tỉnh", "Cá nhân"]
 REQUIREMENTS = os.path.join(os.path.dirname(__file__), "..", "..", "requirements.txt")
-
-
-@pytest.fixture(autouse=True)
-def private_instance_folder(app, tmp_path):
-    """Uploads kept for confirmation go under instance/: keep these out of the real one, and look there after."""
-    app.instance_path = str(tmp_path / "instance")
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +55,11 @@ def _count(model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-def _kept_uploads(app) -> list[str]:
-    found = []
-    for folder in ("imports", "dossier-imports"):
-        path = os.path.join(app.instance_path, folder)
-        found += os.listdir(path) if os.path.isdir(path) else []
-    return found
+def _kept_uploads(app) -> list:
+    """Uploads kept for confirmation: rows and files of the file store (the one place they are kept)."""
+    folder = app.config["FILES_FOLDER"]
+    files = os.listdir(folder) if os.path.isdir(folder) else []
+    return files + db.session.scalars(select(ImportUpload)).all() + db.session.scalars(select(StoredFile)).all()
 
 
 def _assert_refused_beside_the_field(response, name: str) -> None:

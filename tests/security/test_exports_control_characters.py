@@ -10,7 +10,7 @@ from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings.models import Recommendation
-from inspection.nominations import importing
+from inspection.imports.pipeline import import_file, preview_file
 from inspection.nominations.models import Dossier
 from tests.nominations.builders import make_dossier
 from tests.nominations.test_import import HEADER, MAX_BYTES
@@ -87,13 +87,13 @@ def test_control_characters_in_an_imported_note_are_dropped(world):
                      "", "Nháp", TYPED.replace("\x00", "")])
     data = (";".join(HEADER) + "\r\n" + line + "\r\n").encode("utf-8-sig")
 
-    plan = importing.run_import(SYSTEM, data, "ho-so.csv", MAX_BYTES)
+    plan = import_file(SYSTEM, "dossiers", data, "ho-so.csv", MAX_BYTES)
     db.session.commit()
 
     assert plan.errors == [] and plan.counts["new"] == 1
     stored = dossier_by_code("HS-CC")
     assert (stored.recipient_name, stored.note) == ("Nguyễn Văn An", SAVED)  # names: spaces collapsed
-    assert importing.preview(SYSTEM, data, "ho-so.csv", MAX_BYTES).counts["unchanged"] == 1
+    assert preview_file(SYSTEM, "dossiers", data, "ho-so.csv", MAX_BYTES).counts["unchanged"] == 1
 
 
 def test_rows_stored_with_control_characters_do_not_break_either_export(world, login):
