@@ -50,6 +50,7 @@ def build_app(database_url: str, unit_count: int):
     with app.app_context():
         from flask_migrate import upgrade
 
+        from inspection.access import SYSTEM
         from inspection.nominations.catalogue import seed_catalogue
         from inspection.units.models import UnitKind
         from inspection.units.services import create_unit
@@ -58,9 +59,9 @@ def build_app(database_url: str, unit_count: int):
             with db.engine.begin() as connection:
                 connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
         upgrade()
-        seed_catalogue(None)
+        seed_catalogue(SYSTEM)
         for index in range(unit_count):
-            create_unit(None, code=unit_code(index), name=f"Đơn vị thử {index}", kind=UnitKind.DEPARTMENT)
+            create_unit(SYSTEM, code=unit_code(index), name=f"Đơn vị thử {index}", kind=UnitKind.DEPARTMENT)
         db.session.commit()
     return app
 
@@ -127,11 +128,12 @@ def read_only(data: bytes) -> tuple[Timer, int]:
 
 def run_import(app, data: bytes, name: str) -> tuple[Timer, dict, int]:
     """Read, check and write (one commit), as `flask nominations import` does."""
-    from inspection.nominations import importing
+    from inspection.access import SYSTEM
+    from inspection.imports import pipeline
 
     with app.app_context():
         with Timer() as timer:
-            plan = importing.run_import(None, data, name, max_bytes=len(data) + 1)
+            plan = pipeline.import_file(SYSTEM, "dossiers", data, name, max_bytes=len(data) + 1)
             db.session.commit()
         assert plan.applied and not plan.errors, plan.sorted_errors[:5]
         stored = db.session.scalar(select(func.count()).select_from(Dossier))
@@ -140,11 +142,12 @@ def run_import(app, data: bytes, name: str) -> tuple[Timer, dict, int]:
 
 def preview_peak_mb(app, data: bytes, name: str) -> float:
     """Python allocations at their peak during a preview (tracemalloc slows it: not timed)."""
-    from inspection.nominations import importing
+    from inspection.access import SYSTEM
+    from inspection.imports import pipeline
 
     with app.app_context():
         tracemalloc.start()
-        importing.preview(None, data, name, max_bytes=len(data) + 1)
+        pipeline.preview_file(SYSTEM, "dossiers", data, name, max_bytes=len(data) + 1)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         db.session.rollback()
