@@ -21,6 +21,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_errors(app)
     register_security_headers(app)
     register_cli(app)
+    register_jobs(app)
     trust_proxies(app)
     return app
 
@@ -80,6 +81,7 @@ def register_blueprints(app: Flask) -> None:
     from inspection.groups.views import bp as groups_bp
     from inspection.home.views import bp as home_bp
     from inspection.imports.views import bp as imports_bp
+    from inspection.jobs.views import bp as jobs_bp
     from inspection.missions.views import bp as missions_bp
     from inspection.nominations.views import bp as nominations_bp
     from inspection.notifications.views import bp as notifications_bp
@@ -90,7 +92,7 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (auth_bp, home_bp, admin_bp, units_bp, groups_bp, imports_bp, missions_bp, findings_bp,
                       responses_bp, nominations_bp, calendar_bp, dashboard_bp, council_bp, notifications_bp,
-                      saved_filters_bp):
+                      saved_filters_bp, jobs_bp):
         app.register_blueprint(blueprint)
     install_default_deny(app)
 
@@ -111,6 +113,14 @@ def register_security_headers(app: Flask) -> None:
     from inspection.security_headers import install_security_headers
 
     install_security_headers(app)
+
+
+def register_jobs(app: Flask) -> None:
+    """Every feature's job kinds and periodic tasks (inspection/tasks.py), then the queue that carries them."""
+    from inspection import tasks  # noqa: F401
+    from inspection.jobs.queue import init_app
+
+    init_app(app)
 
 
 def register_cli(app: Flask) -> None:

@@ -121,6 +121,7 @@ def _generate_national(scale, seed, as_of):
 def register_commands(app: Flask) -> None:
     from inspection.backup.cli import backup_cli  # also registers the "backup" health check
     from inspection.imports.cli import units_cli
+    from inspection.jobs.cli import jobs_cli
     from inspection.nominations.cli import nominations_cli
     from inspection.reminders.cli import reminders_cli
 
@@ -130,3 +131,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(nominations_cli)
     app.cli.add_command(reminders_cli)
     app.cli.add_command(backup_cli)
+    app.cli.add_command(jobs_cli)

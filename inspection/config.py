@@ -78,3 +78,23 @@ class DefaultConfig:
     #: …but figures younger than this are shown even after a change (the page says so and offers to recompute):
     #: with thousands of users something changes every few seconds
     DASHBOARD_MIN_SECONDS = 60
+    #: background jobs (inspection/jobs, on Huey): the queue in this SQLite file (None = instance/jobs.sqlite3)…
+    JOBS_SQLITE_PATH = None
+    #: …or on Redis when set (INSPECTION_REDIS_URL=redis://host:6379/0): app servers and workers share one queue
+    REDIS_URL = None
+    #: jobs one `flask jobs worker` runs at once (threads)
+    JOBS_WORKERS = 2
+    #: a job's result file is kept this many days, then removed (checked every JOBS_EXPIRE_EVERY_MINUTES)
+    JOB_RESULT_DAYS = 7
+    JOBS_EXPIRE_EVERY_MINUTES = 60
+    #: each worker writes a heartbeat this often; one silent this long is gone (its running jobs: failed)
+    JOBS_HEARTBEAT_SECONDS = 10
+    JOBS_WORKER_STALE_SECONDS = 60
+    #: /healthz: not fine when no worker has beaten for this long, or a job has waited longer than this
+    JOBS_HEARTBEAT_MAX_SECONDS = 180
+    JOBS_MAX_WAIT_SECONDS = 600
+    #: the scheduler (`flask jobs scheduler`): reminders sent daily at this Vietnam time, their e-mail every
+    #: few minutes, the daily backup
+    REMINDERS_SEND_AT = "07:00"
+    REMINDERS_MAIL_EVERY_MINUTES = 5
+    BACKUP_AT = "01:30"

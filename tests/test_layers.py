@@ -21,7 +21,7 @@ LAYERS = (
                  "reminders")),
 )
 #: the composition root: the app factory, the CLI group and the model registry for migrations see everything
-ROOTS = frozenset({"inspection", "inspection.models", "inspection.cli"})
+ROOTS = frozenset({"inspection", "inspection.models", "inspection.cli", "inspection.tasks"})
 
 KNOWN_UPWARD = frozenset({
     ("inspection.audit_display", "inspection.findings"),

@@ -1,0 +1,4 @@
+"""Composition root for the job queue: imports every module that declares job kinds or periodic tasks, so that
+the web app (which starts jobs) and the worker and scheduler (which run them) know the same names."""
+
+from inspection.jobs import housekeeping  # noqa: F401  (result files past JOB_RESULT_DAYS)
