@@ -1,4 +1,6 @@
 """Composition root for the job queue: imports every module that declares job kinds or periodic tasks, so that
 the web app (which starts jobs) and the worker and scheduler (which run them) know the same names."""
 
+from inspection.findings import register_export_job  # noqa: F401  (the register's export)
 from inspection.jobs import housekeeping  # noqa: F401  (result files past JOB_RESULT_DAYS)
+from inspection.nominations import export_job  # noqa: F401  (the dossier registry's export)

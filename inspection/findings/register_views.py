@@ -32,12 +32,14 @@ def register():
                            active_filters=active_filters(form))
 
 
-def register_filter_form() -> RegisterFilterForm:
-    """The register's filters from the query string, validated: a bad value is named beside its field and left
-    out of `form.filters()` (the page and its export build it the same way)."""
-    form = RegisterFilterForm(formdata=request.args)
-    form.mission.choices = [("", _("Tất cả"))] + mission_choices(current_user, request.args.get("mission"))
-    form.group.choices = group_choices(request.args.get("group"))
+def register_filter_form(args=None, user=None) -> RegisterFilterForm:
+    """The register's filters from the query string (or the `args` an export job kept of it, for its `user`),
+    validated: a bad value is named beside its field and left out of `form.filters()` (the page and its export
+    build it the same way)."""
+    args = request.args if args is None else args
+    form = RegisterFilterForm(formdata=args)
+    form.mission.choices = [("", _("Tất cả"))] + mission_choices(user or current_user, args.get("mission"))
+    form.group.choices = group_choices(args.get("group"))
     form.validate()
     return form
 

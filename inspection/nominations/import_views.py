@@ -3,13 +3,17 @@ nothing), and the registry's export under its current filter. Routes on the nomi
 
 import tempfile
 
-from flask import request
+from flask import abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
+from inspection import jobs
 from inspection.downloads import XLSX_MIMETYPE, send_download
+from inspection.forms_util import commit_or_refuse
 from inspection.imports import flow
-from inspection.nominations import exporting
+from inspection.nominations import export_job, exporting
 from inspection.nominations.access import DOSSIER_WRITERS
 from inspection.nominations.blueprint import bp
 from inspection.nominations.forms import DossierFilterForm
@@ -55,6 +59,18 @@ def export():
     exporting.write_workbook(handle, rows)
     handle.seek(0)
     return _xlsx(handle, f"ho-so-khen-thuong-{today_vn():%Y%m%d}.xlsx")
+
+
+@bp.route("/nominations/export", methods=["POST"])
+@login_required
+def export_start():
+    """The same export as a job (the registry's button): the page shows the bar, the file waits on the jobs page."""
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    args = {key: values for key, values in request.args.lists() if key != "page"}
+    commit_or_refuse(lambda: jobs.start(current_user, export_job.KIND, args=args, today=today_vn().isoformat()))
+    flash(_("Đã bắt đầu xuất Excel. Tiến độ hiện ở đây; tệp kết quả có ở trang “Tác vụ của tôi”."), "info")
+    return redirect(url_for("nominations.registry", **args))
 
 
 def _xlsx(handle, name: str):

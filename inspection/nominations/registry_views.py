@@ -40,10 +40,18 @@ def catalogue_forms() -> list[AwardForm]:
     return list(db.session.scalars(select(AwardForm).order_by(AwardForm.id)))
 
 
-def registry_criteria(form: DossierFilterForm) -> DossierFilter:
-    """The filter from the query string, without the values the form refused (they are reported beside
-    their field and otherwise ignored, never a 500)."""
-    criteria = DossierFilter.from_args(request.args)
+def filter_form(args) -> DossierFilterForm:
+    """The registry's filter form over `args` (a query string), validated (the export job builds it so)."""
+    form = DossierFilterForm(formdata=args)
+    form.form.choices = [(award.code, award.name_vi) for award in catalogue_forms()]
+    form.validate()
+    return form
+
+
+def registry_criteria(form: DossierFilterForm, args=None) -> DossierFilter:
+    """The filter from the query string (or the `args` an export job kept of it), without the values the form
+    refused (they are reported beside their field and otherwise ignored, never a 500)."""
+    criteria = DossierFilter.from_args(request.args if args is None else args)
     defaults = {item.name: item.default if item.default is not MISSING else item.default_factory()
                 for item in fields(DossierFilter)}
     return replace(criteria, **{name: defaults[name] for name in form.rejected() if name in defaults})
