@@ -89,7 +89,9 @@ class IsolatedClient(FlaskClient):
 
 @pytest.fixture
 def app(migrated, app_config, tmp_path):
-    app = create_app(make_config(migrated, None, FILES_FOLDER=str(tmp_path / "files"), **app_config))
+    # each test its own job queue (Huey's SQLite file), never the one in instance/
+    own = {"FILES_FOLDER": str(tmp_path / "files"), "JOBS_SQLITE_PATH": str(tmp_path / "jobs.sqlite3")}
+    app = create_app(make_config(migrated, None, **(own | app_config)))
     app.test_client_class = IsolatedClient
     with app.app_context():
         yield app

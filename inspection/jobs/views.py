@@ -29,8 +29,8 @@ bp = Blueprint("jobs", __name__)
 
 
 def get_job(job_id: int, need: Need = Need.VIEW) -> Job:
-    """Another user's job answers 404: its existence is theirs."""
-    return access.load(Job, job_id, need, options=[selectinload(Job.result_file)], conceal=True)
+    """Another user's job answers 403 (an administrator's too: a result holds what its owner may see)."""
+    return access.load(Job, job_id, need, options=[selectinload(Job.result_file)])
 
 
 @bp.route("/jobs/")

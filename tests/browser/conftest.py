@@ -17,10 +17,16 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def live_server(migrated, tmp_path_factory):
+def live_server_config(migrated, tmp_path_factory) -> dict:
+    """The server's settings: a worker for its jobs (tests/browser/test_jobs_*) uses the same queue and files."""
+    return make_config(migrated, None, FILES_FOLDER=str(tmp_path_factory.mktemp("server-files")),
+                       JOBS_SQLITE_PATH=str(tmp_path_factory.mktemp("server-jobs") / "jobs.sqlite3"))
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server_config):
     """One server for the run; each test's `app` fixture empties the same database after it."""
-    files = str(tmp_path_factory.mktemp("server-files"))
-    server_app = create_app(make_config(migrated, None, FILES_FOLDER=files))
+    server_app = create_app(live_server_config)
     with LiveServer(server_app) as base_url:
         yield base_url
 

@@ -1,0 +1,71 @@
+"""The register and dossier exports as jobs: started from their pages (which then show the bar), run by a real
+consumer, and the file on the jobs page holds what the direct download holds for the same filters."""
+
+import io
+
+from openpyxl import load_workbook
+
+from inspection.extensions import db
+from inspection.jobs.models import Job, JobStatus
+from tests.jobs.conftest import wait_finished
+from tests.nominations.builders import make_dossier
+from tests.security.exports_world import make_export_world
+
+
+def sheet_values(data: bytes) -> list[tuple]:
+    """Every row of every sheet, the export time left out (a minute may pass between the two files)."""
+    workbook = load_workbook(io.BytesIO(data))
+    return [row for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True)
+            if not (isinstance(row[0], str) and row[0].startswith("Xuất lúc"))]
+
+
+def start_from_page(client, url: str) -> Job:
+    response = client.post(url)
+    assert response.status_code == 302
+    return db.session.scalars(db.select(Job).order_by(Job.id.desc())).first()
+
+
+def test_the_register_export_job_gives_the_same_file_as_the_direct_download(app, consumer, login):
+    world = make_export_world()
+    council = login(world.council)
+    query = "?verified=open&sort=due&page=2"
+    job = start_from_page(council, "/recommendations/export" + query)
+    assert job.kind == "register_export" and job.params["args"] == {"verified": ["open"], "sort": ["due"]}
+    page = council.get("/recommendations/?verified=open").get_data(as_text=True)
+    assert 'role="progressbar"' in page and f"/jobs/{job.id}/status.json" in page  # the bar on the page itself
+    done = wait_finished(job.id)
+    assert done.status == JobStatus.DONE and done.done_rows == done.total_rows == 1
+    from_job = council.get(f"/jobs/{job.id}/result")
+    direct = council.get("/recommendations/export.xlsx" + query)
+    assert from_job.status_code == 200 and from_job.mimetype == direct.mimetype
+    assert "so-theo-doi-kien-nghi-" in from_job.headers["Content-Disposition"]
+    assert sheet_values(from_job.data) == sheet_values(direct.data)
+    assert len(sheet_values(from_job.data)) == 5  # title, filters, blank line, headers, the one recommendation
+
+
+def test_the_dossier_export_job_gives_the_same_file_as_the_direct_download(app, consumer, login):
+    world = make_export_world()
+    for number in range(12):
+        make_dossier(world.own, code=f"HS-{number:03}")
+    db.session.commit()
+    council = login(world.council)
+    job = start_from_page(council, "/nominations/export?year_from=2017")
+    page = council.get("/nominations/").get_data(as_text=True)
+    assert f"/jobs/{job.id}/status.json" in page
+    done = wait_finished(job.id)
+    assert done.status == JobStatus.DONE and done.total_rows == 12
+    from_job = council.get(f"/jobs/{job.id}/result").data
+    direct = council.get("/nominations/export.xlsx?year_from=2017").data
+    assert sheet_values(from_job) == sheet_values(direct) and len(sheet_values(from_job)) == 13
+
+
+def test_an_officer_s_export_job_holds_only_what_the_officer_may_see(app, consumer, login):
+    world = make_export_world()
+    make_dossier(world.own, code="HS-KG")
+    make_dossier(world.foreign, code="HS-CM")
+    db.session.commit()
+    officer = login(world.foreign_officer)
+    job = start_from_page(officer, "/nominations/export")
+    wait_finished(job.id)
+    codes = [row[0] for row in sheet_values(officer.get(f"/jobs/{job.id}/result").data)[1:]]
+    assert codes == ["HS-CM"]
