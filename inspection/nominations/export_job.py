@@ -13,7 +13,7 @@ from inspection.downloads import XLSX_MIMETYPE
 from inspection.extensions import db
 from inspection.nominations import exporting
 from inspection.nominations.registry_views import filter_form, registry_criteria
-from inspection.permissions import visible_unit_ids
+from inspection.units.scope import visible_unit_ids
 
 KIND = "dossier_export"
 
