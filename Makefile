@@ -1,4 +1,5 @@
-# make run  — set up (venv, packages, instance config, migrations, demo data) and serve on 127.0.0.1:$(PORT)
+# make run  — set up (venv, packages, instance config, migrations, demo data) and serve on 127.0.0.1:$(PORT),
+#            with the job worker and scheduler beside it
 # make test — set up the same way and run the whole suite (SQLite; PostgreSQL with INSPECTION_TEST_DATABASE_URL)
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -16,7 +17,10 @@ CHROMIUM := /usr/bin/chromium
 run: migrate
 	@$(FLASK) demo load --if-empty
 	@$(FLASK) demo accounts
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	@# the job worker (exports, imports) and the scheduler (reminders, clean-up) run beside the server; Ctrl-C stops all
+	@$(FLASK) jobs worker & worker=$$!; $(FLASK) jobs scheduler & scheduler=$$!; \
+		trap 'kill $$worker $$scheduler 2>/dev/null; wait' EXIT INT TERM; \
+		$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: setup chromium
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)

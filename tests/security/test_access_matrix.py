@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from inspection import jobs
 from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.council import services as council
@@ -67,6 +68,7 @@ def world(app):
     # the pending extension request already put the recommendation on the agenda
     item = review.items[0] if review.items else council.add_items(people["council"], review, [rec.id])[0]
     saved = saved_filters.save_filter(people["own_officer"], LISTS["register"], "Của tôi", "")
+    job = jobs.start(people["own_officer"], "register_export", args={}, today="2030-03-01")
     db.session.commit()
     evidence = message.evidence[0]
     return {
@@ -95,6 +97,8 @@ def world(app):
             ("review session", f"/council/sessions/{review.id}", {"outsider", "member"},
              f"/council/sessions/{review.id}/items/{item.id}/decision", {}, NOBODY),
             ("saved filter", f"/saved-filters/{saved.id}/rename", OWN, f"/saved-filters/{saved.id}/delete", {}, OWN),
+            ("job", f"/jobs/{job.id}", OWN, f"/jobs/{job.id}/cancel", {}, OWN),
+            ("job status", f"/jobs/{job.id}/status.json", OWN, None, None, None),
         ],
     }
 
