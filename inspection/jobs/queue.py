@@ -6,6 +6,7 @@ an id); each declared periodic task becomes a Huey periodic task. A job is hande
 request that recorded it has committed, so the worker always finds its row."""
 
 import os
+import threading
 
 from flask import Flask, current_app
 from huey import RedisHuey, SqliteHuey
@@ -14,13 +15,37 @@ from sqlalchemy.orm import Session
 
 from inspection.jobs import registry
 
-EXTENSION = "jobs_huey"
+EXTENSION = "jobs_queue"
 _PENDING = "jobs.to_enqueue"
 
 
 def init_app(app: Flask) -> None:
+    app.extensions[EXTENSION] = Queue(app)
+
+
+class Queue:
+    """The app's Huey, built on first use: Huey's SQLite storage creates its file when built, and a `flask`
+    command or a page that never queues anything should not."""
+
+    def __init__(self, app: Flask):
+        self.app = app
+        self._lock = threading.Lock()
+        self._huey = None
+        self._run_job = None
+
+    def huey(self):
+        with self._lock:
+            if self._huey is None:
+                self._huey, self._run_job = _build(self.app)
+            return self._huey
+
+    def enqueue(self, job_id: int) -> None:
+        self.huey()
+        self._run_job(job_id)
+
+
+def _build(app: Flask):
     huey = make_huey(app)
-    app.extensions[EXTENSION] = huey
 
     @huey.task(name="run_job")
     def run_job(job_id: int) -> None:
@@ -31,7 +56,7 @@ def init_app(app: Flask) -> None:
 
     for declared in registry.periodic_tasks().values():
         _add_periodic(app, huey, declared)
-    app.extensions["jobs_run_job"] = run_job
+    return huey, run_job
 
 
 def _add_periodic(app: Flask, huey, declared: registry.Periodic) -> None:
@@ -54,7 +79,7 @@ def make_huey(app: Flask):
 
 
 def huey_of(app: Flask | None = None):
-    return (app or current_app).extensions[EXTENSION]
+    return (app or current_app).extensions[EXTENSION].huey()
 
 
 def enqueue_after_commit(job_id: int) -> None:
@@ -66,7 +91,7 @@ def enqueue_after_commit(job_id: int) -> None:
 @event.listens_for(Session, "after_commit")
 def _enqueue_committed(session: Session) -> None:
     for job_id in session.info.pop(_PENDING, []):
-        current_app.extensions["jobs_run_job"](job_id)
+        current_app.extensions[EXTENSION].enqueue(job_id)
 
 
 @event.listens_for(Session, "after_soft_rollback")

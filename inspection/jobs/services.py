@@ -3,6 +3,7 @@ Services never commit: the view's one commit also queues the job (queue.enqueue_
 
 from datetime import timedelta
 
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from inspection import access, audit
@@ -24,7 +25,9 @@ access.register(Job, {
 def start(actor, kind: str, **params) -> Job:
     """Record a job of `kind` for `actor` with JSON-able `params`; it is queued when the request commits."""
     declared = registry.kind(kind)
-    job = Job(owner_id=actor.id, kind=kind, label=audit.text(str(declared.label)), params=params,
+    with force_locale("vi"):  # the row names the job in Vietnamese, as the audit log does
+        label = str(declared.label)
+    job = Job(owner_id=actor.id, kind=kind, label=label, params=params,
               status=JobStatus.QUEUED, done_rows=0, cancel_requested=False)
     db.session.add(job)
     db.session.flush()

@@ -31,6 +31,8 @@ FORGET_AFTER = timedelta(days=1)
 
 def serve(app: Flask, workers: int, periodic: bool) -> None:
     """Run a Huey consumer in this (main) thread until SIGINT/SIGTERM, with the heartbeat beside it."""
+    with app.app_context():
+        beat(worker_name())  # before any job is claimed: another process's sweep must see this one alive
     stop = start_heartbeat(app, worker_name())
     consumer = huey_of(app).create_consumer(workers=workers, periodic=periodic, worker_type="thread")
     try:

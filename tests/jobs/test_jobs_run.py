@@ -5,8 +5,9 @@ from inspection import jobs
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.jobs.models import JobStatus
+from inspection.jobs.queue import huey_of
 from tests.factories import make_user
-from tests.jobs.conftest import job_now, rows_written, wait_finished, wait_for
+from tests.jobs.conftest import job_now, rows_written, running_consumer, wait_finished, wait_for
 from tests.jobs.sample_tasks import KIND
 
 
@@ -58,10 +59,8 @@ def test_a_waiting_job_is_cancelled_at_once_and_never_runs(app, login):
     job_id = start(user, rows=3)
     login(user).post(f"/jobs/{job_id}/cancel")
     assert job_now(job_id).status == JobStatus.CANCELLED
-    from tests.jobs.conftest import running_consumer
-
     with running_consumer(app):
-        wait_for(lambda: app.extensions["jobs_huey"].pending_count() == 0, 10, "the queue to empty")
+        wait_for(lambda: huey_of(app).pending_count() == 0, 10, "the queue to empty")
     job = job_now(job_id)
     assert job.status == JobStatus.CANCELLED and job.started_at is None and rows_written() == 0
 
