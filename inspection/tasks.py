@@ -1,8 +1,8 @@
 """Composition root for the job queue: imports every module that declares job kinds or periodic tasks, so that
 the web app (which starts jobs) and the worker and scheduler (which run them) know the same names."""
 
+from inspection.backup import jobs as backup_jobs  # noqa: F401  (the daily backup)
 from inspection.findings import register_export_job  # noqa: F401  (the register's export)
 from inspection.jobs import housekeeping  # noqa: F401  (result files past JOB_RESULT_DAYS)
 from inspection.nominations import export_job  # noqa: F401  (the dossier registry's export)
 from inspection.reminders import jobs as reminder_jobs  # noqa: F401  (daily reminders, their e-mail)
-# the daily backup joins here once inspection/backup lands: @jobs.periodic("backup_daily", jobs.daily_at("BACKUP_AT"))

@@ -29,6 +29,15 @@ def test_reminders_go_out_daily_at_the_vietnam_time_and_mail_every_five_minutes(
     assert {"reminders_mail", "jobs_expire_results"} <= due(app, datetime(2026, 12, 6, 5, 0))
     assert "reminders_mail" in due(app, datetime(2026, 12, 6, 5, 35))
     assert "reminders_mail" not in due(app, datetime(2026, 12, 6, 5, 37))
+    assert "backup_daily" in due(app, datetime(2026, 12, 5, 18, 30))  # 01:30 on the 6th in Vietnam
+    assert "backup_daily" not in due(app, datetime(2026, 12, 6, 1, 30))
+
+
+def test_the_daily_backup_task_writes_an_archive_in_the_backup_folder(app, tmp_path):
+    app.config["BACKUP_DIR"] = str(tmp_path / "backups")
+    run_periodic(periodic_tasks()["backup_daily"])
+    archives = [path.name for path in (tmp_path / "backups").iterdir() if not path.name.startswith((".", "last"))]
+    assert len(archives) == 1 and (tmp_path / "backups" / "last-backup.json").exists()
 
 
 def test_the_daily_run_writes_the_reminders_and_mails_them(app, scene, mailbox):  # noqa: F811
