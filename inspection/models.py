@@ -8,7 +8,6 @@ from inspection.files.models import StoredFile  # noqa: F401
 from inspection.findings.models import Finding, FollowUpAction, Recommendation, Responsibility  # noqa: F401
 from inspection.groups.models import EmulationGroup, GroupMember  # noqa: F401
 from inspection.imports.models import ImportUpload  # noqa: F401
-
 from inspection.jobs.models import Job, JobWorker  # noqa: F401
 from inspection.missions.models import InspectionPlan, Mission, MissionMember, SelfReport, WorkingSession  # noqa: F401
 from inspection.nominations.models import AwardForm, Dossier, ReportedFigure  # noqa: F401
