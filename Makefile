@@ -1,6 +1,7 @@
 # make run  — set up (venv, packages, instance config, migrations, demo data) and serve on 127.0.0.1:$(PORT),
 #            with the job worker and scheduler beside it
 # make test — set up the same way and run the whole suite (SQLite; PostgreSQL with INSPECTION_TEST_DATABASE_URL)
+# make serve — set up, migrate and serve under gunicorn (gunicorn.conf.py) on 127.0.0.1:$(PORT): no demo data
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -12,7 +13,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test setup migrate compile translations lint chromium vendor
+.PHONY: run serve test setup migrate compile translations lint chromium vendor
 
 run: migrate
 	@$(FLASK) demo load --if-empty
@@ -21,6 +22,10 @@ run: migrate
 	@$(FLASK) jobs worker & worker=$$!; $(FLASK) jobs scheduler & scheduler=$$!; \
 		trap 'kill $$worker $$scheduler 2>/dev/null; wait' EXIT INT TERM; \
 		$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+# Production serving (docs/deploy.md): INSPECTION_DATABASE_URL chooses the database (SQLite by default).
+serve: migrate
+	INSPECTION_BIND=$${INSPECTION_BIND:-127.0.0.1:$(PORT)} $(BIN)/gunicorn --config gunicorn.conf.py
 
 test: setup chromium
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)

@@ -20,6 +20,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_templating(app)
     register_errors(app)
     register_security_headers(app)
+    register_request_log(app)
     register_cli(app)
     register_jobs(app)
     trust_proxies(app)
@@ -45,10 +46,15 @@ def load_config(app: Flask, test_config: dict | None) -> None:
     os.makedirs(app.instance_path, exist_ok=True)
     default_db = "sqlite:///" + os.path.join(app.instance_path, "inspection.sqlite3")
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config.get("DATABASE_URL") or default_db
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        options = app.config["SQLALCHEMY_ENGINE_OPTIONS"] = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+        options["connect_args"] = {"connect_timeout": app.config["DATABASE_CONNECT_TIMEOUT"],
+                                   **options.get("connect_args", {})}
     app.config["FILES_FOLDER"] = app.config.get("FILES_FOLDER") or os.path.join(app.instance_path, "files")
     app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"])
     if not app.config.get("SECRET_KEY"):
-        raise RuntimeError("SECRET_KEY is not set: run `make run` once, or set INSPECTION_SECRET_KEY.")
+        raise RuntimeError("Chưa đặt khóa bí mật SECRET_KEY: chạy `make run` một lần (ghi instance/config.py), "
+                           "hoặc đặt biến môi trường INSPECTION_SECRET_KEY.")
 
 
 def register_extensions(app: Flask) -> None:
@@ -79,6 +85,7 @@ def register_blueprints(app: Flask) -> None:
     from inspection.dashboard.views import bp as dashboard_bp
     from inspection.findings.views import bp as findings_bp
     from inspection.groups.views import bp as groups_bp
+    from inspection.health_views import bp as health_bp
     from inspection.home.views import bp as home_bp
     from inspection.imports.views import bp as imports_bp
     from inspection.jobs.views import bp as jobs_bp
@@ -92,7 +99,7 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (auth_bp, home_bp, admin_bp, units_bp, groups_bp, imports_bp, missions_bp, findings_bp,
                       responses_bp, nominations_bp, calendar_bp, dashboard_bp, council_bp, notifications_bp,
-                      saved_filters_bp, jobs_bp):
+                      saved_filters_bp, jobs_bp, health_bp):
         app.register_blueprint(blueprint)
     install_default_deny(app)
 
@@ -121,6 +128,12 @@ def register_jobs(app: Flask) -> None:
     from inspection.jobs.queue import init_app
 
     init_app(app)
+
+
+def register_request_log(app: Flask) -> None:
+    from inspection.request_log import install_request_log
+
+    install_request_log(app)
 
 
 def register_cli(app: Flask) -> None:

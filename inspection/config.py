@@ -6,6 +6,9 @@ from datetime import timedelta
 class DefaultConfig:
     SECRET_KEY = None  # make run writes a random one into instance/config.py
     DATABASE_URL = None  # None: SQLite file instance/inspection.sqlite3
+    #: PostgreSQL: seconds to wait for a connection before giving up (a request, or /healthz, fails fast
+    #: instead of hanging while the database is unreachable)
+    DATABASE_CONNECT_TIMEOUT = 5
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     BABEL_DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -30,6 +33,8 @@ class DefaultConfig:
     EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
     #: where uploaded files are kept; None = instance/files
     FILES_FOLDER = None
+    #: /healthz reports the file store unhealthy below this much free space (MB)
+    FILES_MIN_FREE_MB = 1024
     #: backups (docs/backup.md): `flask backup create` without a path and the daily job write here (None =
     #: instance/backups), keep this many newest archives, and /healthz wants the last one younger than this
     BACKUP_DIR = None

@@ -8,7 +8,7 @@ from flask_login import current_user
 from inspection.auth.models import Role, User
 
 #: the only endpoints an anonymous visitor may reach
-PUBLIC_ENDPOINTS = frozenset({"auth.login", "auth.set_language", "static"})
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "auth.set_language", "static", "health.healthz"})
 
 ALL_ROLES = tuple(Role)
 #: roles that see every unit's records
