@@ -3,14 +3,6 @@ key, an unreachable or unmigrated database, or an unwritable file store, and say
 In process through `startup.problems` on real databases and folders, and for real: gunicorn started with the
 repository's configuration, refusing or serving."""
 
-import json
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -87,63 +79,3 @@ def test_every_problem_is_listed_at_once(tmp_path):
     found = problems(tmp_path, "sqlite:///" + str(tmp_path / "empty.sqlite3"), SECRET_KEY="changeme",
                      FILES_FOLDER=str(blocker / "files"))
     assert len(found) == 3
-
-
-# --- for real: gunicorn with the repository's configuration -------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def server_environment(tmp_path, database_url, port, **variables) -> dict:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("INSPECTION_")}
-    env.update({"INSPECTION_DATABASE_URL": database_url, "INSPECTION_SECRET_KEY": GOOD_KEY,
-                "INSPECTION_FILES_FOLDER": str(tmp_path / "files"), "INSPECTION_BIND": f"127.0.0.1:{port}",
-                "INSPECTION_WEB_WORKERS": "1", **variables})
-    return env
-
-
-def gunicorn(env) -> subprocess.Popen:
-    return subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "--config", "gunicorn.conf.py"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def test_gunicorn_refuses_to_start_and_says_why(tmp_path):
-    env = server_environment(tmp_path, "sqlite:///" + str(tmp_path / "empty.sqlite3"), free_port(),
-                             INSPECTION_SECRET_KEY="changeme")
-    server = gunicorn(env)
-    _out, err = server.communicate(timeout=120)
-    assert server.returncode == 1
-    assert "Cổng thông tin KHÔNG khởi động" in err
-    assert "INSPECTION_SECRET_KEY" in err and "flask --app wsgi db upgrade" in err
-    assert "Booting worker" not in err  # refused before any worker
-
-
-def test_gunicorn_serves_healthz_and_logs_one_json_line_per_request(migrated, tmp_path):
-    port = free_port()
-    server = gunicorn(server_environment(tmp_path, migrated, port))
-    try:
-        body, request_id = wait_for_health(f"http://127.0.0.1:{port}/healthz", server)
-        assert body["ok"] is True
-    finally:
-        server.send_signal(signal.SIGTERM)
-        _out, err = server.communicate(timeout=60)
-    lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
-    [line] = [line for line in lines if line.get("request_id") == request_id]
-    assert (line["endpoint"], line["status"], line["user_id"]) == ("health.healthz", 200, None)
-    assert line["queries"] >= 2  # the database round trip and the migration revision
-
-
-def wait_for_health(url: str, server: subprocess.Popen) -> tuple[dict, str]:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        assert server.poll() is None, server.communicate()[1]
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return json.load(response), response.headers["X-Request-ID"]
-        except OSError:
-            time.sleep(0.3)
-    raise AssertionError("gunicorn did not answer /healthz within 90 s")

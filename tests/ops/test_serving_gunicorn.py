@@ -1,0 +1,131 @@
+"""The portal under gunicorn with the repository's configuration (gunicorn.conf.py), as `make serve` and the
+systemd unit run it: it refuses to start an installation that is not ready, serves /healthz with one JSON log
+line per request, reloads gracefully on HUP (new workers, no refused request), and takes its worker count
+and timeout from the environment."""
+
+import ast
+import json
+import os
+import re
+import runpy
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_KEY = "5f1c0e9a2b7d4c3e8f6a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def server_environment(tmp_path, database_url, port, **variables) -> dict:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("INSPECTION_")}
+    env.update({"INSPECTION_DATABASE_URL": database_url, "INSPECTION_SECRET_KEY": GOOD_KEY,
+                "INSPECTION_FILES_FOLDER": str(tmp_path / "files"), "INSPECTION_BIND": f"127.0.0.1:{port}",
+                "INSPECTION_WEB_WORKERS": "1", **variables})
+    return env
+
+
+def gunicorn(env, stderr=subprocess.PIPE) -> subprocess.Popen:
+    return subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "--config", "gunicorn.conf.py"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True)
+
+
+def test_gunicorn_refuses_to_start_and_says_why(tmp_path):
+    env = server_environment(tmp_path, "sqlite:///" + str(tmp_path / "empty.sqlite3"), free_port(),
+                             INSPECTION_SECRET_KEY="changeme")
+    server = gunicorn(env)
+    _out, err = server.communicate(timeout=120)
+    assert server.returncode == 1
+    assert "Cổng thông tin KHÔNG khởi động" in err
+    assert "INSPECTION_SECRET_KEY" in err and "flask --app wsgi db upgrade" in err
+    assert "Booting worker" not in err  # refused before any worker
+
+
+def test_gunicorn_serves_healthz_and_logs_one_json_line_per_request(migrated, tmp_path):
+    port = free_port()
+    server = gunicorn(server_environment(tmp_path, migrated, port))
+    try:
+        body, request_id = wait_for_health(f"http://127.0.0.1:{port}/healthz", server)
+        assert body["ok"] is True
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _out, err = server.communicate(timeout=60)
+    lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    [line] = [line for line in lines if line.get("request_id") == request_id]
+    assert (line["endpoint"], line["status"], line["user_id"]) == ("health.healthz", 200, None)
+    assert line["queries"] >= 2  # the database round trip and the migration revision
+
+
+def wait_for_health(url: str, server: subprocess.Popen) -> tuple[dict, str]:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        assert server.poll() is None, server.communicate()[1]
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return json.load(response), response.headers["X-Request-ID"]
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError("gunicorn did not answer /healthz within 90 s")
+
+
+def test_hup_replaces_the_workers_and_the_server_keeps_answering(migrated, tmp_path):
+    port, log_path = free_port(), tmp_path / "gunicorn.log"
+    with open(log_path, "w") as log:
+        server = gunicorn(server_environment(tmp_path, migrated, port), stderr=log)
+    url = f"http://127.0.0.1:{port}/healthz"
+    try:
+        wait_for_health(url, server)
+        [first] = booted_workers(log_path)
+        server.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 60
+        while len(booted_workers(log_path)) < 2 and time.monotonic() < deadline:
+            assert wait_for_health(url, server)[0]["ok"] is True  # answered all along
+            time.sleep(0.2)
+        second = booted_workers(log_path)[-1]
+        assert second != first
+        assert wait_for_health(url, server)[0]["ok"] is True
+        assert "Handling signal: hup" in log_path.read_text()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.communicate(timeout=60)
+    assert server.returncode == 0
+
+
+def booted_workers(log_path: Path) -> list[int]:
+    return [int(pid) for pid in re.findall(r"Booting worker with pid: (\d+)", log_path.read_text())]
+
+
+def settings(**variables) -> dict:
+    saved = dict(os.environ)
+    os.environ.update(variables)
+    try:
+        return runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def test_workers_follow_the_cores_unless_set_and_the_timeout_can_be_set():
+    cores = len(os.sched_getaffinity(0))
+    default = settings()
+    assert default["workers"] == min(2 * cores + 1, 8) and default["timeout"] == 120
+    assert default["wsgi_app"] == "wsgi:app" and default["preload_app"] is False
+    assert settings(INSPECTION_WEB_WORKERS="3", INSPECTION_WEB_TIMEOUT="300")["workers"] == 3
+    assert settings(INSPECTION_WEB_TIMEOUT="300")["timeout"] == 300
+
+
+def test_the_configuration_does_not_load_the_application_in_the_master():
+    """Otherwise every worker inherits the master's modules and HUP no longer loads new code."""
+    tree = ast.parse((ROOT / "gunicorn.conf.py").read_text(encoding="utf-8"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not {name for name in imported if name.split(".")[0] in ("inspection", "wsgi", "flask")}
