@@ -15,6 +15,17 @@ from tests.conftest import make_config
 CORE = {"database", "migrations", "file_store"}
 
 
+@pytest.fixture
+def app_config(tmp_path) -> dict:
+    return {"BACKUP_DIR": str(tmp_path / "backups")}  # this test's own backups: none until `back_up`
+
+
+def back_up(app) -> None:
+    """A real first backup, as docs/deploy.md makes one: /healthz wants a recent one."""
+    result = app.test_cli_runner().invoke(args=["backup", "create"])
+    assert result.exit_code == 0, result.output
+
+
 def get_health(app):
     response = app.test_client().get("/healthz")
     assert response.headers["Cache-Control"] == "no-store"
@@ -28,6 +39,9 @@ def other_app(tmp_path, database_url, **settings):
 
 def test_a_healthy_installation_answers_200_with_each_check(app):
     status, body = get_health(app)
+    assert status == 503 and body["checks"]["backup"]["ok"] is False  # a new installation: no backup yet
+    back_up(app)
+    status, body = get_health(app)
     assert status == 200 and body["ok"] is True
     assert body["checks"].keys() >= CORE
     assert all(check["ok"] for check in body["checks"].values())
@@ -35,7 +49,8 @@ def test_a_healthy_installation_answers_200_with_each_check(app):
     assert body["checks"]["file_store"]["free_mb"] > 0
 
 
-def test_it_is_public_and_sets_no_session_cookie(client):
+def test_it_is_public_and_sets_no_session_cookie(app, client):
+    back_up(app)
     response = client.get("/healthz")
     assert response.status_code == 200  # no redirect to the login page
     assert "Set-Cookie" not in response.headers
@@ -92,6 +107,7 @@ def test_an_unwritable_or_full_file_store_is_reported(migrated, tmp_path):
 
 
 def test_every_registered_check_counts_and_one_that_raises_is_a_failure(app, monkeypatch):
+    back_up(app)
     monkeypatch.setitem(health._CHECKS, "queue", lambda: health.Health(True, {"depth": 3}))
     status, body = get_health(app)
     assert status == 200 and body["checks"]["queue"] == {"ok": True, "depth": 3}
