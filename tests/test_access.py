@@ -70,4 +70,6 @@ def test_no_guarded_get_page_fails_for_any_role(app, client_as):
             if "GET" not in rule.methods or rule.endpoint == "static":
                 continue
             status = client.get(_concrete_path(rule)).status_code
-            assert status in (200, 302, 403, 404), (role, rule.rule, status)
+            # /healthz answers 503 when a check is not fine (here: no backup yet): its report, not a crash
+            allowed = (200, 302, 403, 404) + ((503,) if rule.endpoint == "health.healthz" else ())
+            assert status in allowed, (role, rule.rule, status)
