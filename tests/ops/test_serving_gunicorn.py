@@ -31,7 +31,8 @@ def server_environment(tmp_path, database_url, port, **variables) -> dict:
     env = {key: value for key, value in os.environ.items() if not key.startswith("INSPECTION_")}
     env.update({"INSPECTION_DATABASE_URL": database_url, "INSPECTION_SECRET_KEY": GOOD_KEY,
                 "INSPECTION_FILES_FOLDER": str(tmp_path / "files"), "INSPECTION_BIND": f"127.0.0.1:{port}",
-                "INSPECTION_BACKUP_DIR": str(tmp_path / "backups"), "INSPECTION_WEB_WORKERS": "1", **variables})
+                "INSPECTION_BACKUP_DIR": str(tmp_path / "backups"), "INSPECTION_WEB_WORKERS": "1",
+                "INSPECTION_JOBS_SQLITE_PATH": str(tmp_path / "jobs.sqlite3"), **variables})
     return env
 
 
@@ -53,13 +54,19 @@ def test_gunicorn_refuses_to_start_and_says_why(tmp_path):
 
 def test_gunicorn_serves_healthz_and_logs_one_json_line_per_request(migrated, tmp_path):
     port = free_port()
-    env = server_environment(tmp_path, migrated, port)
+    env = server_environment(tmp_path, migrated, port, INSPECTION_JOBS_HEARTBEAT_MAX_SECONDS="3")
     back_up(env)
-    server = gunicorn(env)
+    server, jobs_worker = gunicorn(env), job_worker(env)
+    url = f"http://127.0.0.1:{port}/healthz"
     try:
-        body, request_id = wait_for_health(f"http://127.0.0.1:{port}/healthz", server)
+        body, request_id = wait_for_health(url, server, until_ok=True)
         assert body["ok"] is True, body
+        stop(jobs_worker)  # the worker stops: /healthz says so once its heartbeat is older than allowed
+        body = wait_for_health(url, server, until_ok=False)[0]
+        assert body["ok"] is False and body["checks"]["jobs"]["ok"] is False
+        assert body["checks"]["database"]["ok"] is True and body["checks"]["backup"]["ok"] is True
     finally:
+        stop(jobs_worker)
         server.send_signal(signal.SIGTERM)
         _out, err = server.communicate(timeout=60)
     lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
@@ -68,19 +75,41 @@ def test_gunicorn_serves_healthz_and_logs_one_json_line_per_request(migrated, tm
     assert line["queries"] >= 2  # the database round trip and the migration revision
 
 
-def wait_for_health(url: str, server: subprocess.Popen) -> tuple[dict, str]:
-    """The first answer of /healthz (200 or 503), with its request id."""
+def wait_for_health(url: str, server: subprocess.Popen, until_ok: bool | None = None) -> tuple[dict, str]:
+    """The first answer of /healthz (200 or 503) with its request id; with `until_ok`, the first one whose
+    overall verdict is that (a worker's first heartbeat, or its last one going stale, takes a few seconds)."""
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         assert server.poll() is None, server.communicate()[1]
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
-                return json.load(response), response.headers["X-Request-ID"]
+                answer = json.load(response), response.headers["X-Request-ID"]
         except urllib.error.HTTPError as unhealthy:
-            return json.load(unhealthy), unhealthy.headers["X-Request-ID"]
+            answer = json.load(unhealthy), unhealthy.headers["X-Request-ID"]
         except OSError:
             time.sleep(0.3)
-    raise AssertionError("gunicorn did not answer /healthz within 90 s")
+            continue
+        if until_ok is None or answer[0]["ok"] is until_ok:
+            return answer
+        time.sleep(0.3)
+    raise AssertionError(f"/healthz did not answer (ok={until_ok}) within 90 s")
+
+
+def job_worker(env) -> subprocess.Popen:
+    """The job worker as its systemd unit runs it, beating every second."""
+    fast = env | {"INSPECTION_JOBS_HEARTBEAT_SECONDS": "1"}
+    return subprocess.Popen([str(Path(sys.executable).parent / "flask"), "--app", "wsgi", "jobs", "worker"],
+                            cwd=ROOT, env=fast, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def back_up(env) -> None:
@@ -95,9 +124,10 @@ def test_hup_replaces_the_workers_and_the_server_keeps_answering(migrated, tmp_p
     back_up(env)
     with open(log_path, "w") as log:
         server = gunicorn(env, stderr=log)
+    jobs_worker = job_worker(env)
     url = f"http://127.0.0.1:{port}/healthz"
     try:
-        wait_for_health(url, server)
+        wait_for_health(url, server, until_ok=True)
         [first] = booted_workers(log_path)
         server.send_signal(signal.SIGHUP)
         deadline = time.monotonic() + 60
@@ -109,6 +139,7 @@ def test_hup_replaces_the_workers_and_the_server_keeps_answering(migrated, tmp_p
         assert wait_for_health(url, server)[0]["ok"] is True
         assert "Handling signal: hup" in log_path.read_text()
     finally:
+        stop(jobs_worker)
         server.send_signal(signal.SIGTERM)
         server.communicate(timeout=60)
     assert server.returncode == 0

@@ -10,6 +10,7 @@ from flask_migrate import upgrade
 from inspection import create_app, health
 from inspection.auth.models import Role
 from inspection.extensions import db
+from inspection.jobs import worker
 from tests.conftest import make_config
 
 CORE = {"database", "migrations", "file_store"}
@@ -21,9 +22,12 @@ def app_config(tmp_path) -> dict:
 
 
 def back_up(app) -> None:
-    """A real first backup, as docs/deploy.md makes one: /healthz wants a recent one."""
+    """A real first backup, as docs/deploy.md makes one, and a job worker's heartbeat (a running worker writes
+    one every JOBS_HEARTBEAT_SECONDS): /healthz wants both."""
     result = app.test_cli_runner().invoke(args=["backup", "create"])
     assert result.exit_code == 0, result.output
+    with app.app_context():
+        worker.beat("tests:worker")
 
 
 def get_health(app):
