@@ -42,6 +42,7 @@ from inspection.missions.models import SelfReport
 from inspection.nominations.catalogue import seed_catalogue
 from inspection.nominations.models import AchievementType, AwardForm, Dossier, DossierStatus, LeaderGroup
 from inspection.nominations.models import RecipientKind as K
+from inspection.textsearch import fill_row
 from inspection.units.models import Unit
 
 A, G = AchievementType, LeaderGroup
@@ -142,7 +143,7 @@ def load_dossiers_2017() -> int:
     forms = _catalogue_ids()
     units = dict(db.session.execute(select(Unit.code, Unit.id).where(Unit.code.in_(UNIT_NAMES))).all())
     rows = build_rows(forms, units)
-    db.session.execute(insert(Dossier), rows)
+    db.session.execute(insert(Dossier), [fill_row(Dossier.__table__, row) for row in rows])
     _store_reported_figures()
     return len(rows)
 

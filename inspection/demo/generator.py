@@ -8,6 +8,7 @@ from sqlalchemy import func, insert, select
 
 from inspection.extensions import db
 from inspection.groups.models import EmulationGroup, GroupKind, GroupMember, MemberRole
+from inspection.textsearch import text_of
 from inspection.units.models import Unit, UnitKind, UnitName
 
 DEPARTMENTS = ["Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Sở Giáo dục và Đào tạo", "Sở Y tế",
@@ -61,7 +62,8 @@ def _insert_units(rows) -> list[int]:
     if not rows:
         return []
     ids = list(db.session.scalars(insert(Unit).returning(Unit.id, sort_by_parameter_order=True), [
-        {"code": code, "kind": kind, "parent_id": parent} for code, _name, kind, parent in rows]))
+        {"code": code, "kind": kind, "parent_id": parent, "search_text": text_of([code, name])}
+        for code, name, kind, parent in rows]))
     db.session.execute(insert(UnitName), [
         {"unit_id": unit_id, "name": name} for unit_id, (_code, name, _kind, _parent) in zip(ids, rows, strict=True)])
     return ids

@@ -21,6 +21,7 @@ from inspection.findings.models import Finding
 from inspection.missions.models import Mission
 from inspection.nominations.models import Dossier
 from inspection.rules import RuleViolation
+from inspection.textsearch import fill_row
 from inspection.units.models import Unit
 
 BATCH = 20_000
@@ -65,7 +66,7 @@ class BulkWriter:
 
     def add(self, table: Table, row: dict) -> None:
         """Queue a row (every row of a table with the same keys: one executemany per table)."""
-        self._rows[table.name].append(row)
+        self._rows[table.name].append(fill_row(table, row))
         self._waiting += 1
         if self._waiting >= self._batch:
             self.flush()

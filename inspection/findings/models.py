@@ -15,6 +15,7 @@ from inspection.documents.refs import DocRef
 from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
 from inspection.missions.models import Mission, WorkingSession
+from inspection.textsearch import search_column, searchable
 from inspection.timeutil import utcnow
 from inspection.units.models import Unit
 from inspection.workflow import Transitions
@@ -142,6 +143,7 @@ class Finding(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
     mission: Mapped[Mission] = relationship()
     session: Mapped[WorkingSession | None] = relationship()
@@ -150,6 +152,9 @@ class Finding(db.Model):
         back_populates="finding", cascade="all, delete-orphan", order_by="Recommendation.id")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+searchable(Finding, "title")
 
 
 class Recommendation(db.Model):
@@ -184,6 +189,7 @@ class Recommendation(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
     finding: Mapped[Finding] = relationship(back_populates="recommendations")
     verified_by: Mapped[User | None] = relationship(foreign_keys=[verified_by_id])
@@ -195,6 +201,9 @@ class Recommendation(db.Model):
     @property
     def is_open(self) -> bool:
         return self.verified_status == VerifiedStatus.OPEN
+
+
+searchable(Recommendation, "text")
 
 
 class Responsibility(db.Model):

@@ -13,6 +13,7 @@ from inspection.documents.refs import DocRef
 from inspection.enums import enum_column
 from inspection.extensions import db
 from inspection.files.models import StoredFile
+from inspection.textsearch import search_column, searchable
 from inspection.timeutil import utcnow
 from inspection.units.models import Unit
 from inspection.workflow import Transitions
@@ -148,6 +149,7 @@ class Mission(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
     plan: Mapped[InspectionPlan | None] = relationship(back_populates="missions")
     issuing_unit: Mapped[Unit | None] = relationship(foreign_keys=[issuing_unit_id])
@@ -160,6 +162,9 @@ class Mission(db.Model):
         back_populates="mission", cascade="all, delete-orphan", order_by="SelfReport.report_date")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+searchable(Mission, "title", "decision_ref", "conclusion_ref")
 
 
 class MissionMember(db.Model):
@@ -200,12 +205,16 @@ class SelfReport(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     #: moves with every save of the report's figures too (they are edited on one form)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
+    search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
     mission: Mapped[Mission] = relationship(back_populates="self_reports")
     unit: Mapped[Unit] = relationship()
     file: Mapped[StoredFile | None] = relationship()
 
     __mapper_args__ = {"version_id_col": version}
+
+
+searchable(SelfReport, "ref", "subject")
 
 
 class WorkingSession(db.Model):
@@ -226,9 +235,13 @@ class WorkingSession(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
+    search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
     mission: Mapped[Mission] = relationship(back_populates="sessions")
     unit: Mapped[Unit | None] = relationship()
     files: Mapped[list[StoredFile]] = relationship(secondary=session_files, order_by=StoredFile.id)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+searchable(WorkingSession, "minutes_ref", "place")

@@ -11,7 +11,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, insert, update
 
-from inspection import audit
+from inspection import audit, textsearch
 from inspection.extensions import db
 from inspection.imports import kinds
 from inspection.imports.plan import Counter, ImportPlan, StaleImport
@@ -71,7 +71,8 @@ def _insert(rows: list[tuple], counter: Counter) -> None:
     fixed = {"award_hold": False, "created_at": utcnow(), "version": 1}
     for chunk in _chunks(rows):
         db.session.execute(insert(Dossier.__table__), [
-            {"unit_id": unit_id, "code": code, **dict(zip(EDITABLE, values, strict=True)), **fixed}
+            textsearch.fill_row(Dossier.__table__, {"unit_id": unit_id, "code": code,
+                                                    **dict(zip(EDITABLE, values, strict=True)), **fixed})
             for unit_id, code, values in chunk])
         counter.add(len(chunk))
 
@@ -87,6 +88,7 @@ def _update(rows: list[tuple], counter: Counter) -> None:
         result = db.session.execute(statement, [_update_params(*row) for row in chunk])
         if counts_rows and result.rowcount != len(chunk):
             raise StaleImport()
+        textsearch.refresh(db.session, Dossier, table.c.id.in_([row[0] for row in chunk]))
         counter.add(len(chunk))
 
 

@@ -12,6 +12,7 @@ from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
 from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
+from inspection.textsearch import search_column, searchable
 from inspection.timeutil import utcnow
 from inspection.units.models import Unit
 from inspection.workflow import Transitions
@@ -177,11 +178,15 @@ class Dossier(db.Model):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
     unit: Mapped[Unit] = relationship()
     award_form: Mapped[AwardForm] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+searchable(Dossier, "code", "recipient_name")
 
 
 class ReportedFigure(db.Model):

@@ -11,6 +11,7 @@ from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
 from inspection.enums import enum_column
 from inspection.extensions import db
+from inspection.textsearch import Parts, search_column, searchable
 from inspection.timeutil import today_vn, utcnow
 
 
@@ -59,6 +60,8 @@ class Unit(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     #: bumped on every save; a form opened before the last save is refused (no lost updates)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
+    #: code and every dated name, normalised (inspection/textsearch.py)
+    search_text: Mapped[str] = search_column()
 
     parent: Mapped["Unit | None"] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list["Unit"]] = relationship(back_populates="parent")
@@ -104,6 +107,9 @@ class UnitName(db.Model):
     def covers(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to)
+
+
+searchable(Unit, "code", parts=Parts(UnitName, collection="names", owner="unit", owner_key="unit_id", column="name"))
 
 
 class EventKind(enum.StrEnum):

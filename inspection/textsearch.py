@@ -1,0 +1,176 @@
+"""Text search that ignores case and Vietnamese accents, the same on SQLite and PostgreSQL.
+
+Each searchable model declares once (`searchable`, next to the model) which columns it is found by; a
+normalised copy of them lives in its `search_text` column, rewritten on every ORM flush that changes one of
+them (a before_flush listener), and by `refresh` after a bulk Core write that bypasses the ORM. A search then
+is `search_text LIKE '%normalised words%'`: one pattern, both databases (PostgreSQL answers it from a trigram
+GIN index). Normalising in Python, not with SQL `lower`/`unaccent`, is what makes both databases agree:
+SQLite's LOWER knows only ASCII, and `unaccent` is an extension a server may not have."""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Index, String, Text, bindparam, event, inspect, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+_SPACES = re.compile(r"\s+")
+#: letters that do not decompose into a base letter and a combining mark
+_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ı": "i"})
+MAX_TERMS_LENGTH = 200
+
+
+def normalise(text: str | None) -> str:
+    """"KIÊN  Giang" → "kien giang": lower case, accents and tone marks dropped, đ → d, spaces collapsed.
+    NFC and NFD input give the same result (decomposed first, marks removed, then recomposed)."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", str(text).translate(_FOLD))
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", bare).casefold().translate(_FOLD)).strip()
+
+
+def search_column() -> Mapped[str]:
+    """The normalised copy of what a record is found by (kept up to date here, never set by hand)."""
+    return mapped_column(Text, default="", server_default="")
+
+
+def like_pattern(query: str) -> str:
+    """The LIKE pattern for a user's query: its normalised words, in order, anywhere in the text."""
+    terms = normalise(query)[:MAX_TERMS_LENGTH]
+    escaped = terms.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def matches(model, query: str):
+    """WHERE clause: the record's search text contains the query (case- and accent-insensitive)."""
+    return model.search_text.like(like_pattern(query), escape="\\")
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Child rows whose text belongs to the owner's search text (a unit's dated names)."""
+
+    model: type
+    collection: str  # the owner's relationship holding the parts
+    owner: str  # the part's relationship back to the owner
+    owner_key: str  # the part's foreign-key column
+    column: str  # the part's text column
+
+
+@dataclass(frozen=True)
+class Declaration:
+    model: type
+    columns: tuple[str, ...]
+    parts: Parts | None
+
+
+SEARCHABLE: dict[type, Declaration] = {}
+_BY_TABLE: dict[str, Declaration] = {}
+_PART_OWNERS: dict[type, Declaration] = {}
+
+
+def searchable(model: type, *columns: str, parts: Parts | None = None) -> None:
+    """Declare the columns (and child texts) `model` is found by; it must have a `search_text` column.
+    Its index: trigram GIN on PostgreSQL (answers LIKE '%…%'); on SQLite a plain index, which a LIKE scan
+    reads instead of the wider table rows."""
+    declaration = Declaration(model, columns, parts)
+    table = model.__table__
+    Index(f"ix_{table.name}_search_text", table.c.search_text, postgresql_using="gin",
+          postgresql_ops={"search_text": "gin_trgm_ops"})
+    SEARCHABLE[model] = declaration
+    _BY_TABLE[table.name] = declaration
+    if parts is not None:
+        _PART_OWNERS[parts.model] = declaration
+
+
+def text_of(values: Iterable) -> str:
+    return normalise(" ".join(str(value) for value in values if value not in (None, "")))
+
+
+def _record_text(declaration: Declaration, record) -> str:
+    values = [getattr(record, column) for column in declaration.columns]
+    if declaration.parts is not None:
+        parts = declaration.parts
+        values += [getattr(part, parts.column) for part in getattr(record, parts.collection)]
+    return text_of(values)
+
+
+@event.listens_for(Session, "before_flush")
+def _keep_search_text(session, _context, _instances) -> None:
+    """Every new searchable record, and every one whose searched columns or parts changed, gets its search
+    text rewritten (a record changed elsewhere is left alone: no lazy load of its parts for nothing)."""
+    for declaration, record in _records_to_index(session):
+        text = _record_text(declaration, record)
+        if record.search_text != text:
+            record.search_text = text
+
+
+def _records_to_index(session) -> list:
+    found = []
+    for record in list(session.new) + list(session.dirty) + list(session.deleted):
+        declaration = SEARCHABLE.get(type(record))
+        if declaration is not None and record not in session.deleted and (
+                record in session.new or _changed(record, _watched(declaration))):
+            found.append((declaration, record))
+        declaration = _PART_OWNERS.get(type(record))
+        if declaration is not None and (record in session.new or record in session.deleted
+                                        or _changed(record, (declaration.parts.column,))):
+            owner = getattr(record, declaration.parts.owner)
+            if owner is not None and owner not in session.deleted:
+                found.append((declaration, owner))
+    return found
+
+
+def _watched(declaration: Declaration) -> tuple[str, ...]:
+    return declaration.columns + ((declaration.parts.collection,) if declaration.parts else ())
+
+
+def _changed(record, attributes: tuple[str, ...]) -> bool:
+    state = inspect(record)
+    return any(state.attrs[name].history.has_changes() for name in attributes)
+
+
+def refresh(session, model: type, *where, batch: int = 2000) -> int:
+    """Rewrite the search text of `model`'s rows matching `where`, for writers that bypass the ORM (bulk
+    inserts and updates). Returns how many rows were read."""
+    declaration = SEARCHABLE[model]
+    columns = [model.__table__.c[name] for name in declaration.columns]
+    query = select(model.__table__.c.id, *columns).where(*where).order_by(model.__table__.c.id)
+    rows, done = session.execute(query).all(), 0
+    for start in range(0, len(rows), batch):
+        chunk = rows[start:start + batch]
+        _write(session, model, declaration, chunk)
+        done += len(chunk)
+    return done
+
+
+def _write(session, model, declaration: Declaration, rows) -> None:
+    extra = _part_texts(session, declaration.parts, [row[0] for row in rows])
+    table = model.__table__
+    statement = update(table).where(table.c.id == bindparam("b_id")).values(
+        search_text=bindparam("b_text", type_=String()))
+    params = [{"b_id": row[0], "b_text": text_of(list(row[1:]) + extra.get(row[0], []))} for row in rows]
+    if params:
+        session.execute(statement, params, execution_options={"synchronize_session": False})
+
+
+def _part_texts(session, parts: Parts | None, owner_ids: list[int]) -> dict[int, list[str]]:
+    if parts is None or not owner_ids:
+        return {}
+    table = parts.model.__table__
+    key, column = table.c[parts.owner_key], table.c[parts.column]
+    found: dict[int, list[str]] = {}
+    for owner_id, text in session.execute(select(key, column).where(key.in_(owner_ids)).order_by(table.c.id)):
+        found.setdefault(owner_id, []).append(text)
+    return found
+
+
+def fill_row(table, row: dict) -> dict:
+    """For bulk Core inserts: the row with its search text, when `table` is searchable (the texts of its
+    parts, such as a unit's names, are not in the row: `refresh` those tables after writing)."""
+    declaration = _BY_TABLE.get(table.name)
+    if declaration is not None:
+        row["search_text"] = text_of(row.get(column) for column in declaration.columns)
+    return row
