@@ -1,31 +1,51 @@
-"""Form fields that take units by code, so a form stays usable with thousands of units."""
+"""Form fields that take units by code (or by a current name typed in full), so a form stays usable with
+thousands of units. With JavaScript the unit picker (static/js/unit-picker.js) helps fill them in; without
+it the field takes what is typed."""
 
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from wtforms import StringField
+from wtforms.widgets import TextInput
 
 from inspection.extensions import db
 from inspection.forms_util import KeepsParseErrors
+from inspection.timeutil import today_vn
 from inspection.units.models import Unit
+from inspection.units.queries import units_named
 
 
 def _split_codes(text: str) -> list[str]:
     return [code.strip() for code in text.replace(";", ",").replace("\n", ",").split(",") if code.strip()]
 
 
+class UnitPickerInput(TextInput):
+    """A text input the unit picker enhances: it finds the lookup address and its words on the input."""
+
+    def __init__(self, multiple: bool):
+        super().__init__()
+        self.multiple = multiple
+
+    def __call__(self, field, **kwargs):
+        kwargs.setdefault("data-unit-lookup", url_for("units.lookup"))
+        kwargs.setdefault("data-unit-multiple", "y" if self.multiple else "")
+        kwargs.setdefault("data-found-text", _("{n} đơn vị phù hợp; dùng phím mũi tên để chọn."))
+        kwargs.setdefault("data-none-text", _("Không tìm thấy đơn vị phù hợp."))
+        kwargs.setdefault("data-picked-text", _("Đã chọn {name}."))
+        kwargs.setdefault("data-list-label", _("Đơn vị gợi ý"))
+        kwargs.setdefault("autocomplete", "off")
+        return super().__call__(field, **kwargs)
+
+
 class UnitCodesField(KeepsParseErrors, StringField):
-    """Comma-separated unit codes → list of Unit; unknown codes are named in the error."""
+    """Comma-separated unit codes (or current names typed in full) → list of Unit; what matches no unit is
+    named in the error."""
+
+    widget = UnitPickerInput(multiple=True)
 
     def process_formdata(self, valuelist):
-        self.raw_text = valuelist[0] if valuelist else ""
-        codes = _split_codes(self.raw_text)
-        units = list(db.session.scalars(select(Unit).where(Unit.code.in_(codes)))) if codes else []
-        found = {unit.code for unit in units}
-        missing = [code for code in codes if code not in found]
-        self.data = sorted(units, key=lambda unit: codes.index(unit.code))
-        if missing:
-            self.data = None
-            raise ValueError(_("Không có đơn vị mang mã: %(codes)s", codes=", ".join(missing)))
+        self.raw_text, self.data = (valuelist[0] if valuelist else ""), None
+        self.data = _units_from(_split_codes(self.raw_text))
 
     def process_data(self, value):
         self.data = list(value or [])
@@ -37,11 +57,15 @@ class UnitCodesField(KeepsParseErrors, StringField):
 
 
 class UnitCodeField(UnitCodesField):
-    """One unit code → Unit or None."""
+    """One unit code (or one current name typed in full) → Unit or None."""
+
+    widget = UnitPickerInput(multiple=False)
 
     def process_formdata(self, valuelist):
-        super().process_formdata(valuelist)
-        if self.data is not None and len(self.data) > 1:
+        self.raw_text, self.data = (valuelist[0] if valuelist else ""), None
+        # the whole text first: a unit's name may hold a comma ("Phòng Văn hóa, Thông tin")
+        self.data = _whole(self.raw_text.strip()) or _units_from(_split_codes(self.raw_text))
+        if len(self.data) > 1:
             self.data = None
             raise ValueError(_("Chỉ nhập một mã đơn vị."))
         self.data = self.data[0] if self.data else None
@@ -53,3 +77,38 @@ class UnitCodeField(UnitCodesField):
         if getattr(self, "raw_text", None) is not None:
             return self.raw_text
         return self.data.code if self.data else ""
+
+
+def _units_from(entries: list[str]) -> list[Unit]:
+    """Each entry as a code, else as the full current name of exactly one unit; ValueError naming the rest."""
+    by_code = {unit.code: unit for unit in db.session.scalars(select(Unit).where(Unit.code.in_(entries)))} \
+        if entries else {}
+    units, missing, ambiguous = [], [], []
+    for entry in entries:
+        unit = by_code.get(entry) or _unique_name(entry, ambiguous)
+        if unit is None and entry not in ambiguous:
+            missing.append(entry)
+        elif unit is not None:
+            units.append(unit)
+    if ambiguous:
+        raise ValueError(_("Có nhiều đơn vị mang tên %(names)s: hãy nhập mã đơn vị.", names=", ".join(ambiguous)))
+    if missing:
+        raise ValueError(_("Không có đơn vị mang mã: %(codes)s", codes=", ".join(missing)))
+    return units
+
+
+def _unique_name(entry: str, ambiguous: list[str]) -> Unit | None:
+    named = units_named(entry, today_vn())
+    if len(named) > 1:
+        ambiguous.append(entry)
+    return named[0] if len(named) == 1 else None
+
+
+def _whole(text: str) -> list[Unit]:
+    """The unit the whole text names (by code or full current name), or [] when it names none or several."""
+    if not text:
+        return []
+    try:
+        return _units_from([text])
+    except ValueError:
+        return []

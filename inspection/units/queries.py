@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, case, or_, select
 from sqlalchemy.orm import aliased, selectinload
 
 from inspection.extensions import db
+from inspection.textsearch import matches, normalise
 from inspection.units.models import LinkRole, Unit, UnitEvent, UnitEventLink
 
 
@@ -79,13 +80,9 @@ def children_of(unit: Unit) -> list[Unit]:
 def unit_list_query(search: str = "", kind: str = "", scope: str = "current",
                     visible_ids: set[int] | None = None, on: date | None = None):
     """The filtered unit list as one SELECT, names loaded with it (no N+1)."""
-    from inspection.units.models import UnitName
-
     query = select(Unit).options(selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names))
-    if search:
-        term = search.strip()
-        name_match = select(UnitName.unit_id).where(UnitName.name.icontains(term, autoescape=True))
-        query = query.where(or_(Unit.code.icontains(term, autoescape=True), Unit.id.in_(name_match)))
+    if search.strip():
+        query = query.where(matches(Unit, search))
     if kind:
         query = query.where(Unit.kind == kind)
     if scope == "current" and on is not None:
@@ -100,3 +97,31 @@ def unit_list_query(search: str = "", kind: str = "", scope: str = "current",
 
 def unit_by_code(code: str) -> Unit | None:
     return db.session.scalar(select(Unit).where(Unit.code == code.strip()))
+
+
+#: how many units the picker offers at once
+LOOKUP_LIMIT = 20
+
+
+def lookup_units(text: str, visible_ids: set[int] | None, limit: int = LOOKUP_LIMIT) -> list[Unit]:
+    """Units whose code or any dated name contains the text (case and accents ignored): a code that starts
+    with it first, then current units before former ones, then by code."""
+    code_first = case((Unit.code.istartswith(text.strip(), autoescape=True), 0), else_=1)
+    ended = case((Unit.valid_to.is_(None), 0), else_=1)
+    query = (select(Unit).where(matches(Unit, text))
+             .options(selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names))
+             .order_by(code_first, ended, Unit.code).limit(limit))
+    if visible_ids is not None:
+        query = query.where(Unit.id.in_(visible_ids))
+    return list(db.session.scalars(query))
+
+
+def units_named(text: str, on: date) -> list[Unit]:
+    """Units existing on `on` whose name that day is `text`, case and accents ignored (a name typed in
+    place of a code): the search column narrows the candidates, the exact comparison decides."""
+    wanted = normalise(text)
+    if not wanted:
+        return []
+    query = select(Unit).where(matches(Unit, wanted)).options(selectinload(Unit.names))
+    return [unit for unit in db.session.scalars(query)
+            if unit.exists_on(on) and normalise(unit.name_on(on)) == wanted]

@@ -4,6 +4,7 @@ from flask import (
     Blueprint,
     current_app,
     flash,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -18,10 +19,12 @@ from inspection import audit, sections
 from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
 from inspection.extensions import db
+from inspection.formatting import vn_date
 from inspection.forms_util import commit_or_refuse, refused, save
 from inspection.groups.models import GroupMember
 from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
+from inspection.textsearch import normalise
 from inspection.timeutil import today_vn
 from inspection.units import queries, services
 from inspection.units.forms import NewUnitForm, UnitEventForm, UnitForm
@@ -56,6 +59,37 @@ def index():
     query = queries.unit_list_query(**filters, visible_ids=visible_unit_ids(current_user), on=today_vn())
     page = db.paginate(query, per_page=current_app.config["PAGE_SIZE"], max_per_page=200)
     return render_template("units/index.html", page=page, filters=filters, kinds=list(UnitKind))
+
+
+@bp.route("/lookup")
+@login_required
+def lookup():
+    """JSON for the unit picker: ?q=part of a code or of any name, accents optional; only units the user may
+    see, at most queries.LOOKUP_LIMIT, each with its parent and validity."""
+    text = request.args.get("q", "")[:MAX_LOOKUP_TEXT]
+    if not normalise(text):
+        return jsonify(results=[], message=_("Gõ một phần tên hoặc mã đơn vị."))
+    today = today_vn()
+    units = queries.lookup_units(text, visible_unit_ids(current_user))
+    return jsonify(results=[_choice(unit, today) for unit in units])
+
+
+MAX_LOOKUP_TEXT = 100
+
+
+def _choice(unit: Unit, today) -> dict:
+    parent = unit.parent
+    return {"code": unit.code, "name": unit.name, "current": unit.exists_on(today),
+            "parent": f"{parent.name} ({parent.code})" if parent else "", "validity": _validity(unit, today)}
+
+
+def _validity(unit: Unit, today) -> str:
+    if unit.exists_on(today):
+        return _("Đang hoạt động") if unit.valid_from is None else _("Hoạt động từ %(day)s",
+                                                                       day=vn_date(unit.valid_from))
+    if unit.valid_to is not None and unit.valid_to < today:
+        return _("Đã chấm dứt (hoạt động đến %(day)s)", day=vn_date(unit.valid_to))
+    return _("Hoạt động từ %(day)s", day=vn_date(unit.valid_from))
 
 
 @bp.route("/<int:unit_id>")
