@@ -221,6 +221,8 @@ class RegisterFilterForm(PortalForm):
     class Meta:
         csrf = False
 
+    q = StringField(_l("Tìm trong nội dung"), validators=[Optional(), Length(max=200)],
+                    description=_l("Nội dung kiến nghị hoặc phát hiện, có dấu hay không dấu đều được."))
     verified = SelectField(_l("Kết quả xác minh"), choices=_verified_choices, validators=[Optional()])
     unit_status = SelectField(_l("Tình trạng của đơn vị"), choices=_any_of(UnitStatus), validators=[Optional()])
     unit = UnitCodeField(_l("Mã đơn vị"), validators=[Optional()],

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, exists, or_, select
 
+from inspection import textsearch
 from inspection.findings.access import visible_recommendations_clause
 from inspection.findings.models import (
     CLOSED_STATUSES,
@@ -146,11 +147,24 @@ def open_on(day: date):
                 or_(is_open(), Recommendation.verified_at >= after_day(day)))
 
 
+def text_condition(text: str):
+    """The recommendation's text or its finding's title holds the words (case and accents ignored), or the
+    text is the recommendation's id ("12", "#12"). The finding through an uncorrelated IN, as for
+    my_missions: no join of every recommendation to its finding."""
+    findings = select(Finding.id).where(textsearch.matches(Finding, text)).correlate(None)
+    condition = or_(textsearch.matches(Recommendation, text), Recommendation.finding_id.in_(findings))
+    number = text.strip().lstrip("#")
+    if number.isdigit() and len(number) <= 12:
+        condition = or_(condition, Recommendation.id == int(number))
+    return condition
+
+
 def _cohort(year: int, _today) -> list:
     return [Recommendation.issued_on >= date(year, 1, 1), Recommendation.issued_on <= date(year, 12, 31)]
 
 
 _BUILDERS = {
+    "q": lambda text, _today: [text_condition(text)] if textsearch.normalise(text) else [],
     "verified": _verified,
     "subtree": _subtree,
     "group": _group,

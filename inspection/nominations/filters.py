@@ -8,6 +8,7 @@ from sqlalchemy import Select, or_, select
 
 from inspection.nominations.models import AchievementType, AwardForm, Dossier, LeaderGroup
 from inspection.params import YEAR_MAX, YEAR_MIN, whole_number
+from inspection.textsearch import matches, normalise
 from inspection.units.models import Unit, UnitKind
 from inspection.units.queries import all_predecessors, subtree_ids, unit_by_code
 
@@ -146,9 +147,8 @@ def _by_recipient_and_state(query: Select, c: DossierFilter, held_clause) -> Sel
     if c.hold == "yes":
         query = query.where(or_(Dossier.award_hold.is_(True), held_clause) if held_clause is not None
                             else Dossier.award_hold.is_(True))
-    if c.q:
-        query = query.where(or_(Dossier.code.icontains(c.q, autoescape=True),
-                                Dossier.recipient_name.icontains(c.q, autoescape=True)))
+    if normalise(c.q):
+        query = query.where(matches(Dossier, c.q))
     return query
 
 
