@@ -95,11 +95,12 @@ def register_blueprints(app: Flask) -> None:
     from inspection.permissions import install_default_deny
     from inspection.responses.views import bp as responses_bp
     from inspection.saved_filters.views import bp as saved_filters_bp
+    from inspection.search.views import bp as search_bp
     from inspection.units.views import bp as units_bp
 
     for blueprint in (auth_bp, home_bp, admin_bp, units_bp, groups_bp, imports_bp, missions_bp, findings_bp,
                       responses_bp, nominations_bp, calendar_bp, dashboard_bp, council_bp, notifications_bp,
-                      saved_filters_bp, jobs_bp, health_bp):
+                      saved_filters_bp, jobs_bp, health_bp, search_bp):
         app.register_blueprint(blueprint)
     install_default_deny(app)
 

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
 from sqlalchemy import Index, String, Text, bindparam, event, inspect, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -174,3 +175,39 @@ def fill_row(table, row: dict) -> dict:
     if declaration is not None:
         row["search_text"] = text_of(row.get(column) for column in declaration.columns)
     return row
+
+
+def _char_key(char: str) -> str:
+    return " " if char.isspace() else normalise(char) if not unicodedata.combining(char) else ""
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where the query's normalised words occur in `text`, as (start, end) offsets of the original text:
+    "Sở Tư pháp" holds "tu phap" at (3, 10). Accents written as separate marks (NFD) stay with their letter."""
+    wanted = normalise(query)
+    if not wanted or not text:
+        return []
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for piece in _char_key(char):
+            if not (piece == " " and folded and folded[-1] == " "):
+                folded.append(piece)
+                origin.append(index)
+    haystack, spans, start = "".join(folded), [], 0
+    while (found := haystack.find(wanted, start)) >= 0:
+        end = origin[found + len(wanted) - 1] + 1
+        while end < len(text) and _char_key(text[end]) == "":
+            end += 1
+        spans.append((origin[found], end))
+        start = found + len(wanted)
+    return spans
+
+
+def highlight(text: str, query: str) -> Markup:
+    """The text, escaped, with each match of the query in <mark>."""
+    text, parts, last = str(text or ""), [], 0
+    for start, end in match_spans(text, query):
+        parts += [escape(text[last:start]), Markup("<mark>"), escape(text[start:end]), Markup("</mark>")]
+        last = end
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)

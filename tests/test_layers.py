@@ -18,7 +18,7 @@ LAYERS = (
     ("responses", ("responses",)),
     ("nominations", ("nominations",)),
     ("reading", ("council", "dashboard", "saved_filters", "home", "admin", "demo",
-                 "reminders")),
+                 "reminders", "search")),
 )
 #: the composition root: the app factory, the CLI group and the model registry for migrations see everything
 ROOTS = frozenset({"inspection", "inspection.models", "inspection.cli", "inspection.tasks"})

@@ -1,0 +1,118 @@
+"""What the search box finds: one entry per kind of record, each saying how its rows are scoped to the user
+(the same rule as its list, in SQL), how a result reads and where it leads. The words are matched on the
+records' normalised search text (inspection/textsearch.py)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from inspection.findings.access import visible_recommendations_clause
+from inspection.findings.models import Finding, Recommendation, Responsibility
+from inspection.findings.register_filters import text_condition
+from inspection.formatting import vn_date
+from inspection.missions.access import visible_missions_clause
+from inspection.missions.models import Mission, SelfReport, WorkingSession
+from inspection.nominations.models import Dossier
+from inspection.textsearch import matches
+from inspection.units.models import Unit
+from inspection.units.scope import visible_unit_ids
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: object  # lazy text
+    model: type
+    #: user → WHERE clause limiting the rows to what the user may see (None: no limit)
+    scope: Callable
+    title: Callable  # record → the line that is highlighted
+    detail: Callable  # record → a second line
+    url: Callable  # record → its page
+    options: tuple = ()
+    #: query → the filtered list holding the same results, when there is one
+    more: Callable | None = None
+    #: query → WHERE clause of the matching rows (the normalised search text by default)
+    match: Callable | None = None
+    order: tuple = ()
+
+    def condition(self, query: str):
+        return self.match(query) if self.match else matches(self.model, query)
+
+    def ordering(self) -> tuple:
+        return self.order or (self.model.id.desc(),)
+
+
+def _unit_ids_clause(column):
+    def scope(user):
+        visible = visible_unit_ids(user)
+        return None if visible is None else column.in_(visible)
+    return scope
+
+
+def _finding_scope(user):
+    """As findings.access.sees_finding: the finding's unit, or a unit answering one of its recommendations."""
+    visible = visible_unit_ids(user)
+    if visible is None:
+        return None
+    shares = (select(Responsibility.id).join(Recommendation, Recommendation.id == Responsibility.recommendation_id)
+              .where(Recommendation.finding_id == Finding.id, Responsibility.unit_id.in_(visible)))
+    return or_(Finding.unit_id.in_(visible), exists(shares.correlate(Finding)))
+
+
+def _session_scope(user):
+    visible = visible_unit_ids(user)
+    return None if visible is None else WorkingSession.unit_id.in_(visible)
+
+
+def _parent_name(unit: Unit) -> str:
+    return f"{unit.code} · {unit.parent.name}" if unit.parent else unit.code
+
+
+KINDS = (
+    Kind("units", _l("Đơn vị"), Unit, _unit_ids_clause(Unit.id),
+         title=lambda unit: unit.name, detail=_parent_name,
+         url=lambda unit: url_for("units.detail", unit_id=unit.id),
+         options=(selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names)),
+         more=lambda q: url_for("units.index", q=q, scope="all"), order=(Unit.code,)),
+    Kind("missions", _l("Đoàn kiểm tra"), Mission, visible_missions_clause,
+         title=lambda mission: mission.title,
+         detail=lambda mission: " · ".join(str(ref) for ref in (mission.decision_ref, mission.conclusion_ref) if ref),
+         url=lambda mission: url_for("missions.workspace", mission_id=mission.id),
+         options=(selectinload(Mission.units),)),
+    Kind("findings", _l("Phát hiện"), Finding, _finding_scope,
+         title=lambda finding: finding.title,
+         detail=lambda finding: f"{finding.unit.name} · {finding.mission.title}",
+         url=lambda finding: url_for("findings.finding", finding_id=finding.id),
+         options=(joinedload(Finding.unit).selectinload(Unit.names), joinedload(Finding.mission),
+                  selectinload(Finding.recommendations).selectinload(Recommendation.responsibilities)),
+         more=lambda q: url_for("findings.register", q=q)),
+    Kind("recommendations", _l("Kiến nghị"), Recommendation, visible_recommendations_clause,
+         title=lambda rec: rec.text,
+         detail=lambda rec: f"#{rec.id} · {rec.finding.unit.name} · {rec.verified_status.label}",
+         url=lambda rec: url_for("findings.recommendation", recommendation_id=rec.id),
+         options=(joinedload(Recommendation.finding).joinedload(Finding.unit).selectinload(Unit.names),
+                  selectinload(Recommendation.responsibilities)),
+         more=lambda q: url_for("findings.register", q=q), match=text_condition),
+    Kind("dossiers", _l("Hồ sơ khen thưởng"), Dossier, _unit_ids_clause(Dossier.unit_id),
+         title=lambda dossier: f"{dossier.code} — {dossier.recipient_name}",
+         detail=lambda dossier: f"{dossier.unit.name} · {dossier.award_form.name_vi} · {dossier.year}",
+         url=lambda dossier: url_for("nominations.dossier", dossier_id=dossier.id),
+         options=(joinedload(Dossier.unit).selectinload(Unit.names),),
+         more=lambda q: url_for("nominations.registry", q=q)),
+    Kind("self_reports", _l("Báo cáo tự kiểm tra"), SelfReport, _unit_ids_clause(SelfReport.unit_id),
+         title=lambda report: f"{report.ref} — {report.subject or ''}".rstrip(" —"),
+         detail=lambda report: f"{report.unit.name} · {vn_date(report.report_date)} · {report.mission.title}",
+         url=lambda report: url_for("missions.workspace", mission_id=report.mission_id),
+         options=(joinedload(SelfReport.unit).selectinload(Unit.names), joinedload(SelfReport.mission))),
+    Kind("minutes", _l("Biên bản làm việc"), WorkingSession, _session_scope,
+         title=lambda session: str(session.minutes_ref or session.place or ""),
+         detail=lambda session: " · ".join(part for part in (
+             session.unit.name if session.unit else "", vn_date(session.held_on), session.mission.title) if part),
+         url=lambda session: url_for("missions.session", session_id=session.id),
+         options=(joinedload(WorkingSession.unit).selectinload(Unit.names), joinedload(WorkingSession.mission))),
+)
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
