@@ -140,6 +140,11 @@ def pages_of(app) -> list[Page]:
              f"/nominations/report?unit={province}&subtree=y&year_from={year}&year_to={year}"),
         Page("dossier registry, first page", "council", "/nominations/"),
         Page("dossier registry, province subtree", "council", f"/nominations/?unit={province}&subtree=y"),
+        # issue #11: a search stays under 10x the trivial page; the unit picker answers in under 100 ms
+        Page("search box, every kind (\"kien giang\")", "council", "/search?q=kien+giang"),
+        Page("search box, a unit officer (province)", officer_username(province), "/search?q=khen+thuong"),
+        Page("register, text filter", "council", "/recommendations/?q=khen+thuong"),
+        Page("unit picker lookup (\"phu quoc\")", "council", "/units/lookup?q=phu+quoc"),
     ]
 
 
