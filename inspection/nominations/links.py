@@ -31,7 +31,6 @@ from inspection.nominations.access import sees_unit
 from inspection.nominations.holds import hold_reasons, is_on_hold
 from inspection.nominations.models import Dossier, finding_dossiers
 from inspection.rules import RuleViolation
-from inspection.textsearch import matches
 from inspection.units.fields import UnitCodeField
 from inspection.units.models import Unit
 from inspection.units.queries import unit_by_code
@@ -162,7 +161,8 @@ def search_dossiers(user, text: str, unit_code: str) -> dict:
     query = select(Dossier).where(Dossier.unit_id == unit.id)
     term = normalised(text)
     if term:
-        query = query.where(or_(Dossier.code.istartswith(term, autoescape=True), matches(Dossier, term)))
+        query = query.where(or_(Dossier.code.istartswith(term, autoescape=True),
+                                Dossier.recipient_name.icontains(term, autoescape=True)))
     found = list(db.session.scalars(query.order_by(Dossier.code).limit(SEARCH_LIMIT)))
     return {"results": [_as_result(dossier, unit) for dossier in found],
             "message": "" if found else _("Không tìm thấy hồ sơ nào.")}
