@@ -53,17 +53,25 @@ def _count(kind: Kind, query: str) -> int:
 def _rows(kind: Kind, query: str, limit: int, offset: int = 0) -> list:
     statement = (select(kind.model).where(*_conditions(kind, query)).options(*kind.options)
                  .order_by(*kind.ordering()).limit(limit).offset(offset))
-    # the SQL scope mirrors each record's rule; the rule itself has the last word
-    return access.visible(current_user, db.session.scalars(statement).unique())
+    return list(db.session.scalars(statement).unique())
+
+
+def _visible(rows: list) -> list:
+    """The SQL scope mirrors each record's rule; the rule itself has the last word."""
+    return access.visible(current_user, rows)
 
 
 def _preview(kind: Kind, query: str) -> Group:
-    return Group(kind, _count(kind, query), _rows(kind, query, PREVIEW))
+    rows = _rows(kind, query, PREVIEW)
+    # fewer rows than asked for: that is all of them, and the count (a second scan) is not needed
+    total = len(rows) if len(rows) < PREVIEW else _count(kind, query)
+    return Group(kind, total, _visible(rows))
 
 
 def _one_kind(kind: Kind, query: str) -> Group:
     per_page = current_app.config["PAGE_SIZE"]
     page, total = page_number(), _count(kind, query)
     pages = max(1, -(-total // per_page))
-    return Group(kind, total, _rows(kind, query, per_page, (min(page, pages) - 1) * per_page), min(page, pages), pages)
+    rows = _rows(kind, query, per_page, (min(page, pages) - 1) * per_page)
+    return Group(kind, total, _visible(rows), min(page, pages), pages)
 
