@@ -61,3 +61,19 @@ def test_the_search_box_of_the_navigation(page: Page):
     expect(results.locator("mark")).to_have_text("Kiên Giang")
     results.get_by_role("link", name="UBND tỉnh Kiên Giang").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("UBND tỉnh Kiên Giang")
+
+
+def test_search_results_and_the_picker_fit_a_phone(page: Page, tmp_path):
+    page.set_viewport_size({"width": 390, "height": 844})
+    _log_in(page, _council_with_units().username)
+    page.goto("/search?q=kien giang")
+    expect(page.locator("section[data-kind=units] mark")).to_have_text("Kiên Giang")
+    page.screenshot(path=tmp_path / "search-390.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.goto("/recommendations/")
+    field = page.get_by_role("combobox", name="Mã đơn vị")
+    field.press_sequentially("KG", delay=20)
+    expect(page.get_by_role("listbox", name="Đơn vị gợi ý").get_by_role("option")).to_have_count(2)
+    page.screenshot(path=tmp_path / "picker-390.png")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    print(tmp_path)
