@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'ux_search'
-down_revision = 'sec_conflicts'
+down_revision = 'ops_jobs'
 branch_labels = None
 depends_on = None
 
