@@ -9,28 +9,24 @@ from sqlalchemy import Column, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from inspection.enums import enum_column
+from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
 from inspection.timeutil import utcnow
 
 
-class Role(enum.StrEnum):
+class Role(LabelledEnum):
     ADMIN = "admin"
     COUNCIL = "council"
     INSPECTOR = "inspector"
     UNIT_OFFICER = "unit_officer"
 
-    @property
-    def label(self) -> str:
-        return str(ROLE_LABELS[self])
 
-
-ROLE_LABELS = {
+register_labels({
     Role.ADMIN: _l("Quản trị hệ thống"),
     Role.COUNCIL: _l("Hội đồng / Tổ thư ký"),
     Role.INSPECTOR: _l("Thành viên đoàn kiểm tra"),
     Role.UNIT_OFFICER: _l("Cán bộ đầu mối đơn vị"),
-}
+})
 
 user_units = Table(
     "user_unit",
@@ -44,19 +40,20 @@ class User(UserMixin, db.Model):
     __tablename__ = "user"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(64), unique=True)
-    full_name: Mapped[str] = mapped_column(String(200))
-    email: Mapped[str | None] = mapped_column(String(200))
+    username: Mapped[str] = mapped_column(String(64), unique=True, info={"label": _l("Tên đăng nhập")})
+    full_name: Mapped[str] = mapped_column(String(200), info={"label": _l("Họ và tên")})
+    email: Mapped[str | None] = mapped_column(String(200), info={"label": _l("Thư điện tử")})
     password_hash: Mapped[str] = mapped_column(String(256))
-    role: Mapped[Role] = enum_column(Role)
-    is_active_account: Mapped[bool] = mapped_column(default=True)
+    role: Mapped[Role] = enum_column(Role, info={"label": _l("Vai trò")})
+    is_active_account: Mapped[bool] = mapped_column(default=True, info={"label": _l("Đang hoạt động")})
     #: "vi" or "en"; None means the portal default (Vietnamese)
     locale: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     #: named, not imported: accounts sit below units in the layers (docs/architecture.md); SQLAlchemy finds
     #: the class in its registry when the mappers are configured
-    units: Mapped[list["Unit"]] = relationship(secondary=user_units, order_by="Unit.code")  # noqa: F821
+    units: Mapped[list["Unit"]] = relationship(secondary=user_units, order_by="Unit.code",  # noqa: F821
+                                           info={"label": _l("Đơn vị")})
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -1,36 +1,31 @@
 """Days an admin adds to the Vietnamese working-day calendar for a given year: extra days off
 (ngày nghỉ bù, nghỉ hoán đổi) and make-up working days (ngày làm bù, e.g. a Saturday)."""
 
-import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from inspection.enums import enum_column
+from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
 from inspection.timeutil import utcnow
 
 
-class DayKind(enum.StrEnum):
+class DayKind(LabelledEnum):
     DAY_OFF = "day_off"
     WORKING_DAY = "working_day"
 
-    @property
-    def label(self) -> str:
-        return str(DAY_KIND_LABELS[self])
 
-
-DAY_KIND_LABELS = {DayKind.DAY_OFF: _l("Ngày nghỉ"), DayKind.WORKING_DAY: _l("Ngày làm việc bù")}
+register_labels({DayKind.DAY_OFF: _l("Ngày nghỉ"), DayKind.WORKING_DAY: _l("Ngày làm việc bù")})
 
 
 class CalendarDay(db.Model):
     __tablename__ = "calendar_day"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    day: Mapped[date] = mapped_column(unique=True)
-    kind: Mapped[DayKind] = enum_column(DayKind)
-    note: Mapped[str] = mapped_column(String(255))
+    day: Mapped[date] = mapped_column(unique=True, info={"label": _l("Ngày")})
+    kind: Mapped[DayKind] = enum_column(DayKind, info={"label": _l("Loại")})
+    note: Mapped[str] = mapped_column(String(255), info={"label": _l("Ghi chú")})
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

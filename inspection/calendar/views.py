@@ -9,7 +9,7 @@ from inspection.access import Need, load, register
 from inspection.auth.models import Role
 from inspection.calendar import grid, queries, services, workdays
 from inspection.calendar.forms import CalculatorForm, CalendarDayForm, YearForm
-from inspection.calendar.models import DAY_KIND_LABELS, CalendarDay, DayKind
+from inspection.calendar.models import CalendarDay, DayKind
 from inspection.calendar.workdays import Calendar
 from inspection.extensions import db
 from inspection.forms_util import save
@@ -67,7 +67,7 @@ def _page(add_form: CalendarDayForm, year: int | None = None):
     return render_template(
         "calendar/index.html", year=year, year_form=year_form, add_form=add_form, days=days,
         holidays=workdays.public_holidays(year), months=months, working_day_count=grid.working_day_count(months),
-        history=queries.history_of_year(year), kind_labels=DAY_KIND_LABELS, can_edit=current_user.role == Role.ADMIN,
+        history=queries.history_of_year(year), can_edit=current_user.role == Role.ADMIN,
         **_calculation())
 
 

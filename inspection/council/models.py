@@ -44,7 +44,7 @@ class Decision(LabelledEnum):
     DEFER = "defer"
 
 
-COUNCIL_LABELS = register_labels({
+register_labels({
     SessionStatus.OPEN: _l("Đang họp"),
     SessionStatus.CLOSED: _l("Đã kết thúc"),
     ItemReason.EXTENSION_PENDING: _l("Có đề nghị gia hạn chờ quyết định"),
@@ -71,16 +71,17 @@ class ReviewSession(db.Model):
     __tablename__ = "review_session"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(String(500))
-    held_on: Mapped[date] = mapped_column(index=True)
-    place: Mapped[str | None] = mapped_column(String(255))
+    title: Mapped[str] = mapped_column(String(500), info={"label": _l("Tiêu đề")})
+    held_on: Mapped[date] = mapped_column(index=True, info={"label": _l("Ngày làm việc")})
+    place: Mapped[str | None] = mapped_column(String(255), info={"label": _l("Địa điểm")})
     chaired_by: Mapped[str | None] = mapped_column(String(255))
     #: one participant a line: "Họ tên – chức vụ"
     participants: Mapped[str] = mapped_column(Text)
     #: proposals: open items overdue by more than this many days
     overdue_days: Mapped[int] = mapped_column(default=30)
-    status: Mapped[SessionStatus] = enum_column(SessionStatus, default=SessionStatus.OPEN, index=True)
-    minutes_ref: Mapped[DocRef | None] = mapped_column(DocRefType())
+    status: Mapped[SessionStatus] = enum_column(SessionStatus, default=SessionStatus.OPEN, index=True,
+                                                info={"label": _l("Trạng thái")})
+    minutes_ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Biên bản")})
     conclusion: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -106,11 +107,11 @@ class ReviewItem(db.Model):
     session_id: Mapped[int] = mapped_column(ForeignKey("review_session.id", ondelete="CASCADE"), index=True)
     recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id"), index=True)
     position: Mapped[int] = mapped_column(default=0)
-    reason: Mapped[ItemReason] = enum_column(ItemReason)
+    reason: Mapped[ItemReason] = enum_column(ItemReason, info={"label": _l("Lý do")})
     #: how overdue the item was when put on the agenda (for the minutes)
     days_overdue: Mapped[int | None]
     decision: Mapped[Decision] = enum_column(Decision, default=Decision.PENDING, index=True)
-    decision_note: Mapped[str | None] = mapped_column(Text)
+    decision_note: Mapped[str | None] = mapped_column(Text, info={"label": _l("Ý kiến quyết định")})
     new_due: Mapped[date | None]
     reinspection_mission_id: Mapped[int | None] = mapped_column(ForeignKey("mission.id"))
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))

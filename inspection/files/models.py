@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import BigInteger, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -17,7 +18,7 @@ class StoredFile(db.Model):
     original_name: Mapped[str] = mapped_column(String(255))
     #: random name under instance/files/
     stored_name: Mapped[str] = mapped_column(String(80), unique=True)
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True, info={"label": _l("SHA-256")})
     size: Mapped[int] = mapped_column(BigInteger)
     #: the type detected from the content ("application/pdf"), not the name
     content_type: Mapped[str] = mapped_column(String(120))

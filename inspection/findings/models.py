@@ -78,7 +78,7 @@ class VerificationMethod(LabelledEnum):
     UNIT_WORD = "unit_word"
 
 
-LABELS = register_labels({
+register_labels({
     FindingKind.SHORTCOMING: _l("Tồn tại, hạn chế"),
     FindingKind.STRENGTH: _l("Ưu điểm"),
     FindingCategory.LEADERSHIP_DIRECTION: _l("Lãnh đạo, chỉ đạo; ban hành văn bản"),
@@ -133,21 +133,22 @@ class Finding(db.Model):
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id"), index=True)
     session_id: Mapped[int | None] = mapped_column(ForeignKey("working_session.id"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    kind: Mapped[FindingKind] = enum_column(FindingKind, default=FindingKind.SHORTCOMING)
-    category: Mapped[FindingCategory] = enum_column(FindingCategory, index=True)
-    severity: Mapped[Severity] = enum_column(Severity, default=Severity.MODERATE, index=True)
-    title: Mapped[str] = mapped_column(String(500))
-    description: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[FindingKind] = enum_column(FindingKind, default=FindingKind.SHORTCOMING, info={"label": _l("Loại")})
+    category: Mapped[FindingCategory] = enum_column(FindingCategory, index=True, info={"label": _l("Lĩnh vực")})
+    severity: Mapped[Severity] = enum_column(Severity, default=Severity.MODERATE, index=True,
+                                             info={"label": _l("Mức độ")})
+    title: Mapped[str] = mapped_column(String(500), info={"label": _l("Tiêu đề")})
+    description: Mapped[str | None] = mapped_column(Text, info={"label": _l("Mô tả")})
     #: figures quoted as evidence, as printed ("1.973 / 3.408 = 57,86%")
-    figures: Mapped[str | None] = mapped_column(Text)
+    figures: Mapped[str | None] = mapped_column(Text, info={"label": _l("Số liệu")})
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
     search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
-    mission: Mapped[Mission] = relationship()
+    mission: Mapped[Mission] = relationship(info={"label": _l("Đoàn")})
     session: Mapped[WorkingSession | None] = relationship()
-    unit: Mapped[Unit] = relationship()
+    unit: Mapped[Unit] = relationship(info={"label": _l("Đơn vị")})
     recommendations: Mapped[list["Recommendation"]] = relationship(
         back_populates="finding", cascade="all, delete-orphan", order_by="Recommendation.id")
 
@@ -168,21 +169,24 @@ class Recommendation(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     finding_id: Mapped[int] = mapped_column(ForeignKey("finding.id"), index=True)
-    text: Mapped[str] = mapped_column(Text)
-    issued_on: Mapped[date | None]
-    original_due: Mapped[date | None]
+    text: Mapped[str] = mapped_column(Text, info={"label": _l("Nội dung kiến nghị")})
+    issued_on: Mapped[date | None] = mapped_column(info={"label": _l("Ngày ban hành")})
+    original_due: Mapped[date | None] = mapped_column(info={"label": _l("Hạn ban đầu")})
     #: changes only through an approved extension or a council decision, never by a plain edit
-    current_due: Mapped[date | None] = mapped_column(index=True)
-    verified_status: Mapped[VerifiedStatus] = enum_column(VerifiedStatus, default=VerifiedStatus.OPEN, index=True)
-    verification_method: Mapped[VerificationMethod | None] = enum_column(VerificationMethod, nullable=True)
+    current_due: Mapped[date | None] = mapped_column(index=True, info={"label": _l("Hạn hiện tại")})
+    verified_status: Mapped[VerifiedStatus] = enum_column(VerifiedStatus, default=VerifiedStatus.OPEN, index=True,
+                                                          info={"label": _l("Kết quả xác minh")})
+    verification_method: Mapped[VerificationMethod | None] = enum_column(VerificationMethod, nullable=True,
+                                                                         info={"label": _l("Cách xác minh")})
     verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     verified_at: Mapped[datetime | None]
-    verification_note: Mapped[str | None] = mapped_column(Text)
+    verification_note: Mapped[str | None] = mapped_column(Text, info={"label": _l("Ghi chú xác minh")})
     #: optional outcomes: awards to revoke or re-examine, money to recover
-    awards_to_revoke: Mapped[int | None]
-    awards_to_reexamine: Mapped[int | None]
-    amount_to_recover: Mapped[Decimal | None] = mapped_column(Numeric(18, 0))
-    amount_recovered: Mapped[Decimal | None] = mapped_column(Numeric(18, 0))
+    awards_to_revoke: Mapped[int | None] = mapped_column(info={"label": _l("Số khen thưởng phải thu hồi")})
+    awards_to_reexamine: Mapped[int | None] = mapped_column(info={"label": _l("Số khen thưởng phải xem xét lại")})
+    amount_to_recover: Mapped[Decimal | None] = mapped_column(Numeric(18, 0),
+                                                              info={"label": _l("Số tiền phải thu hồi")})
+    amount_recovered: Mapped[Decimal | None] = mapped_column(Numeric(18, 0), info={"label": _l("Số tiền đã thu hồi")})
     #: set when the council reports the item to the supervising body (a review-session decision)
     escalated_at: Mapped[datetime | None]
     escalation_note: Mapped[str | None] = mapped_column(Text)
@@ -191,7 +195,7 @@ class Recommendation(db.Model):
     version: Mapped[int] = mapped_column(default=1)
     search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
-    finding: Mapped[Finding] = relationship(back_populates="recommendations")
+    finding: Mapped[Finding] = relationship(back_populates="recommendations", info={"label": _l("Phát hiện")})
     verified_by: Mapped[User | None] = relationship(foreign_keys=[verified_by_id])
     responsibilities: Mapped[list["Responsibility"]] = relationship(
         back_populates="recommendation", cascade="all, delete-orphan", order_by="Responsibility.id")
@@ -215,15 +219,16 @@ class Responsibility(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    status: Mapped[UnitStatus] = enum_column(UnitStatus, default=UnitStatus.NOT_STARTED, index=True)
+    status: Mapped[UnitStatus] = enum_column(UnitStatus, default=UnitStatus.NOT_STARTED, index=True,
+                                             info={"label": _l("Trạng thái")})
     reported_done_at: Mapped[datetime | None]
     #: set when the item came over from a dissolved or merged unit
     transferred_from_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
-    transfer_basis: Mapped[DocRef | None] = mapped_column(DocRefType())
+    transfer_basis: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Căn cứ chuyển giao")})
     transferred_at: Mapped[datetime | None]
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="responsibilities")
-    unit: Mapped[Unit] = relationship(foreign_keys=[unit_id])
+    unit: Mapped[Unit] = relationship(foreign_keys=[unit_id], info={"label": _l("Đơn vị")})
     transferred_from: Mapped[Unit | None] = relationship(foreign_keys=[transferred_from_id])
     actions: Mapped[list["FollowUpAction"]] = relationship(
         back_populates="responsibility", cascade="all, delete-orphan", order_by="FollowUpAction.id")
@@ -236,12 +241,12 @@ class FollowUpAction(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     responsibility_id: Mapped[int] = mapped_column(ForeignKey("responsibility.id", ondelete="CASCADE"), index=True)
-    what: Mapped[str] = mapped_column(Text)
-    who: Mapped[str | None] = mapped_column(String(255))
-    due: Mapped[date | None]
+    what: Mapped[str] = mapped_column(Text, info={"label": _l("Biện pháp")})
+    who: Mapped[str | None] = mapped_column(String(255), info={"label": _l("Người thực hiện")})
+    due: Mapped[date | None] = mapped_column(info={"label": _l("Hạn")})
     #: 0–100
-    progress: Mapped[int] = mapped_column(default=0)
-    note: Mapped[str | None] = mapped_column(Text)
+    progress: Mapped[int] = mapped_column(default=0, info={"label": _l("Tiến độ (%)")})
+    note: Mapped[str | None] = mapped_column(Text, info={"label": _l("Ghi chú")})
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 

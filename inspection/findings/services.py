@@ -13,7 +13,6 @@ from inspection.extensions import db
 from inspection.findings.access import can_manage
 from inspection.findings.editing import differences, plain
 from inspection.findings.models import (
-    LABELS,
     RECOMMENDATION_PARTS,
     VERIFIED_TRANSITIONS,
     Finding,
@@ -246,8 +245,8 @@ def verify(actor, recommendation: Recommendation, status: VerifiedStatus, method
     recommendation.verification_note = (note or "").strip() or None
     db.session.flush()
     audit.record(actor, "recommendation.verify", recommendation,
-                 audit.text("Xác minh kết quả thực hiện: %(status)s (%(method)s)", status=LABELS[status],
-                            method=LABELS[method]),
+                 audit.text("Xác minh kết quả thực hiện: %(status)s (%(method)s)", status=status.lazy_label,
+                            method=method.lazy_label),
                  before=before, after=_verification(recommendation))
     return recommendation
 
@@ -273,7 +272,7 @@ def _reopen(actor, recommendation: Recommendation, note: str | None, because: st
     recommendation.verification_note = note
     db.session.flush()
     audit.record(actor, "recommendation.reopen", recommendation,
-                 audit.text("Mở lại kiến nghị (trước đó: %(old)s): %(why)s", old=LABELS[before["verified_status"]],
+                 audit.text("Mở lại kiến nghị (trước đó: %(old)s): %(why)s", old=before["verified_status"].lazy_label,
                             why=note or "—"),
                  before=before, after=_verification(recommendation))
     return recommendation

@@ -1,43 +1,34 @@
 """Emulation clusters and blocks (cụm, khối thi đua), one set per emulation year."""
 
-import enum
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from inspection.enums import enum_column
+from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
 from inspection.units.models import Unit
 
 
-class GroupKind(enum.StrEnum):
+class GroupKind(LabelledEnum):
     CLUSTER = "cluster"
     BLOCK = "block"
 
-    @property
-    def label(self) -> str:
-        return str(GROUP_KIND_LABELS[self])
+
+register_labels({GroupKind.CLUSTER: _l("Cụm thi đua"), GroupKind.BLOCK: _l("Khối thi đua")})
 
 
-GROUP_KIND_LABELS = {GroupKind.CLUSTER: _l("Cụm thi đua"), GroupKind.BLOCK: _l("Khối thi đua")}
-
-
-class MemberRole(enum.StrEnum):
+class MemberRole(LabelledEnum):
     LEADER = "leader"
     DEPUTY = "deputy"
     MEMBER = "member"
 
-    @property
-    def label(self) -> str:
-        return str(MEMBER_ROLE_LABELS[self])
 
-
-MEMBER_ROLE_LABELS = {
+register_labels({
     MemberRole.LEADER: _l("Trưởng"),
     MemberRole.DEPUTY: _l("Phó"),
     MemberRole.MEMBER: _l("Thành viên"),
-}
+})
 
 
 class EmulationGroup(db.Model):
@@ -47,10 +38,10 @@ class EmulationGroup(db.Model):
     __table_args__ = (UniqueConstraint("year", "kind", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[GroupKind] = enum_column(GroupKind)
-    name: Mapped[str] = mapped_column(String(255))
-    year: Mapped[int] = mapped_column(index=True)
-    note: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[GroupKind] = enum_column(GroupKind, info={"label": _l("Loại")})
+    name: Mapped[str] = mapped_column(String(255), info={"label": _l("Tên")})
+    year: Mapped[int] = mapped_column(index=True, info={"label": _l("Năm")})
+    note: Mapped[str | None] = mapped_column(Text, info={"label": _l("Ghi chú")})
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     members: Mapped[list["GroupMember"]] = relationship(
@@ -66,9 +57,9 @@ class GroupMember(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("emulation_group.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    role: Mapped[MemberRole] = enum_column(MemberRole)
+    role: Mapped[MemberRole] = enum_column(MemberRole, info={"label": _l("Vai trò")})
     #: 0 leader, 1 deputy, 2 member: lets lists order by role in SQL
     role_order: Mapped[int] = mapped_column(default=2)
 
-    group: Mapped[EmulationGroup] = relationship(back_populates="members")
-    unit: Mapped[Unit] = relationship(lazy="joined")
+    group: Mapped[EmulationGroup] = relationship(back_populates="members", info={"label": _l("Cụm, khối")})
+    unit: Mapped[Unit] = relationship(lazy="joined", info={"label": _l("Đơn vị")})

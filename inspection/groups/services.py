@@ -57,7 +57,7 @@ def set_member(actor, group: EmulationGroup, unit: Unit, role: MemberRole) -> Gr
         group.members.append(member)
     member.role, member.role_order = role, ROLE_ORDER[role]
     db.session.flush()
-    audit.record(actor, "group.member", group, audit.text("%(unit)s: %(role)s", unit=unit.name, role=role.label),
+    audit.record(actor, "group.member", group, audit.text("%(unit)s: %(role)s", unit=unit.name, role=role.lazy_label),
                  before=before, after={"unit": unit.code, "role": role})
     return member
 

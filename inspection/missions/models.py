@@ -1,6 +1,5 @@
 """Inspection plans, missions (đoàn kiểm tra / giám sát), their members, self-reports and working sessions."""
 
-import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
@@ -10,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from inspection.auth.models import User
 from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
-from inspection.enums import enum_column
+from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
 from inspection.files.models import StoredFile
 from inspection.textsearch import search_column, searchable
@@ -19,42 +18,34 @@ from inspection.units.models import Unit
 from inspection.workflow import Transitions
 
 
-class MissionKind(enum.StrEnum):
+class MissionKind(LabelledEnum):
     INSPECTION = "inspection"
     SUPERVISION = "supervision"
     CROSS = "cross"
 
-    @property
-    def label(self) -> str:
-        return str(MISSION_KIND_LABELS[self])
 
-
-MISSION_KIND_LABELS = {
+register_labels({
     MissionKind.INSPECTION: _l("Kiểm tra"),
     MissionKind.SUPERVISION: _l("Giám sát"),
     MissionKind.CROSS: _l("Kiểm tra chéo trong cụm, khối"),
-}
+})
 
 
-class MissionStatus(enum.StrEnum):
+class MissionStatus(LabelledEnum):
     DRAFT = "draft"
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     CONCLUDED = "concluded"
     CLOSED = "closed"
 
-    @property
-    def label(self) -> str:
-        return str(MISSION_STATUS_LABELS[self])
 
-
-MISSION_STATUS_LABELS = {
+register_labels({
     MissionStatus.DRAFT: _l("Dự thảo"),
     MissionStatus.PLANNED: _l("Đã lên kế hoạch"),
     MissionStatus.IN_PROGRESS: _l("Đang tiến hành"),
     MissionStatus.CONCLUDED: _l("Đã kết luận"),
     MissionStatus.CLOSED: _l("Đã đóng"),
-}
+})
 
 MISSION_TRANSITIONS = Transitions({
     MissionStatus.DRAFT: {MissionStatus.PLANNED},
@@ -66,23 +57,19 @@ MISSION_TRANSITIONS = Transitions({
 })
 
 
-class TeamRole(enum.StrEnum):
+class TeamRole(LabelledEnum):
     HEAD = "head"
     DEPUTY = "deputy"
     MEMBER = "member"
     SECRETARY = "secretary"
 
-    @property
-    def label(self) -> str:
-        return str(TEAM_ROLE_LABELS[self])
 
-
-TEAM_ROLE_LABELS = {
+register_labels({
     TeamRole.HEAD: _l("Trưởng đoàn"),
     TeamRole.DEPUTY: _l("Phó trưởng đoàn"),
     TeamRole.MEMBER: _l("Thành viên"),
     TeamRole.SECRETARY: _l("Thư ký"),
-}
+})
 
 plan_units = Table(
     "plan_unit", db.Model.metadata,
@@ -109,15 +96,15 @@ class InspectionPlan(db.Model):
     __tablename__ = "inspection_plan"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    ref: Mapped[DocRef | None] = mapped_column(DocRefType())
-    issued_on: Mapped[date | None]
-    year: Mapped[int] = mapped_column(index=True)
-    title: Mapped[str] = mapped_column(String(500))
-    content_areas: Mapped[str | None] = mapped_column(Text)
+    ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Số, ký hiệu")})
+    issued_on: Mapped[date | None] = mapped_column(info={"label": _l("Ngày ban hành")})
+    year: Mapped[int] = mapped_column(index=True, info={"label": _l("Năm")})
+    title: Mapped[str] = mapped_column(String(500), info={"label": _l("Tiêu đề")})
+    content_areas: Mapped[str | None] = mapped_column(Text, info={"label": _l("Nội dung kiểm tra")})
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
-    units: Mapped[list[Unit]] = relationship(secondary=plan_units, order_by=Unit.code)
+    units: Mapped[list[Unit]] = relationship(secondary=plan_units, order_by=Unit.code, info={"label": _l("Đơn vị")})
     missions: Mapped[list["Mission"]] = relationship(back_populates="plan")
 
     __mapper_args__ = {"version_id_col": version}
@@ -128,32 +115,34 @@ class Mission(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int | None] = mapped_column(ForeignKey("inspection_plan.id"), index=True)
-    kind: Mapped[MissionKind] = enum_column(MissionKind)
-    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[MissionKind] = enum_column(MissionKind, info={"label": _l("Loại")})
+    title: Mapped[str] = mapped_column(String(500), info={"label": _l("Tiêu đề")})
     #: the decision establishing the team (e.g. 1317/QĐ-UBND) and its date
-    decision_ref: Mapped[DocRef | None] = mapped_column(DocRefType())
-    decision_date: Mapped[date | None]
+    decision_ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Quyết định thành lập")})
+    decision_date: Mapped[date | None] = mapped_column(info={"label": _l("Ngày quyết định")})
     #: issuing body as printed ("Hội đồng Thi đua – Khen thưởng Trung ương")
-    issuing_body: Mapped[str | None] = mapped_column(String(255))
+    issuing_body: Mapped[str | None] = mapped_column(String(255), info={"label": _l("Cơ quan ban hành")})
     issuing_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     #: for a cross-inspection: the cluster or block whose members inspect each other
     group_id: Mapped[int | None] = mapped_column(ForeignKey("emulation_group.id"))
-    period_from: Mapped[date | None]
-    period_to: Mapped[date | None]
-    planned_start: Mapped[date | None]
-    planned_end: Mapped[date | None]
-    status: Mapped[MissionStatus] = enum_column(MissionStatus, default=MissionStatus.DRAFT, index=True)
+    period_from: Mapped[date | None] = mapped_column(info={"label": _l("Thời kỳ từ")})
+    period_to: Mapped[date | None] = mapped_column(info={"label": _l("Thời kỳ đến")})
+    planned_start: Mapped[date | None] = mapped_column(info={"label": _l("Dự kiến bắt đầu")})
+    planned_end: Mapped[date | None] = mapped_column(info={"label": _l("Dự kiến kết thúc")})
+    status: Mapped[MissionStatus] = enum_column(MissionStatus, default=MissionStatus.DRAFT, index=True,
+                                                info={"label": _l("Trạng thái")})
     #: the conclusion notice (thông báo kết luận), when issued
-    conclusion_ref: Mapped[DocRef | None] = mapped_column(DocRefType())
-    conclusion_date: Mapped[date | None]
+    conclusion_ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Thông báo kết luận")})
+    conclusion_date: Mapped[date | None] = mapped_column(info={"label": _l("Ngày kết luận")})
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
     search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
-    plan: Mapped[InspectionPlan | None] = relationship(back_populates="missions")
-    issuing_unit: Mapped[Unit | None] = relationship(foreign_keys=[issuing_unit_id])
-    units: Mapped[list[Unit]] = relationship(secondary=mission_units, order_by=Unit.code)
+    plan: Mapped[InspectionPlan | None] = relationship(back_populates="missions", info={"label": _l("Kế hoạch")})
+    issuing_unit: Mapped[Unit | None] = relationship(foreign_keys=[issuing_unit_id],
+                                                     info={"label": _l("Đơn vị ban hành (mã)")})
+    units: Mapped[list[Unit]] = relationship(secondary=mission_units, order_by=Unit.code, info={"label": _l("Đơn vị")})
     members: Mapped[list["MissionMember"]] = relationship(
         back_populates="mission", cascade="all, delete-orphan", order_by="MissionMember.id")
     sessions: Mapped[list["WorkingSession"]] = relationship(
@@ -179,10 +168,10 @@ class MissionMember(db.Model):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
     outsider_name: Mapped[str | None] = mapped_column(String(200))
     #: position as printed: "Ủy viên Trung ương Đảng, Chủ tịch Hội Nông dân Việt Nam"
-    position: Mapped[str | None] = mapped_column(String(500))
-    role: Mapped[TeamRole] = enum_column(TeamRole)
+    position: Mapped[str | None] = mapped_column(String(500), info={"label": _l("Chức vụ")})
+    role: Mapped[TeamRole] = enum_column(TeamRole, info={"label": _l("Vai trò")})
 
-    mission: Mapped[Mission] = relationship(back_populates="members")
+    mission: Mapped[Mission] = relationship(back_populates="members", info={"label": _l("Đoàn")})
     user: Mapped[User | None] = relationship()
 
     @property
@@ -198,18 +187,18 @@ class SelfReport(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    ref: Mapped[DocRef] = mapped_column(DocRefType())
-    report_date: Mapped[date]
-    subject: Mapped[str | None] = mapped_column(String(500))
+    ref: Mapped[DocRef] = mapped_column(DocRefType(), info={"label": _l("Số, ký hiệu")})
+    report_date: Mapped[date] = mapped_column(info={"label": _l("Ngày báo cáo")})
+    subject: Mapped[str | None] = mapped_column(String(500), info={"label": _l("Trích yếu")})
     file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_file.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     #: moves with every save of the report's figures too (they are edited on one form)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
-    mission: Mapped[Mission] = relationship(back_populates="self_reports")
-    unit: Mapped[Unit] = relationship()
-    file: Mapped[StoredFile | None] = relationship()
+    mission: Mapped[Mission] = relationship(back_populates="self_reports", info={"label": _l("Đoàn")})
+    unit: Mapped[Unit] = relationship(info={"label": _l("Đơn vị")})
+    file: Mapped[StoredFile | None] = relationship(info={"label": _l("Tệp")})
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -225,21 +214,22 @@ class WorkingSession(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
-    held_on: Mapped[date]
-    place: Mapped[str | None] = mapped_column(String(255))
-    team_participants: Mapped[str | None] = mapped_column(Text)
-    unit_participants: Mapped[str | None] = mapped_column(Text)
-    content: Mapped[str | None] = mapped_column(Text)
-    minutes_ref: Mapped[DocRef | None] = mapped_column(DocRefType())
-    minutes_date: Mapped[date | None]
+    held_on: Mapped[date] = mapped_column(info={"label": _l("Ngày làm việc")})
+    place: Mapped[str | None] = mapped_column(String(255), info={"label": _l("Địa điểm")})
+    team_participants: Mapped[str | None] = mapped_column(Text, info={"label": _l("Thành phần đoàn")})
+    unit_participants: Mapped[str | None] = mapped_column(Text, info={"label": _l("Thành phần đơn vị")})
+    content: Mapped[str | None] = mapped_column(Text, info={"label": _l("Nội dung làm việc")})
+    minutes_ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Biên bản")})
+    minutes_date: Mapped[date | None] = mapped_column(info={"label": _l("Ngày biên bản")})
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
-    mission: Mapped[Mission] = relationship(back_populates="sessions")
-    unit: Mapped[Unit | None] = relationship()
-    files: Mapped[list[StoredFile]] = relationship(secondary=session_files, order_by=StoredFile.id)
+    mission: Mapped[Mission] = relationship(back_populates="sessions", info={"label": _l("Đoàn")})
+    unit: Mapped[Unit | None] = relationship(info={"label": _l("Đơn vị")})
+    files: Mapped[list[StoredFile]] = relationship(secondary=session_files, order_by=StoredFile.id,
+                                                   info={"label": _l("Tệp")})
 
     __mapper_args__ = {"version_id_col": version}
 

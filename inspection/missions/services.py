@@ -14,9 +14,7 @@ from inspection.extensions import db
 from inspection.groups.models import EmulationGroup
 from inspection.missions.access import MISSION_WORKERS, can_create_mission, works_on_plans
 from inspection.missions.models import (
-    MISSION_STATUS_LABELS,
     MISSION_TRANSITIONS,
-    TEAM_ROLE_LABELS,
     InspectionPlan,
     Mission,
     MissionKind,
@@ -201,7 +199,7 @@ def change_status(actor, mission: Mission, target: MissionStatus, *, conclusion_
     db.session.flush()
     audit.record(actor, "mission.status", mission,
                  audit.text("Chuyển trạng thái đoàn từ “%(old)s” sang “%(new)s”",
-                            old=MISSION_STATUS_LABELS[old], new=MISSION_STATUS_LABELS[target]),
+                            old=old.lazy_label, new=target.lazy_label),
                  before=before, after={key: getattr(mission, key) for key in before})
     return mission
 
@@ -227,7 +225,7 @@ def add_member(actor, mission: Mission, *, role: TeamRole, user: User | None = N
     db.session.flush()
     audit.record(actor, "mission.member_add", mission,
                  audit.text("Thêm %(name)s vào đoàn (%(role)s)", name=member.display_name,
-                            role=TEAM_ROLE_LABELS[role]),
+                            role=role.lazy_label),
                  after=_member_snapshot(member))
     return member
 

@@ -74,7 +74,7 @@ class DossierStatus(LabelledEnum):
     REVOKED = "revoked"
 
 
-NOMINATION_LABELS = register_labels({
+register_labels({
     AwardGroup.ORDER: _l("Huân chương"), AwardGroup.MEDAL: _l("Huy chương"),
     AwardGroup.STATE_HONOUR: _l("Danh hiệu vinh dự nhà nước"), AwardGroup.PRIZE: _l("Giải thưởng"),
     AwardGroup.COMMEMORATIVE: _l("Kỷ niệm chương"), AwardGroup.MERIT_CERTIFICATE: _l("Bằng khen"),
@@ -115,24 +115,24 @@ class AwardForm(db.Model):
     __tablename__ = "award_form"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
-    name_vi: Mapped[str] = mapped_column(String(255), index=True)
-    name_en: Mapped[str | None] = mapped_column(String(255))
-    group: Mapped[AwardGroup] = enum_column(AwardGroup)
-    level: Mapped[AwardLevel] = enum_column(AwardLevel, index=True)
-    for_collective: Mapped[bool] = mapped_column(default=False)
-    for_individual: Mapped[bool] = mapped_column(default=False)
-    for_household: Mapped[bool] = mapped_column(default=False)
+    code: Mapped[str] = mapped_column(String(40), unique=True, info={"label": _l("Mã")})
+    name_vi: Mapped[str] = mapped_column(String(255), index=True, info={"label": _l("Tên tiếng Việt")})
+    name_en: Mapped[str | None] = mapped_column(String(255), info={"label": _l("Tên tiếng Anh")})
+    group: Mapped[AwardGroup] = enum_column(AwardGroup, info={"label": _l("Nhóm hình thức")})
+    level: Mapped[AwardLevel] = enum_column(AwardLevel, index=True, info={"label": _l("Cấp khen thưởng")})
+    for_collective: Mapped[bool] = mapped_column(default=False, info={"label": _l("Tặng tập thể")})
+    for_individual: Mapped[bool] = mapped_column(default=False, info={"label": _l("Tặng cá nhân")})
+    for_household: Mapped[bool] = mapped_column(default=False, info={"label": _l("Tặng hộ gia đình")})
     #: as cited: "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 9"
-    legal_basis: Mapped[str | None] = mapped_column(String(500))
-    valid_from: Mapped[date | None]
-    valid_to: Mapped[date | None]
+    legal_basis: Mapped[str | None] = mapped_column(String(500), info={"label": _l("Căn cứ")})
+    valid_from: Mapped[date | None] = mapped_column(info={"label": _l("Từ ngày")})
+    valid_to: Mapped[date | None] = mapped_column(info={"label": _l("Đến ngày")})
     #: the form that replaced this one under a later law (for reports across regimes)
     successor_id: Mapped[int | None] = mapped_column(ForeignKey("award_form.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
-    successor: Mapped["AwardForm | None"] = relationship(remote_side=[id])
+    successor: Mapped["AwardForm | None"] = relationship(remote_side=[id], info={"label": _l("Hình thức thay thế")})
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -156,32 +156,35 @@ class Dossier(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(60))
+    code: Mapped[str] = mapped_column(String(60), info={"label": _l("Mã")})
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    year: Mapped[int] = mapped_column(index=True)
+    year: Mapped[int] = mapped_column(index=True, info={"label": _l("Năm")})
     award_form_id: Mapped[int] = mapped_column(ForeignKey("award_form.id"), index=True)
-    recipient_kind: Mapped[RecipientKind] = enum_column(RecipientKind)
-    recipient_name: Mapped[str] = mapped_column(String(500))
+    recipient_kind: Mapped[RecipientKind] = enum_column(RecipientKind, info={"label": _l("Đối tượng")})
+    recipient_name: Mapped[str] = mapped_column(String(500), info={"label": _l("Tên đối tượng")})
     #: individuals: holds a leadership or management post (None: not known / not an individual)
-    is_leader: Mapped[bool | None]
-    leader_group: Mapped[LeaderGroup | None] = enum_column(LeaderGroup, nullable=True)
-    achievement_type: Mapped[AchievementType | None] = enum_column(AchievementType, nullable=True, index=True)
+    is_leader: Mapped[bool | None] = mapped_column(info={"label": _l("Lãnh đạo, quản lý")})
+    leader_group: Mapped[LeaderGroup | None] = enum_column(LeaderGroup, nullable=True,
+                                                           info={"label": _l("Nhóm đối tượng (Biểu 0603)")})
+    achievement_type: Mapped[AchievementType | None] = enum_column(AchievementType, nullable=True, index=True,
+                                                                   info={"label": _l("Loại thành tích")})
     #: 1 = dẫn đầu, 2, 3: the cluster/block ranking the award is for
-    group_rank: Mapped[int | None]
-    posthumous: Mapped[bool] = mapped_column(default=False)
-    submitted_on: Mapped[date | None]
-    status: Mapped[DossierStatus] = enum_column(DossierStatus, default=DossierStatus.DRAFT, index=True)
-    decision_ref: Mapped[DocRef | None] = mapped_column(DocRefType())
-    decision_date: Mapped[date | None]
+    group_rank: Mapped[int | None] = mapped_column(info={"label": _l("Xếp hạng cụm, khối")})
+    posthumous: Mapped[bool] = mapped_column(default=False, info={"label": _l("Truy tặng")})
+    submitted_on: Mapped[date | None] = mapped_column(info={"label": _l("Ngày trình")})
+    status: Mapped[DossierStatus] = enum_column(DossierStatus, default=DossierStatus.DRAFT, index=True,
+                                                info={"label": _l("Trạng thái")})
+    decision_ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Số quyết định")})
+    decision_date: Mapped[date | None] = mapped_column(info={"label": _l("Ngày quyết định")})
     #: set by hand (chưa xét khen thưởng: under discipline, investigation, complaint…)
-    award_hold: Mapped[bool] = mapped_column(default=False)
-    note: Mapped[str | None] = mapped_column(Text)
+    award_hold: Mapped[bool] = mapped_column(default=False, info={"label": _l("Tạm dừng xét khen thưởng")})
+    note: Mapped[str | None] = mapped_column(Text, info={"label": _l("Ghi chú")})
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
     search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
-    unit: Mapped[Unit] = relationship()
-    award_form: Mapped[AwardForm] = relationship(lazy="joined")
+    unit: Mapped[Unit] = relationship(info={"label": _l("Đơn vị")})
+    award_form: Mapped[AwardForm] = relationship(lazy="joined", info={"label": _l("Hình thức khen thưởng")})
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -109,8 +109,8 @@ def change_status(actor, dossier: Dossier, target, decision_ref=None, decision_d
     dossier.status = target
     db.session.flush()
     audit.record(actor, "dossier.status", dossier,
-                 audit.text("Chuyển hồ sơ %(code)s từ “%(old)s” sang “%(new)s”", code=dossier.code, old=old.label,
-                            new=target.label), before={"status": old}, after=_plain(after))
+                 audit.text("Chuyển hồ sơ %(code)s từ “%(old)s” sang “%(new)s”", code=dossier.code, old=old.lazy_label,
+                            new=target.lazy_label), before={"status": old}, after=_plain(after))
     return dossier
 
 

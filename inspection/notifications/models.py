@@ -18,7 +18,7 @@ class NotificationKind(LabelledEnum):
     DECISION = "decision"
 
 
-NOTIFICATION_KIND_LABELS = register_labels({
+register_labels({
     NotificationKind.REMINDER: _l("Nhắc hạn"),
     NotificationKind.ESCALATION: _l("Báo cáo vượt cấp"),
     NotificationKind.DECISION: _l("Quyết định của Hội đồng"),

@@ -1,6 +1,5 @@
 """The conversation on a recommendation, its evidence files (versioned), and deadline extensions."""
 
-import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
@@ -8,7 +7,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspection.auth.models import User
-from inspection.enums import enum_column
+from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
 from inspection.files.models import StoredFile
 from inspection.findings.models import Recommendation, recommendation_part
@@ -30,7 +29,7 @@ class Message(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
     author: Mapped[User] = relationship()
-    unit: Mapped[Unit | None] = relationship()
+    unit: Mapped[Unit | None] = relationship(info={"label": _l("Đơn vị")})
     evidence: Mapped[list["Evidence"]] = relationship(back_populates="message", order_by="Evidence.id")
 
 
@@ -47,35 +46,31 @@ class Evidence(db.Model):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     #: groups the versions of one piece of evidence
     evidence_key: Mapped[str] = mapped_column(String(40))
-    version: Mapped[int] = mapped_column(default=1)
-    title: Mapped[str] = mapped_column(String(255))
+    version: Mapped[int] = mapped_column(default=1, info={"label": _l("Phiên bản")})
+    title: Mapped[str] = mapped_column(String(255), info={"label": _l("Tiêu đề")})
     file_id: Mapped[int] = mapped_column(ForeignKey("stored_file.id"))
     uploaded_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     recommendation: Mapped[Recommendation] = relationship()
     message: Mapped[Message | None] = relationship(back_populates="evidence")
-    file: Mapped[StoredFile] = relationship(lazy="joined")
+    file: Mapped[StoredFile] = relationship(lazy="joined", info={"label": _l("Tệp")})
     uploaded_by: Mapped[User] = relationship()
 
 
-class ExtensionStatus(enum.StrEnum):
+class ExtensionStatus(LabelledEnum):
     PENDING = "pending"
     APPROVED = "approved"
     REFUSED = "refused"
     WITHDRAWN = "withdrawn"
 
-    @property
-    def label(self) -> str:
-        return str(EXTENSION_STATUS_LABELS[self])
 
-
-EXTENSION_STATUS_LABELS = {
+register_labels({
     ExtensionStatus.PENDING: _l("Chờ quyết định"),
     ExtensionStatus.APPROVED: _l("Đã chấp thuận"),
     ExtensionStatus.REFUSED: _l("Không chấp thuận"),
     ExtensionStatus.WITHDRAWN: _l("Đơn vị đã rút"),
-}
+})
 
 EXTENSION_TRANSITIONS = Transitions({
     ExtensionStatus.PENDING: {ExtensionStatus.APPROVED, ExtensionStatus.REFUSED, ExtensionStatus.WITHDRAWN},
@@ -96,21 +91,22 @@ class DueDateChange(db.Model):
     recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     previous_due: Mapped[date | None]
-    requested_due: Mapped[date]
-    reason: Mapped[str] = mapped_column(Text)
+    requested_due: Mapped[date] = mapped_column(info={"label": _l("Hạn đề nghị")})
+    reason: Mapped[str] = mapped_column(Text, info={"label": _l("Lý do")})
     requested_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     requested_at: Mapped[datetime] = mapped_column(default=utcnow)
-    status: Mapped[ExtensionStatus] = enum_column(ExtensionStatus, default=ExtensionStatus.PENDING, index=True)
+    status: Mapped[ExtensionStatus] = enum_column(ExtensionStatus, default=ExtensionStatus.PENDING, index=True,
+                                                  info={"label": _l("Trạng thái")})
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     decided_at: Mapped[datetime | None]
-    decision_note: Mapped[str | None] = mapped_column(Text)
+    decision_note: Mapped[str | None] = mapped_column(Text, info={"label": _l("Ý kiến quyết định")})
     #: the date granted (may differ from the one asked)
     granted_due: Mapped[date | None]
     #: two decisions on one request at once: the second finds the version moved and is refused
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     recommendation: Mapped[Recommendation] = relationship()
-    unit: Mapped[Unit | None] = relationship()
+    unit: Mapped[Unit | None] = relationship(info={"label": _l("Đơn vị")})
     requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
 

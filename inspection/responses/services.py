@@ -174,7 +174,7 @@ def _move_status(actor, responsibility: Responsibility, status: UnitStatus) -> N
     db.session.flush()
     audit.record(actor, "responsibility.progress", responsibility.recommendation,
                  audit.text("%(unit)s báo cáo tiến độ: %(old)s → %(new)s", unit=responsibility.unit.name,
-                            old=before["status"].label, new=status.label),
+                            old=before["status"].lazy_label, new=status.lazy_label),
                  before=before, after={"status": status, "unit": responsibility.unit.name})
 
 

@@ -9,13 +9,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
-from inspection.enums import enum_column
+from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
 from inspection.textsearch import Parts, search_column, searchable
 from inspection.timeutil import today_vn, utcnow
 
 
-class UnitKind(enum.StrEnum):
+class UnitKind(LabelledEnum):
     CENTRAL = "central"
     PROVINCE = "province"
     DEPARTMENT = "department"
@@ -26,12 +26,8 @@ class UnitKind(enum.StrEnum):
     MASS_ORGANISATION = "mass_org"
     ENTERPRISE = "enterprise"
 
-    @property
-    def label(self) -> str:
-        return str(UNIT_KIND_LABELS[self])
 
-
-UNIT_KIND_LABELS = {
+register_labels({
     UnitKind.CENTRAL: _l("Cơ quan Trung ương"),
     UnitKind.PROVINCE: _l("Tỉnh, thành phố trực thuộc Trung ương"),
     UnitKind.DEPARTMENT: _l("Sở, ban, ngành"),
@@ -41,7 +37,7 @@ UNIT_KIND_LABELS = {
     UnitKind.COMMUNE: _l("Xã, phường, thị trấn, đặc khu"),
     UnitKind.MASS_ORGANISATION: _l("Tổ chức chính trị – xã hội, đoàn thể"),
     UnitKind.ENTERPRISE: _l("Doanh nghiệp, hợp tác xã"),
-}
+})
 
 
 class Unit(db.Model):
@@ -50,20 +46,21 @@ class Unit(db.Model):
     __tablename__ = "unit"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
-    kind: Mapped[UnitKind] = enum_column(UnitKind)
+    code: Mapped[str] = mapped_column(String(40), unique=True, info={"label": _l("Mã")})
+    kind: Mapped[UnitKind] = enum_column(UnitKind, info={"label": _l("Loại")})
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
     #: first and last day the unit existed; None = unknown start / still exists
-    valid_from: Mapped[date | None]
-    valid_to: Mapped[date | None]
-    note: Mapped[str | None] = mapped_column(Text)
+    valid_from: Mapped[date | None] = mapped_column(info={"label": _l("Từ ngày")})
+    valid_to: Mapped[date | None] = mapped_column(info={"label": _l("Đến ngày")})
+    note: Mapped[str | None] = mapped_column(Text, info={"label": _l("Ghi chú")})
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     #: bumped on every save; a form opened before the last save is refused (no lost updates)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     #: code and every dated name, normalised (inspection/textsearch.py)
     search_text: Mapped[str] = search_column()
 
-    parent: Mapped["Unit | None"] = relationship(remote_side=[id], back_populates="children")
+    parent: Mapped["Unit | None"] = relationship(remote_side=[id], back_populates="children",
+                                                 info={"label": _l("Đơn vị cấp trên")})
     children: Mapped[list["Unit"]] = relationship(back_populates="parent")
     names: Mapped[list["UnitName"]] = relationship(
         back_populates="unit", order_by="UnitName.valid_from.nulls_first()", cascade="all, delete-orphan")
@@ -98,11 +95,11 @@ class UnitName(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(255))
-    valid_from: Mapped[date | None]
-    valid_to: Mapped[date | None]
+    name: Mapped[str] = mapped_column(String(255), info={"label": _l("Tên")})
+    valid_from: Mapped[date | None] = mapped_column(info={"label": _l("Từ ngày")})
+    valid_to: Mapped[date | None] = mapped_column(info={"label": _l("Đến ngày")})
 
-    unit: Mapped[Unit] = relationship(back_populates="names")
+    unit: Mapped[Unit] = relationship(back_populates="names", info={"label": _l("Đơn vị")})
 
     def covers(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
@@ -112,25 +109,21 @@ class UnitName(db.Model):
 searchable(Unit, "code", parts=Parts(UnitName, collection="names", owner="unit", owner_key="unit_id", column="name"))
 
 
-class EventKind(enum.StrEnum):
+class EventKind(LabelledEnum):
     ESTABLISH = "establish"
     RENAME = "rename"
     MERGE = "merge"
     SPLIT = "split"
     DISSOLVE = "dissolve"
 
-    @property
-    def label(self) -> str:
-        return str(EVENT_KIND_LABELS[self])
 
-
-EVENT_KIND_LABELS = {
+register_labels({
     EventKind.ESTABLISH: _l("Thành lập"),
     EventKind.RENAME: _l("Đổi tên"),
     EventKind.MERGE: _l("Sáp nhập, hợp nhất"),
     EventKind.SPLIT: _l("Chia, tách"),
     EventKind.DISSOLVE: _l("Giải thể"),
-}
+})
 
 
 class LinkRole(enum.StrEnum):
@@ -144,11 +137,11 @@ class UnitEvent(db.Model):
     __tablename__ = "unit_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[EventKind] = enum_column(EventKind)
+    kind: Mapped[EventKind] = enum_column(EventKind, info={"label": _l("Loại")})
     effective_date: Mapped[date] = mapped_column(index=True)
-    legal_basis: Mapped[DocRef | None] = mapped_column(DocRefType())
+    legal_basis: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Căn cứ")})
     legal_basis_date: Mapped[date | None]
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text, info={"label": _l("Ghi chú")})
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     links: Mapped[list["UnitEventLink"]] = relationship(
@@ -165,7 +158,7 @@ class UnitEventLink(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("unit_event.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    role: Mapped[LinkRole] = enum_column(LinkRole)
+    role: Mapped[LinkRole] = enum_column(LinkRole, info={"label": _l("Vai trò")})
 
     event: Mapped[UnitEvent] = relationship(back_populates="links")
-    unit: Mapped[Unit] = relationship(lazy="joined")
+    unit: Mapped[Unit] = relationship(lazy="joined", info={"label": _l("Đơn vị")})
