@@ -23,14 +23,7 @@ LAYERS = (
 #: the composition root: the app factory, the CLI group and the model registry for migrations see everything
 ROOTS = frozenset({"inspection", "inspection.models", "inspection.cli", "inspection.tasks"})
 
-KNOWN_UPWARD = frozenset({
-    ("inspection.audit_display", "inspection.findings"),
-    ("inspection.audit_display", "inspection.groups"),
-    ("inspection.audit_display", "inspection.missions"),
-    ("inspection.audit_display", "inspection.nominations"),
-    ("inspection.audit_display", "inspection.responses"),
-    ("inspection.audit_display", "inspection.units"),
-})
+KNOWN_UPWARD: frozenset[tuple[str, str]] = frozenset()
 
 
 def layer_of(module: str) -> int:

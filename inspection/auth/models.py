@@ -38,6 +38,8 @@ user_units = Table(
 
 class User(UserMixin, db.Model):
     __tablename__ = "user"
+    #: audit keys that are not columns (inspection/labels.py)
+    __audit_labels__ = {"password": _l("Mật khẩu")}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True, info={"label": _l("Tên đăng nhập")})

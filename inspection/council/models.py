@@ -101,6 +101,10 @@ class ReviewSession(db.Model):
 
 class ReviewItem(db.Model):
     __tablename__ = "review_item"
+    #: actions recorded on another record that carry this model's fields (inspection/labels.py)
+    __audit_actions__ = ("council.decide",)
+    #: audit keys that are not columns (inspection/labels.py)
+    __audit_labels__ = {"current_due": Recommendation.current_due, "mission": _l("Đoàn")}
     __table_args__ = (UniqueConstraint("session_id", "recommendation_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -110,7 +114,8 @@ class ReviewItem(db.Model):
     reason: Mapped[ItemReason] = enum_column(ItemReason, info={"label": _l("Lý do")})
     #: how overdue the item was when put on the agenda (for the minutes)
     days_overdue: Mapped[int | None]
-    decision: Mapped[Decision] = enum_column(Decision, default=Decision.PENDING, index=True)
+    decision: Mapped[Decision] = enum_column(Decision, default=Decision.PENDING, index=True,
+                                           info={"label": _l("Quyết định")})
     decision_note: Mapped[str | None] = mapped_column(Text, info={"label": _l("Ý kiến quyết định")})
     new_due: Mapped[date | None]
     reinspection_mission_id: Mapped[int | None] = mapped_column(ForeignKey("mission.id"))

@@ -147,12 +147,14 @@ class Finding(db.Model):
     search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
     mission: Mapped[Mission] = relationship(info={"label": _l("Đoàn")})
-    session: Mapped[WorkingSession | None] = relationship()
+    session: Mapped[WorkingSession | None] = relationship(info={"label": _l("Buổi làm việc")})
     unit: Mapped[Unit] = relationship(info={"label": _l("Đơn vị")})
     recommendations: Mapped[list["Recommendation"]] = relationship(
         back_populates="finding", cascade="all, delete-orphan", order_by="Recommendation.id")
 
     __mapper_args__ = {"version_id_col": version}
+    #: audit keys that are not columns (inspection/labels.py)
+    __audit_labels__ = {"working_session": session}
 
 
 searchable(Finding, "title")
@@ -160,6 +162,8 @@ searchable(Finding, "title")
 
 class Recommendation(db.Model):
     __tablename__ = "recommendation"
+    #: audit keys that are not columns (inspection/labels.py)
+    __audit_labels__ = {"responsible_units": _l("Đơn vị chịu trách nhiệm"), "due": _l("Hạn"), "note": _l("Ghi chú")}
     # the dashboard's and the reminders' questions: open items by due date, cohorts by issue date
     __table_args__ = (# id after the due date: the register's order (due date, then id) is read off the index, a deep
                       # page skips index entries; finding_id: the dashboard's joins need no row lookup
@@ -214,6 +218,8 @@ class Responsibility(db.Model):
     """One responsible unit of a recommendation, with its own progress (joint responsibility)."""
 
     __tablename__ = "responsibility"
+    #: actions recorded on another record that carry this model's fields (inspection/labels.py)
+    __audit_actions__ = ("responsibility.", "recommendation.transfer")
     __table_args__ = (UniqueConstraint("recommendation_id", "unit_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -238,6 +244,10 @@ class FollowUpAction(db.Model):
     """Biện pháp khắc phục the unit plans: what, who, by when, how far along."""
 
     __tablename__ = "follow_up_action"
+    #: actions recorded on another record that carry this model's fields (inspection/labels.py)
+    __audit_actions__ = ("action.",)
+    #: audit keys that are not columns (inspection/labels.py)
+    __audit_labels__ = {"unit": Responsibility.unit}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     responsibility_id: Mapped[int] = mapped_column(ForeignKey("responsibility.id", ondelete="CASCADE"), index=True)

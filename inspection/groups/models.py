@@ -52,6 +52,8 @@ class EmulationGroup(db.Model):
 
 class GroupMember(db.Model):
     __tablename__ = "group_member"
+    #: actions recorded on another record that carry this model's fields (inspection/labels.py)
+    __audit_actions__ = ("group.member",)
     __table_args__ = (UniqueConstraint("group_id", "unit_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -112,6 +112,8 @@ class InspectionPlan(db.Model):
 
 class Mission(db.Model):
     __tablename__ = "mission"
+    #: audit keys that are not columns (inspection/labels.py)
+    __audit_labels__ = {"group": _l("Cụm, khối")}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int | None] = mapped_column(ForeignKey("inspection_plan.id"), index=True)
@@ -160,6 +162,10 @@ class MissionMember(db.Model):
     """A team member: a portal user, or a named outsider (a council member from elsewhere)."""
 
     __tablename__ = "mission_member"
+    #: actions recorded on another record that carry this model's fields (inspection/labels.py)
+    __audit_actions__ = ("mission.member_",)
+    #: audit keys that are not columns (inspection/labels.py)
+    __audit_labels__ = {"member": _l("Thành viên"), "username": User.username}
     # a portal user joins a team once (outsiders have no user: NULLs never collide)
     __table_args__ = (UniqueConstraint("mission_id", "user_id"),)
 

@@ -12,6 +12,7 @@ from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
 from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
+from inspection.files.models import StoredFile
 from inspection.textsearch import search_column, searchable
 from inspection.timeutil import utcnow
 from inspection.units.models import Unit
@@ -148,6 +149,12 @@ class Dossier(db.Model):
     """Hồ sơ đề nghị khen thưởng: who the unit proposed for which award, for what, and what came of it."""
 
     __tablename__ = "dossier"
+    #: actions recorded on another record that carry this model's fields (inspection/labels.py)
+    __audit_actions__ = ("finding.link_dossier", "finding.unlink_dossier")
+    #: audit keys that are not columns (inspection/labels.py)
+    __audit_labels__ = {"dossiers": _l("Hồ sơ khen thưởng"), "finding": _l("Phát hiện"), "mission": _l("Đoàn"),
+                        "reason": _l("Lý do"), "file": _l("Tệp"), "sha256": StoredFile.sha256, "new": _l("Mới"),
+                        "updated": _l("Cập nhật"), "unchanged": _l("Không đổi")}
     __table_args__ = (
         UniqueConstraint("unit_id", "code"),
         Index("ix_dossier_unit_year_form", "unit_id", "year", "award_form_id"),

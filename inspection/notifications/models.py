@@ -31,7 +31,7 @@ class Notification(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
-    kind: Mapped[NotificationKind] = enum_column(NotificationKind)
+    kind: Mapped[NotificationKind] = enum_column(NotificationKind, info={"label": _l("Loại")})
     subject: Mapped[str] = mapped_column(String(255))
     body: Mapped[str] = mapped_column(Text)
     #: a path inside the portal ("/recommendations/12"), never an outside address

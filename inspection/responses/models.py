@@ -19,6 +19,10 @@ from inspection.workflow import Transitions
 @recommendation_part
 class Message(db.Model):
     __tablename__ = "message"
+    #: actions recorded on another record that carry this model's fields (inspection/labels.py)
+    __audit_actions__ = ("response.",)
+    #: audit keys that are not columns (inspection/labels.py)
+    __audit_labels__ = {"files": _l("Tệp")}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
@@ -38,6 +42,10 @@ class Evidence(db.Model):
     """One version of one piece of evidence. Uploading the same evidence again adds a version."""
 
     __tablename__ = "evidence"
+    #: actions recorded on another record that carry this model's fields (inspection/labels.py)
+    __audit_actions__ = ("evidence.",)
+    #: audit keys that are not columns (inspection/labels.py)
+    __audit_labels__ = {"sha256": StoredFile.sha256}
     __table_args__ = (UniqueConstraint("recommendation_id", "evidence_key", "version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -83,6 +91,8 @@ class DueDateChange(db.Model):
     directly (e.g. by the council in a review session). Nobody changes a due date silently."""
 
     __tablename__ = "due_date_change"
+    #: actions recorded on another record that carry this model's fields (inspection/labels.py)
+    __audit_actions__ = ("extension.", "recommendation.due_change")
     # one waiting request per share of a recommendation: a double click or a parallel post cannot add a second
     __table_args__ = (Index("uq_due_date_change_pending", "recommendation_id", "unit_id", unique=True,
                             sqlite_where=text("status = 'pending'"), postgresql_where=text("status = 'pending'")),)

@@ -44,6 +44,8 @@ class Unit(db.Model):
     """A unit's stable identity. Its names live in UnitName so that old records keep old names."""
 
     __tablename__ = "unit"
+    #: audit keys that are not columns (inspection/labels.py)
+    __audit_labels__ = {"name": _l("Tên")}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True, info={"label": _l("Mã")})
@@ -138,7 +140,7 @@ class UnitEvent(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[EventKind] = enum_column(EventKind, info={"label": _l("Loại")})
-    effective_date: Mapped[date] = mapped_column(index=True)
+    effective_date: Mapped[date] = mapped_column(index=True, info={"label": _l("Ngày hiệu lực")})
     legal_basis: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Căn cứ")})
     legal_basis_date: Mapped[date | None]
     note: Mapped[str | None] = mapped_column(Text, info={"label": _l("Ghi chú")})
@@ -146,6 +148,11 @@ class UnitEvent(db.Model):
 
     links: Mapped[list["UnitEventLink"]] = relationship(
         back_populates="event", cascade="all, delete-orphan", lazy="selectin")
+
+    #: actions recorded on another record that carry this model's fields (inspection/labels.py)
+    __audit_actions__ = tuple(f"unit.{kind.value}" for kind in EventKind)
+    __audit_labels__ = {"effective": effective_date, "predecessors": _l("Đơn vị trước"),
+                        "successors": _l("Đơn vị kế thừa")}
 
     def units_in(self, role: LinkRole) -> list[Unit]:
         return [link.unit for link in self.links if link.role == role]
