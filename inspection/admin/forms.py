@@ -2,8 +2,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from inspection.auth.models import Role
+from inspection.auth.models import Role, User
 from inspection.forms_util import PortalForm, VersionField
+from inspection.labels import field_label
 from inspection.units.fields import UnitCodesField
 
 
@@ -12,11 +13,11 @@ def role_choices():
 
 
 class UserForm(PortalForm):
-    username = StringField(_l("Tên đăng nhập"), validators=[DataRequired(), Length(max=64)])
-    full_name = StringField(_l("Họ và tên"), validators=[DataRequired(), Length(max=200)])
-    email = EmailField(_l("Thư điện tử"), validators=[Optional(), Email(), Length(max=200)])
+    username = StringField(field_label(User.username), validators=[DataRequired(), Length(max=64)])
+    full_name = StringField(field_label(User.full_name), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(field_label(User.email), validators=[Optional(), Email(), Length(max=200)])
     #: a new account starts with the least power; an admin raises it knowingly
-    role = SelectField(_l("Vai trò"), choices=role_choices, coerce=Role, default=Role.UNIT_OFFICER)
+    role = SelectField(field_label(User.role), choices=role_choices, coerce=Role, default=Role.UNIT_OFFICER)
     unit_codes = UnitCodesField(_l("Đơn vị (mã, cách nhau bằng dấu phẩy)"),
                                 description=_l("Bắt buộc với cán bộ đầu mối đơn vị."))
     password = PasswordField(_l("Mật khẩu"), validators=[Optional(), Length(max=128)],

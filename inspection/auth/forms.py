@@ -2,11 +2,13 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from inspection.auth.models import User
 from inspection.forms_util import PortalForm
+from inspection.labels import field_label
 
 
 class LoginForm(PortalForm):
-    username = StringField(_l("Tên đăng nhập"), validators=[DataRequired(), Length(max=64)],
+    username = StringField(field_label(User.username), validators=[DataRequired(), Length(max=64)],
                            render_kw={"autocomplete": "username", "autofocus": True})
     password = PasswordField(_l("Mật khẩu"), validators=[DataRequired()],
                              render_kw={"autocomplete": "current-password"})

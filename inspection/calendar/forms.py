@@ -9,9 +9,10 @@ from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, StopValidation
 
-from inspection.calendar.models import DayKind
+from inspection.calendar.models import CalendarDay, DayKind
 from inspection.dates import DATE_FORMAT, VNDateField, parse_vn_date
 from inspection.forms_util import KeepsParseErrors, PortalForm
+from inspection.labels import field_label
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 #: a deadline longer than this is a typing mistake (four years of working days)
@@ -114,7 +115,7 @@ def kind_choices():
 
 
 class CalendarDayForm(PortalForm):
-    day = VNDateField(_l("Ngày"), validators=[DataRequired()])
+    day = VNDateField(field_label(CalendarDay.day), validators=[DataRequired()])
     kind = SelectField(_l("Loại ngày"), choices=kind_choices, coerce=DayKind, validators=[DataRequired()],
                        description=_l("Ngày nghỉ: một ngày làm việc được nghỉ (nghỉ bù, hoán đổi). Ngày làm việc bù: "
                                       "thứ Bảy, Chủ nhật hoặc ngày lễ phải đi làm để bù."))

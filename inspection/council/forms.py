@@ -7,10 +7,11 @@ from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from inspection.council.models import Decision
+from inspection.council.models import Decision, ReviewItem, ReviewSession
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
 from inspection.forms_util import KeepsParseErrors, PortalForm, VersionField
+from inspection.labels import field_label
 from inspection.params import whole_number
 
 _ADDRESS = re.compile(r"/recommendations/(\d+)/?(?:[?#].*)?$")
@@ -19,7 +20,7 @@ _ADDRESS = re.compile(r"/recommendations/(\d+)/?(?:[?#].*)?$")
 class SessionForm(PortalForm):
     title = StringField(_l("Tên phiên họp"), validators=[DataRequired(), Length(max=500)])
     held_on = VNDateField(_l("Ngày họp"), validators=[DataRequired()])
-    place = StringField(_l("Địa điểm"), validators=[Optional(), Length(max=255)],
+    place = StringField(field_label(ReviewSession.place), validators=[Optional(), Length(max=255)],
                         render_kw={"placeholder": _l("ví dụ: Phòng họp số 1, trụ sở UBND tỉnh")})
     chaired_by = StringField(_l("Chủ trì"), validators=[Optional(), Length(max=255)],
                              description=_l("Họ tên, chức vụ người chủ trì phiên họp."))
@@ -61,7 +62,7 @@ def decision_choices():
 
 
 class DecisionForm(PortalForm):
-    decision = SelectField(_l("Quyết định"), choices=decision_choices,
+    decision = SelectField(field_label(ReviewItem.decision), choices=decision_choices,
                            validators=[DataRequired(message=_l("hãy chọn một quyết định."))])
     new_due = VNDateField(_l("Gia hạn đến ngày"), validators=[Optional()],
                           description=_l("Chỉ khi gia hạn; phải sau hạn hiện tại."))

@@ -16,8 +16,10 @@ from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
 from inspection.extensions import db
 from inspection.findings.models import (
+    Finding,
     FindingCategory,
     FindingKind,
+    Recommendation,
     Severity,
     UnitStatus,
     VerificationMethod,
@@ -26,6 +28,7 @@ from inspection.findings.models import (
 from inspection.forms_util import KeepsParseErrors, OnceForm, PortalForm, VersionField
 from inspection.groups.forms import YearField
 from inspection.groups.models import EmulationGroup
+from inspection.labels import field_label
 from inspection.params import whole_number
 from inspection.units.fields import UnitCodeField, UnitCodesField
 
@@ -67,9 +70,10 @@ class FindingForm(OnceForm, PortalForm):
     unit = SelectField(_l("Đơn vị được kiểm tra"), coerce=str, validators=[DataRequired()])
     working_session = SelectField(_l("Buổi làm việc"), coerce=str, validators=[Optional()],
                                   description=_l("Buổi làm việc phát hiện ra vấn đề, nếu có."))
-    kind = SelectField(_l("Loại"), choices=_choices(FindingKind), coerce=FindingKind)
-    category = SelectField(_l("Lĩnh vực"), choices=_choices(FindingCategory), coerce=FindingCategory)
-    severity = SelectField(_l("Mức độ"), choices=_choices(Severity), coerce=Severity, default=Severity.MODERATE)
+    kind = SelectField(field_label(Finding.kind), choices=_choices(FindingKind), coerce=FindingKind)
+    category = SelectField(field_label(Finding.category), choices=_choices(FindingCategory), coerce=FindingCategory)
+    severity = SelectField(field_label(Finding.severity), choices=_choices(Severity), coerce=Severity,
+                           default=Severity.MODERATE)
     title = StringField(_l("Nội dung tóm tắt"), validators=[DataRequired(), Length(max=500)])
     description = TextAreaField(_l("Mô tả chi tiết"), validators=[Optional(), Length(max=20000)])
     figures = TextAreaField(_l("Số liệu dẫn chứng"), validators=[Optional(), Length(max=4000)],
@@ -81,12 +85,12 @@ class EditFindingForm(FindingForm):
 
 
 class RecommendationContentForm(PortalForm):
-    text = TextAreaField(_l("Nội dung kiến nghị"), validators=[DataRequired(), Length(max=20000)])
+    text = TextAreaField(field_label(Recommendation.text), validators=[DataRequired(), Length(max=20000)])
     responsible_units = UnitCodesField(
         _l("Đơn vị chịu trách nhiệm (mã)"), validators=[DataRequired()],
         description=_l("Một hoặc nhiều mã đơn vị, cách nhau bằng dấu phẩy; mỗi đơn vị theo dõi tiến độ riêng."))
-    awards_to_revoke = WholeNumberField(_l("Số khen thưởng phải thu hồi"), validators=[Optional()])
-    awards_to_reexamine = WholeNumberField(_l("Số khen thưởng phải xem xét lại"), validators=[Optional()])
+    awards_to_revoke = WholeNumberField(field_label(Recommendation.awards_to_revoke), validators=[Optional()])
+    awards_to_reexamine = WholeNumberField(field_label(Recommendation.awards_to_reexamine), validators=[Optional()])
     amount_to_recover = WholeNumberField(_l("Số tiền phải thu hồi (đồng)"), validators=[Optional()])
     amount_recovered = WholeNumberField(_l("Số tiền đã thu hồi (đồng)"), validators=[Optional()])
 
@@ -96,7 +100,7 @@ class RecommendationContentForm(PortalForm):
 
 
 class NewRecommendationForm(OnceForm, RecommendationContentForm):
-    issued_on = VNDateField(_l("Ngày ban hành"), validators=[DataRequired()])
+    issued_on = VNDateField(field_label(Recommendation.issued_on), validators=[DataRequired()])
     due = DeadlineField(_l("Thời hạn thực hiện"), base_field="issued_on", validators=[DataRequired()])
 
 
@@ -229,8 +233,8 @@ class RegisterFilterForm(PortalForm):
                          description=_l("Đơn vị được kiểm tra hoặc đơn vị chịu trách nhiệm."))
     group = LongSelectField(_l("Cụm, khối thi đua"), choices=group_choices, validators=[Optional()])
     mission = LongSelectField(_l("Đoàn kiểm tra"), coerce=str, validators=[Optional()])
-    category = SelectField(_l("Lĩnh vực"), choices=_any_of(FindingCategory), validators=[Optional()])
-    severity = SelectField(_l("Mức độ"), choices=_any_of(Severity), validators=[Optional()])
+    category = SelectField(field_label(Finding.category), choices=_any_of(FindingCategory), validators=[Optional()])
+    severity = SelectField(field_label(Finding.severity), choices=_any_of(Severity), validators=[Optional()])
     due_from = VNDateField(_l("Thời hạn từ ngày"), validators=[Optional()])
     due_to = VNDateField(_l("đến ngày"), validators=[Optional()])
     overdue = BooleanField(_l("Chỉ kiến nghị quá hạn"))

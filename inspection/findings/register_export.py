@@ -32,6 +32,7 @@ from inspection.findings.models import (
 from inspection.findings.register import register_query
 from inspection.formatting import vn_date
 from inspection.imports.workbook import HEADER_FILL
+from inspection.labels import field_label
 from inspection.missions.models import Mission
 from inspection.timeutil import to_vietnam_time
 from inspection.units.models import Unit
@@ -60,10 +61,16 @@ class Heading:
 
 
 def column_headers() -> list[str]:
-    return [_("STT"), _("Kiến nghị số"), _("Nội dung kiến nghị"), _("Phát hiện"), _("Lĩnh vực"), _("Mức độ"),
+    """Columns that show one model field are headed by the label the model declares for it."""
+    return [_("STT"), _("Kiến nghị số"),
+            *_labels(Recommendation.text, Recommendation.finding, Finding.category, Finding.severity),
             _("Đơn vị được kiểm tra"), _("Đoàn kiểm tra"), _("Đơn vị chịu trách nhiệm (tình trạng)"),
-            _("Ngày ban hành"), _("Hạn ban đầu"), _("Hạn hiện tại"), _("Số ngày quá hạn"), _("Kết quả xác minh"),
-            _("Ngày xác minh")]
+            *_labels(Recommendation.issued_on, Recommendation.original_due, Recommendation.current_due),
+            _("Số ngày quá hạn"), *_labels(Recommendation.verified_status), _("Ngày xác minh")]
+
+
+def _labels(*attributes) -> list[str]:
+    return [str(field_label(attribute)) for attribute in attributes]
 
 
 def describe_filters(form) -> list[str]:

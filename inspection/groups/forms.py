@@ -3,7 +3,8 @@ from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from inspection.forms_util import KeepsParseErrors, PortalForm, VersionField
-from inspection.groups.models import GroupKind, MemberRole
+from inspection.groups.models import EmulationGroup, GroupKind, GroupMember, MemberRole
+from inspection.labels import field_label
 from inspection.units.fields import UnitCodeField
 
 
@@ -20,13 +21,14 @@ def role_choices():
 
 
 class GroupForm(PortalForm):
-    kind = SelectField(_l("Loại"), choices=kind_choices, coerce=GroupKind)
+    kind = SelectField(field_label(EmulationGroup.kind), choices=kind_choices, coerce=GroupKind)
     name = StringField(_l("Tên cụm, khối"), validators=[DataRequired(), Length(max=255)])
     year = YearField(_l("Năm thi đua"), validators=[DataRequired(), NumberRange(min=1945, max=2100)])
-    note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
+    note = TextAreaField(field_label(EmulationGroup.note), validators=[Optional(), Length(max=2000)])
     version = VersionField()
 
 
 class MemberForm(PortalForm):
     unit_code = UnitCodeField(_l("Mã đơn vị"), validators=[DataRequired()])
-    role = SelectField(_l("Vai trò"), choices=role_choices, coerce=MemberRole, default=MemberRole.MEMBER.value)
+    role = SelectField(field_label(GroupMember.role), choices=role_choices, coerce=MemberRole,
+                       default=MemberRole.MEMBER.value)

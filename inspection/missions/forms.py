@@ -9,7 +9,17 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
 from inspection.forms_util import OnceForm, PortalForm, VersionField
-from inspection.missions.models import MissionKind, MissionStatus, TeamRole
+from inspection.labels import field_label
+from inspection.missions.models import (
+    InspectionPlan,
+    Mission,
+    MissionKind,
+    MissionMember,
+    MissionStatus,
+    SelfReport,
+    TeamRole,
+    WorkingSession,
+)
 from inspection.units.fields import UnitCodeField, UnitCodesField
 
 FILE_HELP = _l("PDF, Word, Excel hoặc ảnh; loại tệp được kiểm tra theo nội dung.")
@@ -31,10 +41,10 @@ def team_role_choices():
 class PlanForm(OnceForm, PortalForm):
     ref = DocRefField(_l("Số, ký hiệu kế hoạch"), validators=[Optional()],
                       render_kw={"placeholder": "64/KH-HĐTĐKT"})
-    issued_on = VNDateField(_l("Ngày ban hành"), validators=[Optional()])
+    issued_on = VNDateField(field_label(InspectionPlan.issued_on), validators=[Optional()])
     year = IntegerField(_l("Năm kiểm tra"), validators=[DataRequired(), NumberRange(min=1945, max=2100)])
     title = StringField(_l("Tên kế hoạch"), validators=[DataRequired(), Length(max=500)])
-    content_areas = TextAreaField(_l("Nội dung kiểm tra"), validators=[Optional(), Length(max=10000)],
+    content_areas = TextAreaField(field_label(InspectionPlan.content_areas), validators=[Optional(), Length(max=10000)],
                                   description=_l("Mỗi nội dung một dòng."))
     unit_codes = UnitCodesField(_l("Đơn vị được kiểm tra (mã)"), validators=[Optional()],
                                 description=_l("Các mã đơn vị, cách nhau bởi dấu phẩy."))
@@ -49,7 +59,7 @@ class MissionForm(PortalForm):
                         render_kw={"placeholder": _l("Đoàn kiểm tra công tác thi đua, khen thưởng năm 2017")})
     decision_ref = DocRefField(_l("Số, ký hiệu quyết định thành lập đoàn"), validators=[Optional()],
                                render_kw={"placeholder": "1317/QĐ-UBND"})
-    decision_date = VNDateField(_l("Ngày quyết định"), validators=[Optional()])
+    decision_date = VNDateField(field_label(Mission.decision_date), validators=[Optional()])
     issuing_body = StringField(_l("Cơ quan ban hành (như in trên văn bản)"), validators=[Optional(), Length(max=255)])
     issuing_unit_code = UnitCodeField(_l("Mã đơn vị ban hành (nếu có trong danh mục)"), validators=[Optional()])
     group_id = SelectField(_l("Cụm, khối thi đua"), coerce=optional_int,
@@ -79,7 +89,7 @@ class EditMissionForm(MissionForm):
 class MemberForm(OnceForm, PortalForm):
     username = StringField(_l("Tên đăng nhập (người dùng của cổng)"), validators=[Optional(), Length(max=64)])
     outsider_name = StringField(_l("Hoặc họ tên người ngoài cổng"), validators=[Optional(), Length(max=200)])
-    position = StringField(_l("Chức vụ"), validators=[Optional(), Length(max=500)],
+    position = StringField(field_label(MissionMember.position), validators=[Optional(), Length(max=500)],
                            render_kw={"placeholder": _l("Phó Trưởng Ban Thi đua – Khen thưởng Trung ương")})
     role = SelectField(_l("Vai trò trong đoàn"), choices=team_role_choices, coerce=TeamRole,
                        default=TeamRole.MEMBER.value)
@@ -106,21 +116,22 @@ class SelfReportForm(OnceForm, PortalForm):
     unit_id = SelectField(_l("Đơn vị báo cáo"), coerce=optional_int, validators=[DataRequired()])
     ref = DocRefField(_l("Số, ký hiệu báo cáo"), validators=[DataRequired()],
                       render_kw={"placeholder": "280/BC-UBND"})
-    report_date = VNDateField(_l("Ngày báo cáo"), validators=[DataRequired()])
-    subject = StringField(_l("Trích yếu"), validators=[Optional(), Length(max=500)])
+    report_date = VNDateField(field_label(SelfReport.report_date), validators=[DataRequired()])
+    subject = StringField(field_label(SelfReport.subject), validators=[Optional(), Length(max=500)])
     file = FileField(_l("Tệp báo cáo"), description=FILE_HELP)
 
 
 class SessionForm(OnceForm, PortalForm):
-    held_on = VNDateField(_l("Ngày làm việc"), validators=[DataRequired()])
-    place = StringField(_l("Địa điểm"), validators=[Optional(), Length(max=255)])
+    held_on = VNDateField(field_label(WorkingSession.held_on), validators=[DataRequired()])
+    place = StringField(field_label(WorkingSession.place), validators=[Optional(), Length(max=255)])
     unit_id = SelectField(_l("Đơn vị làm việc"), coerce=optional_int, validators=[DataRequired()])
     team_participants = TextAreaField(_l("Thành phần đoàn kiểm tra"), validators=[Optional(), Length(max=5000)])
-    unit_participants = TextAreaField(_l("Thành phần đơn vị"), validators=[Optional(), Length(max=5000)])
+    unit_participants = TextAreaField(field_label(WorkingSession.unit_participants),
+                                      validators=[Optional(), Length(max=5000)])
     content = TextAreaField(_l("Nội dung làm việc, kiểm tra"), validators=[Optional(), Length(max=20000)])
     minutes_ref = DocRefField(_l("Số, ký hiệu biên bản"), validators=[Optional()],
                               render_kw={"placeholder": "01/BB-ĐKT"})
-    minutes_date = VNDateField(_l("Ngày biên bản"), validators=[Optional()])
+    minutes_date = VNDateField(field_label(WorkingSession.minutes_date), validators=[Optional()])
     files = MultipleFileField(_l("Tệp đính kèm"), description=FILE_HELP)
     #: the session's version when the form was opened (edits only)
     version = VersionField()

@@ -15,10 +15,13 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
 from inspection.forms_util import KeepsParseErrors, OnceForm, PortalForm, VersionField
+from inspection.labels import field_label
 from inspection.nominations.models import (
     AchievementType,
+    AwardForm,
     AwardGroup,
     AwardLevel,
+    Dossier,
     DossierStatus,
     LeaderGroup,
     RecipientKind,
@@ -79,16 +82,16 @@ class DossierFilterForm(PortalForm):
     submitted_from = VNDateField(_l("Ngày trình từ"), validators=[Optional()])
     submitted_to = VNDateField(_l("đến ngày"), validators=[Optional()])
     form = SelectMultipleField(_l("Hình thức khen thưởng"), validators=[Optional()], render_kw={"size": 4})
-    level = SelectField(_l("Cấp khen thưởng"), choices=_choices(AwardLevel), validators=[Optional()])
-    group = SelectField(_l("Nhóm hình thức"), choices=_choices(AwardGroup), validators=[Optional()])
+    level = SelectField(field_label(AwardForm.level), choices=_choices(AwardLevel), validators=[Optional()])
+    group = SelectField(field_label(AwardForm.group), choices=_choices(AwardGroup), validators=[Optional()])
     recipient = SelectField(_l("Đối tượng"), choices=_choices(RecipientKind), validators=[Optional()])
     leader = SelectField(_l("Lãnh đạo, quản lý"), choices=_yes_no(), validators=[Optional()])
     achievement = SelectField(_l("Loại thành tích"), choices=ACHIEVEMENT_CHOICES, validators=[Optional()])
     leader_group = SelectField(_l("Nhóm cá nhân (Biểu 0603)"), choices=_choices(LeaderGroup), validators=[Optional()])
     unit_kind = SelectField(_l("Loại đơn vị trình"), choices=_choices(UnitKind), validators=[Optional()])
     rank = SelectField(_l("Xếp hạng cụm, khối"), choices=RANK_CHOICES, validators=[Optional()])
-    posthumous = SelectField(_l("Truy tặng"), choices=_yes_no(), validators=[Optional()])
-    status = SelectMultipleField(_l("Trạng thái"), choices=_choices(DossierStatus, blank=False),
+    posthumous = SelectField(field_label(Dossier.posthumous), choices=_yes_no(), validators=[Optional()])
+    status = SelectMultipleField(field_label(Dossier.status), choices=_choices(DossierStatus, blank=False),
                                  validators=[Optional()], render_kw={"size": 4})
     hold = SelectField(_l("Tạm dừng xét khen thưởng"), validators=[Optional()],
                        choices=lambda: [("", _("Tất cả")), ("yes", _("Đang tạm dừng"))])
@@ -154,8 +157,8 @@ class StatusForm(PortalForm):
     """One submit button per allowed move (name "target"); the decision is needed for some of them."""
 
     target = SelectField(_l("Chuyển sang"), validators=[DataRequired()])
-    decision_ref = DocRefField(_l("Số quyết định"), validators=[Optional()])
-    decision_date = VNDateField(_l("Ngày quyết định"), validators=[Optional()])
+    decision_ref = DocRefField(field_label(Dossier.decision_ref), validators=[Optional()])
+    decision_date = VNDateField(field_label(Dossier.decision_date), validators=[Optional()])
     version = VersionField()
 
 
@@ -166,19 +169,19 @@ class HoldForm(PortalForm):
 
 
 class AwardFormForm(PortalForm):
-    code = StringField(_l("Mã"), validators=[DataRequired(), Length(max=40)],
+    code = StringField(field_label(AwardForm.code), validators=[DataRequired(), Length(max=40)],
                        description=_l("Mã ổn định dùng khi nhập tệp, ví dụ HCLD3."))
-    name_vi = StringField(_l("Tên tiếng Việt"), validators=[DataRequired(), Length(max=255)])
-    name_en = StringField(_l("Tên tiếng Anh"), validators=[Optional(), Length(max=255)])
+    name_vi = StringField(field_label(AwardForm.name_vi), validators=[DataRequired(), Length(max=255)])
+    name_en = StringField(field_label(AwardForm.name_en), validators=[Optional(), Length(max=255)])
     group = SelectField(_l("Nhóm"), choices=_choices(AwardGroup, blank=False))
     level = SelectField(_l("Cấp"), choices=_choices(AwardLevel, blank=False))
-    for_collective = BooleanField(_l("Tặng tập thể"))
-    for_individual = BooleanField(_l("Tặng cá nhân"))
-    for_household = BooleanField(_l("Tặng hộ gia đình"))
+    for_collective = BooleanField(field_label(AwardForm.for_collective))
+    for_individual = BooleanField(field_label(AwardForm.for_individual))
+    for_household = BooleanField(field_label(AwardForm.for_household))
     legal_basis = StringField(_l("Căn cứ pháp lý"), validators=[Optional(), Length(max=500)])
     valid_from = VNDateField(_l("Áp dụng từ ngày"), validators=[Optional()])
     valid_to = VNDateField(_l("Áp dụng đến ngày"), validators=[Optional()])
-    successor = SelectField(_l("Hình thức thay thế"), validators=[Optional()],
+    successor = SelectField(field_label(AwardForm.successor), validators=[Optional()],
                             description=_l("Hình thức mang tên mới theo luật sau (nếu có)."))
     #: the entry's version when the form was opened (edits only)
     version = VersionField()

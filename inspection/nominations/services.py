@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from inspection import access, audit
 from inspection.extensions import db
+from inspection.labels import field_label
 from inspection.nominations.access import (
     DECIDERS,
     OFFICER_TARGETS,
@@ -23,13 +24,12 @@ from inspection.nominations.models import DOSSIER_TRANSITIONS, AwardForm, Dossie
 from inspection.rules import RuleViolation, require_version
 from inspection.timeutil import today_vn
 
+#: the dossier form's fields; those that are a dossier column by the label the column declares
 DOSSIER_LABELS = {
     "unit": _l("Mã đơn vị"), "code": _l("Mã hồ sơ"), "year": _l("Năm thi đua"),
-    "award_form": _l("Hình thức khen thưởng"), "recipient_kind": _l("Đối tượng"),
-    "recipient_name": _l("Tên đối tượng"), "is_leader": _l("Lãnh đạo, quản lý"),
-    "leader_group": _l("Nhóm đối tượng (Biểu 0603)"), "achievement_type": _l("Loại thành tích"),
-    "group_rank": _l("Xếp hạng cụm, khối"), "posthumous": _l("Truy tặng"), "submitted_on": _l("Ngày trình"),
-    "decision_ref": _l("Số quyết định"), "decision_date": _l("Ngày quyết định"), "note": _l("Ghi chú"),
+    **{name: field_label(getattr(Dossier, name)) for name in (
+        "award_form", "recipient_kind", "recipient_name", "is_leader", "leader_group", "achievement_type",
+        "group_rank", "posthumous", "submitted_on", "decision_ref", "decision_date", "note")},
 }
 DOSSIER_FIELDS = tuple(DOSSIER_LABELS)
 

@@ -15,7 +15,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from inspection.dates import VNDateField
+from inspection.findings.models import FollowUpAction
 from inspection.forms_util import OnceForm, PortalForm, VersionField
+from inspection.labels import field_label
 
 
 class UnitChoiceField(SelectField):
@@ -55,10 +57,11 @@ class ActionForm(PortalForm):
                          render_kw={"rows": 2})
     who = StringField(_l("Người / bộ phận thực hiện"), validators=[Optional(), Length(max=255)])
     due = VNDateField(_l("Thời hạn"), validators=[Optional()])
-    progress = IntegerField(_l("Tiến độ (%)"), default=0,
+    progress = IntegerField(field_label(FollowUpAction.progress), default=0,
                             validators=[InputRequired(), NumberRange(min=0, max=100, message=_l("phải từ 0 đến 100."))],
                             render_kw={"inputmode": "numeric"})
-    note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=5000)], render_kw={"rows": 2})
+    note = TextAreaField(field_label(FollowUpAction.note), validators=[Optional(), Length(max=5000)],
+                         render_kw={"rows": 2})
     #: the action's version when the form was drawn (edits): a save made since is a conflict
     version = VersionField()
 

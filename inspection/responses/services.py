@@ -21,6 +21,7 @@ from inspection.findings.models import (
     Responsibility,
     UnitStatus,
 )
+from inspection.labels import field_label
 from inspection.responses.checks import (
     require_not_before_issue,
     require_open,
@@ -43,7 +44,7 @@ from inspection.units.models import Unit
 EXCERPT = 120
 ACTION_FIELDS = ("what", "who", "due", "progress", "note")
 ACTION_LABELS = {"what": _l("Biện pháp khắc phục"), "who": _l("Người / bộ phận thực hiện"), "due": _l("Thời hạn"),
-                 "progress": _l("Tiến độ (%)"), "note": _l("Ghi chú")}
+                 "progress": field_label(FollowUpAction.progress), "note": field_label(FollowUpAction.note)}
 
 
 def post_message(actor, recommendation: Recommendation, body: str, unit: Unit | None = None, files=(), *,

@@ -5,8 +5,9 @@ from wtforms.validators import DataRequired, Length, Optional
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
 from inspection.forms_util import PortalForm, VersionField
+from inspection.labels import field_label
 from inspection.units.fields import UnitCodeField, UnitCodesField
-from inspection.units.models import EventKind, UnitKind
+from inspection.units.models import EventKind, Unit, UnitEvent, UnitKind
 
 
 def kind_choices():
@@ -23,7 +24,7 @@ class UnitForm(PortalForm):
     parent_code = UnitCodeField(_l("Mã đơn vị cấp trên"), validators=[Optional()])
     valid_from = VNDateField(_l("Hoạt động từ ngày"), validators=[Optional()])
     valid_to = VNDateField(_l("Hoạt động đến ngày (ngày cuối cùng)"), validators=[Optional()])
-    note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
+    note = TextAreaField(field_label(Unit.note), validators=[Optional(), Length(max=2000)])
     version = VersionField()
 
 
@@ -43,4 +44,4 @@ class UnitEventForm(PortalForm):
         _l("Đơn vị liên quan (mã)"), validators=[Optional()],
         description=_l("Sáp nhập: mã đơn vị kế thừa. Chia, tách: mã các đơn vị mới. "
                        "Giải thể: mã các đơn vị tiếp nhận chức năng (nếu có)."))
-    note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
+    note = TextAreaField(field_label(UnitEvent.note), validators=[Optional(), Length(max=2000)])
