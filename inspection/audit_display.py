@@ -24,7 +24,7 @@ def field_value(value, key: str = "", target_type: str = "", action: str = "") -
     if isinstance(value, list):
         return ", ".join(field_value(item, key, target_type, action) for item in value)
     enum_class = labels.enum_of(labels.declaration(labels.describing_models(target_type, action), key))
-    if enum_class is not None and value in {member.value for member in enum_class}:
+    if enum_class is not None and isinstance(value, str) and value in {member.value for member in enum_class}:
         return enum_class(value).label
     return _as_vn_date(str(value))
 

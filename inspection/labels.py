@@ -63,10 +63,9 @@ def label_of(declared) -> object | None:
 
 def enum_of(declared) -> type[LabelledEnum] | None:
     """The labelled enum an enum column holds (read from its type), or None."""
-    enum_class = getattr(getattr(declared, "type", None), "enum_class", None)
-    if isinstance(getattr(declared, "type", None), SAEnum) and issubclass(enum_class, LabelledEnum):
-        return enum_class
-    return None
+    column_type = getattr(declared, "type", None)
+    enum_class = column_type.enum_class if isinstance(column_type, SAEnum) else None
+    return enum_class if isinstance(enum_class, type) and issubclass(enum_class, LabelledEnum) else None
 
 
 def _column_or_property(declared):
