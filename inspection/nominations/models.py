@@ -154,7 +154,8 @@ class Dossier(db.Model):
     #: audit keys that are not columns (inspection/labels.py)
     __audit_labels__ = {"dossiers": _l("Hồ sơ khen thưởng"), "finding": _l("Phát hiện"), "mission": _l("Đoàn"),
                         "reason": _l("Lý do"), "file": _l("Tệp"), "sha256": StoredFile.sha256, "new": _l("Mới"),
-                        "updated": _l("Cập nhật"), "unchanged": _l("Không đổi")}
+                        "updated": _l("Cập nhật"), "unchanged": _l("Không đổi"),
+                        "revocation_ref": _l("Quyết định thu hồi"), "revocation_date": _l("Ngày quyết định thu hồi")}
     __table_args__ = (
         UniqueConstraint("unit_id", "code"),
         Index("ix_dossier_unit_year_form", "unit_id", "year", "award_form_id"),

@@ -118,3 +118,27 @@ def test_a_user_named_like_a_role_keeps_their_name(client_as):
     pairs = shown(client_as(Role.ADMIN), "user")
     assert ("Tên đăng nhập", "admin") in pairs and ("Vai trò", "Hội đồng / Tổ thư ký") in pairs
     assert ("Đang hoạt động", "Có") in pairs and ("Đơn vị", "—") in pairs
+
+
+NOT_COLUMNS = [  # (target_type, action, key, label): keys the models declare beside their columns
+    ("unit", "unit.merge", "successors", "Đơn vị kế thừa"), ("unit", "unit.rename", "effective", "Ngày hiệu lực"),
+    ("unit", "unit.rename", "name", "Tên"), ("user", "user.update", "password", "Mật khẩu"),
+    ("finding", "finding.link_dossier", "dossiers", "Hồ sơ khen thưởng"),
+    ("finding", "finding.update", "working_session", "Buổi làm việc"),
+    ("dossier", "dossier.status", "revocation_ref", "Quyết định thu hồi"),
+    ("dossier", "dossier.import", "sha256", "SHA-256"), ("recommendation", "response.message", "files", "Tệp"),
+    ("recommendation", "recommendation.create", "responsible_units", "Đơn vị chịu trách nhiệm"),
+    ("recommendation", "recommendation.transfer", "transfer_basis", "Căn cứ chuyển giao"),
+    ("recommendation", "action.add", "unit", "Đơn vị"), ("mission", "mission.member_add", "username", "Tên đăng nhập"),
+    ("mission", "mission.update", "group", "Cụm, khối"),
+    ("review_session", "council.decide", "current_due", "Hạn hiện tại"),
+    ("award_form", "award_form.update", "group", "Nhóm hình thức"),
+    ("dossier", "dossier.update", "decision_ref", "Số quyết định"),
+    ("mission", "mission.update", "decision_ref", "Quyết định thành lập"),
+]
+
+
+def test_keys_that_are_not_columns_are_declared_beside_the_model(app):
+    assert [field_label(key, target, action) for target, action, key, _label in NOT_COLUMNS] == [
+        label for *_rest, label in NOT_COLUMNS]
+    assert field_label("no_such_key", "unit", "unit.update") == "no_such_key"
