@@ -21,7 +21,7 @@ class JobStatus(LabelledEnum):
     CANCELLED = "cancelled"
 
 
-JOB_LABELS = register_labels({
+register_labels({
     JobStatus.QUEUED: _l("Đang chờ"), JobStatus.RUNNING: _l("Đang chạy"), JobStatus.DONE: _l("Hoàn thành"),
     JobStatus.FAILED: _l("Thất bại"), JobStatus.CANCELLED: _l("Đã hủy"),
 })
@@ -45,7 +45,7 @@ class Job(db.Model):
     kind: Mapped[str] = mapped_column(String(64))
     label: Mapped[str] = mapped_column(String(200))
     params: Mapped[dict] = mapped_column(JSON, default=dict)
-    status: Mapped[JobStatus] = enum_column(JobStatus, default=JobStatus.QUEUED)
+    status: Mapped[JobStatus] = enum_column(JobStatus, default=JobStatus.QUEUED, info={"label": _l("Trạng thái")})
     done_rows: Mapped[int] = mapped_column(Integer, default=0)
     total_rows: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

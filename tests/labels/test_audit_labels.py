@@ -54,7 +54,7 @@ def test_every_enum_column_is_labelled_and_shows_each_value_by_its_label(app):
 def test_only_technical_enums_have_no_labels(app):
     plain = {(model.__name__, key) for model, key, enum_class in enum_columns()
              if not issubclass(enum_class, LabelledEnum)}
-    assert plain == {("UnitEventLink", "role"), ("UserSession", "ended_reason")}
+    assert plain == {("UnitEventLink", "role"), ("UserSession", "ended_reason"), ("ImportUpload", "status")}
 
 
 def test_one_model_claims_each_action_prefix(app):
