@@ -106,9 +106,11 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_templating(app: Flask) -> None:
+    from inspection.confirm import install_confirm
     from inspection.formatting import install_filters
 
     install_filters(app)
+    install_confirm(app)
 
 
 def register_errors(app: Flask) -> None:

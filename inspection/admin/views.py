@@ -11,6 +11,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
@@ -22,6 +23,7 @@ from inspection.admin.forms import UserForm
 from inspection.audit import AuditEntry
 from inspection.auth import sessions
 from inspection.auth.models import Role, User
+from inspection.confirm import Question, Subject, confirm_first
 from inspection.extensions import db
 from inspection.forms_util import commit_or_refuse, refused, save
 from inspection.permissions import roles_required
@@ -91,8 +93,16 @@ def edit_user(user_id: int):
                            live_sessions=sessions.live_sessions(user, limits))
 
 
+def _user_subject(user_id: int) -> Subject:
+    user = get_user(user_id)
+    return Subject({"name": f"{user.full_name} ({user.username})"}, url_for("admin.edit_user", user_id=user.id))
+
+
 @bp.route("/users/<int:user_id>/end-sessions", methods=["POST"])
 @roles_required(Role.ADMIN)
+@confirm_first(Question(_l("Kết thúc mọi phiên đăng nhập của %(name)s?"),
+                        _l("Người này bị đăng xuất ngay trên mọi thiết bị và phải đăng nhập lại."),
+                        _l("Kết thúc các phiên")), _user_subject)
 def end_user_sessions(user_id: int):
     user = get_user(user_id)
     if not FlaskForm().validate_on_submit():
@@ -105,6 +115,10 @@ def end_user_sessions(user_id: int):
 
 @bp.route("/users/<int:user_id>/deactivate", methods=["POST"])
 @roles_required(Role.ADMIN)
+@confirm_first(Question(_l("Khóa tài khoản %(name)s?"),
+                        _l("Người này bị đăng xuất ngay và không đăng nhập được nữa cho đến khi quản trị viên "
+                           "mở lại tài khoản; dữ liệu họ đã ghi vẫn giữ nguyên."),
+                        _l("Khóa tài khoản")), _user_subject)
 def deactivate_user(user_id: int):
     user = get_user(user_id)
     if not FlaskForm().validate_on_submit():

@@ -15,6 +15,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 from flask_wtf import FlaskForm
 
@@ -22,6 +23,7 @@ from inspection.auth import services, sessions
 from inspection.auth.forms import LanguageForm, LoginForm, PasswordChangeForm
 from inspection.auth.models import SessionEnd, User
 from inspection.auth.throttle import LoginLimits
+from inspection.confirm import Question, Subject, confirm_first
 from inspection.extensions import db, login_manager
 from inspection.forms_util import apply_rule_violation
 from inspection.permissions import login_required
@@ -144,8 +146,19 @@ def my_sessions():
                            current_id=g.user_session.id, action_form=FlaskForm())
 
 
+def _own_session_subject(record_id: int) -> Subject:
+    record = sessions.get_own_session(record_id)
+    if record.id == g.user_session.id:
+        abort(404)  # this one ends by logging out
+    where = " · ".join(part for part in ((record.user_agent or "")[:80], record.client_address) if part)
+    return Subject({"where": where or _("thiết bị không rõ")}, url_for("auth.my_sessions"))
+
+
 @bp.route("/account/sessions/<int:record_id>/end", methods=["POST"])
 @login_required
+@confirm_first(Question(_l("Kết thúc phiên đăng nhập trên %(where)s?"),
+                       _l("Thiết bị đó bị đăng xuất ngay và phải đăng nhập lại."), _l("Kết thúc phiên")),
+               _own_session_subject)
 def end_my_session(record_id: int):
     record = sessions.get_own_session(record_id)
     if record.id == g.user_session.id:
@@ -160,6 +173,10 @@ def end_my_session(record_id: int):
 
 @bp.route("/account/sessions/end-others", methods=["POST"])
 @login_required
+@confirm_first(Question(_l("Kết thúc mọi phiên đăng nhập khác của bạn?"),
+                       _l("Mọi thiết bị khác bị đăng xuất ngay; phiên bạn đang dùng vẫn tiếp tục."),
+                       _l("Kết thúc các phiên khác")),
+               lambda: Subject({}, url_for("auth.my_sessions")))
 def end_my_other_sessions():
     if not FlaskForm().validate_on_submit():
         abort(400)

@@ -3,6 +3,7 @@ Admins add and remove days; the council reads."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from inspection.access import Need, load, register
@@ -11,6 +12,7 @@ from inspection.calendar import grid, queries, services, workdays
 from inspection.calendar.forms import CalculatorForm, CalendarDayForm, YearForm
 from inspection.calendar.models import CalendarDay, DayKind
 from inspection.calendar.workdays import Calendar
+from inspection.confirm import Question, Subject, confirm_first
 from inspection.extensions import db
 from inspection.forms_util import save
 from inspection.permissions import roles_required
@@ -46,8 +48,17 @@ def add_day():
     return _page(form, year=form.day.data.year if form.day.data else None)
 
 
+def _day_subject(day_id: int) -> Subject:
+    entry = get_calendar_day(day_id)
+    return Subject({"kind": entry.kind.label.lower(), "day": entry.day.strftime("%d/%m/%Y")},
+                   url_for("calendar.index", year=entry.day.year))
+
+
 @bp.route("/calendar/days/<int:day_id>/delete", methods=["POST"])
 @roles_required(Role.ADMIN)
+@confirm_first(Question(_l("Xóa %(kind)s %(day)s?"),
+                        _l("Ngày này trở lại như lịch thường; các hạn tính theo ngày làm việc từ nay tính lại theo "
+                           "lịch mới."), _l("Xóa ngày")), _day_subject)
 def remove_day(day_id: int):
     entry = get_calendar_day(day_id)
     day, kind = entry.day, entry.kind

@@ -3,10 +3,12 @@ decision form per item, closing it, and the printable minutes (biên bản)."""
 
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from inspection import audit
 from inspection.access import Need
+from inspection.confirm import Question, Subject, confirm_first
 from inspection.council import decisions, services
 from inspection.council.access import DECIDERS, READERS, can_decide, get_item, get_session
 from inspection.council.forms import AddItemsForm, ButtonForm, CloseForm, DecisionForm, SessionForm
@@ -67,8 +69,25 @@ def add_items(session_id: int):
     return _back(session)
 
 
+def _item_subject(session_id: int, item_id: int) -> Subject:
+    session = get_session(session_id, need=Need.DECIDE)
+    item = get_item(session, item_id)
+    return Subject({"number": item.recommendation_id, "title": session.title},
+                   url_for("council.session", session_id=session.id, _anchor=f"item-{item.id}"))
+
+
+def _session_subject(session_id: int) -> Subject:
+    session = get_session(session_id, need=Need.DECIDE)
+    return Subject({"title": session.title, "day": session.held_on.strftime("%d/%m/%Y")},
+                   url_for("council.session", session_id=session.id))
+
+
 @bp.post("/council/sessions/<int:session_id>/items/<int:item_id>/decision")
 @roles_required(*DECIDERS)
+@confirm_first(Question(_l("Ghi quyết định của Hội đồng về kiến nghị số %(number)s?"),
+                        _l("Quyết định được áp dụng ngay (xác minh, gia hạn, đôn đốc…) và là quyết định cuối cùng của "
+                           "phiên họp về kiến nghị này: không sửa được; muốn xem xét lại phải đưa ra phiên họp sau."),
+                        _l("Ghi quyết định")), _item_subject)
 def decide(session_id: int, item_id: int):
     session = get_session(session_id, need=Need.DECIDE, options=session_page_options())
     item = get_item(session, item_id)
@@ -86,6 +105,9 @@ def decide(session_id: int, item_id: int):
 
 @bp.post("/council/sessions/<int:session_id>/items/<int:item_id>/remove")
 @roles_required(*DECIDERS)
+@confirm_first(Question(_l("Bỏ kiến nghị số %(number)s khỏi chương trình phiên họp?"),
+                        _l("Kiến nghị không còn được xem xét trong phiên họp “%(title)s”; có thể bổ sung lại sau."),
+                        _l("Bỏ khỏi chương trình")), _item_subject)
 def remove_item(session_id: int, item_id: int):
     session = get_session(session_id, need=Need.DECIDE, options=session_page_options())
     item = get_item(session, item_id)
@@ -100,6 +122,9 @@ def remove_item(session_id: int, item_id: int):
 
 @bp.post("/council/sessions/<int:session_id>/close")
 @roles_required(*DECIDERS)
+@confirm_first(Question(_l("Kết thúc phiên họp “%(title)s” ngày %(day)s?"),
+                        _l("Phiên họp đã kết thúc không mở lại được: không ghi thêm quyết định, không sửa chương "
+                           "trình; biên bản được chốt để in."), _l("Kết thúc phiên họp")), _session_subject)
 def close(session_id: int):
     session = get_session(session_id, need=Need.DECIDE, options=session_page_options())
     form = CloseForm(prefix="close")

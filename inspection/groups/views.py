@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
@@ -9,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from inspection.access import Need, load, register
 from inspection.auth.models import Role
+from inspection.confirm import Question, Subject, confirm_first
 from inspection.extensions import db
 from inspection.forms_util import commit_or_refuse, refused, save
 from inspection.groups import services
@@ -115,13 +117,24 @@ def set_member(group_id: int):
     return render_template("groups/detail.html", group=group, member_form=form, action_form=FlaskForm()), 400
 
 
+def _member_of(group: EmulationGroup, member_id: int) -> GroupMember:
+    return next((m for m in group.members if m.id == member_id), None) or abort(404)
+
+
+def _member_subject(group_id: int, member_id: int) -> Subject:
+    group = get_group(group_id, need=Need.MANAGE)
+    member = _member_of(group, member_id)
+    return Subject({"unit": member.unit.name, "group": group.name}, url_for("groups.detail", group_id=group.id))
+
+
 @bp.route("/<int:group_id>/members/<int:member_id>/remove", methods=["POST"])
 @roles_required(Role.ADMIN)
+@confirm_first(Question(_l("Bỏ %(unit)s khỏi %(group)s?"),
+                        _l("Đơn vị không còn là thành viên của cụm, khối này; việc bỏ được ghi vào nhật ký."),
+                        _l("Bỏ khỏi cụm, khối")), _member_subject)
 def remove_member(group_id: int, member_id: int):
     group = get_group(group_id, need=Need.MANAGE)
-    member = next((m for m in group.members if m.id == member_id), None)
-    if member is None:
-        abort(404)
+    member = _member_of(group, member_id)
     if not FlaskForm().validate_on_submit():
         abort(400)
     services.remove_member(current_user, group, member)

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from inspection import sections
 from inspection.access import Need, visible
+from inspection.confirm import Question, Subject, confirm_first
 from inspection.dates import parse_vn_date
 from inspection.extensions import db
 from inspection.forms_util import stale
@@ -161,8 +162,16 @@ def _transition_buttons(mission: Mission) -> list[tuple[MissionStatus, str, str]
             if source == mission.status and MISSION_TRANSITIONS.can(source, target)]
 
 
+def _mission_subject(mission_id: int) -> Subject:
+    mission = get_mission(mission_id, need=Need.EDIT)
+    return Subject({"title": mission.title}, url_for("missions.workspace", mission_id=mission.id))
+
+
 @bp.route("/missions/<int:mission_id>/status", methods=["POST"])
 @roles_required(*MISSION_WORKERS)
+@confirm_first(Question(_l("Đóng đoàn kiểm tra “%(title)s”?"),
+                        _l("Đóng là bước cuối cùng: đoàn đã đóng không mở lại được."), _l("Đóng đoàn")),
+               _mission_subject, when=lambda form: form.get("target") == MissionStatus.CLOSED.value)
 def change_status(mission_id: int):
     mission = get_mission(mission_id, need=Need.EDIT)
     form = StatusForm()
@@ -212,8 +221,21 @@ def _add_member(mission: Mission, form: MemberForm) -> MissionMember:
                                outsider_name=form.outsider_name.data, position=form.position.data)
 
 
+def _member_subject(mission_id: int, member_id: int) -> Subject | None:
+    """None when the member already left: the view says so (a second click, or someone was quicker)."""
+    mission = get_mission(mission_id, need=Need.EDIT, options=queries.LIST_OPTIONS)
+    member = next((member for member in mission.members if member.id == member_id), None)
+    if member is None:
+        return None
+    return Subject({"name": member.display_name, "title": mission.title},
+                   url_for("missions.members", mission_id=mission.id))
+
+
 @bp.route("/missions/<int:mission_id>/members/<int:member_id>/remove", methods=["POST"])
 @roles_required(*MISSION_WORKERS)
+@confirm_first(Question(_l("Bỏ %(name)s khỏi đoàn “%(title)s”?"),
+                        _l("Người này không còn trong thành phần đoàn; việc bỏ được ghi vào nhật ký của đoàn."),
+                        _l("Bỏ khỏi đoàn")), _member_subject)
 def remove_member(mission_id: int, member_id: int):
     mission = get_mission(mission_id, need=Need.EDIT, options=queries.LIST_OPTIONS)
     member = next((member for member in mission.members if member.id == member_id), None)

@@ -1,13 +1,15 @@
 """The dossier page (its fields, status moves, award hold, linked findings and history) and the forms that
 create and edit a dossier."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from inspection import audit
 from inspection.access import Need
+from inspection.confirm import Question, Subject, confirm_first
 from inspection.forms_util import apply_rule_violation, commit_or_refuse, overwrite_knowingly
 from inspection.nominations import holds, links, services
 from inspection.nominations.access import (
@@ -54,8 +56,18 @@ def _page_context(dossier: Dossier, status_form: StatusForm | None = None, hold_
             } | links.dossier_findings_context(dossier, current_user)
 
 
+def _status_subject(dossier_id: int) -> Subject:
+    found = get_dossier(dossier_id, need=Need.EDIT)
+    target = DossierStatus(request.form["target"])  # `when` let only a decided status through
+    return Subject({"code": found.code, "status": target.label}, url_for("nominations.dossier", dossier_id=found.id))
+
+
 @bp.route("/nominations/dossiers/<int:dossier_id>/status", methods=["POST"])
 @roles_required(*DOSSIER_WRITERS)
+@confirm_first(Question(_l("Chuyển hồ sơ %(code)s sang “%(status)s”?"),
+                        _l("Đây là kết quả xét khen thưởng của hồ sơ: không đưa hồ sơ về các bước trước được nữa "
+                           "(hồ sơ đã khen thưởng chỉ còn có thể bị thu hồi)."), _l("Chuyển trạng thái")),
+               _status_subject, when=lambda form: form.get("target") in {status.value for status in DECIDED})
 def change_status(dossier_id: int):
     found = get_dossier(dossier_id, need=Need.EDIT, options=_page_options())
     form = StatusForm()

@@ -4,9 +4,11 @@ one comes back with its message beside the field (and flashed), nothing saved.""
 
 from flask import flash, jsonify, redirect, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from inspection.access import Need
+from inspection.confirm import Question, Subject, confirm_first
 from inspection.extensions import db
 from inspection.findings.access import get_finding
 from inspection.forms_util import apply_rule_violation, commit_or_refuse
@@ -62,15 +64,28 @@ def link_finding(dossier_id: int):
                  if changed else _("Phát hiện “%(title)s” đã được liên kết từ trước.", title=finding.title))
 
 
+def _back_from_unlink(finding_id: int, dossier_id: int) -> str:
+    if request.form.get("back") == "dossier":
+        return url_for("nominations.dossier", dossier_id=dossier_id, _anchor=links.DOSSIER_ANCHOR)
+    return url_for("findings.finding", finding_id=finding_id, _anchor=links.FINDING_ANCHOR)
+
+
+def _unlink_subject(finding_id: int, dossier_id: int) -> Subject:
+    finding, dossier = get_finding(finding_id, need=Need.MANAGE), get_dossier(dossier_id)
+    return Subject({"dossier": links.dossier_label(dossier), "title": finding.title},
+                   _back_from_unlink(finding.id, dossier.id))
+
+
 @bp.route("/nominations/findings/<int:finding_id>/dossiers/<int:dossier_id>/unlink", methods=["POST"])
 @roles_required(*MISSION_WORKERS)
+@confirm_first(Question(_l("Bỏ liên kết hồ sơ %(dossier)s với phát hiện “%(title)s”?"),
+                        _l("Hồ sơ không còn bị phát hiện này giữ lại khi xét khen thưởng; việc bỏ liên kết được ghi "
+                           "vào nhật ký của cả hai."), _l("Bỏ liên kết")), _unlink_subject)
 def unlink(finding_id: int, dossier_id: int):
     finding = get_finding(finding_id, need=Need.MANAGE)
     dossier = get_dossier(dossier_id)
     form = links.UnlinkForm()
-    back = (url_for("nominations.dossier", dossier_id=dossier.id, _anchor=links.DOSSIER_ANCHOR)
-            if form.back.data == "dossier"
-            else url_for("findings.finding", finding_id=finding.id, _anchor=links.FINDING_ANCHOR))
+    back = _back_from_unlink(finding.id, dossier.id)
     if not form.validate_on_submit():
         return _refused(form, back)
     try:

@@ -1,10 +1,13 @@
 """Deadline extensions: the unit asks, a mission member or the council decides, the unit may withdraw."""
 
+from flask import url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from inspection.access import Need
 from inspection.auth.models import Role
+from inspection.confirm import Question, Subject, confirm_first
 from inspection.findings.access import get_recommendation
 from inspection.forms_util import commit_or_refuse
 from inspection.permissions import login_required, roles_required
@@ -35,8 +38,18 @@ def request_extension(recommendation_id: int):
                                   day=change.requested_due.strftime("%d/%m/%Y")), anchor=ANCHOR)
 
 
+def _subject(change_id: int, need: Need) -> Subject:
+    change = get_due_date_change(change_id, need=need)
+    return Subject({"day": change.requested_due.strftime("%d/%m/%Y"), "number": change.recommendation_id},
+                   url_for("findings.recommendation", recommendation_id=change.recommendation_id, _anchor=ANCHOR))
+
+
 @bp.post("/extensions/<int:change_id>/decision")
 @login_required
+@confirm_first(Question(_l("Ghi quyết định về đề nghị gia hạn đến %(day)s (kiến nghị số %(number)s)?"),
+                        _l("Chấp thuận hay không chấp thuận đều là quyết định cuối cùng về đề nghị này: không sửa, "
+                           "không rút lại được; đơn vị được thông báo ngay."), _l("Ghi quyết định")),
+               lambda change_id: _subject(change_id, Need.DECIDE))
 def decide_extension(change_id: int):
     change = get_due_date_change(change_id, need=Need.DECIDE)
     form = DecisionForm(prefix=f"dec{change.id}")
@@ -54,6 +67,9 @@ def decide_extension(change_id: int):
 
 @bp.post("/extensions/<int:change_id>/withdraw")
 @roles_required(Role.UNIT_OFFICER)
+@confirm_first(Question(_l("Rút đề nghị gia hạn đến %(day)s (kiến nghị số %(number)s)?"),
+                        _l("Đề nghị đã rút không gửi lại được; muốn gia hạn phải gửi một đề nghị mới."),
+                        _l("Rút đề nghị")), lambda change_id: _subject(change_id, Need.ANSWER))
 def withdraw_extension(change_id: int):
     change = get_due_date_change(change_id, need=Need.ANSWER)
     form = PlainForm(prefix=f"wd{change.id}")

@@ -5,10 +5,12 @@ from dataclasses import dataclass
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from inspection import forms_util
 from inspection.access import Need
+from inspection.confirm import Question, Subject, confirm_first
 from inspection.extensions import db
 from inspection.permissions import login_required
 from inspection.saved_filters import services
@@ -78,8 +80,17 @@ def rename(saved_filter_id: int):
                            back=list_url(saved_list, saved.query_string))
 
 
+def _deleted_subject(saved_filter_id: int) -> Subject:
+    saved = get_saved_filter(saved_filter_id, need=Need.EDIT)
+    saved_list = LISTS.get(saved.list_name) or abort(404)
+    return Subject({"name": saved.name}, list_url(saved_list, saved_list.clean_query(request.form.get("query", ""))))
+
+
 @bp.route("/<int:saved_filter_id>/delete", methods=["POST"])
 @login_required
+@confirm_first(Question(_l("Xóa bộ lọc “%(name)s”?"),
+                        _l("Bộ lọc đã lưu sẽ bị xóa, không khôi phục được; dữ liệu trong danh sách không thay đổi."),
+                        _l("Xóa bộ lọc")), _deleted_subject)
 def delete(saved_filter_id: int):
     saved = get_saved_filter(saved_filter_id, need=Need.EDIT)
     saved_list = LISTS.get(saved.list_name) or abort(404)

@@ -41,7 +41,7 @@ def test_admin_edits_and_deactivates_an_account(app, client_as):
                                                        "role": "council", "active": "y", "version": str(user.version)})
     db.session.expire_all()
     assert (user.full_name, user.role, user.username) == ("Nguyễn Thị Mới", Role.COUNCIL, user.username)
-    client.post(f"/admin/users/{user.id}/deactivate")
+    client.post(f"/admin/users/{user.id}/deactivate", data={"confirmed": "1"})
     db.session.expire_all()
     assert not user.is_active_account
     actions = list(db.session.scalars(select(AuditEntry.action).where(AuditEntry.target_id == user.id)))
@@ -52,7 +52,8 @@ def test_admin_cannot_lock_themself_out(app, login):
     admin = make_user(Role.ADMIN)
     db.session.commit()
     client = login(admin)
-    page = client.post(f"/admin/users/{admin.id}/deactivate", follow_redirects=True).get_data(as_text=True)
+    page = client.post(f"/admin/users/{admin.id}/deactivate", data={"confirmed": "1"},
+                       follow_redirects=True).get_data(as_text=True)
     assert "Bạn không thể tự khóa tài khoản của chính mình." in page
     db.session.expire_all()
     assert admin.is_active_account
@@ -138,5 +139,6 @@ def test_an_email_address_is_accepted_and_a_bad_one_named(app, client_as):
 def test_locking_a_locked_account_says_so(app, client_as):
     user = make_user(active=False)
     db.session.commit()
-    page = client_as(Role.ADMIN).post(f"/admin/users/{user.id}/deactivate", follow_redirects=True)
+    page = client_as(Role.ADMIN).post(f"/admin/users/{user.id}/deactivate", data={"confirmed": "1"},
+                                      follow_redirects=True)
     assert "đã bị khóa từ trước" in page.get_data(as_text=True)

@@ -68,7 +68,7 @@ def test_admin_adds_a_day_and_sees_it_with_its_history(app, client_as):
 def test_admin_removes_a_day_and_the_history_keeps_it(app, client_as):
     entry = add(date(2026, 8, 31), DayKind.DAY_OFF, "Nghỉ bù")
     admin = client_as(Role.ADMIN)
-    response = admin.post(f"/calendar/days/{entry.id}/delete")
+    response = admin.post(f"/calendar/days/{entry.id}/delete", data={"confirmed": "1"})
     assert response.status_code == 302
     page = admin.get(response.headers["Location"]).get_data(as_text=True)
     assert "Đã xóa ngày nghỉ 31/08/2026." in page

@@ -29,7 +29,7 @@ def text_of(response) -> str:
 def decision_data(item, decision: str, note: str = "", new_due: str = "", version=None) -> dict:
     prefix = f"item{item.id}-"
     return {prefix + "decision": decision, prefix + "note": note, prefix + "new_due": new_due,
-            prefix + "version": item.version if version is None else version}
+            prefix + "version": item.version if version is None else version, "confirmed": "1"}
 
 
 def test_unit_officers_reach_nothing(scene, session, login):
@@ -148,20 +148,22 @@ def test_adding_and_removing_items_through_the_page(scene, session, login):
     response = client.post(f"/council/sessions/{session.id}/items", data={"add-numbers": f"{extra.id}"})
     assert f"Kiến nghị số: kiến nghị số {extra.id} đã có trong chương trình phiên họp." in text_of(response)
     added = db.session.scalar(select(ReviewItem).where(ReviewItem.recommendation_id == extra.id))
-    response = client.post(f"/council/sessions/{session.id}/items/{added.id}/remove", follow_redirects=True)
+    response = client.post(f"/council/sessions/{session.id}/items/{added.id}/remove", data={"confirmed": "1"},
+                           follow_redirects=True)
     assert f"Đã bỏ kiến nghị số {extra.id} khỏi chương trình." in text_of(response)
 
 
 def test_closing_through_the_page(scene, session, login):
     client = login(scene.council)
     response = client.post(f"/council/sessions/{session.id}/close",
-                           data={"close-version": session.version, "close-conclusion": "Kết luận"})
+                           data={"close-version": session.version, "close-conclusion": "Kết luận", "confirmed": "1"})
     assert "Còn 2 kiến nghị chưa có quyết định." in text_of(response)
     for item in session.items:
         decide(scene.council, item, Decision.DEFER, "Chờ báo cáo", version=item.version)
     db.session.commit()
     response = client.post(f"/council/sessions/{session.id}/close", data={
-        "close-version": session.version, "close-minutes_ref": "05/BB-HĐTĐKT", "close-conclusion": "Kết luận"},
+        "close-version": session.version, "close-minutes_ref": "05/BB-HĐTĐKT", "close-conclusion": "Kết luận",
+        "confirmed": "1"},
         follow_redirects=True)
     page = text_of(response)
     assert "Đã kết thúc phiên họp." in page and "Phiên họp đã kết thúc; chỉ còn để xem và in biên bản." in page

@@ -123,7 +123,7 @@ def test_status_buttons_follow_the_table_and_illegal_moves_are_refused(app, logi
     assert client.post(f"/missions/{mission_id}/status", data={"target": "planned"}).status_code == 302
     page = text_of(client.get(f"/missions/{mission_id}"))
     assert "Bắt đầu kiểm tra" in page and "Trả về dự thảo" in page and "Kết luận…" not in page
-    refused = client.post(f"/missions/{mission_id}/status", data={"target": "closed"})
+    refused = client.post(f"/missions/{mission_id}/status", data={"target": "closed", "confirmed": "1"})
     assert refused.status_code == 400
     assert "Không thể chuyển trạng thái từ “Đã lên kế hoạch” sang “Đã đóng”." in text_of(refused)
     client.post(f"/missions/{mission_id}/status", data={"target": "in_progress"})
@@ -158,7 +158,7 @@ def test_members_page_adds_users_and_outsiders_and_keeps_one_head(app, login, wo
     assert "Phạm Thị Thư" in page and "Nguyễn Thị Hạnh" in page and "Phó Trưởng Ban" in page
     db.session.expire_all()
     outsider = db.session.scalar(select(MissionMember).where(MissionMember.outsider_name == "Nguyễn Thị Hạnh"))
-    assert client.post(f"{path}/{outsider.id}/remove").status_code == 302
+    assert client.post(f"{path}/{outsider.id}/remove", data={"confirmed": "1"}).status_code == 302
     assert "Bỏ Nguyễn Thị Hạnh khỏi đoàn" in text_of(client.get(f"/missions/{world['mission'].id}"))
     assert colleague.id in {m.user_id for m in db.session.get(Mission, world["mission"].id).members}
 

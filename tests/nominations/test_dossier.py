@@ -298,17 +298,18 @@ def test_the_council_decides_on_the_page_and_a_missing_decision_is_named(client_
     assert "Ghi nhận đã khen thưởng" in page and "Không khen thưởng" in page and "Trả lại hồ sơ" in page
     path = f"/nominations/dossiers/{dossier.id}/status"
     missing = council.post(path, data={"target": "awarded", "decision_ref": "", "decision_date": "01/12/2017",
-                                       "version": str(dossier.version)})
+                                       "confirmed": "1", "version": str(dossier.version)})
     assert "Số quyết định: Nhập số quyết định." in missing.get_data(as_text=True)
-    garbled = council.post(path, data={"target": "awarded", "decision_ref": "28O/QĐ-UBND",
+    garbled = council.post(path, data={"target": "awarded", "decision_ref": "28O/QĐ-UBND", "confirmed": "1",
                                        "decision_date": "01/12/2017"})
     assert "Số quyết định: " in garbled.get_data(as_text=True)
-    illegal = council.post(path, data={"target": "revoked"})
+    illegal = council.post(path, data={"target": "revoked", "confirmed": "1"})
     assert "Chuyển sang: Không thể chuyển trạng thái từ “Chờ quyết định” sang “Đã thu hồi”." in illegal.get_data(
         as_text=True)
     db.session.expire_all()
     assert db.session.get(Dossier, dossier.id).status == S.PENDING_DECISION
     done = council.post(path, data={"target": "awarded", "decision_ref": "2417/QĐ-UBND", "decision_date": "01/12/2017",
+                                    "confirmed": "1",
                                     "version": str(dossier.version)})
     assert done.status_code == 302
     db.session.expire_all()

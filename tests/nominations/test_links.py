@@ -206,7 +206,7 @@ def test_member_unlinks_from_the_finding_page(world, dossier, login):
     client = login(world.member)
 
     response = client.post(f"/nominations/findings/{world.finding.id}/dossiers/{dossier.id}/unlink",
-                           data={"back": "finding"})
+                           data={"back": "finding", "confirmed": "1"})
 
     assert response.headers["Location"].endswith(f"/findings/{world.finding.id}#ho-so-khen-thuong")
     assert linked_ids(world.finding) == set()
@@ -221,7 +221,7 @@ def test_member_unlinks_from_the_dossier_page(world, dossier, login):
     assert "Bỏ liên kết" in page(client, f"/nominations/dossiers/{dossier.id}")
 
     response = client.post(f"/nominations/findings/{world.finding.id}/dossiers/{dossier.id}/unlink",
-                           data={"back": "dossier"})
+                           data={"back": "dossier", "confirmed": "1"})
 
     assert response.headers["Location"].endswith(f"/nominations/dossiers/{dossier.id}#phat-hien-lien-quan")
     assert linked_ids(world.finding) == set()
@@ -238,7 +238,8 @@ def test_links_of_a_closed_mission_no_longer_change(world, dossier, login):
     client = login(world.member)
     assert "Liên kết thêm hồ sơ" not in page(client, f"/findings/{world.finding.id}")
 
-    client.post(f"/nominations/findings/{world.finding.id}/dossiers/{dossier.id}/unlink", data={"back": "finding"})
+    client.post(f"/nominations/findings/{world.finding.id}/dossiers/{dossier.id}/unlink",
+                data={"back": "finding", "confirmed": "1"})
 
     assert "Đoàn kiểm tra đã đóng hồ sơ" in page(client, f"/findings/{world.finding.id}")
     assert linked_ids(world.finding) == {dossier.id}

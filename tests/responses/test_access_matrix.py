@@ -39,7 +39,7 @@ def world(app):
                                                                  f"act{action.id}-progress": "10"}, ANSWER),
         ("POST", f"/recommendations/{rec}/extensions", {"ext-requested_due": "31/12/2030", "ext-reason": "x"}, ANSWER),
         ("POST", f"/extensions/{change.id}/decision", {f"dec{change.id}-decision": "refuse",
-                                                       f"dec{change.id}-note": "Không"}, DECIDE),
+                                                       f"dec{change.id}-note": "Không", "confirmed": "1"}, DECIDE),
         ("GET", f"/evidence/{evidence.id}/download", None, VIEW),
         ("GET", "/todo", None, TODO),
     ]
@@ -59,7 +59,7 @@ def test_every_endpoint_answers_each_role_as_expected(world, login, role):
 def test_withdrawing_is_for_the_asking_unit_only(world, login, role):
     scene, _ = world
     change_id = db.session.scalar(select(DueDateChange.id))
-    status = login(getattr(scene, role)).post(f"/extensions/{change_id}/withdraw").status_code
+    status = login(getattr(scene, role)).post(f"/extensions/{change_id}/withdraw", data={"confirmed": "1"}).status_code
     assert status == (302 if role == "officer" else 403)
 
 

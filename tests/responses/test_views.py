@@ -76,7 +76,7 @@ def test_a_foreign_unit_officer_is_refused_everywhere(scene, login):
 def test_an_inspector_outside_the_mission_cannot_decide_but_the_council_can(scene, login, client_as):
     change = services.request_extension(scene.officer, scene.recommendation, scene.unit, date(2030, 9, 30), "Lý do")
     db.session.commit()
-    decision = {f"dec{change.id}-decision": "approve", f"dec{change.id}-note": "Đồng ý"}
+    decision = {f"dec{change.id}-decision": "approve", f"dec{change.id}-note": "Đồng ý", "confirmed": "1"}
     assert login(scene.outsider).post(f"/extensions/{change.id}/decision", data=decision).status_code == 403
     assert login(scene.officer).post(f"/extensions/{change.id}/decision", data=decision).status_code == 403
     response = login(scene.council).post(f"/extensions/{change.id}/decision", data=decision)
@@ -91,11 +91,12 @@ def test_a_member_refuses_and_the_due_date_stays(scene, login):
     change = services.request_extension(scene.officer, scene.recommendation, scene.unit, date(2030, 9, 30), "Lý do")
     db.session.commit()
     client = login(scene.inspector)
-    response = client.post(f"/extensions/{change.id}/decision", data={f"dec{change.id}-decision": "refuse"})
+    response = client.post(f"/extensions/{change.id}/decision",
+                           data={f"dec{change.id}-decision": "refuse", "confirmed": "1"})
     assert response.status_code == 302
     assert ("danger", "Ý kiến, lý do: hãy nêu lý do không chấp thuận.") in _flashes(client)
     client.post(f"/extensions/{change.id}/decision", data={f"dec{change.id}-decision": "refuse",
-                                                           f"dec{change.id}-note": "Chưa đủ căn cứ"})
+                                                           f"dec{change.id}-note": "Chưa đủ căn cứ", "confirmed": "1"})
     db.session.expire_all()
     assert db.session.get(DueDateChange, change.id).status == ExtensionStatus.REFUSED
     assert scene.recommendation.current_due == date(2030, 6, 30)

@@ -92,7 +92,8 @@ def test_delete_and_return_to_the_same_filters(world, login):
     save(council, "Quá hạn", "overdue=y")
     saved = db.session.query(SavedFilter).one()
 
-    response = council.post(f"/saved-filters/{saved.id}/delete", data={"query": "severity=critical&page=2"})
+    response = council.post(f"/saved-filters/{saved.id}/delete",
+                           data={"query": "severity=critical&page=2", "confirmed": "1"})
 
     assert response.status_code == 302 and response.headers["Location"] == "/recommendations/?severity=critical"
     assert "Đã xóa bộ lọc “Quá hạn”." in council.get(response.headers["Location"]).get_data(as_text=True)
@@ -145,5 +146,5 @@ def test_saving_and_deleting_need_the_csrf_token(world, login, app):
     app.config["WTF_CSRF_ENABLED"] = True
 
     assert save(council, "Khác", "").status_code == 400
-    assert council.post(f"/saved-filters/{saved.id}/delete", data={}).status_code == 400
+    assert council.post(f"/saved-filters/{saved.id}/delete", data={"confirmed": "1"}).status_code == 400
     assert db.session.query(SavedFilter).count() == 1

@@ -163,7 +163,7 @@ def test_parallel_approval_of_one_request_decides_once(app):
         sessions = browsers(base, scene.inspector)
         page = sessions[0].request(f"/recommendations/{scene.recommendation.id}")[1]
         data = form_with(page, f"dec{change.id}-note") | {f"dec{change.id}-decision": "approve",
-                                                          f"dec{change.id}-note": "Đồng ý"}
+                                                          f"dec{change.id}-note": "Đồng ý", "confirmed": "1"}
         results = post_all(sessions, f"/extensions/{change.id}/decision", data)
     no_server_error(results)
     assert count(DueDateChange, DueDateChange.status == ExtensionStatus.APPROVED) == 1

@@ -131,7 +131,7 @@ def test_deactivation_ends_sessions_for_good(app, login, client_as, user):
     victim = login(user)
     copied = victim.get_cookie("session").value
     admin = client_as(Role.ADMIN)
-    admin.post(f"/admin/users/{user.id}/deactivate")
+    admin.post(f"/admin/users/{user.id}/deactivate", data={"confirmed": "1"})
     assert _is_logged_out(victim)
     db.session.expire_all()
     admin.post(f"/admin/users/{user.id}/edit", data={"full_name": user.full_name, "role": "council", "active": "y",
@@ -147,7 +147,8 @@ def test_an_admin_ends_a_users_sessions(app, login, client_as, user):
     admin = client_as(Role.ADMIN)
     page = admin.get(f"/admin/users/{user.id}/edit").get_data(as_text=True)
     assert "Đang mở: 2 phiên." in page and "Kết thúc mọi phiên đăng nhập" in page
-    done = admin.post(f"/admin/users/{user.id}/end-sessions", follow_redirects=True).get_data(as_text=True)
+    done = admin.post(f"/admin/users/{user.id}/end-sessions", data={"confirmed": "1"},
+                      follow_redirects=True).get_data(as_text=True)
     assert "Đã kết thúc 2 phiên đăng nhập" in done
     assert _is_logged_out(laptop) and _is_logged_out(phone)
     assert _is_logged_out(_with_cookie(app, "remember_token", remember))
@@ -166,7 +167,7 @@ def test_a_user_sees_their_sessions_and_ends_the_others(app, user):
     page = office.get("/account/sessions").get_data(as_text=True)
     assert "Chrome văn phòng" in page and "Safari ở nhà" in page and "Phiên này" in page
     assert "Phiên đăng nhập" in office.get("/").get_data(as_text=True)  # in the account menu
-    office.post("/account/sessions/end-others")
+    office.post("/account/sessions/end-others", data={"confirmed": "1"})
     assert office.get("/").status_code == 200
     assert _is_logged_out(home)
     page = office.get("/account/sessions").get_data(as_text=True)
@@ -183,7 +184,7 @@ def test_a_user_ends_one_other_session_but_never_someone_elses(app, user):
     their_id = db.session.scalar(select(UserSession.id).where(UserSession.user_id == stranger.id))
     assert office.post(f"/account/sessions/{their_id}/end").status_code == 404
     assert theirs.get("/").status_code == 200
-    office.post(f"/account/sessions/{ids['Safari ở nhà']}/end")
+    office.post(f"/account/sessions/{ids['Safari ở nhà']}/end", data={"confirmed": "1"})
     assert _is_logged_out(home) and office.get("/").status_code == 200
 
 
