@@ -56,6 +56,13 @@ def shoot(page: Page, name: str) -> None:
 
 
 
+def confirm(page: Page, question: str) -> None:
+    """The dialog every irreversible action opens (inspection/confirm.py): read it, then confirm."""
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("heading")).to_contain_text(question)
+    dialog.get_by_role("button", name="Xác nhận").click()
+
+
 def item_card(page: Page, text: str):
     return page.locator("section.card", has=page.get_by_role("link", name=text))
 
@@ -90,6 +97,7 @@ def test_a_review_session_from_proposal_to_printed_minutes(page: Page, council):
     card.get_by_label("Gia hạn đến ngày").fill(vn(new_due))
     card.get_by_label("Ý kiến của Hội đồng").fill(EXTEND_REASON)
     card.get_by_role("button", name="Ghi quyết định").click()
+    confirm(page, "Ghi quyết định của Hội đồng về kiến nghị số")
     expect(page.locator("main > .alert")).to_contain_text("đã ghi quyết định “Gia hạn”")
     expect(item_card(page, EXTEND_TEXT)).to_contain_text(f"Quyết định: Gia hạn đến {vn(new_due)}")
 
@@ -97,6 +105,7 @@ def test_a_review_session_from_proposal_to_printed_minutes(page: Page, council):
     card = item_card(page, ACCEPT_TEXT)
     card.get_by_label("Quyết định").select_option(label="Chấp nhận kết quả khắc phục")
     card.get_by_role("button", name="Ghi quyết định").click()
+    confirm(page, "Ghi quyết định của Hội đồng về kiến nghị số")
     expect(item_card(page, ACCEPT_TEXT)).to_contain_text("Quyết định: Chấp nhận kết quả khắc phục")
     expect(item_card(page, ACCEPT_TEXT)).to_contain_text("Đã thực hiện (đã xác minh)")
 
@@ -105,6 +114,7 @@ def test_a_review_session_from_proposal_to_printed_minutes(page: Page, council):
     closing.get_by_label("Số biên bản").fill("05/BB-HĐTĐKT")
     closing.get_by_label("Kết luận chung của phiên họp").fill(CONCLUSION)
     closing.get_by_role("button", name="Kết thúc phiên họp").click()
+    confirm(page, "Kết thúc phiên họp “Phiên họp Hội đồng")
     expect(page.locator("main > .alert")).to_contain_text("Đã kết thúc phiên họp.")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Đã kết thúc")
     expect(page.get_by_role("button", name="Ghi quyết định")).to_have_count(0)
