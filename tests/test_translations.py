@@ -143,7 +143,7 @@ def test_required_english_wording():
         "Đăng nhập": "Sign in",
         "Tên đăng nhập hoặc mật khẩu không đúng.": "Incorrect user name or password.",
         "Quản trị hệ thống": "System administration",
-        "Tổng quan Hội đồng": "Council overview",
+        "Tổng quan": "Overview",
         "Bàn làm việc đoàn kiểm tra": "Inspection team desk",
         "Việc cần làm": "To-do",
         "Đơn vị": "Units",

@@ -6,12 +6,18 @@ from collections import defaultdict
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from inspection.council.models import Decision, ReviewItem, ReviewSession
+from inspection.council.models import Decision, ReviewItem, ReviewSession, SessionStatus
 from inspection.extensions import db
 from inspection.findings.models import Finding, Recommendation
 from inspection.findings.queries import shares_loaded
 from inspection.responses.models import DueDateChange, ExtensionStatus
 from inspection.units.models import Unit
+
+
+def open_sessions_held_on(day) -> list[ReviewSession]:
+    """The sessions meeting that day and not yet closed: the dashboard's way into today's meeting."""
+    return list(db.session.scalars(select(ReviewSession).where(
+        ReviewSession.held_on == day, ReviewSession.status == SessionStatus.OPEN).order_by(ReviewSession.id)))
 
 
 def session_list_query():

@@ -10,6 +10,7 @@ from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
 
 from inspection.auth.models import Role
+from inspection.council.queries import open_sessions_held_on
 from inspection.dashboard import queries
 from inspection.dashboard.cache import cache_key, cached
 from inspection.dashboard.charts import aging_labels, chart_data
@@ -76,6 +77,7 @@ def index():
                       refresh=request.args.get("refresh") == "1")
     dashboard = computed.value
     return render_template("dashboard/index.html", form=form, dashboard=dashboard, charts=chart_data(dashboard),
+                           meeting_today=open_sessions_held_on(today),
                            computed_at=to_vietnam_time(computed.at), changed_since=computed.changed_since,
                            refresh_url=_refresh_url(), aging_labels=aging_labels(), top=queries.TOP)
 

@@ -1,6 +1,6 @@
 """Each role's home page."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
@@ -20,7 +20,6 @@ bp = Blueprint("home", __name__)
 
 TEMPLATES = {
     Role.ADMIN: "home/admin.html",
-    Role.COUNCIL: "home/council.html",
     Role.INSPECTOR: "home/inspector.html",
     Role.UNIT_OFFICER: "home/unit_officer.html",
 }
@@ -29,6 +28,8 @@ TEMPLATES = {
 @bp.route("/")
 @login_required
 def index():
+    if current_user.role == Role.COUNCIL:
+        return redirect(url_for("dashboard.index"))  # one "Tổng quan": the council's page is the dashboard
     return render_template(TEMPLATES[current_user.role], **_context_for(current_user.role))
 
 
@@ -40,7 +41,7 @@ def _context_for(role: Role) -> dict:
             select(User.role, func.count()).where(User.is_active_account).group_by(User.role)).all())
         context["recent"] = list(db.session.scalars(
             select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(10)))
-    if role in (Role.COUNCIL, Role.INSPECTOR, Role.ADMIN):
+    if role in (Role.INSPECTOR, Role.ADMIN):
         context["group_counts"] = _groups_by_year()
     if role == Role.UNIT_OFFICER:
         context |= todo_context(current_user)

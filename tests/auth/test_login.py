@@ -23,7 +23,7 @@ def test_login_lands_on_home_and_logout_ends_the_session(app, client):
     db.session.commit()
     response = _login(client, user.username, factories.PASSWORD)
     assert response.status_code == 302 and response.headers["Location"] == "/"
-    assert "Tổng quan Hội đồng" in client.get("/").get_data(as_text=True)
+    assert "<h1 class=\"h3 mb-0\">Tổng quan</h1>" in client.get("/", follow_redirects=True).get_data(as_text=True)
     client.post("/logout")
     assert client.get("/").headers["Location"].startswith("/login")
 
@@ -207,6 +207,6 @@ def test_language_chosen_on_the_login_page_wins(app, client):
     db.session.commit()
     client.post("/language", data={"locale": "en", "next": "/login"})
     _login(client, user.username, factories.PASSWORD)
-    assert "Council overview" in client.get("/").get_data(as_text=True)
+    assert "<h1 class=\"h3 mb-0\">Overview</h1>" in client.get("/", follow_redirects=True).get_data(as_text=True)
     db.session.expire_all()
     assert user.locale == "en"
