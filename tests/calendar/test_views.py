@@ -176,5 +176,5 @@ def test_the_page_runs_a_fixed_number_of_queries(app, client_as, count_queries):
 
 def test_the_navigation_links_to_the_calendar_for_admin_and_council(app, client_as):
     for role in (Role.ADMIN, Role.COUNCIL):
-        assert 'href="/calendar/"' in client_as(role).get("/").get_data(as_text=True)
+        assert 'href="/calendar/"' in client_as(role).get("/", follow_redirects=True).get_data(as_text=True)
     assert 'href="/calendar/"' not in client_as(Role.INSPECTOR).get("/").get_data(as_text=True)

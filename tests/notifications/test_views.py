@@ -45,7 +45,7 @@ def test_the_bell_counts_unread_notifications(app, login):
 
 
 def test_the_bell_costs_one_count_query_and_nothing_for_visitors(app, login, client, count_queries):
-    user = make_user(Role.COUNCIL)
+    user = make_user(Role.INSPECTOR)  # whose "/" is a page, not a redirect
     _notes(user, 2)
     logged_in = login(user)
     logged_in.get("/")
