@@ -28,7 +28,9 @@ def save(client, name: str, query: str, **extra):
 
 
 def panel(html: str) -> str:
-    return html[html.index('aria-labelledby="saved-filters-title"'):html.index('role="search"')]
+    """From the saved-filters panel to the filter form after it (the navigation's search box comes before)."""
+    start = html.index('aria-labelledby="saved-filters-title"')
+    return html[start:html.index('role="search"', start)]
 
 
 def test_the_register_offers_to_save_its_filters_without_the_page(world, login):
