@@ -16,7 +16,9 @@ from inspection.responses.models import Evidence, Message
 from tests.responses.builders import PDF_BYTES, Scene
 from tests.security.bombs_build import GIB, MIB, measured, opendocument_bomb
 
-MAX_SECONDS, MAX_PEAK = 2.0, 50 * MIB
+#: Python allocations while a bomb is refused (tracemalloc: the same on any machine, unlike a time limit;
+#: the time is measured by benchmarks/bombs.py)
+MAX_PEAK = 50 * MIB
 
 
 @pytest.fixture(scope="module")
@@ -60,13 +62,12 @@ def test_the_bomb_is_what_the_issue_describes(bomb):
 
 
 @pytest.mark.parametrize("which", ["bomb", "lying_bomb"])
-def test_an_opendocument_bomb_is_refused_fast_naming_the_field_writing_nothing(scene, login, app, request, which):
+def test_an_opendocument_bomb_is_refused_in_bounded_memory_naming_the_field_writing_nothing(scene, login, app, request, which):
     bomb = request.getfixturevalue(which)
     client = login(scene.officer)
     assert client.get(f"/recommendations/{scene.recommendation.id}").status_code == 200  # warm: templates compiled
-    response, seconds, peak = measured(lambda: _post_evidence(client, scene, bomb, "biên bản.odt"))
+    response, _seconds, peak = measured(lambda: _post_evidence(client, scene, bomb, "biên bản.odt"))
     assert response.status_code == 302
-    assert seconds < MAX_SECONDS, seconds
     assert peak < MAX_PEAK, f"{peak / MIB:.0f} MB"
     category, text = _flashes(client)[0]
     assert category == "danger" and text.startswith("Tệp minh chứng")

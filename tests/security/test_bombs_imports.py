@@ -31,7 +31,9 @@ from tests.factories import make_unit
 from tests.imports.files import UNIT_HEADERS, page_text
 from tests.security.bombs_build import GIB, MIB, measured, real_xlsx, xlsx_bomb, xlsx_with_entities
 
-MAX_SECONDS, MAX_PEAK = 2.0, 50 * MIB
+#: Python allocations while a bomb is refused (tracemalloc: the same on any machine, unlike a time limit;
+#: the time is measured by benchmarks/bombs.py)
+MAX_PEAK = 50 * MIB
 UNIT_ROW = ["SNV", "Sở Nội vụ", "Sở, ban, ngành"]
 DOSSIER_ROW = ["HS-001", "KG", "2017", "Bằng khen của Chủ tịch UBND tỉnh", "Cá nhân"]
 REQUIREMENTS = os.path.join(os.path.dirname(__file__), "..", "..", "requirements.txt")
@@ -80,23 +82,21 @@ def test_the_bombs_are_what_the_issue_describes(unit_bomb, dossier_bomb):
             assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > GIB
 
 
-def test_a_unit_import_bomb_is_refused_fast_writing_nothing(app, client_as, unit_bomb):
+def test_a_unit_import_bomb_is_refused_in_bounded_memory_writing_nothing(app, client_as, unit_bomb):
     client = client_as(Role.ADMIN)
     assert client.get("/import/").status_code == 200
-    response, seconds, peak = measured(lambda: _post(client, "/import/", unit_bomb, "don-vi.xlsx", kind="units"))
-    assert seconds < MAX_SECONDS, seconds
+    response, _seconds, peak = measured(lambda: _post(client, "/import/", unit_bomb, "don-vi.xlsx", kind="units"))
     assert peak < MAX_PEAK, f"{peak / MIB:.0f} MB"
     _assert_refused_beside_the_field(response, "don-vi.xlsx")
     assert _count(Unit) == 0 and _kept_uploads(app) == []
 
 
-def test_a_dossier_import_bomb_is_refused_fast_writing_nothing(app, client_as, dossier_bomb):
+def test_a_dossier_import_bomb_is_refused_in_bounded_memory_writing_nothing(app, client_as, dossier_bomb):
     make_unit(code="KG")
     db.session.commit()
     client = client_as(Role.ADMIN)
     assert client.get("/nominations/import").status_code == 200
-    response, seconds, peak = measured(lambda: _post(client, "/nominations/import", dossier_bomb, "ho-so.xlsx"))
-    assert seconds < MAX_SECONDS, seconds
+    response, _seconds, peak = measured(lambda: _post(client, "/nominations/import", dossier_bomb, "ho-so.xlsx"))
     assert peak < MAX_PEAK, f"{peak / MIB:.0f} MB"
     _assert_refused_beside_the_field(response, "ho-so.xlsx")
     assert _count(Dossier) == 0 and _kept_uploads(app) == []
@@ -114,8 +114,8 @@ def test_openpyxl_parses_with_defusedxml_and_the_requirements_pin_it():
 def test_entity_expansion_is_refused_cleanly(app, client_as, path, fields):
     laughs = xlsx_with_entities(real_xlsx(UNIT_HEADERS), UNIT_HEADERS)
     client = client_as(Role.ADMIN)
-    response, seconds, peak = measured(lambda: _post(client, path, laughs, "cuoi.xlsx", **fields))
-    assert response.status_code == 200 and seconds < MAX_SECONDS and peak < MAX_PEAK
+    response, _seconds, peak = measured(lambda: _post(client, path, laughs, "cuoi.xlsx", **fields))
+    assert response.status_code == 200 and peak < MAX_PEAK
     assert "Tệp “cuoi.xlsx” không phải bảng tính Excel .xlsx hợp lệ" in page_text(response)
     assert _count(Unit) == 0 and _kept_uploads(app) == []
 
