@@ -34,7 +34,10 @@ def serve(app: Flask, workers: int, periodic: bool) -> None:
     with app.app_context():
         beat(worker_name())  # before any job is claimed: another process's sweep must see this one alive
     stop = start_heartbeat(app, worker_name())
-    consumer = huey_of(app).create_consumer(workers=workers, periodic=periodic, worker_type="thread")
+    # an idle consumer backs off between polls of the queue; at most a second, so a job a user just started
+    # begins at once (Huey's default lets the wait grow to 10 s)
+    consumer = huey_of(app).create_consumer(workers=workers, periodic=periodic, worker_type="thread",
+                                            max_delay=1.0)
     try:
         consumer.run()
     finally:
