@@ -1,8 +1,5 @@
 """The layers of `inspection/` (docs/architecture.md): a module imports only from its own layer or the layers
-below, at module level or inside a function. The import graph is read with `ast`, not by importing.
-
-KNOWN_UPWARD lists the upward imports that issue #15 is removing; the test fails on any other, and on an
-entry of the list that no longer exists (so the list only ever shrinks)."""
+below, at module level or inside a function. The import graph is read with `ast`, not by importing."""
 
 import ast
 from pathlib import Path
@@ -22,9 +19,6 @@ LAYERS = (
 )
 #: the composition root: the app factory, the CLI group and the model registry for migrations see everything
 ROOTS = frozenset({"inspection", "inspection.models", "inspection.cli", "inspection.tasks"})
-
-KNOWN_UPWARD: frozenset[tuple[str, str]] = frozenset()
-
 
 def layer_of(module: str) -> int:
     rest = module.split(".")[1:]
@@ -77,8 +71,7 @@ def upward_imports(root: Path) -> set[tuple[str, str]]:
 
 def test_no_module_imports_a_layer_above_its_own():
     found = upward_imports(Path(__file__).parent.parent / "inspection")
-    assert found - KNOWN_UPWARD == set(), "imports against the layer order (docs/architecture.md)"
-    assert KNOWN_UPWARD - found == set(), "gone: remove these from KNOWN_UPWARD"
+    assert found == set(), "imports against the layer order (docs/architecture.md)"
 
 
 def test_the_check_catches_a_wrong_import_inside_a_function(tmp_path):
