@@ -5,6 +5,7 @@ dashboard and the list it links to agree by construction. Dates are compared wit
 Python (no SQL date functions), which keeps the SQL the same on SQLite and PostgreSQL. `verified_at` is a UTC
 timestamp: a Vietnamese calendar day is turned into the UTC instants where it begins and ends."""
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, exists, or_, select
@@ -24,6 +25,7 @@ from inspection.findings.models import (
 from inspection.groups.models import GroupMember
 from inspection.missions.access import my_missions_clause
 from inspection.missions.models import Mission
+from inspection.params import MAX_ID
 from inspection.timeutil import VIETNAM
 from inspection.units.queries import subtree_ids
 
@@ -31,7 +33,8 @@ from inspection.units.queries import subtree_ids
 AGING_BUCKETS = {"1-30": (1, 30), "31-60": (31, 60), "61-90": (61, 90), "91+": (91, None)}
 #: the `verified` filter's value for "any verdict"
 CLOSED = "closed"
-
+#: a recommendation's number typed in the text filter ("12", "#12")
+ASCII_NUMBER = re.compile(r"[0-9]{1,19}")
 
 def register_conditions(user, filters: dict, today: date) -> list:
     """The WHERE clauses of the register for this user: what they may see, then every filter given."""
@@ -154,7 +157,7 @@ def text_condition(text: str):
     findings = select(Finding.id).where(textsearch.matches(Finding, text)).correlate(None)
     condition = or_(textsearch.matches(Recommendation, text), Recommendation.finding_id.in_(findings))
     number = text.strip().lstrip("#")
-    if number.isdigit() and len(number) <= 12:
+    if ASCII_NUMBER.fullmatch(number) and int(number) <= MAX_ID:  # not isdigit(): "²" is a digit to Python
         condition = or_(condition, Recommendation.id == int(number))
     return condition
 

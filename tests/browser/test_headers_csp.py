@@ -94,7 +94,7 @@ def test_the_dossier_search_works_under_the_policy(watched: Page, world):
     page = watched
     log_in(page, world.member)
     page.goto("/findings/1")
-    code = page.get_by_role("combobox")
+    code = page.get_by_role("combobox", name="Mã hồ sơ")
     code.fill("HS-2017")
     option = page.get_by_role("option").filter(has_text="HS-2017-001")
     expect(option).to_be_visible()

@@ -77,3 +77,12 @@ def test_a_former_units_name_is_not_taken_for_a_current_one(app, client_as):
     page = client_as(Role.ADMIN).post("/units/new", data={
         "code": "X", "name": "Tổ mới", "kind": "office", "parent_code": "Huyện Kiên Hải"}).get_data(as_text=True)
     assert "Không có đơn vị mang mã: Huyện Kiên Hải" in page
+
+
+@pytest.mark.parametrize("text", ["²", "#١٢", "12345678901234567890123", "#"])
+def test_a_number_python_reads_as_digits_but_sql_cannot_is_just_text(scenario, login, text):
+    """Superscripts and other scripts' digits pass str.isdigit(); they are text to search, not an id (they
+    gave a 500, found by the hostile-input walker), and so is an id past the largest one."""
+    council = login(scenario.council)
+    assert council.get("/recommendations/", query_string={"q": text}).status_code == 200
+    assert council.get("/search", query_string={"q": text}).status_code == 200

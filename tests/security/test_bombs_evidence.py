@@ -62,7 +62,7 @@ def test_the_bomb_is_what_the_issue_describes(bomb):
 
 
 @pytest.mark.parametrize("which", ["bomb", "lying_bomb"])
-def test_an_opendocument_bomb_is_refused_in_bounded_memory_naming_the_field_writing_nothing(scene, login, app, request, which):
+def test_an_opendocument_bomb_is_refused_in_bounded_memory_naming_the_field(scene, login, app, request, which):
     bomb = request.getfixturevalue(which)
     client = login(scene.officer)
     assert client.get(f"/recommendations/{scene.recommendation.id}").status_code == 200  # warm: templates compiled
