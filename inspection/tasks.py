@@ -3,6 +3,7 @@ the web app (which starts jobs) and the worker and scheduler (which run them) kn
 
 from inspection.backup import jobs as backup_jobs  # noqa: F401  (the daily backup)
 from inspection.findings import register_export_job  # noqa: F401  (the register's export)
+from inspection.imports import tasks as import_tasks  # noqa: F401  (import preview and confirmation)
 from inspection.jobs import housekeeping  # noqa: F401  (result files past JOB_RESULT_DAYS)
 from inspection.nominations import export_job  # noqa: F401  (the dossier registry's export)
 from inspection.reminders import jobs as reminder_jobs  # noqa: F401  (daily reminders, their e-mail)

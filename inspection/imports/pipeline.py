@@ -91,22 +91,39 @@ def apply(actor, kind: str, upload_id: int, options: Mapping | None = None,
           progress: Progress | None = None) -> ImportPlan:
     """Confirm a previewed upload: the same bytes read and checked again, then written if the plan is still the
     one previewed. A stale plan keeps the upload (with the new fingerprint) for another look; otherwise the
-    upload is used up."""
+    upload is used up. The upload is claimed only once the check is done: until then nothing is written, so on
+    SQLite the job's progress (written apart) is not locked out during the longer half."""
     folder, max_bytes, every = _settings(options)
     upload = uploads.get(actor, upload_id, kind)
-    uploads.claim(upload)
+    uploads.require_previewed(upload)
     data = uploads.read(upload, folder)
+    counter = Counter(progress, every)
     try:
-        plan = import_file(actor, kind, data, upload.file.original_name, max_bytes, upload.digest, progress, every)
+        plan = _check(actor, kinds.get(kind), data, upload.file.original_name, max_bytes, counter)
     except RuleViolation:
         uploads.discard(upload, folder)
         raise
+    if not plan.errors and plan.digest != upload.digest:
+        plan.stale = True
+    elif not plan.errors:
+        uploads.claim(upload)
+        write(actor, plan, upload.file.sha256, counter)
     if plan.stale:
         uploads.previewed(upload, plan.digest)
         plan.token = upload.token
     else:
         uploads.discard(upload, folder)
     return plan
+
+
+def check_file(actor, kind: str, data: bytes, filename: str, max_bytes: int) -> None:
+    """What can be refused at once, before a job is started: who may import, the size, the archive's bounds
+    (a zip bomb), the format and the header row. RuleViolation(field="file") beside the upload's field."""
+    declared = kinds.get(kind)
+    if not access.permits(actor, declared.may_import):
+        raise RuleViolation(_("Bạn không có quyền nhập %(what)s.", what=declared.title))
+    with open_table(data, filename, columns=declared.columns, required=declared.required, max_bytes=max_bytes):
+        pass
 
 
 def _check(actor, kind: kinds.ImportKind, data: bytes, filename: str, max_bytes: int,
@@ -130,7 +147,11 @@ def _settings(options: Mapping | None) -> tuple[str, int, int]:
 
 
 def summary(plan: ImportPlan) -> str:
-    counts = plan.counts
+    return summary_of(plan.kind, plan.counts)
+
+
+def summary_of(kind: str, counts: Mapping) -> str:
+    """"Đã nhập …: 2 mới, 0 cập nhật, 0 không đổi." (also from a job's kept report)."""
     return _("Đã nhập %(what)s: %(new)s mới, %(updated)s cập nhật, %(unchanged)s không đổi.",
-             what=kinds.get(plan.kind).title, new=counts["new"], updated=counts["updated"],
+             what=kinds.get(kind).title, new=counts["new"], updated=counts["updated"],
              unchanged=counts["unchanged"])

@@ -74,6 +74,12 @@ def read(upload: ImportUpload, folder: str) -> bytes:
     return data
 
 
+def require_previewed(upload: ImportUpload) -> None:
+    """Only a previewed upload may be confirmed (checked without writing: the claim comes later)."""
+    if upload.status != UploadStatus.PREVIEWED:
+        raise gone()
+
+
 def claim(upload: ImportUpload) -> None:
     """Mark a previewed upload as being written, once: a second confirmation (a double click, a parallel request)
     finds it claimed, or waits for the first transaction and finds it gone, and is refused."""

@@ -13,6 +13,7 @@ bp = Blueprint("imports", __name__, url_prefix="/import")
 
 PAGE = flow.ImportPage(kinds=(UNITS.name, GROUPS.name), heading=_l("Nhập đơn vị, cụm và khối thi đua từ tệp"),
                        upload_endpoint="imports.upload", confirm_endpoint="imports.confirm",
+                       job_endpoint="imports.job",
                        cancel_endpoint="units.index")
 
 
@@ -26,6 +27,12 @@ def upload():
 @roles_required(Role.ADMIN)
 def confirm():
     return flow.confirm(PAGE)
+
+
+@bp.route("/jobs/<int:job_id>")
+@roles_required(Role.ADMIN)
+def job(job_id: int):
+    return flow.job_page(PAGE, job_id)
 
 
 @bp.route("/template/<any(units, groups):kind>.xlsx")

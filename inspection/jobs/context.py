@@ -61,6 +61,11 @@ class JobContext:
         self.job.result_file = stored
 
 
+    def save_report(self, data: dict) -> None:
+        """Keep a JSON-able result for the page that started the job to show (committed with the work)."""
+        self.job.result = data
+
+
 def _report(job_id: int, done: int, total: int | None) -> bool:
     """Write the counts; whether the job should stop. A locked SQLite file (an import holds the write lock)
     skips this report rather than wait: the next one will be written."""

@@ -56,6 +56,8 @@ class Job(db.Model):
     result_file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_file.id", ondelete="SET NULL"))
     #: after this the periodic clean-up removes the result file
     result_expires_at: Mapped[datetime | None]
+    #: what the job tells the page that started it, as plain data (an import's preview: its counts and errors)
+    result: Mapped[dict | None] = mapped_column(JSON)
     cancel_requested: Mapped[bool] = mapped_column(default=False)
     #: the consumer process running it (host:pid), to tell a live job from one a restart interrupted
     worker: Mapped[str | None] = mapped_column(String(120))

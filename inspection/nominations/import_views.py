@@ -25,6 +25,7 @@ from inspection.units.scope import visible_unit_ids
 
 PAGE = flow.ImportPage(kinds=(DOSSIERS.name,), heading=_l("Nhập hồ sơ khen thưởng từ Excel"),
                        upload_endpoint="nominations.import_upload", confirm_endpoint="nominations.import_confirm",
+                       job_endpoint="nominations.import_job",
                        cancel_endpoint="nominations.registry",
                        breadcrumbs=((_l("Hồ sơ khen thưởng"), "nominations.registry"),))
 
@@ -45,6 +46,12 @@ def import_upload():
 @roles_required(*DOSSIER_WRITERS)
 def import_confirm():
     return flow.confirm(PAGE)
+
+
+@bp.route("/nominations/import/jobs/<int:job_id>")
+@roles_required(*DOSSIER_WRITERS)
+def import_job(job_id: int):
+    return flow.job_page(PAGE, job_id)
 
 
 @bp.route("/nominations/export.xlsx")

@@ -1,6 +1,7 @@
 // Job cards (templates/jobs/_progress.html): the bar takes its width from data-percent (the Content-Security-
 // Policy allows no style attribute), and while the job runs the card polls its status JSON every 1.5 s and
 // updates itself in place: bar, aria values, status, rows and times, error, result link, cancel button.
+// A card with data-job-reload reloads its page once the job ends (the page then shows the outcome).
 // A form with data-confirm asks before it is sent (cancelling a job).
 (function () {
   "use strict";
@@ -47,6 +48,7 @@
       .then(function (state) {
         if (!state) { return; }
         update(card, state);
+        if (state.finished && card.hasAttribute("data-job-reload")) { window.location.reload(); return; }
         if (!state.finished) { window.setTimeout(function () { poll(card); }, POLL_MS); }
       })
       .catch(function () { window.setTimeout(function () { poll(card); }, POLL_MS * 4); });

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from inspection.extensions import db
+from tests.imports.jobrun import after_jobs
 
 UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên", "Hoạt động từ", "Hoạt động đến ngày",
                 "Ghi chú"]
@@ -33,8 +34,9 @@ def csv_bytes(rows: list[list], delimiter: str = ",", bom: bool = False) -> byte
 
 
 def upload(client, data: bytes, filename: str = "don-vi.xlsx", kind: str = "units"):
-    return client.post("/import/", data={"kind": kind, "file": (io.BytesIO(data), filename)},
-                       content_type="multipart/form-data")
+    """The upload, then (its preview job run) the preview page; a refused file: the upload page again."""
+    return after_jobs(client, client.post("/import/", data={"kind": kind, "file": (io.BytesIO(data), filename)},
+                                          content_type="multipart/form-data"))
 
 
 def token_of(response) -> str:
@@ -44,7 +46,8 @@ def token_of(response) -> str:
 
 
 def confirm(client, token: str, follow: bool = True):
-    return client.post("/import/confirm", data={"token": token}, follow_redirects=follow)
+    """The confirmation, then (its job run) where the import lands, or the preview again."""
+    return after_jobs(client, client.post("/import/confirm", data={"token": token}), follow)
 
 
 def import_file(client, data: bytes, filename: str = "don-vi.xlsx", kind: str = "units"):

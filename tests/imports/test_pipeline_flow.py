@@ -14,14 +14,21 @@ from inspection.files.models import StoredFile
 from inspection.files.services import stored_path
 from inspection.imports.models import ImportUpload
 from tests.imports.files import page_text
+from tests.imports.jobrun import after_jobs
 from tests.imports.pipeline_world import CASES, prepare
 
 KINDS = sorted(CASES)
 
 
 def post_file(client, case, data: bytes, name: str = "tep.xlsx"):
-    return client.post(case.upload_path, data={**case.fields, "file": (io.BytesIO(data), name)},
-                       content_type="multipart/form-data")
+    """The upload and, its preview job run, the preview page."""
+    return after_jobs(client, client.post(case.upload_path, data={**case.fields, "file": (io.BytesIO(data), name)},
+                                          content_type="multipart/form-data"))
+
+
+def confirm(client, path: str, token: str | None, follow: bool = True):
+    """The confirmation and, its job run, where it lands."""
+    return after_jobs(client, client.post(path, data={"token": token}), follow)
 
 
 def token_in(response) -> str | None:
@@ -50,7 +57,7 @@ def test_upload_preview_confirm(admin, kind):
     assert preview.status_code == 200 and "Xem trước: nhập" in text
     assert "Mới 2 Cập nhật 0 Không đổi 0 Lỗi 0" in text
     assert case.committed() == before and kept_uploads() == 1  # kept in the file store, nothing written yet
-    confirmed = admin.post(case.confirm_path, data={"token": token_in(preview)}, follow_redirects=True)
+    confirmed = confirm(admin, case.confirm_path, token_in(preview))
     assert case.done_text in page_text(confirmed)
     assert case.committed() == before + 2
     assert kept_uploads() == 0 and db.session.scalar(select(func.count()).select_from(StoredFile)) == 0
@@ -77,8 +84,8 @@ def test_a_confirmation_counts_once(admin, kind):
     case = CASES[kind]
     prepare(kind)
     token = token_in(post_file(admin, case, case.good_file()))
-    admin.post(case.confirm_path, data={"token": token})
-    again = admin.post(case.confirm_path, data={"token": token}, follow_redirects=True)
+    confirm(admin, case.confirm_path, token)
+    again = confirm(admin, case.confirm_path, token)
     assert "Tệp đã tải lên không còn" in page_text(again)
     assert case.committed() == 2
 
@@ -90,7 +97,7 @@ def test_a_file_changed_in_the_store_after_its_preview_is_refused(admin, app):
     with open(stored_path(app.config["FILES_FOLDER"], upload.file), "wb") as handle:
         handle.write(case.bad_file())
 
-    response = admin.post(case.confirm_path, data={"token": token}, follow_redirects=True)
+    response = confirm(admin, case.confirm_path, token)
 
     assert "Tệp đã tải lên bị thay đổi sau khi tải lên; chưa ghi gì." in page_text(response)
     assert case.committed() == 0
@@ -102,8 +109,8 @@ def test_an_upload_is_confirmed_only_on_its_own_page(admin):
     prepare("dossiers")
     token = token_in(post_file(admin, case, case.good_file()))
 
-    response = admin.post("/import/confirm", data={"token": token}, follow_redirects=True)
+    response = confirm(admin, "/import/confirm", token)
 
     assert "Tệp đã tải lên không còn" in page_text(response) and case.committed() == 0
-    assert admin.post(case.confirm_path, data={"token": token}).status_code == 302
+    assert confirm(admin, case.confirm_path, token, follow=False).status_code == 302
     assert case.committed() == 2
