@@ -19,6 +19,7 @@ from inspection.imports.pipeline import import_file, preview_file, write
 from inspection.nominations import services
 from inspection.nominations.models import AchievementType, Dossier, DossierStatus, RecipientKind
 from tests.factories import make_unit
+from tests.imports.jobrun import after_jobs
 from tests.nominations.builders import make_dossier
 
 HEADER = ["Mã hồ sơ", "Mã đơn vị", "Năm", "Hình thức khen thưởng", "Đối tượng", "Tên đối tượng",
@@ -52,8 +53,14 @@ def sheet_rows(data: bytes) -> list[tuple]:
 
 
 def upload(client, data: bytes, name: str = "ho-so.xlsx"):
-    return client.post("/nominations/import", data={"file": (io.BytesIO(data), name)},
-                       content_type="multipart/form-data")
+    """The upload and, its preview job run, the preview page (a refused file: the upload page again)."""
+    return after_jobs(client, client.post("/nominations/import", data={"file": (io.BytesIO(data), name)},
+                                          content_type="multipart/form-data"))
+
+
+def confirm(client, token: str, follow: bool = False):
+    """The confirmation and, its job run, the job's page: a redirect where the import lands, or the preview."""
+    return after_jobs(client, client.post("/nominations/import/confirm", data={"token": token}), follow)
 
 
 def token_of(html: str) -> str:
@@ -111,7 +118,7 @@ def test_template_filled_in_imports_then_exports_and_imports_unchanged(units, cl
     html = preview.get_data(as_text=True)
     assert preview.status_code == 200 and "Xem trước" in html and "mau-da-dien.xlsx" in html
     assert dossier_count() == 0  # nothing written before confirmation
-    confirmed = client.post("/nominations/import/confirm", data={"token": token_of(html)})
+    confirmed = confirm(client, token_of(html))
     assert confirmed.status_code == 302
     assert "3 mới, 0 cập nhật, 0 không đổi" in client.get(confirmed.location).get_data(as_text=True)
 
@@ -263,13 +270,13 @@ def test_confirm_checks_again_and_writes_nothing_when_the_data_moved(units, clie
     make_dossier(units["KG"], code="HS-001", recipient_name="Người khác đã nhập")  # someone else, meanwhile
     db.session.commit()
 
-    response = client.post("/nominations/import/confirm", data={"token": token_of(html)})
+    response = confirm(client, token_of(html))
 
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "Dữ liệu đã thay đổi kể từ lúc xem trước" in page
     assert "Tên đối tượng: Người khác đã nhập → Nguyễn Văn An" in page  # the new preview: now an update
     assert dossier_count() == 1 and imports_logged() == 0
-    again = client.post("/nominations/import/confirm", data={"token": token_of(page)})
+    again = confirm(client, token_of(page))
     assert again.status_code == 302 and imports_logged() == 1
     assert db.session.scalar(select(Dossier.recipient_name)) == "Nguyễn Văn An"
 
@@ -280,7 +287,7 @@ def test_confirm_reports_rows_that_became_invalid(units, client_as):
     make_dossier(units["KG"], code="HS-001")  # a draft now: "Đã khen thưởng" is no longer one legal step away
     db.session.commit()
 
-    page = client.post("/nominations/import/confirm", data={"token": token_of(html)}).get_data(as_text=True)
+    page = confirm(client, token_of(html)).get_data(as_text=True)
 
     assert "Không thể chuyển trạng thái từ “Nháp” sang “Đã khen thưởng”" in page and "Xác nhận nhập" not in page
     assert dossier_count() == 1 and imports_logged() == 0

@@ -14,7 +14,7 @@ from inspection.nominations.models import DossierStatus
 from inspection.units.scope import visible_unit_ids
 from tests.factories import make_unit, make_user
 from tests.nominations.builders import make_dossier
-from tests.nominations.test_import import MAX_BYTES, dossier_count, dossier_row, token_of, upload, xlsx
+from tests.nominations.test_import import MAX_BYTES, confirm, dossier_count, dossier_row, token_of, upload, xlsx
 
 SUBMITTED = {"status": "Đã trình", "ref": None, "decided": None}
 
@@ -55,7 +55,7 @@ def test_a_unit_officer_imports_own_units_and_a_row_for_another_unit_is_an_error
     assert "Xác nhận nhập" not in html and dossier_count() == 0
 
     html = upload(client, xlsx(rows[:2])).get_data(as_text=True)
-    assert client.post("/nominations/import/confirm", data={"token": token_of(html)}).status_code == 302
+    assert confirm(client, token_of(html)).status_code == 302
     assert dossier_count() == 2
 
 
@@ -88,8 +88,7 @@ def test_a_unit_officer_may_reimport_an_export_holding_decided_dossiers(units):
 def test_someone_elses_upload_cannot_be_confirmed(units, client_as):
     html = upload(client_as(Role.COUNCIL), xlsx([dossier_row()])).get_data(as_text=True)
 
-    response = client_as(Role.ADMIN).post("/nominations/import/confirm", data={"token": token_of(html)},
-                                          follow_redirects=True)
+    response = confirm(client_as(Role.ADMIN), token_of(html), follow=True)
 
     assert "Tệp đã tải lên không còn" in response.get_data(as_text=True)
     assert dossier_count() == 0

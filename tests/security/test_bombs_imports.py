@@ -29,6 +29,7 @@ from inspection.nominations.models import Dossier
 from inspection.units.models import Unit
 from tests.factories import make_unit
 from tests.imports.files import UNIT_HEADERS, page_text
+from tests.imports.jobrun import after_jobs
 from tests.security.bombs_build import GIB, MIB, measured, real_xlsx, xlsx_bomb, xlsx_with_entities
 
 #: Python allocations while a bomb is refused (tracemalloc: the same on any machine, unlike a time limit;
@@ -130,10 +131,11 @@ def test_control_characters_in_an_import_file_name_never_reach_the_audit_log(app
     buffer = io.BytesIO()
     workbook.save(buffer)
     client = client_as(Role.ADMIN)
-    preview = _post(client, "/nominations/import", buffer.getvalue(), "hồ\x00 sơ\x0b2017.xlsx")
+    preview = after_jobs(client, _post(client, "/nominations/import", buffer.getvalue(), "hồ\x00 sơ\x0b2017.xlsx"))
     token = re.search(r'name="token" type="hidden" value="([0-9a-f]{32})"', preview.get_data(as_text=True))
     assert token, page_text(preview)
-    assert client.post("/nominations/import/confirm", data={"token": token.group(1)}).status_code == 302
+    confirmed = client.post("/nominations/import/confirm", data={"token": token.group(1)})
+    assert after_jobs(client, confirmed, follow=False).status_code == 302
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "dossier.import"))
     assert entry.after["file"] == "hồ sơ2017.xlsx" and _count(Dossier) == 1
 
