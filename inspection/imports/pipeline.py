@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from inspection import access
 from inspection.extensions import db
+from inspection.formatting import number
 from inspection.imports import builtin, kinds, uploads  # noqa: F401  (builtin registers units and groups)
 from inspection.imports.plan import Counter, ImportPlan, Progress, RowFailure, StaleImport
 from inspection.imports.reader import open_table
@@ -153,5 +154,5 @@ def summary(plan: ImportPlan) -> str:
 def summary_of(kind: str, counts: Mapping) -> str:
     """"Đã nhập …: 2 mới, 0 cập nhật, 0 không đổi." (also from a job's kept report)."""
     return _("Đã nhập %(what)s: %(new)s mới, %(updated)s cập nhật, %(unchanged)s không đổi.",
-             what=kinds.get(kind).title, new=counts["new"], updated=counts["updated"],
-             unchanged=counts["unchanged"])
+             what=kinds.get(kind).title, new=number(counts["new"]), updated=number(counts["updated"]),
+             unchanged=number(counts["unchanged"]))

@@ -9,7 +9,7 @@ from flask import current_app
 from inspection.extensions import db
 from inspection.jobs.queue import huey_of
 
-JOB_PAGE = re.compile(r"/import/jobs/\d+$")
+JOB_PAGE = re.compile(r"/import/jobs/\d+$")  # /import/jobs/7, /nominations/import/jobs/7
 
 
 def run_queued_jobs() -> int:
