@@ -59,7 +59,8 @@ def many_dossiers(count: int = ROWS) -> bytes:
 
 
 def post_upload(client, path: str, data: bytes, **fields):
-    return client.post(path, data={**fields, "file": (io.BytesIO(data), "tep.xlsx")}, content_type="multipart/form-data")
+    return client.post(path, data={**fields, "file": (io.BytesIO(data), "tep.xlsx")},
+                       content_type="multipart/form-data")
 
 
 def job_of(response) -> Job:
