@@ -1,6 +1,7 @@
 """In a real browser: a council officer downloads the dossier template, fills it with one bad row, uploads it,
 reads the preview (row and column of the error, nothing written), fixes the row, uploads again, confirms,
-and opens the award statistics report of the unit and year, whose numbers count the imported dossiers."""
+and opens the award statistics report of the unit and year, whose numbers count the imported dossiers. The
+preview and the confirmation run as jobs on a real worker: the page shows the bar, then reloads itself."""
 
 from datetime import date
 
@@ -9,12 +10,17 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 from sqlalchemy import func, select
 
+from inspection import create_app
 from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.nominations.catalogue import seed_catalogue
 from inspection.nominations.models import Dossier
 from tests import factories
+from tests.jobs.conftest import running_consumer
+
+#: how long the page may take to show a job's outcome (the bar polls every 1.5 s, then the page reloads)
+JOB_WAIT = 20_000
 
 COLUMNS = ["Mã hồ sơ", "Mã đơn vị", "Năm", "Hình thức khen thưởng", "Đối tượng", "Tên đối tượng",
            "Lãnh đạo, quản lý", "Loại thành tích", "Xếp hạng cụm, khối", "Truy tặng", "Ngày trình",
@@ -36,6 +42,13 @@ ROWS = [
      "Tên đối tượng": "Lê Văn Cường", "Lãnh đạo, quản lý": "Có", "Ngày trình": "20/11/2017",
      "Trạng thái": "Đã trình"},
 ]
+
+
+@pytest.fixture
+def worker(live_server, live_server_config):
+    """A worker on the server's database, queue and file store (another app object, as a separate process is)."""
+    with running_consumer(create_app(dict(live_server_config, JOBS_HEARTBEAT_SECONDS=0.5))) as consumer:
+        yield consumer
 
 
 @pytest.fixture
@@ -84,7 +97,7 @@ def report_number(page: Page, section: str, label: str):
     return row.get_by_role("cell").nth(1)
 
 
-def test_upload_with_a_bad_row_fix_it_confirm_and_see_the_report(page: Page, council_officer, tmp_path):
+def test_upload_with_a_bad_row_fix_it_confirm_and_see_the_report(page: Page, council_officer, worker, tmp_path):
     log_in(page, council_officer.username)
     page.goto("/nominations/import")
     with page.expect_download() as download:
@@ -95,7 +108,7 @@ def test_upload_with_a_bad_row_fix_it_confirm_and_see_the_report(page: Page, cou
     # 1. a file with one unknown award form: the preview names its row and column, and writes nothing
     fill_template(template, tmp_path / "ho-so.xlsx", ROWS)
     upload(page, tmp_path / "ho-so.xlsx")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Xem trước: nhập hồ sơ khen thưởng")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Xem trước: nhập hồ sơ khen thưởng", timeout=JOB_WAIT)
     expect(summary_card(page, "Lỗi")).to_contain_text("1")
     expect(page.get_by_role("alert")).to_contain_text("Chưa ghi gì vào cơ sở dữ liệu")
     error = page.get_by_role("row").filter(has_text=BAD_FORM)
@@ -109,10 +122,10 @@ def test_upload_with_a_bad_row_fix_it_confirm_and_see_the_report(page: Page, cou
                   if row["Hình thức khen thưởng"] == BAD_FORM else row for row in ROWS]
     fill_template(template, tmp_path / "ho-so-da-sua.xlsx", fixed_rows)
     upload(page, tmp_path / "ho-so-da-sua.xlsx")
-    expect(summary_card(page, "Mới")).to_contain_text("5")
+    expect(summary_card(page, "Mới")).to_contain_text("5", timeout=JOB_WAIT)
     expect(summary_card(page, "Lỗi")).to_contain_text("0")
     page.get_by_role("button", name="Xác nhận nhập").click()
-    expect(page).to_have_url(f"{page.url.split('/nominations')[0]}/nominations/")
+    expect(page).to_have_url(f"{page.url.split('/nominations')[0]}/nominations/", timeout=JOB_WAIT)
     expect(page.get_by_role("alert").first).to_contain_text("5")
     assert db.session.scalar(select(func.count(Dossier.id))) == 5
 
