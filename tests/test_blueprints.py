@@ -28,7 +28,7 @@ def test_every_module_that_declares_routes_has_them_registered(app):
 def test_nominations_import_report_and_link_routes_are_registered(app):
     endpoints = set(app.view_functions)
     for endpoint in ("nominations.import_upload", "nominations.import_confirm", "nominations.import_template",
-                     "nominations.export", "nominations.report", "nominations.self_report_figures",
+                     "nominations.export_start", "nominations.report", "nominations.self_report_figures",
                      "nominations.self_report_reconcile", "nominations.search_dossiers",
                      "nominations.link_dossier", "nominations.link_finding", "nominations.unlink",
                      "nominations.catalogue", "nominations.registry", "nominations.dossier"):

@@ -1,5 +1,5 @@
-"""The register's export as a background job: the same rows, heading and file as the direct download
-(register_export_views), built in the worker with a progress bar instead of holding a request for a minute."""
+"""The register's export as a background job (started by register_export_views): the rows, heading and file of
+register_export, built in the worker with a progress bar instead of holding a request for a minute."""
 
 import tempfile
 from datetime import date

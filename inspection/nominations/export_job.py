@@ -1,5 +1,5 @@
-"""The registry's export as a background job: the same rows and file as the direct download (import_views.
-export), built in the worker with a progress bar: a national registry holds a million dossiers."""
+"""The registry's export as a background job (started by import_views.export_start): the rows and file of
+exporting, built in the worker with a progress bar: a national registry holds a million dossiers."""
 
 import tempfile
 from datetime import date

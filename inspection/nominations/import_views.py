@@ -1,7 +1,6 @@
 """Dossiers from Excel through the one import pipeline (inspection.imports: upload → preview → confirm, all or
-nothing), and the registry's export under its current filter. Routes on the nominations blueprint."""
-
-import tempfile
+nothing), and the registry's export under its current filter, as a background job (export_job). Routes on the
+nominations blueprint."""
 
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
@@ -10,18 +9,14 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from inspection import jobs
-from inspection.downloads import XLSX_MIMETYPE, send_download
 from inspection.forms_util import commit_or_refuse
 from inspection.imports import flow
-from inspection.nominations import export_job, exporting
+from inspection.nominations import export_job
 from inspection.nominations.access import DOSSIER_WRITERS
 from inspection.nominations.blueprint import bp
-from inspection.nominations.forms import DossierFilterForm
 from inspection.nominations.import_kind import DOSSIERS
-from inspection.nominations.registry_views import catalogue_forms, registry_criteria
 from inspection.permissions import login_required, roles_required
 from inspection.timeutil import today_vn
-from inspection.units.scope import visible_unit_ids
 
 PAGE = flow.ImportPage(kinds=(DOSSIERS.name,), heading=_l("Nhập hồ sơ khen thưởng từ Excel"),
                        upload_endpoint="nominations.import_upload", confirm_endpoint="nominations.import_confirm",
@@ -54,32 +49,13 @@ def import_job(job_id: int):
     return flow.job_page(PAGE, job_id)
 
 
-@bp.route("/nominations/export.xlsx")
-@login_required
-def export():
-    """The registry as the user sees it now (same filter arguments, same units), as a re-importable file."""
-    form = DossierFilterForm(formdata=request.args)
-    form.form.choices = [(award.code, award.name_vi) for award in catalogue_forms()]
-    form.validate()
-    rows = exporting.export_rows(registry_criteria(form), visible_unit_ids(current_user))
-    handle = tempfile.TemporaryFile()  # noqa: SIM115  (send_file closes it once sent)
-    exporting.write_workbook(handle, rows)
-    handle.seek(0)
-    return _xlsx(handle, f"ho-so-khen-thuong-{today_vn():%Y%m%d}.xlsx")
-
-
 @bp.route("/nominations/export", methods=["POST"])
 @login_required
 def export_start():
-    """The same export as a job (the registry's button): the page shows the bar, the file waits on the jobs page."""
+    """The export as a job (the registry's button): the page shows the bar, the file waits on the jobs page."""
     if not FlaskForm().validate_on_submit():
         abort(400)
     args = {key: values for key, values in request.args.lists() if key != "page"}
     commit_or_refuse(lambda: jobs.start(current_user, export_job.KIND, args=args, today=today_vn().isoformat()))
     flash(_("Đã bắt đầu xuất Excel. Tiến độ hiện ở đây; tệp kết quả có ở trang “Tác vụ của tôi”."), "info")
     return redirect(url_for("nominations.registry", **args))
-
-
-def _xlsx(handle, name: str):
-    """Streamed from the file object, which is closed (a temporary file is so removed) once sent."""
-    return send_download(handle, name, XLSX_MIMETYPE)

@@ -1,26 +1,12 @@
-"""The import pages start jobs; these helpers let a test drive them like a user who waits for the bar: the
-queued jobs are taken from the real queue (Huey's storage) and executed by Huey in this thread, one after
-another, as a worker would (tests/imports/test_import_jobs.py uses a real consumer's threads instead)."""
+"""The import pages start jobs; `after_jobs` lets a test drive them like a user who waits for the bar: the
+queued jobs run in this thread (tests/jobs/run_here.py), then the job's page is read (tests/imports/
+test_import_jobs.py uses a real consumer's threads instead)."""
 
 import re
 
-from flask import current_app
-
-from inspection.extensions import db
-from inspection.jobs.queue import huey_of
+from tests.jobs.run_here import run_queued_jobs
 
 JOB_PAGE = re.compile(r"/import/jobs/\d+$")  # /import/jobs/7, /nominations/import/jobs/7
-
-
-def run_queued_jobs() -> int:
-    """Run every job waiting in the queue; how many ran."""
-    huey = huey_of(current_app._get_current_object())
-    ran = 0
-    while (task := huey.dequeue()) is not None:
-        huey.execute(task)
-        ran += 1
-    db.session.expire_all()
-    return ran
 
 
 def after_jobs(client, response, follow: bool = True):

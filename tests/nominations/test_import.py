@@ -20,6 +20,7 @@ from inspection.nominations import services
 from inspection.nominations.models import AchievementType, Dossier, DossierStatus, RecipientKind
 from tests.factories import make_unit
 from tests.imports.jobrun import after_jobs
+from tests.jobs.run_here import export_file
 from tests.nominations.builders import make_dossier
 
 HEADER = ["Mã hồ sơ", "Mã đơn vị", "Năm", "Hình thức khen thưởng", "Đối tượng", "Tên đối tượng",
@@ -129,7 +130,7 @@ def test_template_filled_in_imports_then_exports_and_imports_unchanged(units, cl
     assert stored["HS-003"].note == "Hai dòng\nghi chú" and stored["HS-003"].status == DossierStatus.SUBMITTED
     assert stored["HS-001"].decision_ref == parse_ref("2345/QĐ-UBND")
 
-    exported = client.get("/nominations/export.xlsx").data
+    exported = export_file(client, "/nominations/export").data
     plan = preview_file(SYSTEM, "dossiers", exported, "xuat.xlsx", MAX_BYTES)
     assert (plan.counts, plan.errors) == ({"new": 0, "updated": 0, "unchanged": 3}, [])
 

@@ -12,10 +12,12 @@ from inspection.extensions import db
 from inspection.nominations.catalogue import seed_catalogue
 from inspection.nominations.models import Dossier
 from tests.findings.builders import World, make_world
+from tests.jobs.run_here import export_file
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-REGISTER_EXPORT = "/recommendations/export.xlsx"
-DOSSIER_EXPORT = "/nominations/export.xlsx"
+#: the export buttons (POST, the page's query string): each starts a job whose result is the file
+REGISTER_EXPORT = "/recommendations/export"
+DOSSIER_EXPORT = "/nominations/export"
 EXPORTS = (REGISTER_EXPORT, DOSSIER_EXPORT)
 #: everything of Unicode category Cc but tab, LF and CR
 CONTROLS = frozenset(chr(code) for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]) - set("\t\n\r")
@@ -41,8 +43,10 @@ def dossier_by_code(code: str) -> Dossier:
 
 
 def exported_cells(client, url: str) -> list[Cell]:
-    """Every non-empty cell of every sheet of the file the URL answers with."""
-    response = client.get(url)
+    """Every non-empty cell of every sheet of the file: an export's (started at `url`, run as a job) or a
+    download's (the import templates)."""
+    path = url.partition("?")[0]
+    response = export_file(client, url) if path in EXPORTS else client.get(url)
     assert response.status_code == 200 and response.mimetype == XLSX, response.status_code
     workbook = load_workbook(io.BytesIO(response.data))
     return [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row

@@ -88,8 +88,8 @@ def test_every_route_as_a_visitor_and_as_every_role_carries_the_headers(app, cli
         downloads.update(sent)
     assert problems == []
     # the walk did reach the downloads it judges (evidence, self-report file, exports, import templates)
-    assert {"responses.download_evidence", "missions.self_report_file", "findings.register_export_xlsx",
-            "nominations.export", "nominations.import_template", "imports.template"} <= downloads
+    assert {"responses.download_evidence", "missions.self_report_file", "nominations.import_template",
+            "imports.template"} <= downloads  # the exports are jobs now: their files come from jobs.result
 
 
 def test_errors_and_static_files_carry_the_headers_too(client, login, world):
