@@ -1,6 +1,8 @@
 """Unbound Flask extensions; the application factory binds them."""
 
 import sqlite3
+from collections.abc import Callable
+from typing import TypeVar
 
 from flask_babel import Babel
 from flask_login import LoginManager
@@ -8,10 +10,13 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase
 
 from inspection.plaintext import CONTROL_CHARACTERS, strip_controls_if_text
+
+T = TypeVar("T")
 
 # Stable constraint names let Alembic alter tables on SQLite (batch mode) and PostgreSQL alike.
 NAMING_CONVENTION = {
@@ -53,6 +58,30 @@ def _tune_sqlite(dbapi_connection, _record):
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+#: how long a bookkeeping write (a job's progress, a session's "last seen") waits for SQLite's write lock
+BRIEF_WAIT_MS = 200
+
+
+def unless_busy(work: Callable[[Connection], T]) -> T | None:
+    """`work(connection)` on a connection of its own, for a small write that may be skipped (the next one will
+    do): on SQLite, while another transaction holds the write lock (a 200,000-row import writing, all or
+    nothing), it waits only BRIEF_WAIT_MS and then gives up (None) instead of failing the page after the 5 s
+    busy timeout. `work` commits."""
+    try:
+        with db.engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={BRIEF_WAIT_MS}")
+            try:
+                return work(connection)
+            finally:
+                if sqlite:
+                    connection.rollback()
+                    connection.exec_driver_sql("PRAGMA busy_timeout=5000")
+    except OperationalError:
+        return None
 
 
 @event.listens_for(Engine, "before_cursor_execute", retval=True)

@@ -10,7 +10,7 @@ from sqlalchemy import and_, or_, select, update
 
 from inspection.access import Need, load, register
 from inspection.auth.models import SessionEnd, User, UserSession
-from inspection.extensions import db
+from inspection.extensions import db, unless_busy
 from inspection.timeutil import utcnow
 
 #: last_seen_at is written at most this often: the idle limit is exact to within this much
@@ -78,9 +78,14 @@ def find_live(token: str, limits: SessionLimits) -> tuple[User, UserSession] | N
 
 
 def _touch(record_id: int, now: datetime) -> None:
-    """In its own short transaction, so the page's own transaction and loaded objects stay as they are."""
-    with db.engine.begin() as connection:
+    """In its own short transaction, so the page's own transaction and loaded objects stay as they are; skipped
+    while SQLite's write lock is held (a large import writing): a page must not wait for it, nor fail, and the
+    next request writes the time."""
+    def write(connection) -> None:
         connection.execute(update(UserSession).where(UserSession.id == record_id).values(last_seen_at=now))
+        connection.commit()
+
+    unless_busy(write)
 
 
 def end_session(record_id: int, reason: SessionEnd) -> None:

@@ -85,6 +85,29 @@ def open_table(data: bytes, filename: str, *, columns: Sequence[str], required: 
         yield _headed_table(rows, name, columns, required)
 
 
+def check_upload(data: bytes, filename: str, max_bytes: int) -> None:
+    """What is refused at the upload itself, in well under a second whatever the file: empty or too big, not
+    .xlsx / .csv, an .xlsx that is no ZIP or breaks zipguard's bounds (a bomb). The rest (the header, the
+    rows, damage inside the sheet) is the preview's, which reads the file in a job."""
+    name = display_name(filename)
+    _check_size(data, name, max_bytes)
+    extension = os.path.splitext(name)[1].lower()
+    if extension == ".xlsx":
+        not_xlsx = _("Tệp “%(name)s” không phải bảng tính Excel .xlsx hợp lệ (nội dung không đúng định dạng). "
+                     "Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc .csv.", name=name)
+        if not data.startswith(ZIP_MAGIC):
+            _refuse(not_xlsx)
+        try:
+            zipguard.check(data)
+        except zipguard.UnsafeArchive as error:
+            _refuse(zipguard.refusal(name, error))
+        except zipguard.READ_ERRORS:
+            _refuse(not_xlsx)
+    elif extension != ".csv":
+        _refuse(_("Chỉ nhận tệp Excel .xlsx hoặc .csv; tệp “%(name)s” không thuộc hai loại này "
+                  "(tệp .xls cũ: mở bằng Excel rồi lưu lại dưới dạng .xlsx).", name=name))
+
+
 def _refuse(message: str) -> NoReturn:
     raise RuleViolation(message, field=FILE_FIELD)
 

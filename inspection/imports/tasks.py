@@ -3,16 +3,27 @@ and the confirmation (check again, then write it all). Each job keeps the plan's
 the import page (flow.py) shows once the job is done; a cancel (JobCancelled from the progress report) or a
 refused file rolls the job back: nothing is written."""
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from inspection import jobs
-from inspection.imports import kinds, pipeline
+from inspection.extensions import db
+from inspection.imports import kinds, pipeline, uploads
+from inspection.imports.models import ImportUpload, UploadStatus
 
 PREVIEW, APPLY = "import_preview", "import_apply"
 KINDS = (PREVIEW, APPLY)
 
 
-@jobs.task(PREVIEW, label=_l("Kiểm tra tệp nhập (xem trước)"))
+def discard_upload(*, import_kind: str, upload_id: int) -> None:
+    """A preview that failed or was cancelled: nobody can confirm its upload, so it leaves the file store now
+    (rather than with the 24-hour purge)."""
+    upload = db.session.get(ImportUpload, upload_id)
+    if upload is not None and upload.kind == import_kind and upload.status == UploadStatus.UPLOADED:
+        uploads.discard(upload, current_app.config["FILES_FOLDER"])
+
+
+@jobs.task(PREVIEW, label=_l("Kiểm tra tệp nhập (xem trước)"), on_stop=discard_upload)
 def preview(ctx: jobs.JobContext, *, import_kind: str, upload_id: int) -> None:
     plan = pipeline.preview(ctx.actor, import_kind, upload_id, progress=ctx.progress)
     ctx.save_report(plan.report())

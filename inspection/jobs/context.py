@@ -8,16 +8,13 @@ import time
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import OperationalError
 
-from inspection.extensions import db
+from inspection.extensions import unless_busy
 from inspection.jobs.models import Job, JobStatus
 from inspection.jobs.results import keep_result
 
 #: the row is written at most this often (and once more at the end)
 PROGRESS_SECONDS = 1.0
-#: how long a progress write waits for SQLite's write lock before giving up until the next one
-SQLITE_WAIT_MS = 200
 
 
 class JobCancelled(Exception):
@@ -70,20 +67,12 @@ def _report(job_id: int, done: int, total: int | None) -> bool:
     """Write the counts; whether the job should stop. A locked SQLite file (an import holds the write lock)
     skips this report rather than wait: the next one will be written."""
     values = {"done_rows": done} if total is None else {"done_rows": done, "total_rows": total}
-    try:
-        with db.engine.connect() as connection:
-            sqlite = connection.dialect.name == "sqlite"
-            if sqlite:
-                connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_WAIT_MS}")
-            try:
-                connection.execute(update(Job).where(Job.id == job_id).values(**values))
-                connection.commit()
-                status, asked = connection.execute(
-                    select(Job.status, Job.cancel_requested).where(Job.id == job_id)).one()
-                connection.commit()
-            finally:
-                if sqlite:
-                    connection.exec_driver_sql("PRAGMA busy_timeout=5000")
-    except OperationalError:
-        return False
-    return asked or status == JobStatus.CANCELLED
+
+    def write(connection) -> bool:
+        connection.execute(update(Job).where(Job.id == job_id).values(**values))
+        connection.commit()
+        status, asked = connection.execute(select(Job.status, Job.cancel_requested).where(Job.id == job_id)).one()
+        connection.commit()
+        return asked or status == JobStatus.CANCELLED
+
+    return bool(unless_busy(write))

@@ -18,6 +18,9 @@ class Kind:
     name: str
     function: Callable
     label: object  # a lazy string: what the page calls such a job
+    #: `on_stop(**params)` when the job fails or is cancelled, after its work was rolled back, committed with
+    #: the job's end (an import's preview removes the upload nobody can confirm any more)
+    on_stop: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -31,10 +34,10 @@ _KINDS: dict[str, Kind] = {}
 _PERIODIC: dict[str, Periodic] = {}
 
 
-def task(name: str, label) -> Callable:
+def task(name: str, label, on_stop: Callable | None = None) -> Callable:
     """Declare a job kind: `function(ctx, **params)` runs in the worker as the job's owner (`ctx.actor`)."""
     def declare(function: Callable) -> Callable:
-        _add(_KINDS, name, Kind(name, function, label))
+        _add(_KINDS, name, Kind(name, function, label, on_stop))
         return function
     return declare
 

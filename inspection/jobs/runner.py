@@ -44,12 +44,12 @@ def run(job_id: int) -> None:
         _finish(job, ctx)
         db.session.commit()
     except JobCancelled:
-        _stop(job_id, JobStatus.CANCELLED, None, ctx.written_files)
+        _stop(job_id, JobStatus.CANCELLED, None, ctx.written_files, declared)
     except RuleViolation as violation:
-        _stop(job_id, JobStatus.FAILED, violation.message, ctx.written_files)
+        _stop(job_id, JobStatus.FAILED, violation.message, ctx.written_files, declared)
     except Exception:
         log.exception("job %s (%s) failed", job_id, job.kind)
-        _stop(job_id, JobStatus.FAILED, UNEXPECTED.format(id=job_id), ctx.written_files)
+        _stop(job_id, JobStatus.FAILED, UNEXPECTED.format(id=job_id), ctx.written_files, declared)
 
 
 def _claim(job_id: int) -> bool:
@@ -78,13 +78,26 @@ def _finish(job: Job, ctx: JobContext) -> None:
     keep_until(job, int(current_app.config["JOB_RESULT_DAYS"]))
 
 
-def _stop(job_id: int, status: JobStatus, error: str | None, written_files: list[str]) -> None:
-    """Roll the work back, remove the files it wrote, and record the end in a transaction of its own."""
+def _stop(job_id: int, status: JobStatus, error: str | None, written_files: list[str],
+          declared: registry.Kind | None = None) -> None:
+    """Roll the work back, remove the files it wrote, and record the end (with the kind's on_stop) in a
+    transaction of its own."""
     db.session.rollback()
     remove_files(current_app.config["FILES_FOLDER"], written_files)
     job = db.session.get(Job, job_id)
     move(job, status, error)
+    if declared is not None and declared.on_stop is not None:
+        _on_stop(declared, job)
     db.session.commit()
+
+
+def _on_stop(declared: registry.Kind, job: Job) -> None:
+    """The kind's clean-up; its own failure is logged and leaves the job's end recorded."""
+    try:
+        with db.session.begin_nested():
+            declared.on_stop(**job.params)
+    except Exception:
+        log.exception("clean-up of job %s (%s) failed", job.id, job.kind)
 
 
 def run_periodic(declared: registry.Periodic) -> None:
