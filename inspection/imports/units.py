@@ -10,6 +10,7 @@ from datetime import date
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from inspection.formatting import number
 from inspection.imports.cells import RowCells, same_text
 from inspection.imports.lookup import units_by_code
 from inspection.imports.plan import NEW, UNCHANGED, UPDATED, Counter, ImportPlan, RowError, finish_from_rows, row_guard
@@ -74,7 +75,8 @@ def validate(actor, table_rows: Iterable[Row], plan: ImportPlan, counter: Counte
     finish_from_rows(plan, _in_dependency_order(rows))
     established = sum(1 for row in rows if row.action == NEW and row.valid_from)
     if established:
-        plan.notes.append(_("%(n)s đơn vị mới có ngày “Hoạt động từ”: ghi kèm sự kiện Thành lập.", n=established))
+        plan.notes.append(_("%(n)s đơn vị mới có ngày “Hoạt động từ”: ghi kèm sự kiện Thành lập.",
+                            n=number(established)))
 
 
 def _parse(row, errors: list[RowError], vocabulary, allowed: str) -> UnitRow:
