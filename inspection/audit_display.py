@@ -33,3 +33,10 @@ def _as_vn_date(text: str) -> str:
     if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.replace("-", "").isdigit():
         return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
     return text
+
+
+def record_type_label(target_type: str) -> str:
+    """What people call the records of a table (the model's `__audit_name__`); the table name if undeclared."""
+    model = labels.model_of(target_type)
+    name = getattr(model, "__audit_name__", None) if model is not None else None
+    return str(name) if name is not None else target_type

@@ -1,5 +1,6 @@
 """Admin pages: users and the audit log."""
 
+from babel.numbers import format_decimal
 from flask import (
     Blueprint,
     abort,
@@ -14,16 +15,17 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from inspection.access import Need, load, register
-from inspection.admin import services
+from inspection.admin import audit_export, services
+from inspection.admin import audit_log as audit_log_view
 from inspection.admin.forms import UserForm
-from inspection.audit import AuditEntry
 from inspection.auth import sessions
 from inspection.auth.models import Role, User
 from inspection.confirm import Question, Subject, confirm_first
+from inspection.downloads import send_download
 from inspection.extensions import db
 from inspection.forms_util import commit_or_refuse, refused, save
 from inspection.permissions import roles_required
@@ -135,9 +137,24 @@ def deactivate_user(user_id: int):
 @bp.route("/audit")
 @roles_required(Role.ADMIN, Role.COUNCIL)
 def audit_log():
-    query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-    target_type = request.args.get("type", "").strip()
-    if target_type:
-        query = query.where(AuditEntry.target_type == target_type)
-    page = db.paginate(query, per_page=50, max_per_page=200)
-    return render_template("admin/audit.html", page=page, target_type=target_type)
+    form = audit_log_view.filter_form(request.args)
+    page = db.paginate(audit_log_view.filtered(form.filters()), per_page=50, max_per_page=200)
+    args = {key: value for key, value in request.args.items() if key != "page"}
+    return render_template("admin/audit.html", page=page, form=form,
+                           export_url=url_for("admin.audit_log_export", **args),
+                           rows=[audit_log_view.row_in_words(entry) for entry in page.items],
+                           changes=audit_log_view.changes_in_words)
+
+
+@bp.route("/audit/export.xlsx")
+@roles_required(Role.ADMIN, Role.COUNCIL)
+def audit_log_export():
+    form = audit_log_view.filter_form(request.args)
+    query = audit_log_view.filtered(form.filters())
+    count = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    if count > audit_export.MAX_ROWS:
+        flash(_("Có %(count)s dòng khớp bộ lọc, quá %(limit)s dòng một lần xuất: hãy thu hẹp bộ lọc.",
+                count=format_decimal(count, locale="vi"), limit=format_decimal(audit_export.MAX_ROWS, locale="vi")),
+              "warning")
+        return redirect(url_for("admin.audit_log", **request.args.to_dict(flat=True)))
+    return send_download(audit_export.workbook(query), _("nhat-ky-thay-doi.xlsx"), audit_export.XLSX)

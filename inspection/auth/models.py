@@ -38,6 +38,8 @@ user_units = Table(
 
 class User(UserMixin, db.Model):
     __tablename__ = "user"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Tài khoản")
     #: audit keys that are not columns (inspection/labels.py)
     __audit_labels__ = {"password": _l("Mật khẩu")}
 

@@ -22,6 +22,8 @@ register_labels({DayKind.DAY_OFF: _l("Ngày nghỉ"), DayKind.WORKING_DAY: _l("N
 
 class CalendarDay(db.Model):
     __tablename__ = "calendar_day"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Ngày lịch làm việc")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[date] = mapped_column(unique=True, info={"label": _l("Ngày")})

@@ -69,6 +69,8 @@ DECISION_TRANSITIONS = Transitions({Decision.PENDING: set(Decision) - {Decision.
 
 class ReviewSession(db.Model):
     __tablename__ = "review_session"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Phiên họp Hội đồng")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500), info={"label": _l("Tiêu đề")})

@@ -128,6 +128,8 @@ VERIFIED_TRANSITIONS = Transitions({
 
 class Finding(db.Model):
     __tablename__ = "finding"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Phát hiện")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id"), index=True)
@@ -162,6 +164,8 @@ searchable(Finding, "title")
 
 class Recommendation(db.Model):
     __tablename__ = "recommendation"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Kiến nghị")
     #: audit keys that are not columns (inspection/labels.py)
     __audit_labels__ = {"responsible_units": _l("Đơn vị chịu trách nhiệm"), "due": _l("Hạn"), "note": _l("Ghi chú")}
     # the dashboard's and the reminders' questions: open items by due date, cohorts by issue date

@@ -35,6 +35,8 @@ class EmulationGroup(db.Model):
     """A cluster or block as constituted for one emulation year (leaders rotate yearly)."""
 
     __tablename__ = "emulation_group"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Cụm, khối thi đua")
     __table_args__ = (UniqueConstraint("year", "kind", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -36,6 +36,8 @@ FINISHED = frozenset({JobStatus.DONE, JobStatus.FAILED, JobStatus.CANCELLED})
 
 class Job(db.Model):
     __tablename__ = "job"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Tác vụ nền")
     __table_args__ = (Index("ix_job_owner_created", "owner_id", "created_at"),
                       Index("ix_job_status_created", "status", "created_at"))
 

@@ -94,6 +94,8 @@ class InspectionPlan(db.Model):
     """Kế hoạch kiểm tra (e.g. 64/KH-HĐTĐKT): a year's content areas and the units to inspect."""
 
     __tablename__ = "inspection_plan"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Kế hoạch kiểm tra")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Số, ký hiệu")})
@@ -112,6 +114,8 @@ class InspectionPlan(db.Model):
 
 class Mission(db.Model):
     __tablename__ = "mission"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Đoàn kiểm tra")
     #: audit keys that are not columns (inspection/labels.py)
     __audit_labels__ = {"group": _l("Cụm, khối")}
 
@@ -189,6 +193,8 @@ class SelfReport(db.Model):
     """The inspected unit's báo cáo tự kiểm tra (e.g. 280/BC-UBND of 30/11/2017)."""
 
     __tablename__ = "self_report"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Báo cáo tự kiểm tra")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
@@ -216,6 +222,8 @@ class WorkingSession(db.Model):
     """Buổi làm việc: when, where, who on each side, what was examined, and its minutes."""
 
     __tablename__ = "working_session"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Buổi làm việc")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)

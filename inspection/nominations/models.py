@@ -114,6 +114,8 @@ class AwardForm(db.Model):
     old records ("Chiến sĩ thi đua cấp tỉnh" until 2023, "… bộ, ban, ngành, tỉnh" after)."""
 
     __tablename__ = "award_form"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Hình thức khen thưởng")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True, info={"label": _l("Mã")})
@@ -149,6 +151,8 @@ class Dossier(db.Model):
     """Hồ sơ đề nghị khen thưởng: who the unit proposed for which award, for what, and what came of it."""
 
     __tablename__ = "dossier"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Hồ sơ khen thưởng")
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)
     __audit_actions__ = ("finding.link_dossier", "finding.unlink_dossier")
     #: audit keys that are not columns (inspection/labels.py)

@@ -44,6 +44,8 @@ class Unit(db.Model):
     """A unit's stable identity. Its names live in UnitName so that old records keep old names."""
 
     __tablename__ = "unit"
+    #: what the audit log calls a record of this table
+    __audit_name__ = _l("Đơn vị")
     #: audit keys that are not columns (inspection/labels.py)
     __audit_labels__ = {"name": _l("Tên")}
 

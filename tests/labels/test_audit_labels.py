@@ -72,10 +72,10 @@ def test_forms_read_the_label_declared_on_the_column(app):
 # --- on the history pages ------------------------------------------------------------------------------------
 
 def shown(client, target_type: str) -> list[tuple[str, str]]:
-    """(label, value) pairs of the audit log page, newest entry first."""
+    """(label, value) pairs of the audit log page, newest entry first (both sides of an "old → new")."""
     page = client.get(f"/admin/audit?type={target_type}").get_data(as_text=True)
     pairs = re.findall(r'<dt class="d-inline">(.*?):</dt> <dd class="d-inline">(.*?)</dd>', page)
-    return [(html.unescape(label), html.unescape(value)) for label, value in pairs]
+    return [(html.unescape(label), side) for label, value in pairs for side in html.unescape(value).split(" → ")]
 
 
 def test_a_dossier_draft_is_nhap_not_a_missions_du_thao(client_as):
