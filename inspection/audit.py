@@ -7,6 +7,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, event, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from inspection.extensions import db
+from inspection.textsearch import search_column, searchable
 from inspection.timeutil import utcnow
 
 
@@ -25,8 +26,13 @@ class AuditEntry(db.Model):
     summary: Mapped[str] = mapped_column(String(500))
     before: Mapped[dict | None] = mapped_column(JSON)
     after: Mapped[dict | None] = mapped_column(JSON)
+    #: the summary normalised (textsearch): the log page finds "tai khoan" in "Sửa tài khoản"
+    search_text: Mapped[str] = search_column()
 
     actor = relationship("User", lazy="joined")
+
+
+searchable(AuditEntry, "summary")
 
 
 def record(actor, action: str, target, summary: str,

@@ -15,6 +15,7 @@ from inspection.auth.models import User
 from inspection.dates import VNDateField
 from inspection.extensions import db
 from inspection.forms_util import PortalForm
+from inspection.textsearch import matches, normalise
 from inspection.timeutil import VIETNAM, to_vietnam_time
 
 #: the user choice for entries written by the command line or the system itself (no user)
@@ -75,8 +76,8 @@ def filtered(filters: dict) -> Select:
         query = query.where(AuditEntry.at >= _utc_start_of(filters["date_from"]))
     if "date_to" in filters:
         query = query.where(AuditEntry.at < _utc_start_of(filters["date_to"] + timedelta(days=1)))
-    if filters.get("q", "").strip():
-        query = query.where(AuditEntry.summary.icontains(filters["q"].strip(), autoescape=True))
+    if normalise(filters.get("q", "")):
+        query = query.where(matches(AuditEntry, filters["q"]))
     return query
 
 
