@@ -76,15 +76,15 @@ class ReviewSession(db.Model):
     title: Mapped[str] = mapped_column(String(500), info={"label": _l("Tiêu đề")})
     held_on: Mapped[date] = mapped_column(index=True, info={"label": _l("Ngày làm việc")})
     place: Mapped[str | None] = mapped_column(String(255), info={"label": _l("Địa điểm")})
-    chaired_by: Mapped[str | None] = mapped_column(String(255))
+    chaired_by: Mapped[str | None] = mapped_column(String(255), info={"label": _l("Chủ trì")})
     #: one participant a line: "Họ tên – chức vụ"
-    participants: Mapped[str] = mapped_column(Text)
+    participants: Mapped[str] = mapped_column(Text, info={"label": _l("Thành phần tham dự")})
     #: proposals: open items overdue by more than this many days
-    overdue_days: Mapped[int] = mapped_column(default=30)
+    overdue_days: Mapped[int] = mapped_column(default=30, info={"label": _l("Đề xuất kiến nghị quá hạn trên (ngày)")})
     status: Mapped[SessionStatus] = enum_column(SessionStatus, default=SessionStatus.OPEN, index=True,
                                                 info={"label": _l("Trạng thái")})
     minutes_ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Biên bản")})
-    conclusion: Mapped[str | None] = mapped_column(Text)
+    conclusion: Mapped[str | None] = mapped_column(Text, info={"label": _l("Kết luận chung")})
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None]
