@@ -80,12 +80,7 @@ def preview(actor, kind: str, upload_id: int, options: Mapping | None = None,
     except RuleViolation:
         uploads.discard(upload, folder)
         raise
-    if plan.confirmable:
-        uploads.previewed(upload, plan.digest)
-        plan.token = upload.token
-    else:
-        uploads.discard(upload, folder)
-    return plan
+    return _keep_for_confirmation(upload, plan, plan.confirmable, folder)
 
 
 def apply(actor, kind: str, upload_id: int, options: Mapping | None = None,
@@ -109,7 +104,13 @@ def apply(actor, kind: str, upload_id: int, options: Mapping | None = None,
     elif not plan.errors:
         uploads.claim(upload)
         write(actor, plan, upload.file.sha256, counter)
-    if plan.stale:
+    return _keep_for_confirmation(upload, plan, plan.stale, folder)
+
+
+def _keep_for_confirmation(upload, plan: ImportPlan, keep: bool, folder: str) -> ImportPlan:
+    """A plan that may (still) be confirmed keeps its upload, with the plan's fingerprint, and gives the token
+    the confirmation carries; any other ends the upload."""
+    if keep:
         uploads.previewed(upload, plan.digest)
         plan.token = upload.token
     else:
