@@ -67,6 +67,10 @@ def _groups_done(plan: ImportPlan) -> tuple[str, dict]:
 UNIT_HINT = _l("Tên đơn vị đã có không bị ghi đè: đổi tên phải ghi nhận sự kiện Đổi tên trên trang đơn vị. "
                "Ô tùy chọn để trống thì giữ nguyên giá trị hiện có. Nhập tệp đơn vị trước tệp cụm, khối.")
 
+GROUP_HINT = _l("Mỗi dòng là một đơn vị thành viên của một cụm, khối trong một năm; cụm, khối chưa có thì được tạo "
+                "mới. Đơn vị phải có sẵn theo mã (nhập tệp đơn vị trước). Thành viên đã ghi nhận mà không có trong "
+                "tệp được giữ nguyên; mỗi cụm, khối chỉ có một trưởng cụm, khối trong năm.")
+
 UNITS = kinds.register(kinds.ImportKind(
     name=units.KIND_NAME, title=_l("đơn vị"), columns=units.COLUMNS, required=units.REQUIRED,
     may_import=is_admin, validate=units.validate, apply=units.apply, template=unit_template,
@@ -79,4 +83,4 @@ GROUPS = kinds.register(kinds.ImportKind(
     may_import=is_admin, validate=groups.validate, apply=groups.apply, template=group_template,
     template_name="mau-nhap-cum-khoi-thi-dua.xlsx", template_label=_l("Mẫu nhập cụm, khối thi đua (.xlsx)"),
     template_endpoint=("imports.template", {"kind": groups.KIND_NAME}), done_endpoint=_groups_done,
-    hints=(UNIT_HINT,)))
+    hints=(GROUP_HINT,)))

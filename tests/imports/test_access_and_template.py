@@ -71,3 +71,10 @@ def test_template_example_row_passes_validation(app):
 
 def test_unknown_template_kind_is_not_found(admin):
     assert admin.get("/import/template/users.xlsx").status_code == 404
+
+
+def test_each_kind_gives_its_own_advice(admin):
+    """The units file and the clusters-and-blocks file are different files; each names its own rules."""
+    page = admin.get("/import/").get_data(as_text=True)
+    assert "Tên đơn vị đã có không bị ghi đè" in page
+    assert "Mỗi dòng là một đơn vị thành viên của một cụm, khối trong một năm" in page
