@@ -1,6 +1,7 @@
 """Composition root for the job queue: imports every module that declares job kinds or periodic tasks, so that
 the web app (which starts jobs) and the worker and scheduler (which run them) know the same names."""
 
+from inspection.admin import audit_export  # noqa: F401  (the audit log's export)
 from inspection.backup import jobs as backup_jobs  # noqa: F401  (the daily backup)
 from inspection.findings import register_export_job  # noqa: F401  (the register's export)
 from inspection.imports import tasks as import_tasks  # noqa: F401  (import preview and confirmation)

@@ -15,9 +15,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
+from inspection import jobs
 from inspection.access import Need, load, register
 from inspection.admin import audit_export, services
 from inspection.admin import audit_log as audit_log_view
@@ -25,7 +26,6 @@ from inspection.admin.forms import UserForm
 from inspection.auth import sessions
 from inspection.auth.models import Role, User
 from inspection.confirm import Question, Subject, confirm_first
-from inspection.downloads import send_download
 from inspection.extensions import db
 from inspection.forms_util import commit_or_refuse, refused, save
 from inspection.permissions import roles_required
@@ -146,15 +146,19 @@ def audit_log():
                            changes=audit_log_view.changes_in_words)
 
 
-@bp.route("/audit/export.xlsx")
+@bp.route("/audit/export", methods=["POST"])
 @roles_required(Role.ADMIN, Role.COUNCIL)
 def audit_log_export():
-    form = audit_log_view.filter_form(request.args)
-    query = audit_log_view.filtered(form.filters())
-    count = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    """The log's "Xuất Excel": a background job with the page's filters; the file waits on "Tác vụ của tôi"."""
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    args = {key: values for key, values in request.args.lists() if key != "page"}
+    count = audit_export.matching(request.args)
     if count > audit_export.MAX_ROWS:
         flash(_("Có %(count)s dòng khớp bộ lọc, quá %(limit)s dòng một lần xuất: hãy thu hẹp bộ lọc.",
                 count=format_decimal(count, locale="vi"), limit=format_decimal(audit_export.MAX_ROWS, locale="vi")),
               "warning")
-        return redirect(url_for("admin.audit_log", **request.args.to_dict(flat=True)))
-    return send_download(audit_export.workbook(query), _("nhat-ky-thay-doi.xlsx"), audit_export.XLSX)
+    else:
+        commit_or_refuse(lambda: jobs.start(current_user, audit_export.KIND, args=args))
+        flash(_("Đã bắt đầu xuất Excel. Tiến độ hiện ở đây; tệp kết quả có ở trang “Tác vụ của tôi”."), "info")
+    return redirect(url_for("admin.audit_log", **args))

@@ -12,9 +12,14 @@ from openpyxl import load_workbook
 from inspection import audit
 from inspection.access import SYSTEM
 from inspection.admin import audit_export
-from inspection.auth.models import Role
+from inspection.auth.models import Role, User
+from inspection.downloads import XLSX_MIMETYPE
 from inspection.extensions import db
+from inspection.jobs.models import Job, JobStatus
 from tests.factories import make_unit, make_user
+from tests.jobs.run_here import export_file, latest_job_id, run_queued_jobs, start_export
+
+EXPORT = "/admin/audit/export"
 
 
 def entry(actor, target, summary, at, before=None, after=None, action="unit.update"):
@@ -99,15 +104,15 @@ def test_hostile_values_get_the_page_with_a_message(log, client_as):
     assert len(summaries(page)) == 4  # the bad filters are left out, the rest of the log is shown
     backwards = admin.get("/admin/audit?date_from=05/03/2026&date_to=01/03/2026").get_data(as_text=True)
     assert "Đến ngày: Ngày kết thúc phải sau ngày bắt đầu." in backwards
-    assert admin.get("/admin/audit/export.xlsx?date_from=abc&user=-1").status_code == 200
+    assert export_file(admin, EXPORT + "?date_from=abc&user=-1").status_code == 200
 
 
 def test_the_export_holds_what_the_page_shows(log, client_as):
     admin = client_as(Role.ADMIN)
     query = "type=unit&date_to=05/03/2026"
     page = admin.get(f"/admin/audit?{query}").get_data(as_text=True)
-    response = admin.get(f"/admin/audit/export.xlsx?{query}")
-    assert response.status_code == 200 and response.mimetype == audit_export.XLSX
+    response = export_file(admin, f"{EXPORT}?{query}")
+    assert response.status_code == 200 and response.mimetype == XLSX_MIMETYPE
     rows = list(load_workbook(BytesIO(response.data)).active.iter_rows(values_only=True))
     assert rows[0] == ("Thời điểm", "Người thực hiện", "Loại bản ghi", "Mã bản ghi", "Nội dung", "Thay đổi")
     body = page.split("<tbody>")[1].split("</tbody>")[0]
@@ -125,7 +130,7 @@ def test_the_export_holds_what_the_page_shows(log, client_as):
 def test_a_formula_in_a_summary_stays_text(log, client_as):
     entry(log["lan"], log["unit"], "=HYPERLINK(\"http://x\")\x07", datetime(2026, 6, 1))
     db.session.commit()
-    data = client_as(Role.ADMIN).get("/admin/audit/export.xlsx?q=hyperlink").data
+    data = export_file(client_as(Role.ADMIN), EXPORT + "?q=hyperlink").data
     cell = load_workbook(BytesIO(data)).active["E2"]
     assert cell.value == "=HYPERLINK(\"http://x\")" and cell.data_type == "s"
 
@@ -133,17 +138,19 @@ def test_a_formula_in_a_summary_stays_text(log, client_as):
 def test_an_export_past_the_bound_asks_to_narrow_the_filters(log, client_as, monkeypatch):
     monkeypatch.setattr(audit_export, "MAX_ROWS", 3)
     admin = client_as(Role.ADMIN)
-    response = admin.get("/admin/audit/export.xlsx", follow_redirects=True)
+    before = latest_job_id()
+    response = admin.post(EXPORT, follow_redirects=True)
     assert "quá 3 dòng một lần xuất: hãy thu hẹp bộ lọc" in response.get_data(as_text=True)
-    assert admin.get("/admin/audit/export.xlsx?type=unit").mimetype == audit_export.XLSX
+    assert latest_job_id() == before, "no job for an export past the bound"
+    assert export_file(admin, EXPORT + "?type=unit").mimetype == XLSX_MIMETYPE
 
 
 @pytest.mark.parametrize("role", [Role.INSPECTOR, Role.UNIT_OFFICER])
 def test_only_the_admin_and_the_council_read_the_log(log, client_as, role):
     client = client_as(role)
     assert client.get("/admin/audit").status_code == 403
-    assert client.get("/admin/audit/export.xlsx").status_code == 403
-    assert client_as(Role.COUNCIL).get("/admin/audit/export.xlsx").status_code == 200
+    assert client.post(EXPORT).status_code == 403
+    assert export_file(client_as(Role.COUNCIL), EXPORT).status_code == 200
 
 
 def test_the_page_runs_a_bounded_number_of_queries(log, client_as, count_queries):
@@ -154,3 +161,16 @@ def test_the_page_runs_a_bounded_number_of_queries(log, client_as, count_queries
     with count_queries() as counter:
         assert admin.get("/admin/audit").status_code == 200
     assert counter.count <= 10, counter.statements
+
+
+def test_the_export_job_checks_its_user_again_when_it_runs(log, client_as):
+    """A council member moved to another role while the job waited gets no file: the job fails and says why."""
+    council = client_as(Role.COUNCIL)
+    job_id = start_export(council, EXPORT)
+    member = db.session.get(User, db.session.get(Job, job_id).owner_id)
+    member.role = Role.INSPECTOR
+    db.session.commit()
+    run_queued_jobs()
+    job = db.session.get(Job, job_id)
+    assert job.status == JobStatus.FAILED and job.error == "Tài khoản này không còn quyền đọc nhật ký thay đổi."
+    assert job.result_file is None
