@@ -87,8 +87,10 @@ chromium:
 # Refresh the vendored front-end files from the npm registry (versions in static/vendor/README.md).
 vendor:
 	rm -rf /tmp/inspection-vendor && mkdir -p /tmp/inspection-vendor
-	cd /tmp/inspection-vendor && npm pack --silent bootstrap@5.3.9 chart.js@4.6.1 && \
+	cd /tmp/inspection-vendor && npm pack --silent bootstrap@5.3.9 chart.js@4.6.1 axe-core@4.14.1 && \
 		for f in *.tgz; do mkdir -p $${f%.tgz} && tar xzf $$f -C $${f%.tgz}; done
 	cp /tmp/inspection-vendor/bootstrap-5.3.9/package/dist/css/bootstrap.min.css* static/vendor/bootstrap/
 	cp /tmp/inspection-vendor/bootstrap-5.3.9/package/dist/js/bootstrap.bundle.min.js* static/vendor/bootstrap/
 	cp /tmp/inspection-vendor/chart.js-4.6.1/package/dist/chart.umd.min.js static/vendor/chartjs/
+	cp /tmp/inspection-vendor/axe-core-4.14.1/package/axe.min.js /tmp/inspection-vendor/axe-core-4.14.1/package/LICENSE* \
+		static/vendor/axe-core/
