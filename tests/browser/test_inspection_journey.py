@@ -248,7 +248,7 @@ def test_the_whole_journey_from_mission_to_verified_recommendation(page: Page, p
 
     log_session(page, held_on, minutes)
     shots(page, "inspector-working-session")
-    page.get_by_role("navigation", name="breadcrumb").get_by_role("link", name=MISSION_TITLE).click()
+    page.get_by_role("navigation", name="Đường dẫn").get_by_role("link", name=MISSION_TITLE).click()
     sessions = page.get_by_role("region", name="Buổi làm việc", exact=True)
     expect(sessions.get_by_role("link", name=vn(held_on))).to_be_visible()
 
@@ -390,7 +390,7 @@ def test_the_whole_journey_from_mission_to_verified_recommendation(page: Page, p
     shots(page, "inspector-verified-with-history")
 
     # the mission workspace: nothing waits any more, the recommendation shows as verified
-    page.get_by_role("navigation", name="breadcrumb").get_by_role("link", name=MISSION_TITLE).click()
+    page.get_by_role("navigation", name="Đường dẫn").get_by_role("link", name=MISSION_TITLE).click()
     expect(page.get_by_role("region", name=re.compile(r"^Việc chờ đoàn kiểm tra"))).not_to_contain_text(
         "Đơn vị báo cáo hoàn thành, cần xác minh")
     findings = page.get_by_role("region", name=re.compile(r"^Phát hiện và kiến nghị"))

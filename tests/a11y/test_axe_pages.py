@@ -1,0 +1,140 @@
+"""axe-core (static/vendor/axe-core, injected only here) on every main page, as each role that may open it:
+no serious and no critical violation of WCAG 2.1 A/AA or of axe's best practices.
+
+One browser context per role, logged in once; each page is its own test, so a failure names the role and the
+page, and its message lists every offending rule with its impact and the elements (CSS selectors) at fault."""
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+AXE_URL = "/static/vendor/axe-core/axe.min.js"  # served by the app, so the page's CSP ('self') allows it
+DEMO_PASSWORD = "demo-password"
+BLOCKING = ("serious", "critical")
+ALL = ("admin", "council", "inspector", "unit")
+STAFF = ("admin", "council", "inspector")
+
+#: (name, address with {ids}, roles allowed to open it)
+PAGES = [
+    ("home", "/", ALL),
+    ("dashboard", "/dashboard/", STAFF),
+    ("register", "/recommendations/", ALL),
+    ("register-overdue", "/recommendations/?overdue=y", ALL),
+    ("missions", "/missions/", ALL),
+    ("mission-workspace", "/missions/{mission}", ALL),
+    ("mission-new", "/missions/new", STAFF),
+    ("plans", "/plans/", STAFF),
+    ("finding", "/findings/{finding}", ALL),
+    ("finding-new", "/findings/new/{mission}", ("inspector",)),
+    ("recommendation", "/recommendations/{recommendation}", ALL),  # a unit officer sees the response forms
+    ("recommendation-new", "/findings/{finding}/recommendations/new", ("inspector",)),
+    ("todo", "/todo", ("unit",)),
+    ("review-sessions", "/council/sessions/", STAFF),
+    ("review-session", "/council/sessions/{session}", STAFF),
+    ("review-session-new", "/council/sessions/new", ("admin", "council")),
+    ("minutes", "/council/sessions/{session}/minutes", STAFF),
+    ("calendar", "/calendar/", ("admin", "council")),
+    ("units", "/units/", ALL),
+    ("unit", "/units/{unit}", ALL),
+    ("groups", "/groups/", ALL),
+    ("group", "/groups/{group}", ALL),
+    ("nominations", "/nominations/", ALL),
+    ("dossier", "/nominations/dossiers/{dossier}", ALL),
+    ("dossier-new", "/nominations/dossiers/new", ("admin", "council")),
+    ("award-report", "/nominations/report", ALL),
+    ("award-catalogue", "/nominations/catalogue", ALL),
+    ("nominations-import", "/nominations/import", ("admin", "council")),
+    ("search", "/search?q=kien+giang", ALL),
+    ("notifications", "/notifications/", ALL),
+    ("jobs", "/jobs/", ALL),
+    ("imports-upload", "/import/", ("admin",)),
+    ("admin-users", "/admin/users", ("admin",)),
+    ("admin-user-edit", "/admin/users/{user}/edit", ("admin",)),
+    ("audit-log", "/admin/audit", ("admin", "council")),
+    ("account-password", "/account/password", ALL),
+    ("account-sessions", "/account/sessions", ALL),
+    ("not-found", "/khong-co-trang-nay", ALL),
+]
+CASES = [pytest.param(role, path, id=f"{role}-{name}") for name, path, roles in PAGES for role in roles]
+ANONYMOUS = [pytest.param("/login", 200, id="login"), pytest.param("/khong-co-trang-nay", 404, id="not-found")]
+
+
+@pytest.fixture(scope="module")
+def as_role(browser: Browser, live_server, demo_site):
+    """as_role(role) → a page of that demo account's own browser context, logged in on first use."""
+    pages: dict[str, Page] = {}
+
+    def page_for(role: str) -> Page:
+        if role not in pages:
+            pages[role] = _logged_in(browser, live_server, role)
+        return pages[role]
+
+    yield page_for
+    for page in pages.values():
+        page.context.close()
+
+
+def _logged_in(browser: Browser, base_url: str, username: str) -> Page:
+    page = browser.new_context(base_url=base_url, viewport={"width": 1366, "height": 768}).new_page()
+    if username == "anonymous":
+        return page
+    page.goto("/login")
+    form = page.locator("main form")
+    form.get_by_label("Tên đăng nhập").fill(username)
+    form.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    form.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(lambda url: "/login" not in url)
+    return page
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """The serious and critical violations axe finds on the page as it is now."""
+    page.add_script_tag(url=AXE_URL)
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [violation for violation in result["violations"] if violation["impact"] in BLOCKING]
+
+
+def report(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines += [f"    {' '.join(map(str, node['target']))}: {_why(node)}" for node in violation["nodes"][:10]]
+    return "\n".join(lines)
+
+
+def _why(node: dict) -> str:
+    """axe's first reason for one element (e.g. 'insufficient color contrast of 3.75 (…)')."""
+    checks = node["any"] + node["all"] + node["none"]
+    return checks[0]["message"] if checks else ""
+
+
+def open_and_check(page: Page, path: str, status: int) -> None:
+    response = page.goto(path)
+    assert response.status == status, f"{path}: HTTP {response.status}"
+    assert "/login" not in page.url or path == "/login", f"{path} sent the user to the login page"
+    violations = axe_violations(page)
+    if violations:
+        pytest.fail(f"{path}: {len(violations)} serious/critical axe rule(s) broken\n{report(violations)}",
+                    pytrace=False)
+
+
+@pytest.mark.parametrize(("role", "path"), CASES)
+def test_no_serious_or_critical_violation(as_role, demo_site, role, path):
+    open_and_check(as_role(role), path.format(**demo_site), 404 if "khong-co" in path else 200)
+
+
+@pytest.mark.parametrize(("path", "status"), ANONYMOUS)
+def test_no_serious_or_critical_violation_signed_out(as_role, path, status):
+    open_and_check(as_role("anonymous"), path, status)
+
+
+def test_the_check_fails_on_a_broken_page(as_role):
+    """The check itself works: a page with a low-contrast link and an unnamed button is reported, by rule."""
+    page = as_role("anonymous")
+    page.goto("/login")
+    page.evaluate("""() => {
+        const link = Object.assign(document.createElement('a'), {href: '#', textContent: 'mờ quá'});
+        link.style.color = '#bbbbbb';
+        document.querySelector('main').append(link, document.createElement('button'));
+    }""")
+    found = {violation["id"] for violation in axe_violations(page)}
+    assert {"color-contrast", "button-name"} <= found
