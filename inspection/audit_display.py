@@ -35,6 +35,12 @@ def _as_vn_date(text: str) -> str:
     return text
 
 
+def action_label(action: str) -> str:
+    """What was done, in words ("recommendation.verify" → Xác minh kiến nghị); the key itself if unnamed."""
+    label = labels.action_labels().get(action)
+    return str(label) if label is not None else action
+
+
 def record_type_label(target_type: str) -> str:
     """What people call the records of a table (the model's `__audit_name__`); the table name if undeclared."""
     model = labels.model_of(target_type)

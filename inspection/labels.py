@@ -9,6 +9,9 @@ Two class attributes cover what columns alone do not say about audit entries:
   label or as another attribute of the model ({"working_session": session}) or of a model below it;
 - `__audit_actions__`: prefixes of actions recorded on another record that carry this model's fields
   ("extension." on a recommendation is a due-date change: its "status" is an extension status).
+A third names the actions themselves: `__audit_action_labels__` maps each action key the code records
+("recommendation.verify") to its words, on the model the action is about (tests/admin/test_audit_actions.py
+checks that every key recorded anywhere in inspection/ is named).
 """
 
 from sqlalchemy import inspect
@@ -29,6 +32,12 @@ def model_of(table: str) -> type | None:
     """The model class mapped to `table` (an audit entry's target_type), found in SQLAlchemy's registry."""
     return next((mapper.class_ for mapper in db.Model.registry.mappers
                  if getattr(mapper.local_table, "name", None) == table), None)
+
+
+def action_labels() -> dict[str, object]:
+    """Every audit action key the models name, with its (lazy) label."""
+    return {action: label for mapper in db.Model.registry.mappers
+            for action, label in mapper.class_.__dict__.get("__audit_action_labels__", {}).items()}
 
 
 def describing_models(table: str, action: str = "") -> list[type]:

@@ -10,7 +10,7 @@ from wtforms import SelectField, StringField
 from wtforms.validators import Length, Optional, ValidationError
 
 from inspection.audit import AuditEntry
-from inspection.audit_display import field_label, field_value, record_type_label
+from inspection.audit_display import action_label, field_label, field_value, record_type_label
 from inspection.auth.models import User
 from inspection.dates import VNDateField
 from inspection.extensions import db
@@ -101,8 +101,8 @@ def _change(before: dict | None, after: dict | None, key: str, entry: AuditEntry
 
 
 def row_in_words(entry: AuditEntry) -> list:
-    """The export's row: time, user, record type, record id, summary, changes."""
-    return [to_vietnam_time(entry.at).strftime("%d/%m/%Y %H:%M"), actor_name(entry),
+    """The export's row: time, user, action, record type, record id, summary, changes."""
+    return [to_vietnam_time(entry.at).strftime("%d/%m/%Y %H:%M"), actor_name(entry), action_label(entry.action),
             record_type_label(entry.target_type), entry.target_id, entry.summary,
             "\n".join(f"{label}: {change}" for label, change in changes_in_words(entry))]
 
@@ -112,5 +112,5 @@ def actor_name(entry: AuditEntry) -> str:
 
 
 def export_headers() -> list[str]:
-    return [_("Thời điểm"), _("Người thực hiện"), _("Loại bản ghi"), _("Mã bản ghi"), _("Nội dung"),
+    return [_("Thời điểm"), _("Người thực hiện"), _("Thao tác"), _("Loại bản ghi"), _("Mã bản ghi"), _("Nội dung"),
             _("Thay đổi")]

@@ -38,6 +38,14 @@ user_units = Table(
 
 class User(UserMixin, db.Model):
     __tablename__ = "user"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "user.create": _l("Tạo tài khoản"),
+        "user.update": _l("Sửa tài khoản"),
+        "user.deactivate": _l("Khóa tài khoản"),
+        "user.end_sessions": _l("Kết thúc mọi phiên đăng nhập"),
+        "user.password": _l("Đổi mật khẩu"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Tài khoản")
     #: audit keys that are not columns (inspection/labels.py)

@@ -22,6 +22,11 @@ register_labels({DayKind.DAY_OFF: _l("Ngày nghỉ"), DayKind.WORKING_DAY: _l("N
 
 class CalendarDay(db.Model):
     __tablename__ = "calendar_day"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "calendar_day.add": _l("Thêm ngày vào lịch"),
+        "calendar_day.remove": _l("Xóa ngày khỏi lịch"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Ngày lịch làm việc")
 

@@ -69,6 +69,11 @@ DECISION_TRANSITIONS = Transitions({Decision.PENDING: set(Decision) - {Decision.
 
 class ReviewSession(db.Model):
     __tablename__ = "review_session"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "council.open": _l("Mở phiên họp"),
+        "council.close": _l("Kết thúc phiên họp"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Phiên họp Hội đồng")
 
@@ -103,6 +108,13 @@ class ReviewSession(db.Model):
 
 class ReviewItem(db.Model):
     __tablename__ = "review_item"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "council.agenda": _l("Đưa vào phiên họp Hội đồng"),
+        "council.agenda_add": _l("Thêm kiến nghị vào phiên họp"),
+        "council.agenda_remove": _l("Bỏ kiến nghị khỏi phiên họp"),
+        "council.decide": _l("Hội đồng quyết định"),
+    }
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)
     __audit_actions__ = ("council.decide",)
     #: audit keys that are not columns (inspection/labels.py)

@@ -128,6 +128,11 @@ VERIFIED_TRANSITIONS = Transitions({
 
 class Finding(db.Model):
     __tablename__ = "finding"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "finding.create": _l("Ghi phát hiện"),
+        "finding.update": _l("Sửa phát hiện"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Phát hiện")
 
@@ -164,6 +169,13 @@ searchable(Finding, "title")
 
 class Recommendation(db.Model):
     __tablename__ = "recommendation"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "recommendation.create": _l("Ban hành kiến nghị"),
+        "recommendation.update": _l("Sửa kiến nghị"),
+        "recommendation.verify": _l("Xác minh kiến nghị"),
+        "recommendation.reopen": _l("Mở lại kiến nghị"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Kiến nghị")
     #: audit keys that are not columns (inspection/labels.py)
@@ -222,6 +234,11 @@ class Responsibility(db.Model):
     """One responsible unit of a recommendation, with its own progress (joint responsibility)."""
 
     __tablename__ = "responsibility"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "recommendation.transfer": _l("Chuyển đơn vị chịu trách nhiệm"),
+        "responsibility.progress": _l("Đơn vị báo cáo tiến độ"),
+    }
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)
     __audit_actions__ = ("responsibility.", "recommendation.transfer")
     __table_args__ = (UniqueConstraint("recommendation_id", "unit_id"),)
@@ -248,6 +265,11 @@ class FollowUpAction(db.Model):
     """Biện pháp khắc phục the unit plans: what, who, by when, how far along."""
 
     __tablename__ = "follow_up_action"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "action.add": _l("Thêm biện pháp khắc phục"),
+        "action.update": _l("Cập nhật biện pháp khắc phục"),
+    }
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)
     __audit_actions__ = ("action.",)
     #: audit keys that are not columns (inspection/labels.py)

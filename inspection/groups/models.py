@@ -35,6 +35,11 @@ class EmulationGroup(db.Model):
     """A cluster or block as constituted for one emulation year (leaders rotate yearly)."""
 
     __tablename__ = "emulation_group"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "group.create": _l("Tạo cụm, khối thi đua"),
+        "group.update": _l("Sửa cụm, khối thi đua"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Cụm, khối thi đua")
     __table_args__ = (UniqueConstraint("year", "kind", "name"),)
@@ -54,6 +59,11 @@ class EmulationGroup(db.Model):
 
 class GroupMember(db.Model):
     __tablename__ = "group_member"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "group.member": _l("Đặt thành viên cụm, khối"),
+        "group.member_removed": _l("Bỏ thành viên khỏi cụm, khối"),
+    }
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)
     __audit_actions__ = ("group.member",)
     __table_args__ = (UniqueConstraint("group_id", "unit_id"),)

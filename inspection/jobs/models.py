@@ -36,6 +36,12 @@ FINISHED = frozenset({JobStatus.DONE, JobStatus.FAILED, JobStatus.CANCELLED})
 
 class Job(db.Model):
     __tablename__ = "job"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "job_started": _l("Bắt đầu tác vụ nền"),
+        "job_cancel": _l("Yêu cầu hủy tác vụ nền"),
+        "job_interrupted": _l("Tác vụ nền bị gián đoạn"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Tác vụ nền")
     __table_args__ = (Index("ix_job_owner_created", "owner_id", "created_at"),

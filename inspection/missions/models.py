@@ -94,6 +94,11 @@ class InspectionPlan(db.Model):
     """Kế hoạch kiểm tra (e.g. 64/KH-HĐTĐKT): a year's content areas and the units to inspect."""
 
     __tablename__ = "inspection_plan"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "plan.create": _l("Lập kế hoạch kiểm tra"),
+        "plan.update": _l("Sửa kế hoạch kiểm tra"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Kế hoạch kiểm tra")
 
@@ -114,6 +119,12 @@ class InspectionPlan(db.Model):
 
 class Mission(db.Model):
     __tablename__ = "mission"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "mission.create": _l("Lập đoàn kiểm tra"),
+        "mission.update": _l("Sửa đoàn kiểm tra"),
+        "mission.status": _l("Đổi trạng thái đoàn kiểm tra"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Đoàn kiểm tra")
     #: audit keys that are not columns (inspection/labels.py)
@@ -166,6 +177,11 @@ class MissionMember(db.Model):
     """A team member: a portal user, or a named outsider (a council member from elsewhere)."""
 
     __tablename__ = "mission_member"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "mission.member_add": _l("Thêm thành viên đoàn"),
+        "mission.member_remove": _l("Bỏ thành viên đoàn"),
+    }
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)
     __audit_actions__ = ("mission.member_",)
     #: audit keys that are not columns (inspection/labels.py)
@@ -193,6 +209,11 @@ class SelfReport(db.Model):
     """The inspected unit's báo cáo tự kiểm tra (e.g. 280/BC-UBND of 30/11/2017)."""
 
     __tablename__ = "self_report"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "self_report.create": _l("Nhận báo cáo tự kiểm tra"),
+        "self_report.figures": _l("Ghi số liệu báo cáo tự kiểm tra"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Báo cáo tự kiểm tra")
 
@@ -222,6 +243,12 @@ class WorkingSession(db.Model):
     """Buổi làm việc: when, where, who on each side, what was examined, and its minutes."""
 
     __tablename__ = "working_session"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "session.create": _l("Ghi buổi làm việc"),
+        "session.update": _l("Sửa buổi làm việc"),
+        "session.attach": _l("Đính kèm tệp vào buổi làm việc"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Buổi làm việc")
 

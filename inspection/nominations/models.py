@@ -114,6 +114,11 @@ class AwardForm(db.Model):
     old records ("Chiến sĩ thi đua cấp tỉnh" until 2023, "… bộ, ban, ngành, tỉnh" after)."""
 
     __tablename__ = "award_form"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "award_form.create": _l("Thêm hình thức khen thưởng"),
+        "award_form.update": _l("Sửa hình thức khen thưởng"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Hình thức khen thưởng")
 
@@ -151,6 +156,19 @@ class Dossier(db.Model):
     """Hồ sơ đề nghị khen thưởng: who the unit proposed for which award, for what, and what came of it."""
 
     __tablename__ = "dossier"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "dossier.create": _l("Tạo hồ sơ khen thưởng"),
+        "dossier.update": _l("Sửa hồ sơ khen thưởng"),
+        "dossier.status": _l("Đổi trạng thái hồ sơ"),
+        "dossier.hold": _l("Tạm dừng xét khen thưởng"),
+        "dossier.release": _l("Bỏ tạm dừng xét khen thưởng"),
+        "dossier.import": _l("Nhập hồ sơ từ tệp Excel"),
+        "dossier.link_finding": _l("Liên kết với phát hiện"),
+        "dossier.unlink_finding": _l("Bỏ liên kết với phát hiện"),
+        "finding.link_dossier": _l("Liên kết hồ sơ khen thưởng"),
+        "finding.unlink_dossier": _l("Bỏ liên kết hồ sơ khen thưởng"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Hồ sơ khen thưởng")
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)

@@ -19,6 +19,10 @@ from inspection.workflow import Transitions
 @recommendation_part
 class Message(db.Model):
     __tablename__ = "message"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "response.message": _l("Gửi trao đổi"),
+    }
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)
     __audit_actions__ = ("response.",)
     #: audit keys that are not columns (inspection/labels.py)
@@ -42,6 +46,10 @@ class Evidence(db.Model):
     """One version of one piece of evidence. Uploading the same evidence again adds a version."""
 
     __tablename__ = "evidence"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "evidence.version": _l("Nộp minh chứng"),
+    }
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)
     __audit_actions__ = ("evidence.",)
     #: audit keys that are not columns (inspection/labels.py)
@@ -91,6 +99,13 @@ class DueDateChange(db.Model):
     directly (e.g. by the council in a review session). Nobody changes a due date silently."""
 
     __tablename__ = "due_date_change"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "extension.request": _l("Đề nghị gia hạn"),
+        "extension.refuse": _l("Từ chối gia hạn"),
+        "extension.withdraw": _l("Rút đề nghị gia hạn"),
+        "recommendation.due_change": _l("Đổi hạn thực hiện"),
+    }
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)
     __audit_actions__ = ("extension.", "recommendation.due_change")
     # one waiting request per share of a recommendation: a double click or a parallel post cannot add a second

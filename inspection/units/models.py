@@ -44,6 +44,16 @@ class Unit(db.Model):
     """A unit's stable identity. Its names live in UnitName so that old records keep old names."""
 
     __tablename__ = "unit"
+    #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
+    __audit_action_labels__ = {
+        "unit.create": _l("Tạo đơn vị"),
+        "unit.update": _l("Sửa đơn vị"),
+        "unit.rename": _l("Đổi tên đơn vị"),
+        "unit.establish": _l("Thành lập đơn vị"),
+        "unit.merge": _l("Sáp nhập, hợp nhất đơn vị"),
+        "unit.split": _l("Chia, tách đơn vị"),
+        "unit.dissolve": _l("Giải thể đơn vị"),
+    }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Đơn vị")
     #: audit keys that are not columns (inspection/labels.py)

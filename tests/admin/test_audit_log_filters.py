@@ -46,7 +46,7 @@ def log(app):
 
 def summaries(page: str) -> list[str]:
     rows = re.findall(r"<tr>\s*<td class=\"text-nowrap\">.*?</tr>", page, re.S)
-    return [html.unescape(re.findall(r"<td>(.*?)</td>", row, re.S)[3]) for row in rows]
+    return [html.unescape(re.findall(r"<td>(.*?)</td>", row, re.S)[4]) for row in rows]
 
 
 def listed(client, query: str = "") -> list[str]:
@@ -114,16 +114,16 @@ def test_the_export_holds_what_the_page_shows(log, client_as):
     response = export_file(admin, f"{EXPORT}?{query}")
     assert response.status_code == 200 and response.mimetype == XLSX_MIMETYPE
     rows = list(load_workbook(BytesIO(response.data)).active.iter_rows(values_only=True))
-    assert rows[0] == ("Thời điểm", "Người thực hiện", "Loại bản ghi", "Mã bản ghi", "Nội dung", "Thay đổi")
+    assert rows[0] == ("Thời điểm", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi", "Nội dung", "Thay đổi")
     body = page.split("<tbody>")[1].split("</tbody>")[0]
     shown = []
     for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
-        cells = [re.sub(r"<br>", "\n", cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        cells = [re.sub(r"</div>\s*<div>", "\n", cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
         cells = [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in cells]
         shown.append(tuple(cells))
     exported = [tuple("" if value is None else str(value) for value in row) for row in rows[1:]]
     assert exported == shown
-    assert exported[1][5] == "Mã: STP-CU → STP"
+    assert exported[1][6] == "Mã: STP-CU → STP" and exported[1][2] == "Sửa đơn vị"
     assert exported[1][0] == "01/03/2026 23:30" and exported[0][0] == "02/03/2026 00:30"
 
 
@@ -131,7 +131,7 @@ def test_a_formula_in_a_summary_stays_text(log, client_as):
     entry(log["lan"], log["unit"], "=HYPERLINK(\"http://x\")\x07", datetime(2026, 6, 1))
     db.session.commit()
     data = export_file(client_as(Role.ADMIN), EXPORT + "?q=hyperlink").data
-    cell = load_workbook(BytesIO(data)).active["E2"]
+    cell = load_workbook(BytesIO(data)).active["F2"]
     assert cell.value == "=HYPERLINK(\"http://x\")" and cell.data_type == "s"
 
 
