@@ -9,8 +9,10 @@ from sqlalchemy import select
 
 from inspection import create_app
 from inspection.access import SYSTEM
-from inspection.auth.models import User
+from inspection.admin.services import create_user
+from inspection.auth.models import Role, User
 from inspection.council.models import ReviewSession
+from inspection.demo.kiengiang import DEMO_PASSWORD
 from inspection.demo.loader import load_demo
 from inspection.extensions import db
 from inspection.findings import services as findings
@@ -33,12 +35,16 @@ from tests.conftest import _empty_tables, make_config
 
 @pytest.fixture(scope="module")
 def demo_site(migrated) -> dict[str, int]:
-    """The demo data set plus what it lacks for some pages to show their coloured parts: an unread notification
-    for every account and a recommendation due in a week. Returns the ids the page addresses need."""
+    """The demo data set plus what it lacks for some pages to show their coloured parts (an unread notification
+    for every account, a recommendation due in a week) and an administrator who reads English ("admin.en": the
+    language is remembered on the account, so switching the demo admin would change the other tests' pages).
+    Returns the ids the page addresses need."""
     app = create_app(make_config(migrated, None))
     with app.app_context():
         load_demo()
         _add_due_soon_and_notices()
+        create_user(SYSTEM, username="admin.en", full_name="English-speaking administrator", role=Role.ADMIN,
+                    password=DEMO_PASSWORD).locale = "en"
         db.session.commit()
         ids = _ids()
         db.session.remove()
