@@ -18,7 +18,7 @@ from inspection.extensions import db
 from inspection.findings import services as findings
 from inspection.findings.models import Finding, Recommendation
 from inspection.groups.models import EmulationGroup
-from inspection.missions.models import Mission
+from inspection.missions.models import Mission, SelfReport, WorkingSession
 from inspection.nominations.models import Dossier
 from inspection.notifications.models import NotificationKind
 from inspection.notifications.services import notify
@@ -67,7 +67,8 @@ def _add_due_soon_and_notices() -> None:
 def _ids() -> dict[str, int]:
     first = {name: db.session.scalar(select(model.id).order_by(model.id)) for name, model in (
         ("mission", Mission), ("finding", Finding), ("recommendation", Recommendation), ("session", ReviewSession),
-        ("group", EmulationGroup), ("dossier", Dossier), ("user", User))}
+        ("group", EmulationGroup), ("dossier", Dossier), ("user", User), ("working_session", WorkingSession),
+        ("self_report", SelfReport))}
     first["unit"] = unit_by_code("KG").id  # dissolved in 2025: its page shows the successors' alert
     return first
 

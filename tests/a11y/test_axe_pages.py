@@ -32,6 +32,11 @@ PAGES = [
     ("finding-new", "/findings/new/{mission}", ("inspector",)),
     ("recommendation", "/recommendations/{recommendation}", ALL),  # a unit officer sees the response forms
     ("recommendation-new", "/findings/{finding}/recommendations/new", ("inspector",)),
+    ("mission-members", "/missions/{mission}/members", ("inspector",)),
+    ("working-session", "/missions/sessions/{working_session}", ALL),
+    ("self-report-figures", "/nominations/self-reports/{self_report}/figures", ("inspector", "unit")),
+    ("self-report-reconcile", "/nominations/self-reports/{self_report}/reconcile", ALL),  # pink rows
+    ("recommendation-edit", "/recommendations/{recommendation}/edit", ("inspector",)),
     ("todo", "/todo", ("unit",)),
     ("review-sessions", "/council/sessions/", STAFF),
     ("review-session", "/council/sessions/{session}", STAFF),
@@ -40,6 +45,7 @@ PAGES = [
     ("calendar", "/calendar/", ("admin", "council")),
     ("units", "/units/", ALL),
     ("unit", "/units/{unit}", ALL),
+    ("unit-transfer", "/units/{unit}/transfer-recommendations", ("admin", "council")),
     ("groups", "/groups/", ALL),
     ("group", "/groups/{group}", ALL),
     ("nominations", "/nominations/", ALL),
