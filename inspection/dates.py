@@ -1,9 +1,12 @@
-"""A date field that reads and writes dd/mm/yyyy, with a Vietnamese message naming the field."""
+"""A date field that reads and writes dd/mm/yyyy, with a Vietnamese message naming the field. Its input
+carries the date picker's words (static/js/date-picker.js): without JavaScript it stays a plain text field."""
 
 from datetime import date, datetime
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import StringField
+from wtforms.widgets import TextInput
 
 from inspection.forms_util import KeepsParseErrors
 
@@ -24,7 +27,50 @@ def parse_vn_date(text: str) -> date:
     raise ValueError(text)
 
 
+MONTH_NAMES = (_l("Tháng 1"), _l("Tháng 2"), _l("Tháng 3"), _l("Tháng 4"), _l("Tháng 5"), _l("Tháng 6"),
+               _l("Tháng 7"), _l("Tháng 8"), _l("Tháng 9"), _l("Tháng 10"), _l("Tháng 11"), _l("Tháng 12"))
+#: the picker's column heads, Monday first (the full names are its screen-reader words)
+WEEKDAY_INITIALS = (_l("T2"), _l("T3"), _l("T4"), _l("T5"), _l("T6"), _l("T7"), _l("CN"))
+WEEKDAY_NAMES = (_l("Thứ Hai"), _l("Thứ Ba"), _l("Thứ Tư"), _l("Thứ Năm"), _l("Thứ Sáu"), _l("Thứ Bảy"),
+                 _l("Chủ nhật"))
+
+
+def weekday_name(day: date) -> str:
+    """"Thứ Sáu" (capitalised, to start a line), in the reader's language."""
+    return str(WEEKDAY_NAMES[day.weekday()])
+
+
+def picker_words() -> dict[str, str]:
+    """The date picker's data-* attributes: every word it shows or says, in the page's language."""
+    return {
+        "data-date-picker": "y",
+        "data-months": "|".join(str(name) for name in MONTH_NAMES),
+        "data-weekdays": "|".join(str(name) for name in WEEKDAY_INITIALS),
+        "data-weekday-names": "|".join(str(name) for name in WEEKDAY_NAMES),
+        "data-title-text": _("{month} năm {year}"),
+        "data-open-text": _("Chọn ngày: {field}"),
+        "data-dialog-text": _("Chọn ngày"),
+        "data-prev-text": _("Tháng trước"),
+        "data-next-text": _("Tháng sau"),
+        "data-close-text": _("Đóng"),
+        "data-help-text": _("Phím mũi tên: đổi ngày; Page Up/Page Down: đổi tháng; Enter: chọn; Esc: đóng."),
+        "data-today-text": _("hôm nay"),
+    }
+
+
+class DatePickerInput(TextInput):
+    """A text input the date picker enhances (a button beside it opens a calendar)."""
+
+    def __call__(self, field, **kwargs):
+        for name, value in picker_words().items():
+            kwargs.setdefault(name, value)
+        kwargs.setdefault("autocomplete", "off")
+        return super().__call__(field, **kwargs)
+
+
 class VNDateField(KeepsParseErrors, StringField):
+    widget = DatePickerInput()
+
     def __init__(self, label=None, validators=None, **kwargs):
         kwargs.setdefault("render_kw", {"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
         super().__init__(label, validators, **kwargs)

@@ -4,13 +4,14 @@ import re
 import unicodedata
 from datetime import date
 
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, StopValidation
 
 from inspection.calendar.models import CalendarDay, DayKind
-from inspection.dates import DATE_FORMAT, VNDateField, parse_vn_date
+from inspection.dates import DATE_FORMAT, DatePickerInput, VNDateField, parse_vn_date
 from inspection.forms_util import KeepsParseErrors, PortalForm
 from inspection.labels import field_label
 
@@ -27,11 +28,25 @@ def plain_text(text: str) -> str:
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
+class DeadlineInput(DatePickerInput):
+    """The date picker's input, which also shows the due date while "N ngày làm việc" is typed: the page asks
+    the server (calendar.due_date) with the field's text and its base field's date, so the date shown is the
+    one saving will store."""
+
+    def __call__(self, field, **kwargs):
+        kwargs.setdefault("data-due-preview", url_for("calendar.due_date"))
+        if field.base_field:
+            kwargs.setdefault("data-due-start", field.id[:len(field.id) - len(field.short_name)] + field.base_field)
+        return super().__call__(field, **kwargs)
+
+
 class DeadlineField(KeepsParseErrors, StringField):
     """A deadline: "30/06/2018", "15 ngày làm việc" (counted from the form's base date) or
     "15 ngày làm việc kể từ 04/11/2017". `.data` is the date; `.working_days` and `.counted_from`
     say how it was counted when it was. `base_field` names the form field holding the default start;
     `resolve(start, n)` counts on the portal's calendar (the admin's days included) unless replaced."""
+
+    widget = DeadlineInput()
 
     def __init__(self, label=None, validators=None, base_field: str | None = None, resolve=None, **kwargs):
         kwargs.setdefault("render_kw", {"placeholder": _l("dd/mm/yyyy hoặc “15 ngày làm việc”")})
@@ -51,7 +66,9 @@ class DeadlineField(KeepsParseErrors, StringField):
         if match is None:
             self.data = self._parse_date(self.raw_text, whole=True)
             return
-        self.working_days = int(match.group(1))
+        digits = match.group(1).lstrip("0")
+        # a number of thousands of digits is refused before int() (Python refuses it with an English message)
+        self.working_days = int(digits or "0") if len(digits) <= len(str(MAX_WORKING_DAYS)) else MAX_WORKING_DAYS + 1
         if not 1 <= self.working_days <= MAX_WORKING_DAYS:
             raise ValueError(_("Số ngày làm việc phải từ 1 đến %(most)s.", most=MAX_WORKING_DAYS))
         if match.group(2):
@@ -97,6 +114,17 @@ def _due_date_after(start: date, n: int) -> date:
     from inspection.calendar.services import due_date_after
 
     return due_date_after(start, n)
+
+
+class DuePreviewForm(PortalForm):
+    """What the due-date preview (calendar.due_date) reads from the query string: a deadline field's text and
+    its start date, checked by the very DeadlineField the forms save with."""
+
+    class Meta:
+        csrf = False
+
+    start = VNDateField(_l("Ngày bắt đầu tính"), validators=[Optional()])
+    due = DeadlineField(_l("Thời hạn"), base_field="start", validators=[Optional()])
 
 
 class WholeNumberField(KeepsParseErrors, IntegerField):

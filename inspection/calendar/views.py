@@ -1,7 +1,7 @@
 """The working-day calendar page: the year's holidays and admin days, their history, and a calculator.
 Admins add and remove days; the council reads."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -9,10 +9,11 @@ from flask_login import current_user
 from inspection.access import Need, load, register
 from inspection.auth.models import Role
 from inspection.calendar import grid, queries, services, workdays
-from inspection.calendar.forms import CalculatorForm, CalendarDayForm, YearForm
+from inspection.calendar.forms import CalculatorForm, CalendarDayForm, DuePreviewForm, YearForm
 from inspection.calendar.models import CalendarDay, DayKind
 from inspection.calendar.workdays import Calendar
 from inspection.confirm import Question, Subject, confirm_first
+from inspection.dates import DATE_FORMAT, weekday_name
 from inspection.extensions import db
 from inspection.forms_util import save
 from inspection.permissions import roles_required
@@ -89,3 +90,23 @@ def _calculation() -> dict:
     if not (asked and form.validate()):
         return {"calculator": form, "answer": None}
     return {"calculator": form, "answer": services.due_date_after(form.start.data, form.n.data)}
+
+
+@bp.route("/calendar/due-date")
+@roles_required(Role.ADMIN, Role.COUNCIL, Role.INSPECTOR)
+def due_date():
+    """The date a deadline field's text stands for, before the form is saved: ?due=15 ngày làm việc&start=
+    04/12/2017 (or a date). JSON {"due", "text"}; a text that is not a deadline gets 400 and the field's
+    message. DuePreviewForm reads it with the DeadlineField the forms save with: one calculation."""
+    form = DuePreviewForm(formdata=request.args)
+    form.validate()  # a bad start date matters only when the deadline counts from it: then `due` says so
+    if form.due.errors:
+        return jsonify(field="due", error=f"{form.due.label.text}: {form.due.errors[0]}"), 400
+    due = form.due.data
+    if due is None:
+        return jsonify(due=None, text="")
+    text = _("Hạn: %(weekday)s, %(day)s", weekday=weekday_name(due), day=due.strftime(DATE_FORMAT))
+    if form.due.working_days is not None:
+        text += " " + _("(%(n)s ngày làm việc kể từ %(start)s)", n=form.due.working_days,
+                        start=form.due.counted_from.strftime(DATE_FORMAT))
+    return jsonify(due=due.strftime(DATE_FORMAT), text=text)
