@@ -48,7 +48,6 @@ def picker_words() -> dict[str, str]:
         "data-weekdays": "|".join(str(name) for name in WEEKDAY_INITIALS),
         "data-weekday-names": "|".join(str(name) for name in WEEKDAY_NAMES),
         "data-title-text": _("{month} năm {year}"),
-        "data-open-text": _("Chọn ngày: {field}"),
         "data-dialog-text": _("Chọn ngày"),
         "data-prev-text": _("Tháng trước"),
         "data-next-text": _("Tháng sau"),

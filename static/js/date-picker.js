@@ -72,9 +72,19 @@
     return node;
   }
 
-  function fieldName(input) {
+  /* the id of the field's label (given one if it has none): the button and the calendar are described by it.
+   * Their names stay "Chọn ngày", never the field's label, so that the label names the field alone. */
+  function labelId(input) {
     var label = input.id ? document.querySelector('label[for="' + CSS.escape(input.id) + '"]') : null;
-    return label ? label.textContent.trim() : (input.getAttribute("aria-label") || "");
+    if (!label) {
+      return "";
+    }
+    label.id = label.id || input.id + "-nhan";
+    return label.id;
+  }
+
+  function hiddenText(text) {
+    return element("span", "visually-hidden", text);
   }
 
   function enhance(input) {
@@ -83,7 +93,7 @@
     var initials = words.weekdays.split("|");
     var names = words.weekdayNames.split("|");
     var id = (input.id || "ngay-" + (++counter)) + "-lich";
-    var name = fieldName(input);
+    var described = labelId(input);
 
     var box = element("div", "date-picker");
     var group = element("div", "input-group" + (input.classList.contains("is-invalid") ? " has-validation" : ""));
@@ -93,7 +103,10 @@
     var button = element("button", "btn btn-outline-secondary date-picker-button");
     button.type = "button";
     button.innerHTML = ICON;
-    button.setAttribute("aria-label", words.openText.replace("{field}", name));
+    button.appendChild(hiddenText(words.dialogText));
+    if (described) {
+      button.setAttribute("aria-describedby", described);
+    }
     button.setAttribute("aria-haspopup", "dialog");
     button.setAttribute("aria-expanded", "false");
     button.setAttribute("aria-controls", id);
@@ -104,16 +117,18 @@
     dialog.hidden = true;
     dialog.setAttribute("role", "dialog");
     dialog.setAttribute("aria-modal", "true");
-    dialog.setAttribute("aria-label", name ? words.dialogText + ": " + name : words.dialogText);
+    dialog.setAttribute("aria-label", words.dialogText);
     var header = element("div", "date-picker-header");
-    var previous = element("button", "btn btn-sm btn-outline-secondary", "‹");
-    var next = element("button", "btn btn-sm btn-outline-secondary", "›");
+    var previous = element("button", "btn btn-sm btn-outline-secondary");
+    var next = element("button", "btn btn-sm btn-outline-secondary");
     var title = element("div", "date-picker-title");
     title.id = id + "-thang";
     title.setAttribute("aria-live", "polite");
     [previous, next].forEach(function (arrow, index) {
+      var sign = element("span", "", index ? "›" : "‹");
+      sign.setAttribute("aria-hidden", "true");
       arrow.type = "button";
-      arrow.setAttribute("aria-label", index ? words.nextText : words.prevText);
+      arrow.append(sign, hiddenText(index ? words.nextText : words.prevText));
     });
     header.append(previous, title, next);
     var grid = element("table", "date-picker-grid");
@@ -130,7 +145,7 @@
     var body = grid.appendChild(element("tbody"));
     var help = element("p", "date-picker-help", words.helpText);
     help.id = id + "-huong-dan";
-    dialog.setAttribute("aria-describedby", help.id);
+    dialog.setAttribute("aria-describedby", (described ? described + " " : "") + help.id);
     var close = element("button", "btn btn-sm btn-link", words.closeText);
     close.type = "button";
     var footer = element("div", "date-picker-footer");
