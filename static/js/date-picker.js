@@ -156,6 +156,10 @@
     var focused = today();
     var chosen = null;
 
+    function monthTitle(day) {
+      return words.titleText.replace("{month}", months[day.getMonth()]).replace("{year}", day.getFullYear());
+    }
+
     function cell(day) {
       var td = element("td");
       if (day.getMonth() !== focused.getMonth()) {
@@ -167,15 +171,15 @@
       td.tabIndex = sameDay(day, focused) ? 0 : -1;
       td.className = "date-picker-day" + (weekdayIndex(day) > 4 ? " weekend" : "") + (isToday ? " today" : "");
       td.setAttribute("aria-selected", sameDay(day, chosen) ? "true" : "false");
-      td.setAttribute("aria-label", names[weekdayIndex(day)] + ", " + format(day) +
+      // "Thứ Bảy, 4 Tháng 11 năm 2017": said in words, and holding the number the cell shows
+      td.setAttribute("aria-label", names[weekdayIndex(day)] + ", " + day.getDate() + " " + monthTitle(day) +
         (isToday ? " (" + words.todayText + ")" : ""));
       td.addEventListener("click", function () { choose(day); });
       return td;
     }
 
     function render() {
-      title.textContent = words.titleText.replace("{month}", months[focused.getMonth()])
-        .replace("{year}", focused.getFullYear());
+      title.textContent = monthTitle(focused);
       body.replaceChildren();
       var first = new Date(focused.getFullYear(), focused.getMonth(), 1);
       var day = addDays(first, -weekdayIndex(first));

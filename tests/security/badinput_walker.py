@@ -23,7 +23,8 @@ HOSTILE_VALUES = HOSTILE_NUMBERS + HOSTILE_DATES + HOSTILE_TEXTS
 
 #: query-string parameters the views read besides their filter forms' fields (grep request.args)
 QUERY_NAMES = ["page", "per_page", "year", "mission", "group", "unit", "plan_id", "q", "kind", "status", "type",
-               "scope", "mine", "unread", "refresh", "n", "start", "due", "next", "year_from", "year_to", "rank", "sort"]
+               "scope", "mine", "unread", "refresh", "n", "start", "due", "next", "year_from", "year_to", "rank",
+               "sort"]
 
 #: endpoints the walker does not post to: they end the walker's own session
 SKIPPED_POSTS = {"auth.logout", "auth.login", "admin.deactivate_user", "auth.change_password"}
