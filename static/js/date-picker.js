@@ -87,14 +87,8 @@
     return element("span", "visually-hidden", text);
   }
 
-  function enhance(input) {
-    var words = input.dataset;
-    var months = words.months.split("|");
-    var initials = words.weekdays.split("|");
-    var names = words.weekdayNames.split("|");
-    var id = (input.id || "ngay-" + (++counter)) + "-lich";
-    var described = labelId(input);
-
+  /* the field and its button side by side (the calendar opens under them, in `box`) */
+  function wrapField(input, id, words, described) {
     var box = element("div", "date-picker");
     var group = element("div", "input-group" + (input.classList.contains("is-invalid") ? " has-validation" : ""));
     input.insertAdjacentElement("beforebegin", box);
@@ -111,46 +105,75 @@
     button.setAttribute("aria-expanded", "false");
     button.setAttribute("aria-controls", id);
     group.appendChild(button);
+    return {box: box, button: button};
+  }
 
-    var dialog = element("div", "date-picker-dialog shadow");
-    dialog.id = id;
-    dialog.hidden = true;
-    dialog.setAttribute("role", "dialog");
-    dialog.setAttribute("aria-modal", "true");
-    dialog.setAttribute("aria-label", words.dialogText);
-    var header = element("div", "date-picker-header");
-    var previous = element("button", "btn btn-sm btn-outline-secondary");
-    var next = element("button", "btn btn-sm btn-outline-secondary");
-    var title = element("div", "date-picker-title");
-    title.id = id + "-thang";
-    title.setAttribute("aria-live", "polite");
-    [previous, next].forEach(function (arrow, index) {
-      var sign = element("span", "", index ? "›" : "‹");
-      sign.setAttribute("aria-hidden", "true");
-      arrow.type = "button";
-      arrow.append(sign, hiddenText(index ? words.nextText : words.prevText));
-    });
-    header.append(previous, title, next);
-    var grid = element("table", "date-picker-grid");
-    grid.setAttribute("role", "grid");
-    grid.setAttribute("aria-labelledby", title.id);
-    var headRow = element("tr");
-    initials.forEach(function (initial, index) {
+  function monthButton(text, sign) {
+    var button = element("button", "btn btn-sm btn-outline-secondary");
+    var shown = element("span", "", sign);
+    shown.setAttribute("aria-hidden", "true");
+    button.type = "button";
+    button.append(shown, hiddenText(text));
+    return button;
+  }
+
+  function gridHead(words) {
+    var names = words.weekdayNames.split("|");
+    var row = element("tr");
+    words.weekdays.split("|").forEach(function (initial, index) {
       var head = element("th", index > 4 ? "weekend" : "", initial);
       head.scope = "col";
       head.abbr = names[index];
-      headRow.appendChild(head);
+      row.appendChild(head);
     });
-    grid.appendChild(element("thead")).appendChild(headRow);
-    var body = grid.appendChild(element("tbody"));
+    return element("thead").appendChild(row).parentNode;
+  }
+
+  /* the calendar: a modal dialog with the month's name between its two buttons, the grid, help and Close */
+  function buildDialog(id, words, described) {
+    var parts = {dialog: element("div", "date-picker-dialog shadow"), title: element("div", "date-picker-title"),
+      previous: monthButton(words.prevText, "‹"), next: monthButton(words.nextText, "›"),
+      grid: element("table", "date-picker-grid"), body: element("tbody"),
+      close: element("button", "btn btn-sm btn-link", words.closeText)};
     var help = element("p", "date-picker-help", words.helpText);
-    help.id = id + "-huong-dan";
-    dialog.setAttribute("aria-describedby", (described ? described + " " : "") + help.id);
-    var close = element("button", "btn btn-sm btn-link", words.closeText);
-    close.type = "button";
+    var header = element("div", "date-picker-header");
     var footer = element("div", "date-picker-footer");
-    footer.append(help, close);
-    dialog.append(header, grid, footer);
+    parts.dialog.id = id;
+    parts.dialog.hidden = true;
+    parts.dialog.setAttribute("role", "dialog");
+    parts.dialog.setAttribute("aria-modal", "true");
+    parts.dialog.setAttribute("aria-label", words.dialogText);
+    help.id = id + "-huong-dan";
+    parts.dialog.setAttribute("aria-describedby", (described ? described + " " : "") + help.id);
+    parts.title.id = id + "-thang";
+    parts.title.setAttribute("aria-live", "polite");
+    parts.grid.setAttribute("role", "grid");
+    parts.grid.setAttribute("aria-labelledby", parts.title.id);
+    parts.grid.append(gridHead(words), parts.body);
+    parts.close.type = "button";
+    header.append(parts.previous, parts.title, parts.next);
+    footer.append(help, parts.close);
+    parts.dialog.append(header, parts.grid, footer);
+    return parts;
+  }
+
+  function enhance(input) {
+    var words = input.dataset;
+    var months = words.months.split("|");
+    var names = words.weekdayNames.split("|");
+    var id = (input.id || "ngay-" + (++counter)) + "-lich";
+    var described = labelId(input);
+    var field = wrapField(input, id, words, described);
+    var box = field.box;
+    var button = field.button;
+    var parts = buildDialog(id, words, described);
+    var dialog = parts.dialog;
+    var title = parts.title;
+    var grid = parts.grid;
+    var body = parts.body;
+    var previous = parts.previous;
+    var next = parts.next;
+    var close = parts.close;
     box.appendChild(dialog);
 
     var focused = today();
