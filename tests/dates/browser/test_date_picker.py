@@ -89,7 +89,7 @@ def test_clicking_a_day_and_the_month_buttons(page: Page):
     expect(field).to_have_value("15/02/2018")
 
 
-def test_the_due_date_is_shown_before_saving_and_saved_as_shown(page: Page):
+def test_the_due_date_is_shown_before_saving_and_saved_as_shown(page: Page, tmp_path):
     _new_recommendation(page)
     page.get_by_label("Nội dung kiến nghị").fill("Bổ sung hồ sơ khen thưởng còn thiếu")
     page.get_by_label("Ngày ban hành").fill("04/11/2017")
@@ -97,6 +97,7 @@ def test_the_due_date_is_shown_before_saving_and_saved_as_shown(page: Page):
     due.press_sequentially("15 ngày làm việc", delay=20)
     status = page.get_by_role("status").filter(has_text="Hạn:")
     expect(status).to_have_text("Hạn: Thứ Sáu, 24/11/2017 (15 ngày làm việc kể từ 04/11/2017)")
+    page.screenshot(path=tmp_path / "due-preview.png")
     # another issue date, chosen in the picker: the due date follows it
     picker_button(page, "issued_on").click()
     page.keyboard.press("ArrowRight")  # Sunday 05/11/2017: still 24/11
