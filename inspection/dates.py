@@ -3,6 +3,7 @@ carries the date picker's words (static/js/date-picker.js): without JavaScript i
 
 from datetime import date, datetime
 
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import StringField
@@ -44,6 +45,7 @@ def picker_words() -> dict[str, str]:
     """The date picker's data-* attributes: every word it shows or says, in the page's language."""
     return {
         "data-date-picker": "y",
+        "data-days-off": url_for("calendar.days_off"),
         "data-months": "|".join(str(name) for name in MONTH_NAMES),
         "data-weekdays": "|".join(str(name) for name in WEEKDAY_INITIALS),
         "data-weekday-names": "|".join(str(name) for name in WEEKDAY_NAMES),
@@ -54,6 +56,7 @@ def picker_words() -> dict[str, str]:
         "data-close-text": _("Đóng"),
         "data-help-text": _("Phím mũi tên: đổi ngày; Page Up/Page Down: đổi tháng; Enter: chọn; Esc: đóng."),
         "data-today-text": _("hôm nay"),
+        "data-worked-text": _("ngày làm việc bù"),
     }
 
 

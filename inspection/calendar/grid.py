@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from inspection.calendar import workdays
+from inspection.calendar.models import DayKind
 from inspection.calendar.workdays import Calendar
 
 WORKING, WEEKEND, HOLIDAY, DAY_OFF, MAKE_UP = "working", "weekend", "holiday", "day_off", "make_up"
@@ -48,3 +49,12 @@ def _cell(day: date, calendar: Calendar, notes: dict[date, str]) -> DayCell:
 
 def working_day_count(months: list[Month]) -> int:
     return sum(1 for month in months for week in month.weeks for cell in week if cell and cell.is_working)
+
+
+def exceptions_of_year(year: int, calendar: Calendar) -> tuple[dict[date, str], list[date]]:
+    """What the date picker marks beside weekends: the days not worked (public holidays with their names,
+    the admin's days off named by their kind) and the weekend days worked (make-up days)."""
+    names = {DAY_OFF: str(DayKind.DAY_OFF.label)}
+    cells = [cell for month in year_grid(year, calendar, {}) for week in month.weeks for cell in week if cell]
+    off = {cell.day: names.get(cell.state, cell.label) for cell in cells if cell.state in (HOLIDAY, DAY_OFF)}
+    return off, [cell.day for cell in cells if cell.state == MAKE_UP]

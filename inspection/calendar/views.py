@@ -16,7 +16,7 @@ from inspection.confirm import Question, Subject, confirm_first
 from inspection.dates import DATE_FORMAT, weekday_name
 from inspection.extensions import db
 from inspection.forms_util import save
-from inspection.permissions import roles_required
+from inspection.permissions import login_required, roles_required
 from inspection.timeutil import today_vn
 
 bp = Blueprint("calendar", __name__)
@@ -110,3 +110,17 @@ def due_date():
         text += " " + _("(%(n)s ngày làm việc kể từ %(start)s)", n=form.due.working_days,
                         start=form.due.counted_from.strftime(DATE_FORMAT))
     return jsonify(due=due.strftime(DATE_FORMAT), text=text)
+
+
+@bp.route("/calendar/days-off")
+@login_required
+def days_off():
+    """For the date picker (every role fills date fields): ?year=2026 → the year's holidays and days off
+    {"dd/mm/yyyy": name} and its make-up working days, as the deadlines count them."""
+    form = YearForm(formdata=request.args)
+    if not form.validate():
+        return jsonify(field="year", error=f"{form.year.label.text}: {form.year.errors[0]}"), 400
+    year = form.year.data or today_vn().year
+    off, worked = grid.exceptions_of_year(year, services.calendar_for([year]))
+    return jsonify(year=year, off={day.strftime(DATE_FORMAT): name for day, name in off.items()},
+                   worked=[day.strftime(DATE_FORMAT) for day in worked])

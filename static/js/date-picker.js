@@ -18,6 +18,31 @@
     '<path fill="currentColor" d="M4 0v1H2a1 1 0 0 0-1 1v13a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V2a1 1 0 0 0-1-1h-2V0h-1' +
     'v1H5V0zM2 5h12v10H2zm2 2v2h2V7zm3 0v2h2V7zm3 0v2h2V7zm-6 3v2h2v-2zm3 0v2h2v-2z"/></svg>';
 
+  /* the days-off answers, by URL and year: {off: {"dd/mm/yyyy": name}, worked: ["dd/mm/yyyy"]} */
+  var yearsAsked = {};
+
+  /* the year's holidays, days off and make-up days, asked once; `then` runs when they arrive */
+  function yearOf(url, year, then) {
+    var key = url + "?year=" + year;
+    if (!yearsAsked[key]) {
+      yearsAsked[key] = {answer: null, waiting: []};
+      fetch(key, {headers: {Accept: "application/json"}})
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (answer) {
+          yearsAsked[key].answer = answer;
+          yearsAsked[key].waiting.forEach(function (callback) { callback(); });
+        })
+        .catch(function () { /* the weekends alone are marked */ });
+    }
+    if (yearsAsked[key].answer) {
+      return yearsAsked[key].answer;
+    }
+    if (yearsAsked[key].waiting.indexOf(then) < 0) {
+      yearsAsked[key].waiting.push(then);
+    }
+    return null;
+  }
+
   function pad(number) {
     return (number < 10 ? "0" : "") + number;
   }
@@ -189,14 +214,22 @@
         return td; // the month's own days only: a blank before the 1st and after the last
       }
       var isToday = sameDay(day, today());
+      var year = words.daysOff ? yearOf(words.daysOff, day.getFullYear(), refresh) : null;
+      var offName = year && year.off[format(day)];
+      var worked = Boolean(year) && year.worked.indexOf(format(day)) >= 0;
       td.textContent = day.getDate();
       td.dataset.date = format(day);
       td.tabIndex = sameDay(day, focused) ? 0 : -1;
-      td.className = "date-picker-day" + (weekdayIndex(day) > 4 ? " weekend" : "") + (isToday ? " today" : "");
+      td.className = "date-picker-day" + (weekdayIndex(day) > 4 && !worked ? " weekend" : "") +
+        (offName ? " holiday" : "") + (worked ? " make-up" : "") + (isToday ? " today" : "");
       td.setAttribute("aria-selected", sameDay(day, chosen) ? "true" : "false");
       // "Thứ Bảy, 4 Tháng 11 năm 2017": said in words, and holding the number the cell shows
       td.setAttribute("aria-label", names[weekdayIndex(day)] + ", " + day.getDate() + " " + monthTitle(day) +
+        (offName ? ", " + offName : "") + (worked ? ", " + words.workedText : "") +
         (isToday ? " (" + words.todayText + ")" : ""));
+      if (offName) {
+        td.title = offName;
+      }
       td.addEventListener("click", function () { choose(day); });
       return td;
     }
@@ -213,6 +246,18 @@
           day = addDays(day, 1);
         }
         body.appendChild(row);
+      }
+    }
+
+    /* the year's days off arrived after the month was drawn: draw it again, the focus where it was */
+    function refresh() {
+      if (dialog.hidden) {
+        return;
+      }
+      var hadFocus = body.contains(document.activeElement);
+      render();
+      if (hadFocus) {
+        current().focus();
       }
     }
 

@@ -163,3 +163,15 @@ def test_without_javascript_the_fields_are_plain_text(browser, base_url):
         Recommendation.text == "Kiến nghị nhập không cần JavaScript"))
     assert saved.strftime("%d/%m/%Y") == "24/11/2017"
     context.close()
+
+
+def test_holidays_are_marked_in_the_calendar(page: Page, tmp_path):
+    _new_recommendation(page)
+    page.get_by_label("Ngày ban hành").fill("13/02/2026")
+    picker_button(page, "issued_on").click()
+    dialog = page.get_by_role("dialog", name="Chọn ngày")
+    tet = dialog.get_by_role("gridcell", name="Thứ Ba, 17 Tháng 2 năm 2026, Tết Nguyên Đán")
+    expect(tet).to_have_class(re.compile(r"\bholiday\b"))
+    expect(dialog.get_by_role("gridcell", name="Thứ Sáu, 13 Tháng 2 năm 2026")).to_be_focused()
+    expect(dialog.locator("td.holiday")).to_have_count(5)  # giao thừa and mùng 1 to mùng 4
+    page.screenshot(path=tmp_path / "picker-tet.png")
