@@ -8,6 +8,7 @@ only translates the English built-in messages of WTForms and Flask-WTF.
 
 import fnmatch
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -181,3 +182,11 @@ def test_vietnamese_covers_every_wtforms_and_flask_wtf_message():
 def test_vietnamese_translations_keep_the_placeholders():
     errors = placeholder_errors(catalogue(VI_PO))
     assert not errors, "msgstr placeholders differ from the msgid's:\n" + "\n".join(errors)
+
+
+def test_each_message_is_translated_once():
+    """Merges that each add the same msgid leave two entries; Babel keeps the last silently, gettext refuses."""
+    entries = re.findall(r'^(?:msgctxt "(.*)"\n)?msgid ((?:".*"\n)+)', EN_PO.read_text(encoding="utf-8"), re.M)
+    keys = [(context, "".join(re.findall(r'"(.*)"', text))) for context, text in entries]
+    repeated = sorted(key for key, times in Counter(keys).items() if times > 1 and key[1])
+    assert not repeated, f"entries given twice in {EN_PO.name}: {repeated}"
