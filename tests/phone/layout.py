@@ -4,15 +4,23 @@ that hides its overflow), and no word is split across two lines."""
 
 from playwright.sync_api import Page
 
-# Each element's box, cut by the ancestors that clip it; an ancestor that scrolls sideways exempts it.
+# Each element's box, cut by the ancestors that clip it; an ancestor that scrolls sideways exempts it. Only the
+# ancestors from the containing block up clip: an absolutely positioned element escapes a static scrolling box.
 _TOO_WIDE = """() => {
   const edge = document.documentElement.clientWidth + 0.5;
   const visibleRight = (el) => {
     let right = el.getBoundingClientRect().right;
+    let position = getComputedStyle(el).position;
     for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-      const overflow = getComputedStyle(a).overflowX;
-      if (overflow === 'auto' || overflow === 'scroll') return null;
-      if (overflow === 'hidden' || overflow === 'clip') right = Math.min(right, a.getBoundingClientRect().right);
+      const style = getComputedStyle(a);
+      const contains = position === 'fixed' ? style.transform !== 'none'
+        : position !== 'absolute' || style.position !== 'static' || style.transform !== 'none';
+      if (!contains) continue;
+      position = style.position;
+      if (style.overflowX === 'auto' || style.overflowX === 'scroll') return null;
+      if (style.overflowX === 'hidden' || style.overflowX === 'clip') {
+        right = Math.min(right, a.getBoundingClientRect().right);
+      }
     }
     return right;
   };

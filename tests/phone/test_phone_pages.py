@@ -197,3 +197,17 @@ def test_the_councils_pages_fit_a_phone(page: Page, scene: Scene, shots):
     expect(page.get_by_role("heading", level=1)).to_have_text("Sổ theo dõi kiến nghị")
     shots(page, "register")
     assert_fits(page)
+
+
+def test_the_administrators_pages_fit_a_phone(page: Page, scene: Scene, shots):
+    log_in(page, scene.admin)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Quản trị hệ thống")
+    shots(page, "admin-home")
+    assert_fits(page)
+    for item, name in (("Tài khoản", "users"), ("Nhật ký thay đổi", "audit-log")):
+        page.get_by_role("button", name="Mở menu").click()
+        page.get_by_role("button", name="Quản trị").click()
+        page.get_by_role("link", name=item, exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(item)
+        shots(page, name)
+        assert_fits(page)
