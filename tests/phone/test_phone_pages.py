@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from inspection.extensions import db
 from inspection.responses import services as responses
 from inspection.timeutil import today_vn
+from tests import factories
 from tests.browser import pages as desktop
 from tests.council.builders import Scene, ask_extension, make_scene
 from tests.phone.conftest import DESKTOP
@@ -86,6 +87,24 @@ def test_the_to_do_page_is_cards_on_a_phone(page: Page, scene: Scene, shots):
     heading_rows = page.locator("main table.table-cards thead")
     assert heading_rows.first.evaluate("thead => thead.getBoundingClientRect().height") <= 1  # screen readers' only
     assert heading_rows.first.locator("th").all_text_contents() == COLUMNS
+
+
+def test_the_to_do_cards_in_english_carry_the_english_headings(page: Page, scene: Scene, shots):
+    page.goto("/login")
+    page.get_by_role("button", name="English").click()
+    form = page.locator("main form")
+    form.get_by_label("User name").fill(scene.officer.username)
+    form.get_by_label("Password").fill(factories.PASSWORD)
+    form.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Open menu")).to_be_visible()
+    page.goto("/todo")
+    expect(page.get_by_role("heading", level=1)).to_have_text("To-do")
+    shots(page, "todo-english")
+    assert_fits(page)
+    headings = page.locator("main table.table-cards thead").first.locator("th").all_text_contents()
+    assert headings[0] == "Recommendation"
+    for card in cards(page).all():
+        assert labels(card) == headings
 
 
 def test_the_to_do_page_is_a_table_on_a_desktop(page: Page, scene: Scene, shots):
