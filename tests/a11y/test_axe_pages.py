@@ -70,6 +70,11 @@ CASES = [pytest.param(role, path, id=f"{role}-{name}") for name, path, roles in 
 ENGLISH = ["/", "/missions/{mission}", "/recommendations/{recommendation}", "/units/{unit}", "/calendar/",
            "/admin/audit", "/dashboard/", "/nominations/dossiers/{dossier}"]
 EN_PO = Path(__file__).resolve().parents[2] / "inspection/translations/en/LC_MESSAGES/messages.po"
+#: the phone layouts (cards, tables scrolling in their box) at 390×844: what axe says there, not only at desktop width
+PHONE = [("unit", "/todo"), ("unit", "/recommendations/{recommendation}"), ("inspector", "/"),
+         ("inspector", "/missions/{mission}"), ("council", "/dashboard/"), ("council", "/recommendations/"),
+         ("council", "/council/sessions/{session}")]
+PHONE_VIEWPORT = {"width": 390, "height": 844}
 ANONYMOUS = [pytest.param("/login", 200, id="login"), pytest.param("/khong-co-trang-nay", 404, id="not-found")]
 
 
@@ -88,8 +93,11 @@ def as_role(browser: Browser, live_server, demo_site):
         page.context.close()
 
 
-def _logged_in(browser: Browser, base_url: str, username: str) -> Page:
-    page = browser.new_context(base_url=base_url, viewport={"width": 1366, "height": 768}).new_page()
+def _logged_in(browser: Browser, base_url: str, account: str) -> Page:
+    """`account`: a demo user name, "anonymous", or a user name with "@phone" for a 390×844 screen."""
+    username, _at, screen = account.partition("@")
+    viewport = PHONE_VIEWPORT if screen == "phone" else {"width": 1366, "height": 768}
+    page = browser.new_context(base_url=base_url, viewport=viewport).new_page()
     if username == "anonymous":
         return page
     page.goto("/login")
@@ -135,6 +143,11 @@ def open_and_check(page: Page, path: str, status: int) -> None:
 @pytest.mark.parametrize(("role", "path"), CASES)
 def test_no_serious_or_critical_violation(as_role, demo_site, role, path):
     open_and_check(as_role(role), path.format(**demo_site), 404 if "khong-co" in path else 200)
+
+
+@pytest.mark.parametrize(("role", "path"), [pytest.param(role, path, id=f"{role}-{path}") for role, path in PHONE])
+def test_no_serious_or_critical_violation_on_a_phone(as_role, demo_site, role, path):
+    open_and_check(as_role(f"{role}@phone"), path.format(**demo_site), 200)
 
 
 @pytest.mark.parametrize(("path", "status"), ANONYMOUS)
