@@ -102,4 +102,6 @@ class DefaultConfig:
     #: few minutes, the daily backup
     REMINDERS_SEND_AT = "07:00"
     REMINDERS_MAIL_EVERY_MINUTES = 5
+    #: people who asked for a daily digest of their notices get it at this Vietnam time
+    NOTICES_DIGEST_AT = "17:00"
     BACKUP_AT = "01:30"

@@ -7,4 +7,5 @@ from inspection.findings import register_export_job  # noqa: F401  (the register
 from inspection.imports import tasks as import_tasks  # noqa: F401  (import preview and confirmation)
 from inspection.jobs import housekeeping  # noqa: F401  (result files past JOB_RESULT_DAYS)
 from inspection.nominations import export_job  # noqa: F401  (the dossier registry's export)
+from inspection.notifications import jobs as notification_jobs  # noqa: F401  (the daily digest of notices)
 from inspection.reminders import jobs as reminder_jobs  # noqa: F401  (daily reminders, their e-mail)

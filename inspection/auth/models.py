@@ -28,6 +28,20 @@ register_labels({
     Role.UNIT_OFFICER: _l("Cán bộ đầu mối đơn vị"),
 })
 
+class MailPreference(LabelledEnum):
+    """How a person gets the e-mail copy of their notices (the portal shows every notice either way)."""
+
+    IMMEDIATELY = "immediately"
+    DIGEST = "digest"
+    NEVER = "never"
+
+
+register_labels({
+    MailPreference.IMMEDIATELY: _l("Gửi ngay từng thông báo"),
+    MailPreference.DIGEST: _l("Gộp thành một thư tóm tắt mỗi ngày"),
+    MailPreference.NEVER: _l("Không gửi thư (chỉ xem trên Cổng)"),
+})
+
 user_units = Table(
     "user_unit",
     db.Model.metadata,
@@ -60,6 +74,9 @@ class User(UserMixin, db.Model):
     is_active_account: Mapped[bool] = mapped_column(default=True, info={"label": _l("Đang hoạt động")})
     #: "vi" or "en"; None means the portal default (Vietnamese)
     locale: Mapped[str | None] = mapped_column(String(8))
+    mail_preference: Mapped[MailPreference] = enum_column(
+        MailPreference, default=MailPreference.IMMEDIATELY, server_default=MailPreference.IMMEDIATELY.value,
+        info={"label": _l("Nhận thư thông báo")})
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     #: named, not imported: accounts sit below units in the layers (docs/architecture.md); SQLAlchemy finds

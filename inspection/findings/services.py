@@ -10,6 +10,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from inspection import access, audit
 from inspection.auth.models import Role
 from inspection.extensions import db
+from inspection.findings import notices
 from inspection.findings.access import can_manage
 from inspection.findings.editing import differences, plain
 from inspection.findings.models import (
@@ -130,6 +131,7 @@ def create_recommendation(actor, finding: Finding, *, text: str, issued_on: date
                  audit.text("Ban hành kiến nghị cho %(units)s, thời hạn %(due)s",
                             units=", ".join(unit.name for unit in units), due=due.strftime("%d/%m/%Y")),
                  after=plain(recommendation_values(recommendation)) | {"issued_on": issued_on, "due": due})
+    notices.notify_issued(actor, recommendation, units)
     return recommendation
 
 
@@ -144,7 +146,7 @@ def update_recommendation(actor, recommendation: Recommendation, *, version: int
     _require_outcomes(outcomes)
     if all(same(before[name], value) for name, value in submitted.items()):
         return False
-    _set_responsible_units(recommendation, submitted.pop("responsible_units"))
+    added = _set_responsible_units(recommendation, submitted.pop("responsible_units"))
     for name, value in submitted.items():
         setattr(recommendation, name, value)
     flag_modified(recommendation, "text")  # a change of units alone must still bump the version
@@ -153,11 +155,13 @@ def update_recommendation(actor, recommendation: Recommendation, *, version: int
                  **differences(before, recommendation_values(recommendation)))
     if not recommendation.is_open:
         _reopen(actor, recommendation, None, because=REOPENED_BY_EDIT)
+    notices.notify_issued(actor, recommendation, added)
     return True
 
 
-def _set_responsible_units(recommendation: Recommendation, units: list[Unit]) -> None:
-    """Add and remove shares; every check runs before the first change, so nothing is half-saved."""
+def _set_responsible_units(recommendation: Recommendation, units: list[Unit]) -> list[Unit]:
+    """Add and remove shares; every check runs before the first change, so nothing is half-saved. Returns the
+    units added."""
     _require_some(units)
     wanted = {unit.id for unit in units}
     dropped = [share for share in recommendation.responsibilities if share.unit_id not in wanted]
@@ -169,6 +173,7 @@ def _set_responsible_units(recommendation: Recommendation, units: list[Unit]) ->
     for share in dropped:
         recommendation.responsibilities.remove(share)
     recommendation.responsibilities.extend(Responsibility(unit=unit) for unit in added)
+    return added
 
 
 def _require_unanswered(share: Responsibility) -> None:
@@ -236,7 +241,7 @@ def verify(actor, recommendation: Recommendation, status: VerifiedStatus, method
     require_version(recommendation, version, {})
     VERIFIED_TRANSITIONS.check(recommendation.verified_status, status, field="status")
     if status == VerifiedStatus.OPEN:
-        return _reopen(actor, recommendation, note)
+        return _reopen(actor, recommendation, note, tell_units=not by_council)
     if method is None:
         raise RuleViolation(_("Chọn cách xác minh."), field="method")
     before = _verification(recommendation)
@@ -248,6 +253,8 @@ def verify(actor, recommendation: Recommendation, status: VerifiedStatus, method
                  audit.text("Xác minh kết quả thực hiện: %(status)s (%(method)s)", status=status.lazy_label,
                             method=method.lazy_label),
                  before=before, after=_verification(recommendation))
+    if not by_council:  # the council's verdict is told by its decision notice (council/notices.py)
+        notices.notify_verdict(actor, recommendation)
     return recommendation
 
 
@@ -262,7 +269,8 @@ def reopen(actor, recommendation: Recommendation, note: str | None = None, *,
     return verify(actor, recommendation, VerifiedStatus.OPEN, None, note, version=version)
 
 
-def _reopen(actor, recommendation: Recommendation, note: str | None, because: str | None = None):
+def _reopen(actor, recommendation: Recommendation, note: str | None, because: str | None = None, *,
+            tell_units: bool = True):
     """Back to "open"; the previous verdict stays in the history, the verification block shows who reopened."""
     VERIFIED_TRANSITIONS.check(recommendation.verified_status, VerifiedStatus.OPEN, field="status")
     before = _verification(recommendation)
@@ -275,6 +283,8 @@ def _reopen(actor, recommendation: Recommendation, note: str | None, because: st
                  audit.text("Mở lại kiến nghị (trước đó: %(old)s): %(why)s", old=before["verified_status"].lazy_label,
                             why=note or "—"),
                  before=before, after=_verification(recommendation))
+    if tell_units:
+        notices.notify_reopened(actor, recommendation)
     return recommendation
 
 

@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import aliased, contains_eager
 
-from inspection.auth.models import User
+from inspection.auth.models import MailPreference, User
 from inspection.extensions import db
 from inspection.notifications.links import absolute, absolute_links, path_for
 from inspection.notifications.models import Notification, NotificationKind
@@ -53,15 +53,17 @@ def send_pending_mail() -> MailReport:
     return report
 
 
-def pending_notifications() -> list[Notification]:
-    """Not mailed yet, recent, to an active user with an address; a daily reminder only while it is the
-    person's latest (yesterday's list, left unsent by an outage, is not worth a mail next to today's)."""
+def pending_notifications(preference: MailPreference = MailPreference.IMMEDIATELY) -> list[Notification]:
+    """Not mailed yet, recent, to an active user with an address who wants them so (`preference`: one by
+    one, or in the daily digest; "never" is never mailed); a daily reminder only while it is the person's
+    latest (yesterday's list, left unsent by an outage, is not worth a mail next to today's)."""
     newer = aliased(Notification)
     superseded = exists().where(newer.user_id == Notification.user_id, newer.kind == NotificationKind.REMINDER,
                                 newer.id > Notification.id)
     query = (select(Notification).join(Notification.user)
              .where(Notification.emailed_at.is_(None), Notification.created_at >= utcnow() - MAX_PENDING_AGE,
                     User.is_active_account.is_(True), User.email.is_not(None), User.email != "",
+                    User.mail_preference == preference,
                     or_(Notification.kind != NotificationKind.REMINDER, ~superseded))
              .options(contains_eager(Notification.user))
              .order_by(Notification.id))
@@ -118,25 +120,29 @@ def open_connection() -> smtplib.SMTP:
     return connection
 
 
-def _message_or_error(notification: Notification) -> EmailMessage | str:
+def _message_or_error(notification: Notification, build=None) -> EmailMessage | str:
     try:
-        return build_message(notification)
+        return (build or build_message)(notification)
     except (ValueError, IndexError, MessageError) as error:
         return _("Địa chỉ thư không hợp lệ: %(error)s", error=_text(error))
 
 
 def build_message(notification: Notification) -> EmailMessage:
+    return addressed(notification.user, notification.subject, mail_body(notification, notification.user.locale),
+                     f"notification.{notification.id}")
+
+
+def addressed(user: User, subject: str, body: str, id_hint: str) -> EmailMessage:
     """Plain text, UTF-8; the Vietnamese subject and name are encoded by the e-mail package (RFC 2047)."""
-    config, user = current_app.config, notification.user
-    sender = config["MAIL_FROM"]
+    sender = current_app.config["MAIL_FROM"]
     message = EmailMessage()
-    message["Subject"] = notification.subject
+    message["Subject"] = subject
     message["From"] = sender
     message["To"] = Address(display_name=user.full_name, addr_spec=user.email.strip())
     message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(f"notification.{notification.id}", domain=sender.rpartition("@")[2] or None)
+    message["Message-ID"] = make_msgid(id_hint, domain=sender.rpartition("@")[2] or None)
     message["Auto-Submitted"] = "auto-generated"  # no out-of-office replies to a robot
-    message.set_content(mail_body(notification, user.locale))
+    message.set_content(body)
     return message
 
 

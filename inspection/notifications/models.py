@@ -16,18 +16,42 @@ class NotificationKind(LabelledEnum):
     REMINDER = "reminder"
     ESCALATION = "escalation"
     DECISION = "decision"
+    # a unit to the mission's team (and the council, for an extension request)
+    ANSWER = "answer"
+    EVIDENCE = "evidence"
+    DONE = "done"
+    EXTENSION = "extension"
+    # the team (or the council) to the responsible units
+    REPLY = "reply"
+    VERDICT = "verdict"
+    REOPENED = "reopened"
+    DEADLINE = "deadline"
+    ISSUED = "issued"
 
 
 register_labels({
     NotificationKind.REMINDER: _l("Nhắc hạn"),
     NotificationKind.ESCALATION: _l("Báo cáo vượt cấp"),
     NotificationKind.DECISION: _l("Quyết định của Hội đồng"),
+    NotificationKind.ANSWER: _l("Trao đổi của đơn vị"),
+    NotificationKind.EVIDENCE: _l("Minh chứng mới"),
+    NotificationKind.DONE: _l("Đơn vị báo cáo hoàn thành"),
+    NotificationKind.EXTENSION: _l("Đề nghị gia hạn"),
+    NotificationKind.REPLY: _l("Trao đổi của đoàn kiểm tra"),
+    NotificationKind.VERDICT: _l("Kết quả xác minh"),
+    NotificationKind.REOPENED: _l("Kiến nghị được mở lại"),
+    NotificationKind.DEADLINE: _l("Quyết định về đề nghị gia hạn"),
+    NotificationKind.ISSUED: _l("Kiến nghị mới"),
 })
+
+#: what a unit says about a recommendation: the desk counts these, while unread, as answers to read
+ANSWER_KINDS = (NotificationKind.ANSWER, NotificationKind.EVIDENCE)
 
 
 class Notification(db.Model):
     __tablename__ = "notification"
-    __table_args__ = (Index("ix_notification_user_unread", "user_id", "read_at"),)
+    __table_args__ = (Index("ix_notification_user_unread", "user_id", "read_at"),
+                      Index("ix_notification_user_about", "user_id", "about_type", "about_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
@@ -41,5 +65,9 @@ class Notification(db.Model):
     #: when the e-mail copy was handed to the SMTP server; None: in-app only or not sent
     emailed_at: Mapped[datetime | None]
     email_error: Mapped[str | None] = mapped_column(String(500))
+    #: the record the notice is about ("recommendation", 12), named like an audit entry's target so this low
+    #: layer knows no feature: opening that record's page marks the notice read, the desk counts by it
+    about_type: Mapped[str | None] = mapped_column(String(40))
+    about_id: Mapped[int | None]
 
     user: Mapped[User] = relationship()

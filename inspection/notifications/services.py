@@ -14,11 +14,13 @@ from inspection.timeutil import utcnow
 
 
 def notify(users: Iterable[User], kind: NotificationKind, subject: str, body: str,
-           link: str | None = None) -> list[Notification]:
+           link: str | None = None, about: tuple[str, int] | None = None) -> list[Notification]:
     """One notification per distinct active user; returns them (flushed, so they have ids). `link` must be a
-    path on this site (ValueError otherwise)."""
+    path on this site (ValueError otherwise); `about` names the record, (type, id), whose page marks it read."""
     link = checked_link(link)
-    notifications = [Notification(user_id=user.id, kind=kind, subject=subject[:255], body=body, link=link)
+    about_type, about_id = about or (None, None)
+    notifications = [Notification(user_id=user.id, kind=kind, subject=subject[:255], body=body, link=link,
+                                  about_type=about_type, about_id=about_id)
                      for user in _distinct_active(users)]
     db.session.add_all(notifications)
     db.session.flush()
@@ -48,5 +50,14 @@ def mark_read(actor: User, notification: Notification) -> bool:
 def mark_all_read(actor: User) -> int:
     """Every unread notification of the actor, in one UPDATE; returns how many."""
     statement = (update(Notification).where(Notification.user_id == actor.id, Notification.read_at.is_(None))
+                 .values(read_at=utcnow()).execution_options(synchronize_session=False))
+    return db.session.execute(statement).rowcount
+
+
+def mark_read_about(actor: User, about_type: str, about_id: int) -> int:
+    """The actor opened the record's page: their unread notices about it are read (one UPDATE); how many."""
+    statement = (update(Notification)
+                 .where(Notification.user_id == actor.id, Notification.read_at.is_(None),
+                        Notification.about_type == about_type, Notification.about_id == about_id)
                  .values(read_at=utcnow()).execution_options(synchronize_session=False))
     return db.session.execute(statement).rowcount

@@ -12,6 +12,7 @@ from inspection import audit
 from inspection.extensions import db
 from inspection.findings.access import answerable_responsibilities, can_decide_extension
 from inspection.findings.models import Recommendation
+from inspection.responses import notices
 from inspection.responses.checks import (
     require_after_current_due,
     require_not_before_issue,
@@ -46,6 +47,7 @@ def request_extension(actor, recommendation: Recommendation, unit: Unit | None, 
                             old=vn_day(recommendation.current_due), new=vn_day(requested_due), reason=reason),
                  after={"unit": unit.name, "current_due": recommendation.current_due,
                         "requested_due": requested_due, "reason": reason})
+    notices.notify_extension_request(actor, change)
     return change
 
 
@@ -76,7 +78,9 @@ def decide_extension(actor, change: DueDateChange, approve: bool, note: str | No
     note = (note or "").strip()
     if approve:
         granted = require_after_current_due(granted_due or change.requested_due, recommendation, "granted_due")
-        return change_due_date(actor, recommendation, granted, note, unit=change.unit, request=change)
+        change_due_date(actor, recommendation, granted, note, unit=change.unit, request=change)
+        notices.notify_extension_decision(actor, change)
+        return change
     required_text(note, "note", _("hãy nêu lý do không chấp thuận."))
     _close(change, ExtensionStatus.REFUSED, actor, note)
     audit.record(actor, "extension.refuse", recommendation,
@@ -84,6 +88,7 @@ def decide_extension(actor, change: DueDateChange, approve: bool, note: str | No
                             unit=_unit_name(change), day=vn_day(change.requested_due), note=note),
                  before={"status": ExtensionStatus.PENDING},
                  after={"status": change.status, "decision_note": note, "current_due": recommendation.current_due})
+    notices.notify_extension_decision(actor, change)
     return change
 
 

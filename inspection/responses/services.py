@@ -22,6 +22,7 @@ from inspection.findings.models import (
     UnitStatus,
 )
 from inspection.labels import field_label
+from inspection.responses import notices
 from inspection.responses.checks import (
     require_not_before_issue,
     require_open,
@@ -48,9 +49,10 @@ ACTION_LABELS = {"what": _l("Biện pháp khắc phục"), "who": _l("Người /
 
 
 def post_message(actor, recommendation: Recommendation, body: str, unit: Unit | None = None, files=(), *,
-                 folder: str | None = None, max_bytes: int | None = None) -> Message:
+                 folder: str | None = None, max_bytes: int | None = None, tell: bool = True) -> Message:
     """A message from a unit officer (for one of their units sharing the recommendation) or from a mission
-    member or the council, with optional evidence files (each a new piece of evidence, version 1)."""
+    member or the council, with optional evidence files (each a new piece of evidence, version 1); the other
+    side is told, unless `tell` is False (the caller's own notice carries the message)."""
     body = required_text(body, "body", _("hãy nhập nội dung trao đổi."))
     unit = speaking_unit(actor, recommendation, unit)
     stored = _store_all(actor, files, folder, max_bytes, field="files")
@@ -65,6 +67,8 @@ def post_message(actor, recommendation: Recommendation, body: str, unit: Unit | 
                  audit.text("Gửi trao đổi%(unit)s: %(excerpt)s", unit=_for_unit(unit), excerpt=_excerpt(body)),
                  after={"unit": unit.name if unit else None,
                         "files": [item.original_name for item in stored]})
+    if tell:
+        notices.notify_message(actor, recommendation, message, unit, files=len(stored))
     return message
 
 
@@ -93,6 +97,7 @@ def add_evidence_version(actor, evidence_key: str, recommendation: Recommendatio
                             version=evidence.version, title=evidence.title, file=stored[0].original_name),
                  before={"version": latest.version, "file": latest.file.original_name},
                  after={"version": evidence.version, "file": stored[0].original_name, "sha256": stored[0].sha256})
+    notices.notify_evidence(actor, evidence, unit)
     return evidence
 
 
@@ -159,10 +164,13 @@ def report_progress(actor, responsibility: Responsibility, status: UnitStatus, n
     note = (note or "").strip()
     if status == responsibility.status and not note:
         raise RuleViolation(_("trạng thái mới trùng trạng thái hiện tại."), field="status")
+    done = status != responsibility.status and status == UnitStatus.REPORTED_DONE
     if status != responsibility.status:
         _move_status(actor, responsibility, status)
     if note:
-        post_message(actor, recommendation, note, unit=responsibility.unit)
+        post_message(actor, recommendation, note, unit=responsibility.unit, tell=not done)
+    if done:
+        notices.notify_done(actor, responsibility, note)
     db.session.flush()
     return responsibility
 
