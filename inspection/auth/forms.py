@@ -1,9 +1,9 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, HiddenField, PasswordField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms import BooleanField, HiddenField, PasswordField, RadioField, StringField
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length
 
-from inspection.auth.models import User
-from inspection.forms_util import PortalForm
+from inspection.auth.models import MailPreference, User
+from inspection.forms_util import PortalForm, VersionField
 from inspection.labels import field_label
 
 
@@ -29,3 +29,15 @@ class PasswordChangeForm(PortalForm):
 class LanguageForm(PortalForm):
     locale = HiddenField(validators=[DataRequired()])
     next = HiddenField()
+
+
+def mail_preference_choices():
+    return [(preference.value, preference.label) for preference in MailPreference]
+
+
+class MailPreferenceForm(PortalForm):
+    mail_preference = RadioField(field_label(User.mail_preference), choices=mail_preference_choices,
+                                 coerce=MailPreference, validators=[InputRequired()],
+                                 description=_l("Mọi thông báo vẫn hiện trên Cổng; lựa chọn này chỉ quyết định "
+                                                "thư điện tử. Thư tóm tắt được gửi một lần mỗi ngày."))
+    version = VersionField()

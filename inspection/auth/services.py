@@ -9,10 +9,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from inspection import audit
 from inspection.auth import sessions, throttle
-from inspection.auth.models import Role, SessionEnd, User
+from inspection.auth.models import MailPreference, Role, SessionEnd, User
 from inspection.auth.passwords import check_password_strength
 from inspection.extensions import db
-from inspection.rules import RuleViolation
+from inspection.rules import RuleViolation, require_version
 from inspection.timeutil import utcnow
 
 __all__ = ["check_password_strength"]  # admin services check new passwords through here too
@@ -74,6 +74,24 @@ def change_password(user: User, current: str, new: str, client_address: str, lim
     user.set_password(new)
     sessions.end_sessions(user, SessionEnd.PASSWORD)
     audit.record(user, "user.password", user, audit.text("Đổi mật khẩu"))
+
+
+def set_mail_preference(actor: User, user: User, preference: MailPreference, *, version: int | None) -> bool:
+    """A person's own choice of how their notices are e-mailed; False when it did not change."""
+    if getattr(actor, "id", None) != user.id:
+        raise RuleViolation(_("Chỉ chủ tài khoản mới đổi được cách nhận thư thông báo của mình."))
+    require_version(user, version, {"mail_preference": preference},
+                    labels={"mail_preference": _("Nhận thư thông báo")})
+    if preference == user.mail_preference:
+        return False
+    before = user.mail_preference
+    user.mail_preference = preference
+    db.session.flush()
+    audit.record(actor, "user.mail_preference", user,
+                 audit.text("Đổi cách nhận thư thông báo: %(old)s → %(new)s", old=before.lazy_label,
+                            new=preference.lazy_label),
+                 before={"mail_preference": before}, after={"mail_preference": preference})
+    return True
 
 
 def set_locale(user: User, locale: str) -> None:

@@ -20,12 +20,12 @@ from flask_login import current_user, login_user, logout_user
 from flask_wtf import FlaskForm
 
 from inspection.auth import services, sessions
-from inspection.auth.forms import LanguageForm, LoginForm, PasswordChangeForm
+from inspection.auth.forms import LanguageForm, LoginForm, MailPreferenceForm, PasswordChangeForm
 from inspection.auth.models import SessionEnd, User
 from inspection.auth.throttle import LoginLimits
 from inspection.confirm import Question, Subject, confirm_first
 from inspection.extensions import db, login_manager
-from inspection.forms_util import apply_rule_violation
+from inspection.forms_util import apply_rule_violation, save, stale
 from inspection.permissions import login_required
 from inspection.rules import RuleViolation
 
@@ -184,6 +184,23 @@ def end_my_other_sessions():
     db.session.commit()
     flash(_("Đã kết thúc %(count)d phiên đăng nhập khác.", count=ended), "success")
     return redirect(url_for("auth.my_sessions"))
+
+
+@bp.route("/account/notices", methods=["GET", "POST"])
+@login_required
+def mail_preference():
+    """How the user's notices reach their mailbox: each at once, in a daily digest, or not at all."""
+    user = current_user._get_current_object()
+    form = MailPreferenceForm(data={"mail_preference": user.mail_preference, "version": user.version})
+    if form.validate_on_submit():
+        ok, changed = save(form, lambda: services.set_mail_preference(
+            user, user, form.mail_preference.data, version=form.version.data))
+        if ok:
+            flash(_("Đã lưu cách nhận thư thông báo.") if changed else _("Không có thay đổi nào để lưu."),
+                  "success" if changed else "info")
+            return redirect(url_for("auth.mail_preference"))
+    conflict = stale(form, user)
+    return render_template("auth/mail_preference.html", form=form, conflict=conflict), 409 if conflict else 200
 
 
 @bp.route("/language", methods=["POST"])

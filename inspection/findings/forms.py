@@ -148,6 +148,11 @@ def _aging_choices():
             ("91+", _("Trên 90 ngày"))]
 
 
+def _waiting_choices():
+    return [("", _("Tất cả")), ("verify", _("Đơn vị đã báo cáo hoàn thành, chờ xác minh")),
+            ("extension", _("Đề nghị gia hạn chờ quyết định")), ("unread", _("Trao đổi của đơn vị tôi chưa đọc"))]
+
+
 def _sort_choices():
     return [("due", _("Thời hạn")), ("unit", _("Đơn vị")), ("mission", _("Đoàn kiểm tra")),
             ("issued", _("Ngày ban hành")), ("severity", _("Mức độ"))]
@@ -253,6 +258,7 @@ class RegisterFilterForm(PortalForm):
     overdue_on = VNDateField(_l("Quá hạn vào cuối ngày"), validators=[Optional()])
     my_missions = BooleanField(_l("Chỉ đoàn kiểm tra của tôi"))
     escalated = BooleanField(_l("Đã báo cáo cơ quan cấp trên"))
+    waiting = SelectField(_l("Đang chờ đoàn kiểm tra"), choices=_waiting_choices, validators=[Optional()])
     sort = SelectField(_l("Sắp xếp theo"), choices=_sort_choices, default="due")
     order = SelectField(_l("Thứ tự"), choices=lambda: [("asc", _("Tăng dần")), ("desc", _("Giảm dần"))],
                         default="asc")
@@ -268,7 +274,8 @@ class RegisterFilterForm(PortalForm):
 
     #: fields shown in the "Lọc thêm" section, opened when one of them is set
     MORE = ("unit_status", "responsible", "subtree", "aging", "issued_from", "issued_to", "cohort",
-            "verified_from", "verified_to", "verified_before", "open_on", "overdue_on", "my_missions", "escalated")
+            "verified_from", "verified_to", "verified_before", "open_on", "overdue_on", "my_missions", "escalated",
+            "waiting")
 
     def filters(self) -> dict:
         """The valid filters only: a bad value is reported beside its field and otherwise ignored."""

@@ -2,7 +2,8 @@
 goes after the commit, inspection/notifications/mail.py). The units' officers hear of the team's work on
 their recommendations (a new one, a verdict, a reopening); the team hears of the units' (responses/notices.py,
 through the audiences here). Nobody is told of their own action. Texts are in Vietnamese whatever the actor's
-language, as the council's notices are: the reader may read another language."""
+language, as the council's notices are: the reader may read another language. Changes by the system actor
+(access.SYSTEM: data loads, the demo) tell nobody."""
 
 from sqlalchemy import select
 
@@ -44,9 +45,11 @@ def _active_others(query, actor) -> list[User]:
     return list(db.session.scalars(query))
 
 
-def tell(users: list[User], kind: NotificationKind, recommendation: Recommendation, subject: str, body: str) -> None:
-    """A notice about the recommendation, linking to its page (which marks it read)."""
-    if users:
+def tell(actor, users: list[User], kind: NotificationKind, recommendation: Recommendation, subject: str,
+         body: str) -> None:
+    """A notice about the recommendation, linking to its page (which marks it read). What the system records
+    by itself (a data load, the demo, a test's setting) is not news to anyone: no notice."""
+    if users and not getattr(actor, "is_system", False):
         notify(users, kind, subject, body, recommendation_path(recommendation),
                about=(RECOMMENDATION, recommendation.id))
 
@@ -62,7 +65,7 @@ def _quoted(recommendation: Recommendation) -> str:
 def notify_issued(actor, recommendation: Recommendation, units: list[Unit]) -> None:
     """Each unit newly made responsible (at issue or added later) hears of it; the others already knew."""
     due = recommendation.current_due.strftime("%d/%m/%Y") if recommendation.current_due else "—"
-    tell(unit_officers({unit.id for unit in units}, actor), NotificationKind.ISSUED, recommendation,
+    tell(actor, unit_officers({unit.id for unit in units}, actor), NotificationKind.ISSUED, recommendation,
          audit.text("%(name)s giao cho đơn vị của bạn, hạn %(due)s", name=recommendation_name(recommendation),
                     due=due),
          audit.text("%(mission)s giao đơn vị của bạn thực hiện %(quoted)s. Hạn thực hiện: %(due)s.",
@@ -72,14 +75,14 @@ def notify_issued(actor, recommendation: Recommendation, units: list[Unit]) -> N
 def notify_verdict(actor, recommendation: Recommendation) -> None:
     status = recommendation.verified_status.lazy_label
     note = recommendation.verification_note
-    tell(_responsible_officers(recommendation, actor), NotificationKind.VERDICT, recommendation,
+    tell(actor, _responsible_officers(recommendation, actor), NotificationKind.VERDICT, recommendation,
          audit.text("%(name)s đã được xác minh: %(status)s", name=recommendation_name(recommendation), status=status),
          audit.text("Đoàn kiểm tra đã xác minh %(quoted)s. Kết quả: %(status)s.%(note)s",
                     quoted=_quoted(recommendation), status=status, note=_note(note)))
 
 
 def notify_reopened(actor, recommendation: Recommendation) -> None:
-    tell(_responsible_officers(recommendation, actor), NotificationKind.REOPENED, recommendation,
+    tell(actor, _responsible_officers(recommendation, actor), NotificationKind.REOPENED, recommendation,
          audit.text("%(name)s được mở lại", name=recommendation_name(recommendation)),
          audit.text("Đoàn kiểm tra đã mở lại %(quoted)s; đơn vị tiếp tục thực hiện và báo cáo.%(note)s",
                     quoted=_quoted(recommendation), note=_note(recommendation.verification_note)))

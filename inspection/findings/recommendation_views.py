@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from inspection import sections
 from inspection.access import Need
+from inspection.extensions import db
 from inspection.findings import services
 from inspection.findings.access import can_manage, get_finding, get_recommendation
 from inspection.findings.blueprint import bp
@@ -15,6 +16,8 @@ from inspection.findings.models import Recommendation
 from inspection.findings.queries import is_overdue, recommendation_history, recommendation_page_options
 from inspection.forms_util import apply_rule_violation, commit_or_refuse, overwrite_knowingly
 from inspection.missions.access import MISSION_WORKERS
+from inspection.notifications.compose import RECOMMENDATION
+from inspection.notifications.services import mark_read_about
 from inspection.permissions import login_required, roles_required
 from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
@@ -45,7 +48,10 @@ def new_recommendation(finding_id: int):
 @bp.route("/recommendations/<int:recommendation_id>")
 @login_required
 def recommendation(recommendation_id: int):
-    return _page(get_recommendation(recommendation_id, options=recommendation_page_options()))
+    recommendation = get_recommendation(recommendation_id, options=recommendation_page_options())
+    if mark_read_about(current_user, RECOMMENDATION, recommendation.id):
+        db.session.commit()  # seen: the notices about it are read, and the desk stops counting its answers
+    return _page(recommendation)
 
 
 def _page(recommendation: Recommendation, verify_form: VerifyForm | None = None,

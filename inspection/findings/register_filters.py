@@ -6,6 +6,7 @@ Python (no SQL date functions), which keeps the SQL the same on SQLite and Postg
 timestamp: a Vietnamese calendar day is turned into the UTC instants where it begins and ends."""
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, exists, or_, select
@@ -25,6 +26,8 @@ from inspection.findings.models import (
 from inspection.groups.models import GroupMember
 from inspection.missions.access import my_missions_clause
 from inspection.missions.models import Mission
+from inspection.notifications.compose import RECOMMENDATION
+from inspection.notifications.models import ANSWER_KINDS, Notification
 from inspection.params import MAX_ID
 from inspection.timeutil import VIETNAM
 from inspection.units.queries import subtree_ids
@@ -42,6 +45,8 @@ def register_conditions(user, filters: dict, today: date) -> list:
     conditions = [] if visible is None else [visible]
     if filters.get("my_missions"):
         conditions.append(my_missions_condition(user))
+    if filters.get("waiting"):
+        conditions.append(WAITING[filters["waiting"]](user))
     return conditions + filter_conditions(filters, today)
 
 
@@ -201,3 +206,33 @@ def _arg(value) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return getattr(value, "code", None) or str(value)
+
+
+# --- what waits on the user (`waiting=…`, the inspector's desk counts through the same clauses) ------------------
+
+#: name → clause builder taking the user; the responses feature adds "extension" (its table, above this layer)
+WAITING: dict[str, Callable] = {}
+
+
+def waiting_clause(name: str) -> Callable:
+    def declare(build: Callable) -> Callable:
+        WAITING[name] = build
+        return build
+    return declare
+
+
+@waiting_clause("verify")
+def to_verify(_user):
+    """Still open, and a responsible unit reported its share done: the team must verify it."""
+    return and_(is_open(), has_share(UnitStatus.REPORTED_DONE))
+
+
+@waiting_clause("unread")
+def unread_answers(user):
+    """A unit's message or evidence about it whose notice to this user is unread (opening the recommendation's
+    page or the notice reads it)."""
+    notice = select(Notification.id).where(Notification.user_id == user.id, Notification.read_at.is_(None),
+                                           Notification.kind.in_(ANSWER_KINDS),
+                                           Notification.about_type == RECOMMENDATION,
+                                           Notification.about_id == Recommendation.id)
+    return exists(notice.correlate_except(Notification))

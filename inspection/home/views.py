@@ -9,6 +9,8 @@ from inspection.audit import AuditEntry
 from inspection.auth.models import Role, User
 from inspection.extensions import db
 from inspection.groups.models import EmulationGroup, GroupMember
+from inspection.home.desk import KINDS as DESK_KINDS
+from inspection.home.desk import inspector_desk
 from inspection.missions.access import my_missions_clause
 from inspection.missions.models import Mission
 from inspection.permissions import login_required
@@ -30,7 +32,7 @@ TEMPLATES = {
 def index():
     if current_user.role == Role.COUNCIL:
         return redirect(url_for("dashboard.index"))  # one "Tổng quan": the council's page is the dashboard
-    return render_template(TEMPLATES[current_user.role], **_context_for(current_user.role))
+    return render_template(TEMPLATES[current_user.role], desk_kinds=DESK_KINDS, **_context_for(current_user.role))
 
 
 def _context_for(role: Role) -> dict:
@@ -47,6 +49,7 @@ def _context_for(role: Role) -> dict:
         context |= todo_context(current_user)
     if role == Role.INSPECTOR:
         context["my_missions"] = _my_missions(current_user)
+        context["desk"] = inspector_desk(current_user, today)
     return context
 
 

@@ -17,12 +17,12 @@ def notify_message(actor, recommendation: Recommendation, message: Message, unit
     """A unit's message to the team; the team's message to every responsible unit."""
     attached = audit.text(" (kèm %(count)s tệp minh chứng)", count=files) if files else ""
     if unit is not None:
-        tell(mission_team(recommendation, actor), NotificationKind.ANSWER, recommendation,
+        tell(actor, mission_team(recommendation, actor), NotificationKind.ANSWER, recommendation,
              audit.text("%(unit)s trao đổi về %(name)s", unit=unit.name, name=recommendation_name(recommendation)),
              audit.text("%(unit)s gửi trao đổi về %(name)s%(attached)s: %(body)s", unit=unit.name,
                         name=recommendation_name(recommendation), attached=attached, body=excerpt(message.body)))
         return
-    tell(_officers(recommendation, actor), NotificationKind.REPLY, recommendation,
+    tell(actor, _officers(recommendation, actor), NotificationKind.REPLY, recommendation,
          audit.text("Đoàn kiểm tra trao đổi về %(name)s", name=recommendation_name(recommendation)),
          audit.text("%(author)s gửi trao đổi về %(name)s%(attached)s: %(body)s", author=actor.full_name,
                     name=recommendation_name(recommendation), attached=attached, body=excerpt(message.body)))
@@ -33,7 +33,7 @@ def notify_evidence(actor, evidence: Evidence, unit: Unit | None) -> None:
     recommendation = evidence.recommendation
     audience = mission_team(recommendation, actor) if unit is not None else _officers(recommendation, actor)
     who = unit.name if unit is not None else audit.text("Đoàn kiểm tra")
-    tell(audience, NotificationKind.EVIDENCE, recommendation,
+    tell(actor, audience, NotificationKind.EVIDENCE, recommendation,
          audit.text("%(who)s tải lên minh chứng mới cho %(name)s", who=who, name=recommendation_name(recommendation)),
          audit.text("%(who)s tải lên phiên bản %(version)s của minh chứng “%(title)s” cho %(name)s.%(note)s",
                     who=who, version=evidence.version, title=evidence.title,
@@ -42,7 +42,7 @@ def notify_evidence(actor, evidence: Evidence, unit: Unit | None) -> None:
 
 def notify_done(actor, responsibility: Responsibility, note: str | None) -> None:
     recommendation, unit = responsibility.recommendation, responsibility.unit
-    tell(mission_team(recommendation, actor), NotificationKind.DONE, recommendation,
+    tell(actor, mission_team(recommendation, actor), NotificationKind.DONE, recommendation,
          audit.text("%(unit)s báo cáo hoàn thành %(name)s", unit=unit.name, name=recommendation_name(recommendation)),
          audit.text("%(unit)s báo cáo đã hoàn thành %(name)s: “%(text)s”. Đoàn kiểm tra xác minh kết quả.%(note)s",
                     unit=unit.name, name=recommendation_name(recommendation), text=excerpt(recommendation.text),
@@ -52,7 +52,7 @@ def notify_done(actor, responsibility: Responsibility, note: str | None) -> None
 def notify_extension_request(actor, change: DueDateChange) -> None:
     """The team and the council: either may decide."""
     recommendation = change.recommendation
-    tell(mission_team(recommendation, actor) + council(actor), NotificationKind.EXTENSION, recommendation,
+    tell(actor, mission_team(recommendation, actor) + council(actor), NotificationKind.EXTENSION, recommendation,
          audit.text("%(unit)s đề nghị gia hạn %(name)s", unit=change.unit.name,
                     name=recommendation_name(recommendation)),
          audit.text("%(unit)s đề nghị gia hạn %(name)s từ %(old)s đến %(new)s. Lý do: %(reason)s",
@@ -68,7 +68,7 @@ def notify_extension_decision(actor, change: DueDateChange) -> None:
                           name=recommendation_name(recommendation), day=_day(change.granted_due)) if approved
                else audit.text("Đề nghị gia hạn %(name)s không được chấp thuận",
                                name=recommendation_name(recommendation)))
-    tell(unit_officers({change.unit_id} - {None}, actor), NotificationKind.DEADLINE, recommendation, subject,
+    tell(actor, unit_officers({change.unit_id} - {None}, actor), NotificationKind.DEADLINE, recommendation, subject,
          audit.text("%(subject)s (đề nghị đến %(asked)s). %(note)s", subject=subject, asked=_day(change.requested_due),
                     note=audit.text("Ý kiến: %(note)s", note=excerpt(change.decision_note))
                     if change.decision_note else ""))

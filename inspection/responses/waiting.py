@@ -4,12 +4,13 @@ decide, and unit messages nobody from the team has answered since. Fixed number 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings.models import Finding, Recommendation, Responsibility, UnitStatus, VerifiedStatus
+from inspection.findings.register_filters import waiting_clause
 from inspection.missions.access import can_edit_mission
 from inspection.missions.models import Mission
 from inspection.responses.models import DueDateChange, ExtensionStatus, Message
@@ -83,3 +84,11 @@ def _unanswered(mission: Mission) -> list[UnansweredThread]:
     recommendations = db.session.scalars(select(Recommendation).where(Recommendation.id.in_(counts)))
     threads = [UnansweredThread(rec, *counts[rec.id]) for rec in recommendations]
     return sorted(threads, key=lambda thread: thread.last_at)
+
+
+@waiting_clause("extension")
+def pending_extension(_user):
+    """The register's `waiting=extension`: a unit's extension request waits for a decision."""
+    pending = select(DueDateChange.id).where(DueDateChange.recommendation_id == Recommendation.id,
+                                             DueDateChange.status == ExtensionStatus.PENDING)
+    return exists(pending.correlate_except(DueDateChange))
