@@ -25,6 +25,7 @@ class NotificationKind(LabelledEnum):
     REPLY = "reply"
     VERDICT = "verdict"
     REOPENED = "reopened"
+    RETURNED = "returned"
     DEADLINE = "deadline"
     ISSUED = "issued"
 
@@ -40,6 +41,7 @@ register_labels({
     NotificationKind.REPLY: _l("Trao đổi của đoàn kiểm tra"),
     NotificationKind.VERDICT: _l("Kết quả xác minh"),
     NotificationKind.REOPENED: _l("Kiến nghị được mở lại"),
+    NotificationKind.RETURNED: _l("Báo cáo hoàn thành bị trả lại"),
     NotificationKind.DEADLINE: _l("Quyết định về đề nghị gia hạn"),
     NotificationKind.ISSUED: _l("Kiến nghị mới"),
 })

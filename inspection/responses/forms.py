@@ -87,6 +87,11 @@ class DecisionForm(PortalForm):
     note = TextAreaField(_l("Ý kiến, lý do"), validators=[Optional(), Length(max=5000)], render_kw={"rows": 2})
 
 
+class ReturnForm(PortalForm):
+    note = TextAreaField(_l("Lý do trả lại, điều đơn vị cần bổ sung"), validators=[Optional(), Length(max=5000)],
+                         render_kw={"rows": 2})
+
+
 class PlainForm(PortalForm):
     """A button-only form (withdraw): the CSRF token is its only field."""
 

@@ -49,6 +49,16 @@ def notify_done(actor, responsibility: Responsibility, note: str | None) -> None
                     note=audit.text(" Ghi chú: %(note)s", note=excerpt(note)) if note else ""))
 
 
+def notify_returned(actor, responsibility: Responsibility, note: str) -> None:
+    """The team sent the unit's report of done back: the unit's officers learn what is missing."""
+    recommendation, unit = responsibility.recommendation, responsibility.unit
+    tell(actor, unit_officers({unit.id}, actor), NotificationKind.RETURNED, recommendation,
+         audit.text("Báo cáo hoàn thành %(name)s bị trả lại", name=recommendation_name(recommendation)),
+         audit.text("Đoàn kiểm tra trả lại báo cáo hoàn thành %(name)s của %(unit)s; đơn vị tiếp tục thực hiện và "
+                    "báo cáo lại. Lý do: %(note)s", name=recommendation_name(recommendation), unit=unit.name,
+                    note=excerpt(note)))
+
+
 def notify_extension_request(actor, change: DueDateChange) -> None:
     """The team and the council: either may decide."""
     recommendation = change.recommendation

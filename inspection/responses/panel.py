@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from wtforms.fields.choices import SelectChoice
 
 from inspection.auth.models import Role
-from inspection.findings.access import can_decide_extension
-from inspection.findings.models import Recommendation, Responsibility
+from inspection.findings.access import can_decide_extension, can_manage
+from inspection.findings.models import Recommendation, Responsibility, UnitStatus
 from inspection.responses import drafts
 from inspection.responses.forms import (
     ActionForm,
@@ -18,6 +18,7 @@ from inspection.responses.forms import (
     NewActionForm,
     PlainForm,
     ProgressForm,
+    ReturnForm,
 )
 from inspection.responses.models import DueDateChange, Evidence, ExtensionStatus, Message
 from inspection.responses.queries import (
@@ -44,6 +45,8 @@ class PanelForms:
     versions: dict[str, EvidenceVersionForm] = field(default_factory=dict)
     decisions: dict[int, DecisionForm] = field(default_factory=dict)
     withdrawals: dict[int, PlainForm] = field(default_factory=dict)
+    #: the team's "send this report of done back", per share reported done
+    returns: dict[int, ReturnForm] = field(default_factory=dict)
 
 
 @dataclass
@@ -107,6 +110,9 @@ def _forms(panel: Panel, user) -> PanelForms:
         forms.decisions = {change.id: _form(panel, DecisionForm, f"dec{change.id}") for change in panel.pending}
     forms.withdrawals = {change.id: _form(panel, PlainForm, f"wd{change.id}") for change in panel.pending
                          if change.unit_id in panel.own_unit_ids}
+    if panel.recommendation.is_open and can_manage(user, panel.recommendation):
+        forms.returns = {share.id: _form(panel, ReturnForm, f"rt{share.id}") for share in panel.shares
+                         if share.status == UnitStatus.REPORTED_DONE}
     return forms
 
 

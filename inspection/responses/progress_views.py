@@ -9,12 +9,13 @@ from inspection.auth.models import Role
 from inspection.findings.access import get_recommendation
 from inspection.findings.models import UnitStatus
 from inspection.forms_util import commit_or_refuse
+from inspection.missions.access import MISSION_WORKERS
 from inspection.params import whole_number
 from inspection.permissions import roles_required
 from inspection.responses import services
 from inspection.responses.access import get_follow_up_action
 from inspection.responses.blueprint import back_here, bp, done, refused
-from inspection.responses.forms import ActionForm, NewActionForm, ProgressForm
+from inspection.responses.forms import ActionForm, NewActionForm, ProgressForm, ReturnForm
 from inspection.responses.queries import next_status_choices, share_of
 from inspection.rules import RuleViolation
 
@@ -35,6 +36,23 @@ def report_progress(recommendation_id: int):
         return refused(form, recommendation, violation, anchor="tien-do")
     return done(recommendation, _("Đã cập nhật tiến độ của %(unit)s: %(status)s.", unit=share.unit.name,
                                   status=share.status.label), anchor="tien-do")
+
+
+@bp.post("/recommendations/<int:recommendation_id>/return-report")
+@roles_required(*MISSION_WORKERS)
+def return_report(recommendation_id: int):
+    """The team sends a unit's report of "done" back, saying what is missing."""
+    recommendation = get_recommendation(recommendation_id, need=Need.MANAGE)
+    share = share_of(recommendation, whole_number(request.form.get("responsibility_id"))) or abort(404)
+    form = ReturnForm(prefix=f"rt{share.id}")
+    if not form.validate_on_submit():
+        return refused(form, recommendation, anchor="tra-lai")
+    try:
+        commit_or_refuse(lambda: services.return_report(current_user, share, form.note.data))
+    except RuleViolation as violation:
+        return refused(form, recommendation, violation, anchor="tra-lai")
+    return done(recommendation, _("Đã trả lại báo cáo hoàn thành của %(unit)s.", unit=share.unit.name),
+                anchor="tra-lai")
 
 
 @bp.post("/recommendations/<int:recommendation_id>/actions")

@@ -14,6 +14,7 @@ from inspection import audit
 from inspection.extensions import db
 from inspection.files.models import StoredFile
 from inspection.files.services import store_upload, stored_path
+from inspection.findings.access import can_manage
 from inspection.findings.models import (
     UNIT_STATUS_TRANSITIONS,
     FollowUpAction,
@@ -172,6 +173,29 @@ def report_progress(actor, responsibility: Responsibility, status: UnitStatus, n
     if done:
         notices.notify_done(actor, responsibility, note)
     db.session.flush()
+    return responsibility
+
+
+def return_report(actor, responsibility: Responsibility, note: str | None) -> Responsibility:
+    """The team finds a unit's report of "done" wanting: the share goes back to "in progress" (the unit works
+    on and reports again), the reason is posted to the conversation, and the unit's officers are told."""
+    recommendation = responsibility.recommendation
+    require_open(recommendation)
+    if not can_manage(actor, recommendation):
+        raise RuleViolation(_("Chỉ thành viên đoàn kiểm tra mới được trả lại báo cáo hoàn thành."))
+    if responsibility.status != UnitStatus.REPORTED_DONE:
+        raise RuleViolation(_("%(unit)s chưa báo cáo hoàn thành nên không có gì để trả lại.",
+                              unit=responsibility.unit.name))
+    note = required_text(note, "note", _("hãy nêu điều đơn vị cần bổ sung, làm tiếp."))
+    UNIT_STATUS_TRANSITIONS.check(responsibility.status, UnitStatus.IN_PROGRESS, field=None)
+    responsibility.status, responsibility.reported_done_at = UnitStatus.IN_PROGRESS, None
+    post_message(actor, recommendation, note, tell=False)
+    audit.record(actor, "responsibility.return", recommendation,
+                 audit.text("Trả lại báo cáo hoàn thành của %(unit)s: %(note)s", unit=responsibility.unit.name,
+                            note=_excerpt(note)),
+                 before={"status": UnitStatus.REPORTED_DONE},
+                 after={"status": UnitStatus.IN_PROGRESS, "unit": responsibility.unit.name})
+    notices.notify_returned(actor, responsibility, note)
     return responsibility
 
 

@@ -72,3 +72,11 @@ def test_a_bad_value_is_named_beside_the_field(app, login):
 def test_the_page_needs_a_login(client):
     response = client.get("/account/notices")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_the_admin_sees_the_choice_on_the_users_form(app, login):
+    admin, reader = make_user(Role.ADMIN), make_user(Role.INSPECTOR)
+    reader.mail_preference = MailPreference.NEVER
+    db.session.commit()
+    page = login(admin).get(f"/admin/users/{reader.id}/edit").get_data(as_text=True)
+    assert re.search(r'id="mail-preference">Nhận thư thông báo: Không gửi thư \(chỉ xem trên Cổng\)', page)
