@@ -59,6 +59,7 @@ class User(UserMixin, db.Model):
         "user.deactivate": _l("Khóa tài khoản"),
         "user.end_sessions": _l("Kết thúc mọi phiên đăng nhập"),
         "user.password": _l("Đổi mật khẩu"),
+        "user.mail_preference": _l("Đổi cách nhận thư thông báo"),
     }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Tài khoản")

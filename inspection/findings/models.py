@@ -238,6 +238,7 @@ class Responsibility(db.Model):
     __audit_action_labels__ = {
         "recommendation.transfer": _l("Chuyển đơn vị chịu trách nhiệm"),
         "responsibility.progress": _l("Đơn vị báo cáo tiến độ"),
+        "responsibility.return": _l("Trả lại báo cáo hoàn thành"),
     }
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)
     __audit_actions__ = ("responsibility.", "recommendation.transfer")
