@@ -13,7 +13,10 @@ from playwright.sync_api import Page, expect
 from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.findings import services as findings
+from inspection.findings.models import UnitStatus
+from inspection.responses import services as responses
 from tests import factories
+from tests.a11y.test_axe_pages import axe_violations, report
 from tests.browser.conftest import (  # noqa: F401  (the live server and Chromium, as the browser tests have them)
     _database,
     base_url,
@@ -75,3 +78,18 @@ def test_an_answer_reaches_the_inspectors_desk_and_bell(page: Page, browser, bas
     desk_page.goto("/")
     expect(desk_page.locator("#desk-empty")).to_be_visible()
     expect(desk_page.locator(".notification-count")).to_have_count(0)
+
+
+def test_the_desk_the_return_form_and_the_mail_choice_pass_axe(page: Page, cast):
+    """No serious or critical axe violation on the new parts: the desk with its numbers, the team's form to
+    send a report of done back, the mail choice page."""
+    inspector, officer, recommendation = cast
+    responses.report_progress(officer, recommendation.responsibilities[0], UnitStatus.REPORTED_DONE, "Đã xong")
+    db.session.commit()
+    log_in(page, inspector)
+    expect(page.locator('#desk tfoot [data-kind="verify"]')).to_have_text("1")
+    page.goto(f"/recommendations/{recommendation.id}")
+    expect(page.get_by_role("button", name="Trả lại báo cáo của Sở Tư pháp tỉnh An Giang")).to_be_visible()
+    for path in ("/", f"/recommendations/{recommendation.id}", "/account/notices"):
+        page.goto(path)
+        assert axe_violations(page) == [], (path, report(axe_violations(page)))
