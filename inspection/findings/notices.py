@@ -13,6 +13,7 @@ from inspection.extensions import db
 from inspection.findings.models import Recommendation
 from inspection.missions.models import MissionMember
 from inspection.notifications.compose import RECOMMENDATION, excerpt, recommendation_name, recommendation_path
+from inspection.notifications.links import path_for
 from inspection.notifications.models import NotificationKind
 from inspection.notifications.services import notify
 from inspection.units.models import Unit
@@ -70,6 +71,25 @@ def notify_issued(actor, recommendation: Recommendation, units: list[Unit]) -> N
                     due=due),
          audit.text("%(mission)s giao đơn vị của bạn thực hiện %(quoted)s. Hạn thực hiện: %(due)s.",
                     mission=recommendation.finding.mission.title, quoted=_quoted(recommendation), due=due))
+
+
+#: a transfer's notice names at most this many recommendations; the link lists them all
+NAMED_IN_TRANSFER = 20
+
+
+def notify_transferred(actor, from_unit: Unit, to_unit: Unit, moved: list[Recommendation]) -> None:
+    """The successor's officers hear once of everything they now carry (one notice, not one per item)."""
+    officers = unit_officers({to_unit.id}, actor)
+    if not officers or not moved or getattr(actor, "is_system", False):
+        return
+    names = ", ".join(recommendation_name(rec) for rec in moved[:NAMED_IN_TRANSFER])
+    more = "…" if len(moved) > NAMED_IN_TRANSFER else ""
+    notify(officers, NotificationKind.ISSUED,
+           audit.text("%(count)s kiến nghị của %(old)s chuyển cho đơn vị của bạn", count=len(moved),
+                      old=from_unit.name),
+           audit.text("Các kiến nghị đang mở của %(old)s nay do %(new)s chịu trách nhiệm: %(names)s%(more)s.",
+                      old=from_unit.name, new=to_unit.name, names=names, more=more),
+           path_for("findings.register", responsible=to_unit.code))
 
 
 def notify_verdict(actor, recommendation: Recommendation) -> None:

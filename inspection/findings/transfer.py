@@ -10,6 +10,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from inspection import access, audit
 from inspection.documents.refs import DocRef, format_ref
 from inspection.extensions import db
+from inspection.findings import notices
 from inspection.findings.access import can_transfer
 from inspection.findings.models import Finding, Recommendation, Responsibility, VerifiedStatus
 from inspection.rules import RuleViolation
@@ -53,6 +54,7 @@ def transfer_open_recommendations(actor, from_unit: Unit, to_unit: Unit, legal_b
         if _move(actor, share, to_unit, legal_basis, note):
             result.merged.append(recommendation)
     db.session.flush()
+    notices.notify_transferred(actor, from_unit, to_unit, result.moved)
     return result
 
 

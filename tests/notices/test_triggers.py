@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from inspection.access import SYSTEM
+from inspection.auth.models import Role
+from inspection.documents.refs import parse_ref
 from inspection.extensions import db
 from inspection.findings import services as findings
 from inspection.findings.models import UnitStatus, VerificationMethod, VerifiedStatus
@@ -16,6 +18,8 @@ from inspection.forms_util import commit_or_refuse
 from inspection.notifications.models import Notification
 from inspection.responses import services as responses
 from inspection.rules import RuleViolation
+from inspection.units import services as units
+from tests.factories import make_unit, make_user
 from tests.findings.builders import make_finding
 from tests.notices.conftest import all_notices, kinds_of, notices_of
 from tests.responses.builders import pdf
@@ -184,3 +188,22 @@ def test_a_rolled_back_request_leaves_no_notice(world):
     db.session.flush()
     db.session.rollback()
     assert _count() == before
+
+
+def test_a_transfer_tells_the_successors_officers_once(world):
+    """A dissolved unit's open recommendations move to its successor: its officers get one notice naming them
+    all and linking to the register of what they now carry."""
+    successor = make_unit("Sở Tư pháp tỉnh An Giang (mới)", code="AG-STP2", valid_from=date(2025, 7, 1))
+    heir = make_user(Role.UNIT_OFFICER, units=[successor])
+    council = world.council
+    second = world.issue(text="Số hóa hồ sơ khen thưởng")
+    units.merge_units(SYSTEM, [world.home], successor, date(2025, 7, 1), parse_ref("1654/NQ-UBTVQH15"))
+    db.session.commit()
+    before = len(all_notices())
+    findings.transfer_open_recommendations(council, world.home, successor, parse_ref("1654/NQ-UBTVQH15"))
+    db.session.commit()
+    [notice] = _new_since(before)
+    assert notice.user_id == heir.id and notice.kind.value == "issued"
+    assert notice.subject == "2 kiến nghị của Sở Tư pháp tỉnh An Giang chuyển cho đơn vị của bạn"
+    assert f"Kiến nghị #{world.recommendation.id}, Kiến nghị #{second.id}." in notice.body
+    assert notice.link == "/recommendations/?responsible=AG-STP2"
