@@ -21,6 +21,7 @@ from inspection.findings.models import (
     VerificationMethod,
     VerifiedStatus,
 )
+from inspection.findings.numbering import format_number
 from inspection.responses.models import ExtensionStatus
 
 DUE_DAYS = [30, 45, 60, 90, 90, 120, 180, 180, 365]
@@ -40,6 +41,8 @@ class Issue:
     """Where recommendations come from: a shortcoming, its unit, and the team that issues them."""
 
     finding_id: int
+    #: the mission's id and year: the recommendations' numbers are made of them (findings/numbering.py)
+    mission: tuple[int, int]
     category: FindingCategory
     unit: Place
     province: Province
@@ -79,6 +82,8 @@ class Followup:
         self.writer, self.rng, self.as_of = writer, rng, as_of
         self.replies = Replies(writer, rng, as_of, officers)
         self.labels = {member: str(member.label) for member in [*VerifiedStatus, *VerificationMethod]}
+        #: the last sequence number given per mission: numbers are assigned here, in bulk, not by the listener
+        self.sequences: dict[int, int] = {}
 
     def issue(self, issue: Issue, count: int) -> None:
         for number in range(count):
@@ -139,10 +144,15 @@ class Followup:
         other = province.unit if issue.unit != province.unit else self.rng.choice(province.bodies or [issue.unit])
         return [issue.unit] if other == issue.unit else [issue.unit, other]
 
+    def _number(self, issue: Issue) -> str:
+        mission_id, year = issue.mission
+        self.sequences[mission_id] = self.sequences.get(mission_id, 0) + 1
+        return format_number(mission_id, year, self.sequences[mission_id])
+
     def _row(self, issue: Issue, text: str, life: Life, verifier: int) -> dict:
         closed = not life.is_open
         return {
-            "finding_id": issue.finding_id, "text": text, "issued_on": life.issued_on,
+            "finding_id": issue.finding_id, "number": self._number(issue), "text": text, "issued_on": life.issued_on,
             "original_due": life.original_due, "current_due": life.current_due, "verified_status": life.status,
             "verification_method": self.rng.choices(*METHODS)[0] if closed else None,
             "verified_by_id": verifier if closed else None,

@@ -4,7 +4,7 @@ province's inspectors), a working session per unit, and findings there until the
 national total is reached. Recommendations and what followed them: national_followup."""
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from inspection.audit import AuditEntry
@@ -52,6 +52,8 @@ class Missions:
     dossiers: DossierIndex
     inspectors: dict[int, list[int]]
     findings: int = 0
+    #: mission id → the year of its decision, which its recommendations' numbers carry
+    decided_in: dict[int, int] = field(default_factory=dict)
 
     def generate(self, provinces: list[Province], years: list[int], total_findings: int) -> None:
         slots = [(year, province) for year in years for province in provinces]
@@ -139,6 +141,7 @@ class Missions:
             "conclusion_ref": parse_ref(f"{self.rng.randint(1, 400)}/TB-HĐTĐKT") if concluded else None,
             "conclusion_date": conclusion if concluded else None})
         self._audit(head, "mission.create", "mission", mission_id, decided, f"Thành lập đoàn: {title}")
+        self.decided_in[mission_id] = decided.year  # the year in its recommendations' numbers
         return mission_id
 
     def _session(self, mission_id: int, place: Place, held_on: date, head: int) -> int:
@@ -164,7 +167,8 @@ class Missions:
         if category in DOSSIER_CATEGORIES and self.rng.random() < 0.3:
             self._link_dossiers(finding_id, place, year)
         count = self.rng.choices(*RECOMMENDATIONS)[0]
-        self.followup.issue(Issue(finding_id, category, place, province, issued, team), count)
+        mission = (mission_id, self.decided_in[mission_id])
+        self.followup.issue(Issue(finding_id, mission, category, place, province, issued, team), count)
 
     def _link_dossiers(self, finding_id: int, place: Place, year: int) -> None:
         picked = {self.dossiers.pick(self.rng, place.id, year - 1) or self.dossiers.pick(self.rng, place.id, year)

@@ -6,16 +6,17 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, Index, Numeric, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, UniqueConstraint, event
+from sqlalchemy.orm import Mapped, Session, mapped_column, object_session, relationship
 
 from inspection.auth.models import User
 from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
 from inspection.enums import LabelledEnum, enum_column, register_labels
 from inspection.extensions import db
+from inspection.findings.numbering import next_number
 from inspection.missions.models import Mission, WorkingSession
-from inspection.textsearch import search_column, searchable
+from inspection.textsearch import search_column, searchable, text_of
 from inspection.timeutil import utcnow
 from inspection.units.models import Unit
 from inspection.workflow import Transitions
@@ -189,6 +190,8 @@ class Recommendation(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     finding_id: Mapped[int] = mapped_column(ForeignKey("finding.id"), index=True)
+    #: "KN-03/Đ12-2017", given once when the row is first written, never changed (findings/numbering.py)
+    number: Mapped[str] = mapped_column(String(40), unique=True, info={"label": _l("Số kiến nghị")})
     text: Mapped[str] = mapped_column(Text, info={"label": _l("Nội dung kiến nghị")})
     issued_on: Mapped[date | None] = mapped_column(info={"label": _l("Ngày ban hành")})
     original_due: Mapped[date | None] = mapped_column(info={"label": _l("Hạn ban đầu")})
@@ -227,7 +230,33 @@ class Recommendation(db.Model):
         return self.verified_status == VerifiedStatus.OPEN
 
 
-searchable(Recommendation, "text")
+searchable(Recommendation, "number", "text")
+
+#: the last number handed out per mission in the flush under way, by session (its rows are not inserted yet)
+_GIVEN_KEY = "recommendation_numbers"
+
+
+@event.listens_for(Recommendation, "before_insert")
+def _give_number(_mapper, connection, recommendation: Recommendation) -> None:
+    """Every new recommendation gets the next number of its mission, however it was created."""
+    if recommendation.number:
+        return
+    finding = recommendation.finding
+    mission_id = finding.mission_id if finding.mission_id is not None else finding.mission.id
+    given = object_session(recommendation).info.setdefault(_GIVEN_KEY, {})
+    tables = (Mission.__table__, Finding.__table__, Recommendation.__table__)
+    recommendation.number = given[mission_id] = next_number(connection, tables, mission_id, given)
+    recommendation.search_text = text_of([recommendation.number, recommendation.text])
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_given(session, _context) -> None:
+    session.info.pop(_GIVEN_KEY, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_given_on_rollback(session) -> None:
+    session.info.pop(_GIVEN_KEY, None)
 
 
 class Responsibility(db.Model):
