@@ -56,7 +56,7 @@ def _require_undecided(item: ReviewItem) -> None:
     if item.decision != Decision.PENDING:
         raise RuleViolation(_("Kiến nghị số %(number)s đã có quyết định “%(decision)s”; mỗi kiến nghị chỉ được quyết "
                               "định một lần trong một phiên họp. Nếu cần xem xét lại, hãy đưa kiến nghị ra phiên "
-                              "họp sau.", number=item.recommendation_id, decision=item.decision.label))
+                              "họp sau.", number=item.recommendation.number, decision=item.decision.label))
 
 
 def _require_note(decision: Decision, note: str | None) -> None:
@@ -129,7 +129,7 @@ def _reinspect(actor, item: ReviewItem, note: str | None, _new_due) -> dict:
 def reinspection_title(recommendation: Recommendation) -> str:
     text = recommendation.text if len(recommendation.text) <= 150 else recommendation.text[:149].rstrip() + "…"
     return audit.text("Kiểm tra lại việc thực hiện kiến nghị số %(number)s: “%(text)s”",
-                      number=recommendation.id, text=text)
+                      number=recommendation.number, text=text)
 
 
 def _defer(actor, item: ReviewItem, note: str | None, _new_due) -> dict:
@@ -162,6 +162,6 @@ def _record(actor, item: ReviewItem, extra: dict) -> None:
                             day=vn_day(session.held_on), decision=decision_text(item), note=note),
                  after=after)
     audit.record(actor, "council.decide", session,
-                 audit.text("Kiến nghị số %(number)s: %(decision)s. Ý kiến: %(note)s", number=recommendation.id,
+                 audit.text("Kiến nghị số %(number)s: %(decision)s. Ý kiến: %(note)s", number=recommendation.number,
                             decision=decision_text(item), note=note),
                  after=after)

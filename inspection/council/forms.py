@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from inspection.council.models import Decision, ReviewItem, ReviewSession
 from inspection.dates import VNDateField
 from inspection.documents.fields import DocRefField
+from inspection.findings.numbering import canonical
 from inspection.forms_util import KeepsParseErrors, PortalForm, VersionField
 from inspection.labels import field_label
 from inspection.params import whole_number
@@ -33,27 +34,38 @@ class SessionForm(PortalForm):
                                                "trên và các kiến nghị có đề nghị gia hạn chờ quyết định."))
 
 
-class RecommendationNumbersField(KeepsParseErrors, StringField):
-    """Numbers of recommendations, separated by commas or spaces; a pasted page address works too."""
+class RecommendationNumbersField(KeepsParseErrors, TextAreaField):
+    """Recommendations named by their numbers ("KN-03/Đ12-2017"), separated by commas, semicolons or new
+    lines. The older ways still work: the id at the end of a recommendation page's address, or the address."""
 
-    numbers: tuple[int, ...] | list[int] = ()
+    numbers: list[int | str] = []
 
     def process_formdata(self, valuelist):
         super().process_formdata(valuelist)
         self.numbers = []
-        for token in filter(None, re.split(r"[,;\s]+", self.data or "")):
-            match = _ADDRESS.search(token)
-            number = whole_number(token if match is None else match.group(1))
-            if number is None:  # not a number, or past any id (which overflowed the query)
-                raise ValueError(_("“%(text)s” không phải số kiến nghị.", text=token))
-            self.numbers.append(number)
+        for piece in filter(None, (piece.strip() for piece in re.split(r"[,;\r\n]+", self.data or ""))):
+            number = canonical(piece)  # a number written with spaces ("KN 03 / Đ12-2017") is one piece
+            self.numbers += [number] if number else [_reference(token) for token in piece.split()]
+
+
+def _reference(token: str) -> int | str:
+    """A recommendation number in its stored form, or a recommendation id (given alone or in an address)."""
+    number = canonical(token)
+    if number:
+        return number
+    match = _ADDRESS.search(token)
+    found = whole_number(token if match is None else match.group(1))
+    if found is None:  # not a number, or past any id (which overflowed the query)
+        raise ValueError(_("“%(text)s” không phải số kiến nghị (số kiến nghị có dạng KN-03/Đ12-2017).", text=token))
+    return found
 
 
 class AddItemsForm(PortalForm):
     numbers = RecommendationNumbersField(
-        _l("Kiến nghị số"), validators=[DataRequired()], render_kw={"placeholder": _l("ví dụ: 12, 15")},
-        description=_l("Số cuối địa chỉ trang kiến nghị (…/recommendations/12), hoặc dán cả địa chỉ; nhiều số "
-                       "cách nhau bởi dấu phẩy."))
+        _l("Kiến nghị số"), validators=[DataRequired()],
+        render_kw={"placeholder": _l("ví dụ: KN-03/Đ12-2017; KN-04/Đ12-2017"), "rows": 2},
+        description=_l("Số kiến nghị như ghi trên trang kiến nghị và trong sổ theo dõi (ví dụ KN-03/Đ12-2017); "
+                       "nhiều số cách nhau bởi dấu phẩy, dấu chấm phẩy hoặc xuống dòng."))
 
 
 def decision_choices():

@@ -35,7 +35,7 @@ def notify_decision(item: ReviewItem, decision_text: str) -> None:
     officers = active_users(officers_of({share.unit_id for share in recommendation.responsibilities}))
     notify(officers, NotificationKind.DECISION,
            audit.text("Quyết định của Hội đồng về kiến nghị số %(number)s: %(decision)s",
-                      number=recommendation.id, decision=item.decision.lazy_label),
+                      number=recommendation.number, decision=item.decision.lazy_label),
            _body(item, decision_text), recommendation_link(recommendation))
 
 
@@ -46,7 +46,7 @@ def notify_escalation(item: ReviewItem) -> None:
     recipients = active_users(User.role == Role.COUNCIL, officers_of(supervisors))
     notify(recipients, NotificationKind.ESCALATION,
            audit.text("Báo cáo cơ quan cấp trên: kiến nghị số %(number)s của %(units)s chưa được thực hiện",
-                      number=recommendation.id, units=unit_names(recommendation)),
+                      number=recommendation.number, units=unit_names(recommendation)),
            _body(item, audit.text("báo cáo cơ quan quản lý cấp trên. %(note)s", note=item.decision_note or "")),
            recommendation_link(recommendation))
 

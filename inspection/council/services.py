@@ -21,6 +21,7 @@ from inspection.council.proposals import days_overdue, proposal_query
 from inspection.documents.refs import DocRef
 from inspection.extensions import db
 from inspection.findings.models import Recommendation
+from inspection.findings.queries import recommendations_named
 from inspection.rules import RuleViolation, require_version
 from inspection.timeutil import utcnow
 
@@ -122,52 +123,52 @@ def reason_text(item: ReviewItem) -> str:
 
 # --- adding and removing items ---------------------------------------------------------------------------------
 
-def add_items(actor, session: ReviewSession, numbers: list[int]) -> list[ReviewItem]:
-    """Put recommendations on the agenda by number; every number must be a known, open recommendation not
-    yet on this agenda, or nothing is added."""
+def add_items(actor, session: ReviewSession, references: list[int | str]) -> list[ReviewItem]:
+    """Put recommendations on the agenda, named by number ("KN-03/Đ12-2017") or by id; every one must be a
+    known, open recommendation not yet on this agenda, or nothing is added."""
     require_decider(actor)
     require_open(session)
-    wanted = list(dict.fromkeys(numbers))
+    wanted = list(dict.fromkeys(references))
     if not wanted:
         raise RuleViolation(_("hãy nhập ít nhất một số kiến nghị."), field="numbers")
-    found = {rec.id: rec for rec in db.session.scalars(select(Recommendation).where(Recommendation.id.in_(wanted)))}
+    found = recommendations_named(wanted)
+    recs = list({found[ref].id: found[ref] for ref in wanted if ref in found}.values())
     on_agenda = set(db.session.scalars(select(ReviewItem.recommendation_id).where(
-        ReviewItem.session_id == session.id, ReviewItem.recommendation_id.in_(wanted))))
-    problems = _problems(wanted, found, on_agenda) + _elsewhere(session, [n for n in wanted if n not in on_agenda])
+        ReviewItem.session_id == session.id, ReviewItem.recommendation_id.in_([rec.id for rec in recs]))))
+    problems = _problems([str(ref) for ref in wanted if ref not in found], recs, on_agenda) + _elsewhere(
+        session, [rec for rec in recs if rec.id not in on_agenda])
     if problems:
         raise RuleViolation(" ".join(problems), field="numbers")
     last = db.session.scalar(select(func.max(ReviewItem.position)).where(ReviewItem.session_id == session.id))
-    items = _put_on_agenda(actor, session, [(found[number], ItemReason.ADDED) for number in wanted],
-                           first_position=(last or 0) + 1)
+    items = _put_on_agenda(actor, session, [(rec, ItemReason.ADDED) for rec in recs], first_position=(last or 0) + 1)
     audit.record(actor, "council.agenda_add", session,
                  audit.text("Bổ sung kiến nghị số %(numbers)s vào chương trình",
-                            numbers=", ".join(str(number) for number in wanted)))
+                            numbers=", ".join(rec.number for rec in recs)))
     return items
 
 
-def _problems(wanted: list[int], found: dict[int, Recommendation], on_agenda: set[int]) -> list[str]:
-    unknown = [str(number) for number in wanted if number not in found]
-    closed = [found[number] for number in wanted if number in found and not found[number].is_open]
-    again = [str(number) for number in wanted if number in on_agenda]
+def _problems(unknown: list[str], recs: list[Recommendation], on_agenda: set[int]) -> list[str]:
     problems = []
     if unknown:
         problems.append(_("không có kiến nghị số %(numbers)s.", numbers=", ".join(unknown)))
     problems += [_("kiến nghị số %(number)s đã được kết luận (%(status)s), không cần đưa ra phiên họp.",
-                   number=rec.id, status=rec.verified_status.label) for rec in closed]
+                   number=rec.number, status=rec.verified_status.label) for rec in recs if not rec.is_open]
+    again = [rec.number for rec in recs if rec.id in on_agenda]
     if again:
         problems.append(_("kiến nghị số %(numbers)s đã có trong chương trình phiên họp.", numbers=", ".join(again)))
     return problems
 
 
-def _elsewhere(session: ReviewSession, numbers: list[int]) -> list[str]:
+def _elsewhere(session: ReviewSession, recs: list[Recommendation]) -> list[str]:
     """Items waiting for a decision in another open session: two sessions must not decide one item at once."""
+    numbers = {rec.id: rec.number for rec in recs}
     query = (select(ReviewItem.recommendation_id, ReviewSession.held_on)
              .join(ReviewSession, ReviewSession.id == ReviewItem.session_id)
              .where(ReviewItem.recommendation_id.in_(numbers), ReviewItem.decision == Decision.PENDING,
                     ReviewSession.status == SessionStatus.OPEN, ReviewSession.id != session.id))
     return [_("kiến nghị số %(number)s đang chờ quyết định trong phiên họp ngày %(day)s; hãy quyết định hoặc bỏ "
-              "khỏi chương trình phiên đó trước.", number=number, day=vn_day(held_on))
-            for number, held_on in db.session.execute(query)]
+              "khỏi chương trình phiên đó trước.", number=numbers[rec_id], day=vn_day(held_on))
+            for rec_id, held_on in db.session.execute(query)]
 
 
 def remove_item(actor, item: ReviewItem) -> None:
@@ -177,7 +178,7 @@ def remove_item(actor, item: ReviewItem) -> None:
     require_open(session)
     if item.decision != Decision.PENDING:
         raise RuleViolation(_("Kiến nghị số %(number)s đã có quyết định (%(decision)s), không thể bỏ khỏi chương "
-                              "trình.", number=item.recommendation_id, decision=item.decision.label))
+                              "trình.", number=item.recommendation.number, decision=item.decision.label))
     recommendation = item.recommendation
     session.items.remove(item)
     db.session.flush()
@@ -185,7 +186,7 @@ def remove_item(actor, item: ReviewItem) -> None:
                  audit.text("Rút khỏi chương trình phiên họp “%(title)s” ngày %(day)s", title=session.title,
                             day=vn_day(session.held_on)))
     audit.record(actor, "council.agenda_remove", session,
-                 audit.text("Bỏ kiến nghị số %(number)s khỏi chương trình", number=recommendation.id))
+                 audit.text("Bỏ kiến nghị số %(number)s khỏi chương trình", number=recommendation.number))
 
 
 # --- closing --------------------------------------------------------------------------------------------------

@@ -61,18 +61,19 @@ def add_items(session_id: int):
     form = AddItemsForm(prefix="add")
     if not form.validate_on_submit():
         return _page(session, add_form=form)
-    violation = _attempt(lambda: services.add_items(current_user, session, form.numbers.numbers))
+    added = []
+    violation = _attempt(lambda: added.extend(services.add_items(current_user, session, form.numbers.numbers)))
     if violation:
         return _refused(session, form, violation, add_form=form)
     flash(_("Đã bổ sung vào chương trình: kiến nghị số %(numbers)s.",
-            numbers=", ".join(str(number) for number in dict.fromkeys(form.numbers.numbers))), "success")
+            numbers=", ".join(item.recommendation.number for item in added)), "success")
     return _back(session)
 
 
 def _item_subject(session_id: int, item_id: int) -> Subject:
     session = get_session(session_id, need=Need.DECIDE)
     item = get_item(session, item_id)
-    return Subject({"number": item.recommendation_id, "title": session.title},
+    return Subject({"number": item.recommendation.number, "title": session.title},
                    url_for("council.session", session_id=session.id, _anchor=f"item-{item.id}"))
 
 
@@ -98,7 +99,7 @@ def decide(session_id: int, item_id: int):
                                                   form.new_due.data, version=form.version.data))
     if violation:
         return _refused(session, form, violation, failed={item_id: form}, record=item_id)
-    flash(_("Kiến nghị số %(number)s: đã ghi quyết định “%(decision)s”.", number=item.recommendation_id,
+    flash(_("Kiến nghị số %(number)s: đã ghi quyết định “%(decision)s”.", number=item.recommendation.number,
             decision=item.decision.label), "success")
     return _back(session, item)
 
@@ -111,7 +112,7 @@ def decide(session_id: int, item_id: int):
 def remove_item(session_id: int, item_id: int):
     session = get_session(session_id, need=Need.DECIDE, options=session_page_options())
     item = get_item(session, item_id)
-    number = item.recommendation_id
+    number = item.recommendation.number
     violation = _attempt(lambda: services.remove_item(current_user, item)) if ButtonForm().validate_on_submit() \
         else RuleViolation(_("Biểu mẫu đã hết hạn; hãy tải lại trang rồi thử lại."))
     if violation:

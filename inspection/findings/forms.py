@@ -231,7 +231,8 @@ class RegisterFilterForm(PortalForm):
         csrf = False
 
     q = StringField(_l("Tìm trong nội dung"), validators=[Optional(), Length(max=200)],
-                    description=_l("Nội dung kiến nghị hoặc phát hiện, có dấu hay không dấu đều được."))
+                    description=_l("Số kiến nghị (ví dụ KN-03/Đ12-2017), nội dung kiến nghị hoặc phát hiện, có dấu hay "
+                                    "không dấu đều được."))
     verified = SelectField(_l("Kết quả xác minh"), choices=_verified_choices, validators=[Optional()])
     unit_status = SelectField(_l("Tình trạng của đơn vị"), choices=_any_of(UnitStatus), validators=[Optional()])
     unit = UnitCodeField(_l("Mã đơn vị"), validators=[Optional()],

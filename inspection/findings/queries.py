@@ -144,3 +144,15 @@ def transfer_offer(unit: Unit, count: int, today: date, form: TransferForm | Non
     successors = current_successors(unit, today)
     form = form or TransferForm(to_unit=successors[0] if successors else None)
     return UnitTransfer(unit, count, successors, form)
+
+
+def recommendations_named(references: list[int | str]) -> dict[int | str, Recommendation]:
+    """Recommendations named by number (the stored form, numbering.canonical) or by id, keyed as named;
+    references that name nothing are missing from the result. One statement."""
+    ids = [ref for ref in references if isinstance(ref, int)]
+    numbers = [ref for ref in references if isinstance(ref, str)]
+    found: dict[int | str, Recommendation] = {}
+    for rec in db.session.scalars(select(Recommendation).where(
+            or_(Recommendation.id.in_(ids), Recommendation.number.in_(numbers)))):
+        found.update({key: rec for key in (rec.id, rec.number) if key in ids or key in numbers})
+    return found

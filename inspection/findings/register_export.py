@@ -39,15 +39,15 @@ from inspection.units.models import Unit
 
 #: rows fetched from the database at a time (and their responsible units looked up together)
 FETCH = 1000
-WIDTHS = (6, 10, 60, 40, 30, 14, 30, 36, 45, 12, 12, 12, 10, 26, 12)
+WIDTHS = (6, 18, 60, 40, 30, 14, 30, 36, 45, 12, 12, 12, 10, 26, 12)
 DATE_COLUMNS = (9, 10, 11, 14)  # Ngày ban hành, Hạn ban đầu, Hạn hiện tại, Ngày xác minh (0-based)
 #: how the list is ordered, not which rows it holds: left out of the filters in words
 ORDERING_FIELDS = frozenset({"sort", "order"})
 #: what the file needs of a recommendation, its finding and mission; the units' names are looked up apart
-COLUMNS = (Recommendation.id, Recommendation.text, Finding.title.label("finding_title"), Finding.category,
-           Finding.severity, Finding.unit_id, Mission.title.label("mission_title"), Recommendation.issued_on,
-           Recommendation.original_due, Recommendation.current_due, Recommendation.verified_status,
-           Recommendation.verified_at)
+COLUMNS = (Recommendation.id, Recommendation.number, Recommendation.text, Finding.title.label("finding_title"),
+           Finding.category, Finding.severity, Finding.unit_id, Mission.title.label("mission_title"),
+           Recommendation.issued_on, Recommendation.original_due, Recommendation.current_due,
+           Recommendation.verified_status, Recommendation.verified_at)
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def _shares_text(shares, names: dict[int, str], labels: dict) -> str:
 def _row(number: int, row, shares: str, names: dict[int, str], labels: dict, today: date) -> list:
     is_overdue = row.verified_status == VerifiedStatus.OPEN and row.current_due and row.current_due < today
     verified_on = to_vietnam_time(row.verified_at).date() if row.verified_at else None
-    return [number, row.id, row.text, row.finding_title, labels[row.category], labels[row.severity],
+    return [number, row.number, row.text, row.finding_title, labels[row.category], labels[row.severity],
             names[row.unit_id], row.mission_title, shares, row.issued_on, row.original_due, row.current_due,
             (today - row.current_due).days if is_overdue else None, labels[row.verified_status], verified_on]
 

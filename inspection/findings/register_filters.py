@@ -23,6 +23,7 @@ from inspection.findings.models import (
     UnitStatus,
     VerifiedStatus,
 )
+from inspection.findings.numbering import canonical
 from inspection.groups.models import GroupMember
 from inspection.missions.access import my_missions_clause
 from inspection.missions.models import Mission
@@ -156,14 +157,16 @@ def open_on(day: date):
 
 
 def text_condition(text: str):
-    """The recommendation's text or its finding's title holds the words (case and accents ignored), or the
-    text is the recommendation's id ("12", "#12"). The finding through an uncorrelated IN, as for
-    my_missions: no join of every recommendation to its finding."""
+    """The recommendation's number or text, or its finding's title, holds the words (case and accents
+    ignored), or the text is the recommendation's number however written ("kn 3/đ12-2017") or its id ("12").
+    The finding through an uncorrelated IN, as for my_missions: no join of every recommendation to its finding."""
     findings = select(Finding.id).where(textsearch.matches(Finding, text)).correlate(None)
     condition = or_(textsearch.matches(Recommendation, text), Recommendation.finding_id.in_(findings))
     number = text.strip().lstrip("#")
     if ASCII_NUMBER.fullmatch(number) and int(number) <= MAX_ID:  # not isdigit(): "²" is a digit to Python
         condition = or_(condition, Recommendation.id == int(number))
+    if (typed := canonical(text)) is not None:
+        condition = or_(condition, Recommendation.number == typed)
     return condition
 
 

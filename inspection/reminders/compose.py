@@ -129,7 +129,7 @@ class Lines:
         units = ", ".join(self.unit_names.get(unit_id, "") for unit_id in entry.unit_ids)
         details = " · ".join([say.units % {"units": units}, say.due % {"day": vn_date(item.due)},
                               self.timing(item.days_overdue(self.day))])
-        return [f"{position}. {_one_line(item.text)}", f"   {details}",
+        return [f"{position}. {item.number}: {_one_line(item.text)}", f"   {details}",
                 "   " + say.see % {"path": recommendation_path(item.id)}]
 
     def timing(self, days_overdue: int) -> str:

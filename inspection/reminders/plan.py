@@ -68,6 +68,8 @@ class Item:
     text: str
     due: date
     mission_id: int
+    #: the recommendation's number ("KN-03/Đ12-2017"), which the notice names it by
+    number: str = ""
     shares: list[Share] = field(default_factory=list)
 
     def days_overdue(self, day: date) -> int:
@@ -139,14 +141,15 @@ def plan_reminders(day: date, thresholds: Thresholds | None = None) -> Plan:
 
 def open_items_due_by(last_day: date) -> list[Item]:
     """Open recommendations due on or before `last_day` (overdue included), with their responsible units."""
-    query = (select(Recommendation.id, func.substr(Recommendation.text, 1, TEXT_EXCERPT), Recommendation.current_due,
-                    Finding.mission_id, Responsibility.unit_id, Unit.parent_id, Responsibility.status)
+    query = (select(Recommendation.id, func.substr(Recommendation.text, 1, TEXT_EXCERPT),
+                    Recommendation.current_due, Finding.mission_id, Recommendation.number, Responsibility.unit_id,
+                    Unit.parent_id, Responsibility.status)
              .join(Recommendation.finding).join(Recommendation.responsibilities).join(Responsibility.unit)
              .where(Recommendation.verified_status == VerifiedStatus.OPEN, Recommendation.current_due <= last_day)
              .order_by(Recommendation.id, Responsibility.id))
     items: dict[int, Item] = {}
-    for rec_id, text, due, mission_id, unit_id, parent_id, status in db.session.execute(query):
-        item = items.get(rec_id) or items.setdefault(rec_id, Item(rec_id, text, due, mission_id))
+    for rec_id, text, due, mission_id, number, unit_id, parent_id, status in db.session.execute(query):
+        item = items.get(rec_id) or items.setdefault(rec_id, Item(rec_id, text, due, mission_id, number))
         item.shares.append(Share(unit_id, parent_id, status == UnitStatus.REPORTED_DONE))
     return list(items.values())
 

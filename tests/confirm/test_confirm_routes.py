@@ -88,7 +88,7 @@ def world(app):
 def _cases(w: World) -> list[tuple]:
     """(name, who acts, URL, form, the state the action changes, words the question names)."""
     item, group_member, extra_id = w.items[0], w.group.members[1], w.extra.id
-    item_id, number = item.id, item.recommendation_id
+    item_id, number = item.id, item.recommendation.number
     return [
         ("close session", w.council, f"/council/sessions/{w.closing.id}/close",
          {"close-version": w.closing.version, "close-minutes_ref": "05/BB-HĐTĐKT", "close-conclusion": "Kết luận"},

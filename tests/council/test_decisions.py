@@ -56,7 +56,7 @@ def test_accepting_verifies_the_recommendation_as_implemented(scene, item):
     assert item.decision == Decision.ACCEPT and item.decided_by_id == scene.council.id and item.decided_at
     assert [entry.action for entry in recommendation_history(rec)][:2] == ["council.decide", "recommendation.verify"]
     assert actions(item.session)[0] == "council.decide"
-    assert notified() == {scene.officer.id: [f"Quyết định của Hội đồng về kiến nghị số {rec.id}: "
+    assert notified() == {scene.officer.id: [f"Quyết định của Hội đồng về kiến nghị số {rec.number}: "
                                              "Chấp nhận kết quả khắc phục"]}
 
 
@@ -135,7 +135,7 @@ def test_ordering_a_reinspection_drafts_a_mission_of_the_responsible_units(scene
     db.session.commit()
     mission = db.session.get(Mission, item.reinspection_mission_id)
     assert (mission.kind, mission.status) == (MissionKind.INSPECTION, MissionStatus.DRAFT)
-    assert mission.title.startswith(f"Kiểm tra lại việc thực hiện kiến nghị số {rec.id}: “")
+    assert mission.title.startswith(f"Kiểm tra lại việc thực hiện kiến nghị số {rec.number}: “")
     assert {unit.id for unit in mission.units} == {scene.unit.id, scene.other.id}
     assert [member.user_id for member in mission.members] == [scene.council.id]
     decided = next(entry for entry in recommendation_history(rec) if entry.action == "council.decide")

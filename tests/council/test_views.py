@@ -93,7 +93,7 @@ def test_deciding_through_the_page(scene, session, login):
     response = client.post(f"/council/sessions/{session.id}/items/{second.id}/decision",
                            data=decision_data(second, "accept"), follow_redirects=True)
     page = text_of(response)
-    assert f"Kiến nghị số {second.recommendation_id}: đã ghi quyết định “Chấp nhận kết quả khắc phục”." in page
+    assert f"Kiến nghị số {second.recommendation.number}: đã ghi quyết định “Chấp nhận kết quả khắc phục”." in page
     assert "Quyết định: Gia hạn đến 31/12/2019" in page
     assert "Ý kiến của Hội đồng: Chờ kiện toàn bộ máy" in page
     db.session.expire_all()
@@ -142,15 +142,15 @@ def test_adding_and_removing_items_through_the_page(scene, session, login):
     client = login(scene.council)
     response = client.post(f"/council/sessions/{session.id}/items",
                            data={"add-numbers": f"http://cong/recommendations/{extra.id}"}, follow_redirects=True)
-    assert f"Đã bổ sung vào chương trình: kiến nghị số {extra.id}." in text_of(response)
+    assert f"Đã bổ sung vào chương trình: kiến nghị số {extra.number}." in text_of(response)
     response = client.post(f"/council/sessions/{session.id}/items", data={"add-numbers": f"{extra.id}, abc"})
-    assert "Kiến nghị số: “abc” không phải số kiến nghị." in text_of(response)
-    response = client.post(f"/council/sessions/{session.id}/items", data={"add-numbers": f"{extra.id}"})
-    assert f"Kiến nghị số: kiến nghị số {extra.id} đã có trong chương trình phiên họp." in text_of(response)
+    assert "Kiến nghị số: “abc” không phải số kiến nghị" in text_of(response)
+    response = client.post(f"/council/sessions/{session.id}/items", data={"add-numbers": f"{extra.number}"})
+    assert f"Kiến nghị số: kiến nghị số {extra.number} đã có trong chương trình phiên họp." in text_of(response)
     added = db.session.scalar(select(ReviewItem).where(ReviewItem.recommendation_id == extra.id))
     response = client.post(f"/council/sessions/{session.id}/items/{added.id}/remove", data={"confirmed": "1"},
                            follow_redirects=True)
-    assert f"Đã bỏ kiến nghị số {extra.id} khỏi chương trình." in text_of(response)
+    assert f"Đã bỏ kiến nghị số {extra.number} khỏi chương trình." in text_of(response)
 
 
 def test_closing_through_the_page(scene, session, login):

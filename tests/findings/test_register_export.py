@@ -7,11 +7,19 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from inspection.access import SYSTEM
 from inspection.extensions import db
 from inspection.findings import register_export, services
-from inspection.findings.models import FindingCategory, Severity, UnitStatus, VerificationMethod, VerifiedStatus
+from inspection.findings.models import (
+    FindingCategory,
+    Recommendation,
+    Severity,
+    UnitStatus,
+    VerificationMethod,
+    VerifiedStatus,
+)
 from inspection.timeutil import today_vn
 from tests.factories import make_unit
 from tests.findings.builders import make_finding, make_recommendation
@@ -53,7 +61,10 @@ def sheet_rows(response) -> list[tuple]:
 
 
 def exported_ids(client, query: str = "") -> list[int]:
-    return [row[1] for row in sheet_rows(export_file(client, EXPORT + query))[HEADER_ROW:]]
+    """The ids of the recommendations whose numbers the file lists, in its order."""
+    numbers = [row[1] for row in sheet_rows(export_file(client, EXPORT + query))[HEADER_ROW:]]
+    ids = dict(db.session.execute(select(Recommendation.number, Recommendation.id)).all())
+    return [ids[number] for number in numbers]
 
 
 def register_ids(client, query: str = "") -> list[int]:
