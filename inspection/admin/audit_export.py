@@ -1,6 +1,7 @@
 """The audit log as an .xlsx workbook, written by a background job (started from the log's "Xuất Excel"): the
 entries the page's filters select, in the page's order, every field and value in words."""
 
+import itertools
 import tempfile
 
 from flask_babel import gettext as _
@@ -39,11 +40,18 @@ def export_audit_log(ctx: jobs.JobContext, *, args: dict) -> None:
         raise RuleViolation(_("Tài khoản này không còn quyền đọc nhật ký thay đổi."))
     query = audit_log.filtered(audit_log.filter_form(MultiDict(args)).filters())
     entries = db.session.scalars(query.execution_options(yield_per=BATCH))
-    rows = ctx.counted((audit_log.row_in_words(entry) for entry in entries), matching(MultiDict(args)))
+    rows = ctx.counted(_rows(entries), matching(MultiDict(args)))
     with tempfile.TemporaryFile() as handle:
         _write(handle, rows)
         handle.seek(0)
         ctx.save_result("nhat-ky-thay-doi.xlsx", handle, XLSX_MIMETYPE)
+
+
+def _rows(entries):
+    """Rows in words, BATCH at a time: the records' names (recommendation numbers) are read once per batch."""
+    while batch := list(itertools.islice(entries, BATCH)):
+        names = audit_log.record_names(batch)
+        yield from (audit_log.row_in_words(entry, names) for entry in batch)
 
 
 def _write(handle, rows) -> None:

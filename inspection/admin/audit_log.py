@@ -9,6 +9,7 @@ from sqlalchemy import Select, select
 from wtforms import SelectField, StringField
 from wtforms.validators import Length, Optional, ValidationError
 
+from inspection import labels
 from inspection.audit import AuditEntry
 from inspection.audit_display import action_label, field_label, field_value, record_type_label
 from inspection.auth.models import User
@@ -100,10 +101,29 @@ def _change(before: dict | None, after: dict | None, key: str, entry: AuditEntry
     return " → ".join(shown)
 
 
-def row_in_words(entry: AuditEntry) -> list:
-    """The export's row: time, user, action, record type, record id, summary, changes."""
+def record_names(entries) -> dict[tuple[str, int], str]:
+    """What people call the records the entries are about, where their model names them by a column of its
+    own (`__audit_record_name__`: a recommendation by its number); one query per such record type."""
+    by_type: dict[str, set[int]] = {}
+    for entry in entries:
+        if entry.target_id is not None:
+            by_type.setdefault(entry.target_type, set()).add(entry.target_id)
+    models = {table: labels.model_of(table) for table in by_type}
+    wanted = {model: by_type[table] for table, model in models.items()
+              if getattr(model, "__audit_record_name__", None)}
+    names = {}
+    for model, ids in wanted.items():
+        query = select(model.id, getattr(model, model.__audit_record_name__)).where(model.id.in_(ids))
+        names.update(((model.__tablename__, record_id), name) for record_id, name in db.session.execute(query))
+    return names
+
+
+def row_in_words(entry: AuditEntry, names: dict[tuple[str, int], str] | None = None) -> list:
+    """The export's row: time, user, action, record type, record (its name where it has one, else its id),
+    summary, changes."""
+    record = (names or {}).get((entry.target_type, entry.target_id), entry.target_id)
     return [to_vietnam_time(entry.at).strftime("%d/%m/%Y %H:%M"), actor_name(entry), action_label(entry.action),
-            record_type_label(entry.target_type), entry.target_id, entry.summary,
+            record_type_label(entry.target_type), record, entry.summary,
             "\n".join(f"{label}: {change}" for label, change in changes_in_words(entry))]
 
 

@@ -139,10 +139,11 @@ def deactivate_user(user_id: int):
 def audit_log():
     form = audit_log_view.filter_form(request.args)
     page = db.paginate(audit_log_view.filtered(form.filters()), per_page=50, max_per_page=200)
+    names = audit_log_view.record_names(page.items)
     args = {key: value for key, value in request.args.items() if key != "page"}
     return render_template("admin/audit.html", page=page, form=form,
                            export_url=url_for("admin.audit_log_export", **args),
-                           rows=[audit_log_view.row_in_words(entry) for entry in page.items],
+                           rows=[audit_log_view.row_in_words(entry, names) for entry in page.items],
                            changes=audit_log_view.changes_in_words)
 
 

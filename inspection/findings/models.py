@@ -179,6 +179,8 @@ class Recommendation(db.Model):
     }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Kiến nghị")
+    #: the column the audit log names a record of this table by (its number, not its id)
+    __audit_record_name__ = "number"
     #: audit keys that are not columns (inspection/labels.py)
     __audit_labels__ = {"responsible_units": _l("Đơn vị chịu trách nhiệm"), "due": _l("Hạn"), "note": _l("Ghi chú")}
     # the dashboard's and the reminders' questions: open items by due date, cohorts by issue date

@@ -8,6 +8,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
+from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.reminders.compose import Lines, Phrases
 from inspection.reminders.plan import Entry, Reason, open_items_due_by
@@ -70,3 +71,12 @@ def test_reminder_lines_name_the_recommendation_by_number(world):
     lines = Lines(Phrases.current(), "vi", {world.own.id: world.own.name}, date(2019, 1, 1)).entry(
         1, Entry(Reason.OVERDUE, item, (world.own.id,)))
     assert lines[0] == f"1. {world.recommendation.number}: Đẩy mạnh nhân rộng điển hình tiên tiến"
+
+
+def test_the_audit_log_and_its_export_name_a_recommendation_by_its_number(world, client_as):
+    client = client_as(Role.ADMIN)
+    page = client.get("/admin/audit", query_string={"type": "recommendation"}).get_data(as_text=True)
+    assert f"<td>{world.recommendation.number}</td>" in page
+    response = export_file(client, "/admin/audit/export?type=recommendation")
+    rows = list(load_workbook(io.BytesIO(response.data)).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][4] == "Mã bản ghi" and {row[4] for row in rows[1:]} == {world.recommendation.number}
