@@ -27,6 +27,8 @@ def test_the_recommendation_page_is_titled_by_its_number(world, login):
     assert f"<title>Kiến nghị số {rec.number} ·" in html
     assert f'aria-current="page">Kiến nghị số {rec.number}</li>' in html
     assert re.search(rf'<h1[^>]*>Kiến nghị số {re.escape(rec.number)}', html)
+    edit = login(world.member).get(f"/recommendations/{rec.id}/edit").get_data(as_text=True)
+    assert f"<h1 class=\"h3 mb-1\">Sửa kiến nghị số {rec.number}</h1>" in edit
 
 
 def test_the_finding_page_and_the_mission_workspace_list_numbers(world, login):
@@ -80,3 +82,14 @@ def test_the_audit_log_and_its_export_name_a_recommendation_by_its_number(world,
     response = export_file(client, "/admin/audit/export?type=recommendation")
     rows = list(load_workbook(io.BytesIO(response.data)).worksheets[0].iter_rows(values_only=True))
     assert rows[0][4] == "Mã bản ghi" and {row[4] for row in rows[1:]} == {world.recommendation.number}
+
+
+def test_a_recommendation_added_through_the_form_is_numbered_next_in_its_mission(world, login):
+    client = login(world.member)
+    response = client.post(f"/findings/{world.finding.id}/recommendations/new", data={
+        "text": "Thu hồi khen thưởng sai đối tượng", "issued_on": "01/12/2017", "due": "30/06/2018",
+        "responsible_units": "KG"})
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    expected = world.recommendation.number.replace("KN-01/", "KN-02/")
+    assert f"<title>Kiến nghị số {expected} ·" in page and "Thu hồi khen thưởng sai đối tượng" in page
