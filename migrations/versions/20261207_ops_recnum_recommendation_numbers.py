@@ -1,7 +1,7 @@
 """recommendation numbers ("KN-03/Đ12-2017"), unique, given to the recommendations that exist
 
 Revision ID: ops_recnum
-Revises: ops_auditlog
+Revises: ops_notices
 Create Date: 2026-12-07 20:00:00.000000
 
 The column is added empty, filled for every existing recommendation the way the application numbers new ones
@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'ops_recnum'
-down_revision = 'ops_auditlog'
+down_revision = 'ops_notices'
 branch_labels = None
 depends_on = None
 

@@ -35,7 +35,7 @@ def empty_database(tmp_path):
 
 
 def _rows(connection, table: str, rows: list[dict]) -> None:
-    """Plain SQL: the models describe the head, not the schema at ops_auditlog."""
+    """Plain SQL: the models describe the head, not the schema before ops_recnum."""
     connection.execute(
         text(f"INSERT INTO {table} ({', '.join(rows[0])}) VALUES ({', '.join(':' + key for key in rows[0])})"), rows)
 
@@ -63,7 +63,7 @@ def test_existing_recommendations_get_numbers_per_mission_in_creation_order(empt
     app = create_app(make_config(empty_database, None, FILES_FOLDER=str(tmp_path / "files"),
                                  JOBS_SQLITE_PATH=str(tmp_path / "jobs.sqlite3")))
     with app.app_context():
-        upgrade(revision="ops_auditlog")
+        upgrade(revision="ops_recnum-1")
         with db.engine.begin() as connection:
             _existing_data(connection)
         upgrade(revision="ops_recnum")
@@ -77,6 +77,6 @@ def test_existing_recommendations_get_numbers_per_mission_in_creation_order(empt
         assert columns["number"]["nullable"] is False
         with pytest.raises(IntegrityError), db.engine.begin() as connection:
             connection.execute(text("UPDATE recommendation SET number = 'KN-01/Đ4-2017' WHERE id = 12"))
-        downgrade(revision="ops_auditlog")
+        downgrade(revision="ops_recnum-1")
         assert "number" not in {column["name"] for column in inspect(db.engine).get_columns("recommendation")}
         db.engine.dispose()
