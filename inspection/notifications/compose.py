@@ -1,5 +1,5 @@
 """How a notice names a recommendation: in ONE place, so every subject and body says it the same way (and the
-readable number, when recommendations get one, is switched on here alone)."""
+readable number is used here alone)."""
 
 from inspection.notifications.links import path_for
 
@@ -8,8 +8,8 @@ RECOMMENDATION = "recommendation"
 
 
 def recommendation_name(recommendation) -> str:
-    """“Kiến nghị #12”: what a subject or body calls the recommendation."""
-    return f"Kiến nghị #{recommendation.id}"
+    """“Kiến nghị KN-03/Đ12-2017”: what a subject or body calls the recommendation (its readable number)."""
+    return f"Kiến nghị {recommendation.number}"
 
 
 def recommendation_path(recommendation) -> str:

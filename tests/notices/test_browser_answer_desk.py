@@ -66,7 +66,7 @@ def test_an_answer_reaches_the_inspectors_desk_and_bell(page: Page, browser, bas
 
     desk_page.locator(".notification-count").click()
     notice = desk_page.locator(".notification-list li").first
-    expect(notice).to_contain_text(f"Sở Tư pháp tỉnh An Giang trao đổi về Kiến nghị #{recommendation.id}")
+    expect(notice).to_contain_text(f"Sở Tư pháp tỉnh An Giang trao đổi về Kiến nghị {recommendation.number}")
     expect(notice).to_contain_text(ANSWER)
 
     desk_page.goto("/")

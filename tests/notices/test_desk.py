@@ -50,9 +50,13 @@ def _desk(client) -> str:
     return response.get_data(as_text=True)
 
 
+#: a register row's link, after the recommendation's number
+ROW_LINK = r'fw-semibold">[^<]+</span> <a href="/recommendations/(\d+)"'
+
+
 def _listed(client, link: str) -> set[int]:
     page = client.get(link).get_data(as_text=True)
-    return {int(found) for found in re.findall(r'<td>\s*<a href="/recommendations/(\d+)"', page)}
+    return {int(found) for found in re.findall(ROW_LINK, page)}
 
 
 def test_per_mission_and_total_counts(busy, login):
@@ -110,7 +114,7 @@ def test_a_bad_waiting_filter_is_named_and_ignored(busy, login):
     response = login(busy.head).get("/recommendations/?waiting=everything")
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "Lựa chọn không hợp lệ." in page
-    assert len(re.findall(r'<td>\s*<a href="/recommendations/\d+"', page)) == 4  # ignored: every recommendation
+    assert len(re.findall(ROW_LINK, page)) == 4  # ignored: every recommendation
 
 
 def test_the_desk_is_a_fixed_number_of_queries(busy, login, count_queries):

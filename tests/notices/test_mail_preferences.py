@@ -49,9 +49,9 @@ def test_immediately_one_email_per_notice_and_the_others_wait(world, answered, m
     db.session.commit()
     assert report.sent == 2
     subjects = [message["Subject"] for message in _sent(mailbox, world.head)]
-    rec = world.recommendation.id
-    assert subjects == [f"Sở Tư pháp tỉnh An Giang trao đổi về Kiến nghị #{rec}",
-                        f"Sở Tư pháp tỉnh An Giang báo cáo hoàn thành Kiến nghị #{rec}"]
+    rec = world.recommendation.number
+    assert subjects == [f"Sở Tư pháp tỉnh An Giang trao đổi về Kiến nghị {rec}",
+                        f"Sở Tư pháp tỉnh An Giang báo cáo hoàn thành Kiến nghị {rec}"]
     assert _sent(mailbox, world.member) == []  # the digest reader waits for the day's digest
     assert all(notice.emailed_at is None for notice in notices_of(world.member))
 
@@ -77,9 +77,9 @@ def test_the_digest_sends_one_email_with_every_notice_then_marks_them(world, ans
     assert report.sent == 1 and report.failures == []
     [digest] = _sent(mailbox, world.member)
     assert digest["Subject"] == "Tóm tắt 2 thông báo ngày 09/03/2026"
-    body, rec = body_of(digest), world.recommendation.id
-    assert f"1. Sở Tư pháp tỉnh An Giang trao đổi về Kiến nghị #{rec}" in body
-    assert f"2. Sở Tư pháp tỉnh An Giang báo cáo hoàn thành Kiến nghị #{rec}" in body
+    body, rec = body_of(digest), world.recommendation.number
+    assert f"1. Sở Tư pháp tỉnh An Giang trao đổi về Kiến nghị {rec}" in body
+    assert f"2. Sở Tư pháp tỉnh An Giang báo cáo hoàn thành Kiến nghị {rec}" in body
     opening = [f"{PUBLIC_URL}/notifications/{notice.id}/open" for notice in notices_of(world.member)]
     assert all(f"Xem: {link}" in body for link in opening) and f"{PUBLIC_URL}/account/notices" in body
     assert [message["To"].addresses[0].addr_spec for message in mailbox.messages] == [world.member.email]

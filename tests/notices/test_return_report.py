@@ -36,7 +36,7 @@ def test_returning_puts_the_share_back_to_work_and_tells_the_unit(world, reporte
     new = all_notices()[before:]
     assert {(notice.user_id, notice.kind.value) for notice in new} == {(world.officer.id, "returned"),
                                                                       (world.colleague.id, "returned")}
-    assert new[0].subject == f"Báo cáo hoàn thành Kiến nghị #{world.recommendation.id} bị trả lại"
+    assert new[0].subject == f"Báo cáo hoàn thành Kiến nghị {world.recommendation.number} bị trả lại"
     assert "Lý do: Thiếu danh sách hồ sơ." in new[0].body
     said = db.session.scalars(select(Message.body).where(Message.recommendation_id == world.recommendation.id))
     assert "Thiếu danh sách hồ sơ." in list(said)

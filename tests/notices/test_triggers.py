@@ -37,7 +37,7 @@ def test_a_new_recommendation_tells_the_officers_of_its_unit_only(world):
     rec = world.recommendation
     [notice] = notices_of(world.officer)
     assert notice.kind.value == "issued" and notice.link == f"/recommendations/{rec.id}"
-    assert notice.subject == f"Kiến nghị #{rec.id} giao cho đơn vị của bạn, hạn 30/09/2026"
+    assert notice.subject == f"Kiến nghị {rec.number} giao cho đơn vị của bạn, hạn 30/09/2026"
     assert "Rà soát hồ sơ khen thưởng còn tồn đọng" in notice.body and world.mission.title in notice.body
     assert kinds_of(world.colleague) == ["issued"]
     assert _recipients(all_notices()) == {world.officer.id, world.colleague.id}  # not the team, not Y tế
@@ -60,7 +60,7 @@ def test_a_units_message_tells_the_team_not_the_unit_nor_the_council(world):
     new = _new_since(before)
     assert _recipients(new) == {world.head.id, world.member.id}
     assert {notice.kind.value for notice in new} == {"answer"}
-    assert new[0].subject == f"Sở Tư pháp tỉnh An Giang trao đổi về Kiến nghị #{world.recommendation.id}"
+    assert new[0].subject == f"Sở Tư pháp tỉnh An Giang trao đổi về Kiến nghị {world.recommendation.number}"
     assert "Đơn vị đã rà soát 12 hồ sơ." in new[0].body
 
 
@@ -136,7 +136,7 @@ def test_a_verdict_and_a_reopening_tell_the_units_officers(world):
     assert [(notice.kind.value, notice.user_id) for notice in new] == [
         ("verdict", world.officer.id), ("verdict", world.colleague.id),
         ("reopened", world.officer.id), ("reopened", world.colleague.id)]
-    assert new[0].subject == f"Kiến nghị #{rec.id} đã được xác minh: Đã thực hiện (đã xác minh)"
+    assert new[0].subject == f"Kiến nghị {rec.number} đã được xác minh: Đã thực hiện (đã xác minh)"
     assert "Phát hiện còn 2 hồ sơ" in new[2].body
 
 
@@ -205,5 +205,5 @@ def test_a_transfer_tells_the_successors_officers_once(world):
     [notice] = _new_since(before)
     assert notice.user_id == heir.id and notice.kind.value == "issued"
     assert notice.subject == "2 kiến nghị của Sở Tư pháp tỉnh An Giang chuyển cho đơn vị của bạn"
-    assert f"Kiến nghị #{world.recommendation.id}, Kiến nghị #{second.id}." in notice.body
+    assert f"Kiến nghị {world.recommendation.number}, Kiến nghị {second.number}." in notice.body
     assert notice.link == "/recommendations/?responsible=AG-STP2"

@@ -186,7 +186,7 @@ def test_a_unit_that_reported_done_is_not_nagged_and_the_inspector_is_asked_to_v
     assert mailbox.to(scene.officer.email) == []
     # the report itself was a notice to the team (tests/notices/); the day's reminder comes on top of it
     done, message = mailbox.to(scene.inspector.email)
-    assert done["Subject"] == f"Sở Nội vụ tỉnh Kiên Giang báo cáo hoàn thành Kiến nghị #{item.id}"
+    assert done["Subject"] == f"Sở Nội vụ tỉnh Kiên Giang báo cáo hoàn thành Kiến nghị {item.number}"
     assert message["Subject"] == "Nhắc hạn thực hiện kiến nghị: 1 chờ xác minh"
     assert "Đơn vị đã báo cáo hoàn thành, chờ đoàn kiểm tra xác minh (1):" in body_of(message)
 
