@@ -4,9 +4,11 @@ A number is given once, when the recommendation is first written (a before_inser
 every way of creating one gets it: the services, the demo loaders, the tests' builders), and never changes:
 edits, verdicts and transfers between units leave it alone. The mission's part is its id, not its decision
 number: decision numbers repeat between issuers and years (every province has a 05/QĐ-HĐTĐKT) and can be
-corrected later, while the id is unique and fixed when the mission is created. The year is the mission's
-(its decision date, else the day it was entered). All recommendations of a mission share the prefix of its
-first one, and the sequence goes on from the mission's highest number.
+corrected later, while the id is unique and fixed when the mission is created. The year is the mission's:
+its decision date, else its planned start, else the end of the period it inspects, and only without any of
+these the day it was entered (a 2017 inspection entered in 2026 is still a mission of 2017). All
+recommendations of a mission share the prefix of its first one, and the sequence goes on from the mission's
+highest number.
 
 Two inspectors adding to one mission at once: the sequence is read under a lock on the mission row (FOR NO
 KEY UPDATE on PostgreSQL, which does not block the foreign-key checks of findings being inserted; SQLite
@@ -41,6 +43,11 @@ def canonical(text: str | None) -> str | None:
     return format_number(mission, year, sequence) if sequence > 0 and mission > 0 else None
 
 
+def mission_year(decided, planned_start, period_to, created) -> int:
+    """The year in a mission's numbers: the first of its dates that is known, in that order."""
+    return next(day for day in (decided, planned_start, period_to, created) if day is not None).year
+
+
 def split(number: str) -> tuple[int, str]:
     """("KN-03/Đ12-2017") → (3, "Đ12-2017"): the sequence and the mission's part."""
     head, _, mission_part = number.partition("/")
@@ -51,9 +58,9 @@ def next_number(connection, tables, mission_id: int, given: dict[int, str]) -> s
     """The next number of the mission, read under a lock on its row. `given` holds the last number handed out
     per mission in the current flush (its rows are not inserted yet when the next one is numbered)."""
     mission, finding, recommendation = tables
-    decided, created = connection.execute(
-        select(mission.c.decision_date, mission.c.created_at).where(mission.c.id == mission_id)
-        .with_for_update(key_share=True)).one()
+    dates = connection.execute(
+        select(mission.c.decision_date, mission.c.planned_start, mission.c.period_to, mission.c.created_at)
+        .where(mission.c.id == mission_id).with_for_update(key_share=True)).one()
     held = list(connection.scalars(select(recommendation.c.number).join(
         finding, finding.c.id == recommendation.c.finding_id).where(
         finding.c.mission_id == mission_id, recommendation.c.number.is_not(None))
@@ -61,6 +68,6 @@ def next_number(connection, tables, mission_id: int, given: dict[int, str]) -> s
     if mission_id in given:
         held.append(given[mission_id])
     if not held:
-        return format_number(mission_id, (decided or created).year, 1)
+        return format_number(mission_id, mission_year(*dates), 1)
     prefix = split(held[0])[1]
     return f"KN-{max(split(number)[0] for number in held) + 1:02d}/{prefix}"

@@ -6,7 +6,8 @@ Create Date: 2026-12-07 20:00:00.000000
 
 The column is added empty, filled for every existing recommendation the way the application numbers new ones
 (inspection/findings/numbering.py): per mission in the order the recommendations were created (by id), the
-mission's part its id and the year of its decision (else of its creation). Deterministic: the same data gives
+mission's part its id and its year (decision date, else planned start, else the period's end, else creation;
+the rule of inspection/findings/numbering.py, written out here as migrations import no application code). Deterministic: the same data gives
 the same numbers on SQLite and PostgreSQL. Then it becomes NOT NULL and unique, and the search text of each
 recommendation takes its number in.
 """
@@ -52,11 +53,12 @@ def downgrade():
 
 
 def numbered(rows):
-    """(id, text, mission id, decision date, mission created at) in id order → (id, number, search text)."""
+    """(id, text, mission id, its decision date, planned start, period end, created at) in id order → (id,
+    number, search text)."""
     sequence, result = {}, []
-    for rec_id, text, mission_id, decided, created in rows:
+    for rec_id, text, mission_id, *dates in rows:
         sequence[mission_id] = sequence.get(mission_id, 0) + 1
-        year = (decided or created).year
+        year = next(day for day in dates if day is not None).year
         number = f"KN-{sequence[mission_id]:02d}/Đ{mission_id}-{year}"
         result.append((rec_id, number, normalise(f"{number} {text}" if text else number)))
     return result
@@ -67,9 +69,11 @@ def backfill(connection):
                    sa.column("number"), sa.column("search_text"))
     finding = sa.table("finding", sa.column("id"), sa.column("mission_id"))
     mission = sa.table("mission", sa.column("id"), sa.column("decision_date", sa.Date),
+                       sa.column("planned_start", sa.Date), sa.column("period_to", sa.Date),
                        sa.column("created_at", sa.DateTime))
     rows = connection.execute(
-        sa.select(rec.c.id, rec.c.text, mission.c.id, mission.c.decision_date, mission.c.created_at)
+        sa.select(rec.c.id, rec.c.text, mission.c.id, mission.c.decision_date, mission.c.planned_start,
+                  mission.c.period_to, mission.c.created_at)
         .join(finding, finding.c.id == rec.c.finding_id).join(mission, mission.c.id == finding.c.mission_id)
         .order_by(rec.c.id)).all()
     statement = rec.update().where(rec.c.id == sa.bindparam("b_id")).values(

@@ -1,5 +1,6 @@
 import pytest
 
+from inspection.findings.numbering import mission_year
 from tests.findings.builders import make_world
 
 
@@ -11,4 +12,5 @@ def world(app):
 
 def tail(mission) -> str:
     """The mission's part of its recommendations' numbers."""
-    return f"Đ{mission.id}-{(mission.decision_date or mission.created_at).year}"
+    dates = mission.decision_date, mission.planned_start, mission.period_to, mission.created_at
+    return f"Đ{mission.id}-{mission_year(*dates)}"

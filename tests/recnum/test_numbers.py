@@ -56,9 +56,24 @@ def test_recommendations_written_in_one_flush_get_consecutive_numbers(world):
     assert [rec.number for rec in recs] == [f"KN-0{n}/{tail(world.mission)}" for n in (2, 3, 4)]
 
 
-def test_a_mission_without_a_decision_date_takes_the_year_it_was_entered(app):
+@pytest.mark.parametrize(("dates", "year"), [
+    ({"planned_start": date(2017, 11, 4), "period_to": date(2017, 11, 5)}, 2017),
+    ({"period_to": date(2016, 12, 31)}, 2016),
+])
+def test_without_a_decision_date_the_mission_s_own_dates_give_the_year(app, dates, year):
+    """The 2017 inspection entered in 2026 numbers its recommendations as a mission of 2017."""
+    mission = make_mission([make_unit("Sở Tư pháp", code="TP")])
+    for name in ("decision_date", "planned_start", "period_to"):
+        setattr(mission, name, dates.get(name))
+    rec = make_recommendation(make_finding(mission))
+    db.session.commit()
+    assert rec.number == f"KN-01/Đ{mission.id}-{year}"
+
+
+def test_a_mission_without_any_date_takes_the_year_it_was_entered(app):
     unit = make_unit("Sở Tư pháp", code="TP")
     mission = make_mission([unit])
+    mission.planned_start = None
     rec = make_recommendation(make_finding(mission))
     db.session.commit()
     assert rec.number == f"KN-01/Đ{mission.id}-{mission.created_at.year}"
