@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote_plus
 
 from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
@@ -33,6 +34,7 @@ from inspection.demo.national_people import officer_username  # noqa: E402
 from inspection.extensions import db  # noqa: E402
 from inspection.findings.models import Finding, Recommendation, Responsibility, VerifiedStatus  # noqa: E402
 from inspection.missions.models import MissionMember, TeamRole  # noqa: E402
+from inspection.nominations.models import Dossier  # noqa: E402
 from inspection.timeutil import today_vn  # noqa: E402
 from inspection.units.models import Unit, UnitKind  # noqa: E402
 
@@ -122,6 +124,7 @@ def pages_of(app) -> list[Page]:
         mission_id, head, recommendation_id = _big_mission()
         busiest = _busiest_unit()
         province = db.session.scalar(select(Unit.code).where(Unit.kind == UnitKind.PROVINCE).order_by(Unit.id))
+        rare_name, last_code = _search_words()
     last = max(1, -(-overdue // per_page))
     year = today.year - 1
     return [
@@ -143,6 +146,11 @@ def pages_of(app) -> list[Page]:
         # issue #11: a search stays under 10x the trivial page; the unit picker answers in under 100 ms
         Page("search box, every kind (\"kien giang\")", "council", "/search?q=kien+giang"),
         Page("search box, a unit officer (province)", officer_username(province), "/search?q=khen+thuong"),
+        Page("search box, a common word (\"nguyễn\")", "council", "/search?q=nguy%E1%BB%85n"),
+        Page("search box, a common word, a province officer", officer_username(province), "/search?q=nguyen"),
+        Page("search box, a rare name (a dossier's recipient)", "council", f"/search?q={quote_plus(rare_name)}"),
+        Page("search box, a code (the last unit's)", "council", f"/search?q={quote_plus(last_code)}"),
+        Page("search box, one kind, common word, page 2", "council", "/search?q=nguyen&kind=dossiers&page=2"),
         Page("register, text filter", "council", "/recommendations/?q=khen+thuong"),
         Page("unit picker lookup (\"phu quoc\")", "council", "/units/lookup?q=phu+quoc"),
     ]
@@ -159,6 +167,14 @@ def _big_mission() -> tuple[int, str, int]:
     recommendation_id = db.session.scalar(select(func.min(Recommendation.id)).join(Recommendation.finding)
                                           .where(Finding.mission_id == mission_id))
     return mission_id, head, recommendation_id
+
+
+def _search_words() -> tuple[str, str]:
+    """A rare name (the recipient of the dossier halfway through the registry, e.g. "Hồ Minh Mai – Giáo viên, UBND
+    xã An Nam") and a code (the last unit's), the same at every run of the same data set."""
+    middle = db.session.scalar(select(func.max(Dossier.id))) // 2
+    name = db.session.scalar(select(Dossier.recipient_name).where(Dossier.id >= middle).order_by(Dossier.id))
+    return name, db.session.scalar(select(Unit.code).order_by(Unit.id.desc()))
 
 
 def _busiest_unit() -> str:

@@ -3,9 +3,12 @@
 Each searchable model declares once (`searchable`, next to the model) which columns it is found by; a
 normalised copy of them lives in its `search_text` column, rewritten on every ORM flush that changes one of
 them (a before_flush listener), and by `refresh` after a bulk Core write that bypasses the ORM. A search then
-is `search_text LIKE '%normalised words%'`: one pattern, both databases (PostgreSQL answers it from a trigram
-GIN index). Normalising in Python, not with SQL `lower`/`unaccent`, is what makes both databases agree:
-SQLite's LOWER knows only ASCII, and `unaccent` is an extension a server may not have."""
+is "search_text contains the normalised words", answered by a trigram index on both databases: on PostgreSQL
+`search_text LIKE '%words%'` from a pg_trgm GIN index, on SQLite an FTS5 `trigram` table over search_text kept
+by triggers (migration ops_searchscale) — the same rows as the LIKE, without reading a million of them. Words
+under three characters hold no trigram: those are a LIKE scan on both. Normalising in Python, not with SQL
+`lower`/`unaccent`, is what makes both databases agree: SQLite's LOWER knows only ASCII, and `unaccent` is an
+extension a server may not have."""
 
 import re
 import unicodedata
@@ -13,13 +16,31 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
-from sqlalchemy import Index, String, Text, bindparam, event, inspect, select, update
+from sqlalchemy import (
+    Boolean,
+    Index,
+    String,
+    Text,
+    bindparam,
+    column,
+    event,
+    inspect,
+    literal_column,
+    select,
+    table,
+    update,
+)
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.sql.expression import ColumnElement
 
 _SPACES = re.compile(r"\s+")
 #: letters that do not decompose into a base letter and a combining mark
 _FOLD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ı": "i"})
 MAX_TERMS_LENGTH = 200
+#: a trigram index needs this many characters to look anything up
+TRIGRAM = 3
+INDEX_SUFFIX = "_fts"
 
 
 def normalise(text: str | None) -> str:
@@ -45,8 +66,78 @@ def like_pattern(query: str) -> str:
 
 
 def matches(model, query: str):
-    """WHERE clause: the record's search text contains the query (case- and accent-insensitive)."""
+    """WHERE clause: the record's search text contains the query (case- and accent-insensitive). Compiled per
+    database: on SQLite the record is among the rows the table's FTS5 trigram index finds (`search_index`);
+    on PostgreSQL a LIKE the trigram GIN index answers; a query under three characters is a LIKE on both
+    (no trigram to look up)."""
+    return _Matches(model, normalise(query)[:MAX_TERMS_LENGTH])
+
+
+def newest_matching(statement, model, query: str, dialect: str):
+    """`statement` (a SELECT from `model`) limited to the rows whose search text holds the words, newest (highest
+    id) first. On SQLite the FTS5 index drives the query: it yields its matches in rowid order, so a LIMIT stops
+    after the first few instead of collecting every match first, as `matches`' IN must (a common name is in
+    half a million dossiers: 0.4 ms instead of 50). Elsewhere, `matches` and an ORDER BY id."""
+    terms = normalise(query)[:MAX_TERMS_LENGTH]
+    if dialect != "sqlite" or not indexed(terms):
+        return statement.where(matches(model, query)).order_by(model.id.desc())
+    index = table(search_index(model.__table__.name), column("rowid"))
+    found = literal_column(index.name).op("MATCH")(bindparam(None, fts_phrase(terms), type_=String()))
+    return statement.join(index, index.c.rowid == model.id).where(found).order_by(index.c.rowid.desc())
+
+
+def indexed(terms: str) -> bool:
+    """Whether a trigram index can answer these (normalised) words: at least one trigram in them."""
+    return len(terms) >= TRIGRAM
+
+
+def search_index(table_name: str) -> str:
+    """The FTS5 table indexing `table_name`.search_text on SQLite (created by migration ops_searchscale)."""
+    return f"{table_name}{INDEX_SUFFIX}"
+
+
+def is_search_index(table_name: str) -> bool:
+    """An FTS5 index table or one of its shadow tables (_data, _idx, _docsize, _config): not in the models."""
+    return INDEX_SUFFIX in table_name and table_name.split(INDEX_SUFFIX)[0] in _BY_TABLE
+
+
+def fts_phrase(terms: str) -> str:
+    """The words as one FTS5 phrase: its trigrams, consecutive, i.e. the substring (quotes doubled)."""
+    return '"' + terms.replace('"', '""') + '"'
+
+
+def scanned(model, query: str):
+    """WHERE clause: the plain `search_text LIKE '%words%'`, for rows another condition has already narrowed
+    (a unit officer's own records): checking those few is cheaper than collecting every match of the index."""
     return model.search_text.like(like_pattern(query), escape="\\")
+
+
+class _Matches(ColumnElement):
+    """`search_text LIKE '%terms%'`, or on SQLite `id IN (rowids the FTS5 trigram index finds)`."""
+
+    type = Boolean()
+    inherit_cache = False
+
+    def __init__(self, model, terms: str):
+        self.model, self.terms = model, terms
+
+    def like(self):
+        return scanned(self.model, self.terms)
+
+
+@compiles(_Matches)
+def _compile_like(element, compiler, **kw):
+    return compiler.process(element.like(), **kw)
+
+
+@compiles(_Matches, "sqlite")
+def _compile_fts(element, compiler, **kw):
+    if not indexed(element.terms):
+        return compiler.process(element.like(), **kw)
+    index = search_index(element.model.__table__.name)
+    rowids = select(literal_column("rowid")).select_from(table(index)).where(
+        literal_column(index).op("MATCH")(bindparam(None, fts_phrase(element.terms), type_=String())))
+    return compiler.process(element.model.id.in_(rowids), **kw)
 
 
 @dataclass(frozen=True)

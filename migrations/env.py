@@ -24,6 +24,13 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def include_name(name, type_, _parent_names):
+    """SQLite's FTS5 search indexes (migration ops_searchscale) are not models: autogenerate leaves them be."""
+    from inspection.textsearch import is_search_index
+
+    return not (type_ == "table" and is_search_index(name))
+
+
 def get_engine():
     return current_app.extensions['migrate'].db.engine
 
@@ -96,6 +103,7 @@ def run_migrations_online():
 
     conf_args = current_app.extensions['migrate'].configure_args
     conf_args.setdefault("render_item", render_item)
+    conf_args.setdefault("include_name", include_name)
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 

@@ -1,23 +1,21 @@
 """What the search box finds: one entry per kind of record, each saying how its rows are scoped to the user
 (the same rule as its list, in SQL), how a result reads and where it leads. The words are matched on the
-records' normalised search text (inspection/textsearch.py)."""
+records' normalised search text (inspection/textsearch.py): each kind its own text, so that a trigram index
+answers it (a recommendation by its text; its finding's title is the findings' kind)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import exists, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from inspection.findings.access import visible_recommendations_clause
 from inspection.findings.models import Finding, Recommendation, Responsibility
-from inspection.findings.register_filters import text_condition
 from inspection.formatting import vn_date
 from inspection.missions.access import visible_missions_clause
 from inspection.missions.models import Mission, SelfReport, WorkingSession
 from inspection.nominations.models import Dossier
-from inspection.textsearch import matches
 from inspection.units.models import Unit
 from inspection.units.scope import visible_unit_ids
 
@@ -33,17 +31,10 @@ class Kind:
     detail: Callable  # record → a second line
     url: Callable  # record → its page
     options: tuple = ()
-    #: query → the filtered list holding the same results, when there is one
+    #: query → the filtered list holding these results (and maybe more: the register also looks in findings)
     more: Callable | None = None
-    #: query → WHERE clause of the matching rows (the normalised search text by default)
-    match: Callable | None = None
+    #: the order of a small table's results; without it newest first, in the trigram index's order
     order: tuple = ()
-
-    def condition(self, query: str):
-        return self.match(query) if self.match else matches(self.model, query)
-
-    def ordering(self) -> tuple:
-        return self.order or (self.model.id.desc(),)
 
 
 def _unit_ids_clause(column):
@@ -54,13 +45,27 @@ def _unit_ids_clause(column):
 
 
 def _finding_scope(user):
-    """As findings.access.sees_finding: the finding's unit, or a unit answering one of its recommendations."""
+    """As findings.access.sees_finding: the finding's unit, or a unit answering one of its recommendations.
+    Uncorrelated INs (worked out once), so that the database reads just these findings by their indexes
+    rather than testing every finding of the country."""
     visible = visible_unit_ids(user)
     if visible is None:
         return None
-    shares = (select(Responsibility.id).join(Recommendation, Recommendation.id == Responsibility.recommendation_id)
-              .where(Recommendation.finding_id == Finding.id, Responsibility.unit_id.in_(visible)))
-    return or_(Finding.unit_id.in_(visible), exists(shares.correlate(Finding)))
+    answering = (select(Recommendation.finding_id)
+                 .join(Responsibility, Responsibility.recommendation_id == Recommendation.id)
+                 .where(Responsibility.unit_id.in_(visible)).correlate(None))
+    return or_(Finding.unit_id.in_(visible), Finding.id.in_(answering))
+
+
+def _recommendation_scope(user):
+    """As findings.access.visible_recommendations_clause (a share of the user's units, or a finding of one),
+    with uncorrelated INs for the same reason."""
+    visible = visible_unit_ids(user)
+    if visible is None:
+        return None
+    shared = select(Responsibility.recommendation_id).where(Responsibility.unit_id.in_(visible)).correlate(None)
+    found = select(Finding.id).where(Finding.unit_id.in_(visible)).correlate(None)
+    return or_(Recommendation.id.in_(shared), Recommendation.finding_id.in_(found))
 
 
 def _session_scope(user):
@@ -90,13 +95,13 @@ KINDS = (
          options=(joinedload(Finding.unit).selectinload(Unit.names), joinedload(Finding.mission),
                   selectinload(Finding.recommendations).selectinload(Recommendation.responsibilities)),
          more=lambda q: url_for("findings.register", q=q)),
-    Kind("recommendations", _l("Kiến nghị"), Recommendation, visible_recommendations_clause,
+    Kind("recommendations", _l("Kiến nghị"), Recommendation, _recommendation_scope,
          title=lambda rec: f"{rec.number} — {rec.text}",
          detail=lambda rec: f"{rec.finding.unit.name} · {rec.verified_status.label}",
          url=lambda rec: url_for("findings.recommendation", recommendation_id=rec.id),
          options=(joinedload(Recommendation.finding).joinedload(Finding.unit).selectinload(Unit.names),
                   selectinload(Recommendation.responsibilities)),
-         more=lambda q: url_for("findings.register", q=q), match=text_condition),
+         more=lambda q: url_for("findings.register", q=q)),
     Kind("dossiers", _l("Hồ sơ khen thưởng"), Dossier, _unit_ids_clause(Dossier.unit_id),
          title=lambda dossier: f"{dossier.code} — {dossier.recipient_name}",
          detail=lambda dossier: f"{dossier.unit.name} · {dossier.award_form.name_vi} · {dossier.year}",

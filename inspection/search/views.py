@@ -1,5 +1,10 @@
 """The search box of the navigation: /search?q=… finds every kind of record the user may see, a few of each
-with their count; ?kind=… lists one kind, page by page."""
+with their count; ?kind=… lists one kind, page by page.
+
+Bounded at national scale: the words are looked up in a trigram index (inspection/textsearch.py), so they
+need three characters (a shorter query gets a message, not a scan of a million dossiers); a count stops at
+count_cap() ("more than 1.000"), so no query reads every match only to count it; one kind's pages go no further
+than the capped count."""
 
 from dataclasses import dataclass
 
@@ -12,12 +17,26 @@ from inspection.extensions import db
 from inspection.params import page_number
 from inspection.permissions import login_required
 from inspection.search.kinds import KINDS, KINDS_BY_KEY, Kind
-from inspection.textsearch import MAX_TERMS_LENGTH, highlight, normalise
+from inspection.textsearch import (
+    MAX_TERMS_LENGTH,
+    highlight,
+    indexed,
+    matches,
+    newest_matching,
+    normalise,
+    scanned,
+)
 
 bp = Blueprint("search", __name__)
 
 #: results of each kind on the overview; the rest behind "xem thêm"
 PREVIEW = 5
+#: counts stop here (setting SEARCH_COUNT_CAP): the page says "more than" instead of reading every match
+COUNT_CAP = 1000
+
+
+def count_cap() -> int:
+    return current_app.config.get("SEARCH_COUNT_CAP", COUNT_CAP)
 
 
 @dataclass
@@ -28,31 +47,47 @@ class Group:
     page: int = 1
     pages: int = 1
 
+    @property
+    def capped(self) -> bool:
+        """The count stopped at COUNT_CAP: there are more."""
+        return self.total > count_cap()
+
 
 @bp.route("/search")
 @login_required
 def index():
     query = request.args.get("q", "")[:MAX_TERMS_LENGTH].strip()
     kind = KINDS_BY_KEY.get(request.args.get("kind", ""))
-    groups = []
-    if normalise(query):
+    terms, groups = normalise(query), []
+    if indexed(terms):
         groups = [_one_kind(kind, query)] if kind else [_preview(each, query) for each in KINDS]
     return render_template("search/index.html", query=query, kind=kind, groups=groups, kinds=KINDS,
-                           highlight=highlight, searched=bool(normalise(query)))
+                           highlight=highlight, searched=indexed(terms), too_short=bool(terms) and not indexed(terms),
+                           cap=count_cap())
 
 
-def _conditions(kind: Kind, query: str) -> list:
+def _matching(kind: Kind, query: str, *columns):
+    """SELECT columns of the kind's matching rows that the user may see, in the kind's order. Who sees
+    everything: the trigram index drives, newest first, and stops at the page. Who sees some units: their
+    records (found through the scope's indexes) are checked against the words, however common the words are
+    in the rest of the country."""
+    statement = select(*(columns or (kind.model,)))
     scope = kind.scope(current_user)
-    return [kind.condition(query)] + ([] if scope is None else [scope])
+    if scope is not None:
+        return statement.where(scope, scanned(kind.model, query)).order_by(*kind.order or (kind.model.id.desc(),))
+    if kind.order:
+        return statement.where(matches(kind.model, query)).order_by(*kind.order)
+    return newest_matching(statement, kind.model, query, db.engine.dialect.name)
 
 
 def _count(kind: Kind, query: str) -> int:
-    return db.session.scalar(select(func.count()).select_from(kind.model).where(*_conditions(kind, query)))
+    """How many match, up to the cap + 1 (beyond, the exact number is not worth reading them all)."""
+    matching = _matching(kind, query, kind.model.id).order_by(None).limit(count_cap() + 1).subquery()
+    return db.session.scalar(select(func.count()).select_from(matching))
 
 
 def _rows(kind: Kind, query: str, limit: int, offset: int = 0) -> list:
-    statement = (select(kind.model).where(*_conditions(kind, query)).options(*kind.options)
-                 .order_by(*kind.ordering()).limit(limit).offset(offset))
+    statement = _matching(kind, query).options(*kind.options).limit(limit).offset(offset)
     return list(db.session.scalars(statement).unique())
 
 
@@ -71,7 +106,7 @@ def _preview(kind: Kind, query: str) -> Group:
 def _one_kind(kind: Kind, query: str) -> Group:
     per_page = current_app.config["PAGE_SIZE"]
     page, total = page_number(), _count(kind, query)
-    pages = max(1, -(-total // per_page))
+    pages = max(1, -(-min(total, count_cap()) // per_page))
     rows = _rows(kind, query, per_page, (min(page, pages) - 1) * per_page)
     return Group(kind, total, _visible(rows), min(page, pages), pages)
 
