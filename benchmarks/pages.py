@@ -148,7 +148,7 @@ def pages_of(app) -> list[Page]:
         Page("search box, a unit officer (province)", officer_username(province), "/search?q=khen+thuong"),
         Page("search box, a common word (\"nguyễn\")", "council", "/search?q=nguy%E1%BB%85n"),
         Page("search box, a common word, a province officer", officer_username(province), "/search?q=nguyen"),
-        Page("search box, a rare name (a dossier's recipient)", "council", f"/search?q={quote_plus(rare_name)}"),
+        Page("search box, a person's name (a dossier's)", "council", f"/search?q={quote_plus(rare_name)}"),
         Page("search box, a code (the last unit's)", "council", f"/search?q={quote_plus(last_code)}"),
         Page("search box, one kind, common word, page 2", "council", "/search?q=nguyen&kind=dossiers&page=2"),
         Page("register, text filter", "council", "/recommendations/?q=khen+thuong"),
@@ -170,11 +170,11 @@ def _big_mission() -> tuple[int, str, int]:
 
 
 def _search_words() -> tuple[str, str]:
-    """A rare name (the recipient of the dossier halfway through the registry, e.g. "Hồ Minh Mai – Giáo viên, UBND
-    xã An Nam") and a code (the last unit's), the same at every run of the same data set."""
+    """A person's name (of the dossier halfway through the registry, e.g. "Hồ Minh Mai" of "Hồ Minh Mai – Giáo
+    viên, UBND xã An Nam") and a code (the last unit's), the same at every run of the same data set."""
     middle = db.session.scalar(select(func.max(Dossier.id))) // 2
     name = db.session.scalar(select(Dossier.recipient_name).where(Dossier.id >= middle).order_by(Dossier.id))
-    return name, db.session.scalar(select(Unit.code).order_by(Unit.id.desc()))
+    return name.split(" – ")[0], db.session.scalar(select(Unit.code).order_by(Unit.id.desc()))
 
 
 def _busiest_unit() -> str:

@@ -3,7 +3,7 @@ with their count; ?kind=… lists one kind, page by page.
 
 Bounded at national scale: the words are looked up in a trigram index (inspection/textsearch.py), so they
 need three characters (a shorter query gets a message, not a scan of a million dossiers); a count stops at
-count_cap() ("more than 1.000"), so no query reads every match only to count it; one kind's pages go no further
+count_cap() ("more than 200"), so no query reads every match only to count it; one kind's pages go no further
 than the capped count."""
 
 from dataclasses import dataclass
@@ -32,7 +32,7 @@ bp = Blueprint("search", __name__)
 #: results of each kind on the overview; the rest behind "xem thêm"
 PREVIEW = 5
 #: counts stop here (setting SEARCH_COUNT_CAP): the page says "more than" instead of reading every match
-COUNT_CAP = 1000
+COUNT_CAP = 200
 
 
 def count_cap() -> int:

@@ -1,6 +1,6 @@
 """Form fields that take units by code (or by a current name typed in full), so a form stays usable with
-thousands of units. With JavaScript the unit picker (static/js/unit-picker.js) helps fill them in; without
-it the field takes what is typed."""
+thousands of units. With JavaScript the unit picker (static/js/unit-picker.js) helps fill them in, by typing
+or from a tree to browse; without it the field takes what is typed."""
 
 from flask import url_for
 from flask_babel import gettext as _
@@ -33,6 +33,10 @@ class UnitPickerInput(TextInput):
         kwargs.setdefault("data-none-text", _("Không tìm thấy đơn vị phù hợp."))
         kwargs.setdefault("data-picked-text", _("Đã chọn {name}."))
         kwargs.setdefault("data-list-label", _("Đơn vị gợi ý"))
+        kwargs.setdefault("data-unit-tree", url_for("units.tree"))
+        kwargs.setdefault("data-tree-button-text", _("Chọn từ cây đơn vị"))
+        kwargs.setdefault("data-tree-label", _("Cây đơn vị"))
+        kwargs.setdefault("data-loading-text", _("Đang tải…"))
         kwargs.setdefault("autocomplete", "off")
         return super().__call__(field, **kwargs)
 

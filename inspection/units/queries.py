@@ -125,3 +125,32 @@ def units_named(text: str, on: date) -> list[Unit]:
     query = select(Unit).where(matches(Unit, wanted)).options(selectinload(Unit.names))
     return [unit for unit in db.session.scalars(query)
             if unit.exists_on(on) and normalise(unit.name_on(on)) == wanted]
+
+
+def tree_children(parent_id: int | None, visible_ids: set[int] | None) -> list[tuple[Unit, bool]]:
+    """The picker's tree, one level at a time: the units under `parent_id` the user may pick, each with
+    whether it has such units under it. Without a parent: the tops (units without a parent, or for a user who
+    sees a few units, the highest of those whose parent they do not see). Ordered by code."""
+    query = (select(Unit).options(selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names))
+             .order_by(Unit.code))
+    if parent_id is not None:
+        query = query.where(Unit.parent_id == parent_id)
+    elif visible_ids is None:
+        query = query.where(Unit.parent_id.is_(None))
+    else:
+        query = query.where(or_(Unit.parent_id.is_(None), Unit.parent_id.not_in(visible_ids)))
+    if visible_ids is not None:
+        query = query.where(Unit.id.in_(visible_ids))
+    units = list(db.session.scalars(query))
+    parents = _with_children([unit.id for unit in units], visible_ids)
+    return [(unit, unit.id in parents) for unit in units]
+
+
+def _with_children(unit_ids: list[int], visible_ids: set[int] | None) -> set[int]:
+    """Which of these units have a child the user may pick (one query for the whole level)."""
+    if not unit_ids:
+        return set()
+    query = select(Unit.parent_id).where(Unit.parent_id.in_(unit_ids)).distinct()
+    if visible_ids is not None:
+        query = query.where(Unit.id.in_(visible_ids))
+    return set(db.session.scalars(query))

@@ -22,6 +22,7 @@ from inspection.extensions import db
 from inspection.formatting import vn_date
 from inspection.forms_util import commit_or_refuse, refused, save
 from inspection.groups.models import GroupMember
+from inspection.params import MAX_ID
 from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
 from inspection.textsearch import normalise
@@ -75,6 +76,20 @@ def lookup():
 
 
 MAX_LOOKUP_TEXT = 100
+
+
+@bp.route("/tree")
+@login_required
+def tree():
+    """JSON for the unit picker's tree, one level at a time: ?parent=<id> (none: the top) → the units under it
+    the user may pick, each with whether it has any under it, its parent line and its validity."""
+    parent = request.args.get("parent", "")
+    if parent and not (parent.isascii() and parent.isdigit() and int(parent) <= MAX_ID):
+        return jsonify(results=[], message=_("Đơn vị cấp trên không hợp lệ.")), 400
+    today = today_vn()
+    level = queries.tree_children(int(parent) if parent else None, visible_unit_ids(current_user))
+    return jsonify(results=[_choice(unit, today) | {"id": unit.id, "children": has_children}
+                            for unit, has_children in level])
 
 
 def _choice(unit: Unit, today) -> dict:

@@ -1,172 +1,279 @@
 /* Unit picker for every unit field (inputs with data-unit-lookup, written by inspection/units/fields.py).
  *
  * Progressive enhancement: without JavaScript the field takes unit codes (or a unit's full name) as typed.
- * With it, typing asks GET <data-unit-lookup>?q=<text> (JSON: the units the user may see whose code or any
- * name contains the text, accents optional) and offers them as an ARIA combobox list showing name, code,
- * parent and validity: arrow keys move, Enter picks, Escape closes. Picking puts the unit's code in the
- * field; in a field taking several units (data-unit-multiple) it replaces the code being typed after the
- * last comma. The words said to screen readers come translated from the input's data-*-text attributes. */
+ * With it, two ways to find a unit:
+ * - typing, through the portal's one combobox (combobox.js): GET <data-unit-lookup>?q=<text> (the units the
+ *   user may see whose code or any name contains the text, accents optional), each offered with its name,
+ *   code, parent and validity;
+ * - a tree to browse (the button under the field): GET <data-unit-tree>?parent=<id> one level at a time
+ *   (the units the user may pick under it), shown as an ARIA tree: arrow keys move, Right opens a unit,
+ *   Left closes it or goes up, Home/End, Enter or Space picks, Escape closes; former units are greyed and
+ *   say until when they existed.
+ * Picking puts the unit's code in the field; in a field taking several units (data-unit-multiple) it replaces
+ * the code being typed after the last comma. The words come translated from the input's data-*-text. */
 (function () {
   "use strict";
 
-  var DELAY_MS = 200;
   var counter = 0;
 
+  function put(input, item) {
+    if (input.dataset.unitMultiple === "y") {
+      var before = input.value.slice(0, input.value.lastIndexOf(",") + 1);
+      input.value = (before ? before.trim() + " " : "") + item.code + ", ";
+    } else {
+      input.value = item.code;
+    }
+    return (input.dataset.pickedText || "{name}").replace("{name}", item.name + " (" + item.code + ")");
+  }
+
+  function typed(input) {
+    var text = input.value;
+    return input.dataset.unitMultiple === "y" ? text.slice(text.lastIndexOf(",") + 1).trim() : text.trim();
+  }
+
   function enhance(input) {
-    var multiple = input.dataset.unitMultiple === "y";
-    var list = document.createElement("ul");
-    list.id = (input.id || "don-vi-" + (++counter)) + "-goi-y";
-    list.className = "dropdown-menu w-100 unit-picker-list";
-    list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", input.dataset.listLabel || "");
-    var box = document.createElement("div"); // the list opens right under the field, over what follows
-    box.className = "position-relative";
-    input.insertAdjacentElement("beforebegin", box);
-    box.appendChild(input);
-    box.appendChild(list);
-    var status = document.createElement("div");
-    status.className = "visually-hidden";
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-    list.insertAdjacentElement("afterend", status);
-
-    input.setAttribute("role", "combobox");
-    input.setAttribute("aria-autocomplete", "list");
-    input.setAttribute("aria-expanded", "false");
-    input.setAttribute("aria-controls", list.id);
-
-    var results = [];
-    var active = -1;
-    var timer = null;
-    var asked = 0;
-
-    function typed() {
-      var text = input.value;
-      return multiple ? text.slice(text.lastIndexOf(",") + 1).trim() : text.trim();
+    var base = input.id || "don-vi-" + (++counter);
+    var combobox = window.Combobox.attach(input, {
+      listId: base + "-goi-y",
+      listLabel: input.dataset.listLabel,
+      arrowOpens: true,
+      url: function () {
+        var text = typed(input);
+        return text ? input.dataset.unitLookup + "?q=" + encodeURIComponent(text) : "";
+      },
+      lines: function (item) {
+        return [item.name, [item.code, item.parent, item.validity].filter(Boolean).join(" · ")];
+      },
+      muted: function (item) { return !item.current; },
+      pick: function (item) { return put(input, item); },
+      foundText: input.dataset.foundText,
+      noneText: input.dataset.noneText
+    });
+    if (input.dataset.unitTree) {
+      addTree(input, base, combobox);
     }
+  }
 
-    function close() {
-      list.classList.remove("show");
-      list.replaceChildren();
-      input.setAttribute("aria-expanded", "false");
-      input.removeAttribute("aria-activedescendant");
-      results = [];
-      active = -1;
-    }
+  // --- the tree ---------------------------------------------------------------------------------------------
 
-    function line(className, text) {
-      var part = document.createElement("span");
-      part.className = className;
-      part.textContent = text;
-      return part;
-    }
+  function addTree(input, base, combobox) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn-link btn-sm px-0 unit-tree-toggle";
+    button.textContent = input.dataset.treeButtonText || "";
+    button.setAttribute("aria-expanded", "false");
+    var panel = document.createElement("div");
+    panel.className = "unit-tree border rounded bg-body p-1 mt-1";
+    panel.hidden = true;
+    var tree = document.createElement("ul");
+    tree.id = base + "-cay";
+    tree.className = "list-unstyled mb-0";
+    tree.setAttribute("role", "tree");
+    tree.setAttribute("aria-label", input.dataset.treeLabel || "");
+    panel.appendChild(tree);
+    button.setAttribute("aria-controls", tree.id);
+    combobox.box.insertAdjacentElement("afterend", button);
+    button.insertAdjacentElement("afterend", panel);
+    var loaded = false;
 
-    function option(item, index) {
-      var entry = document.createElement("li");
-      entry.id = list.id + "-" + index;
-      entry.className = "dropdown-item text-wrap" + (item.current ? "" : " text-muted");
-      entry.setAttribute("role", "option");
-      entry.setAttribute("aria-selected", "false");
-      entry.appendChild(line("d-block fw-semibold", item.name));
-      entry.appendChild(line("d-block small", [item.code, item.parent, item.validity].filter(Boolean).join(" · ")));
-      entry.addEventListener("mousedown", function (event) {
-        event.preventDefault(); // keep the focus in the field
-        pick(index);
-      });
-      return entry;
-    }
-
-    function show(answer) {
-      close();
-      results = answer.results || [];
-      if (!results.length) {
-        status.textContent = answer.message || input.dataset.noneText || "";
-        list.appendChild(line("dropdown-item-text text-muted small", status.textContent));
-        list.classList.add("show");
-        return;
+    function open() {
+      panel.hidden = false;
+      button.setAttribute("aria-expanded", "true");
+      if (!loaded) {
+        loaded = true;
+        load(tree, "", 1).then(function () { focusItem(items()[0]); });
+      } else {
+        focusItem(tree.querySelector("[role=treeitem][tabindex='0']") || items()[0]);
       }
-      status.textContent = (input.dataset.foundText || "{n}").replace("{n}", results.length);
-      results.forEach(function (item, index) { list.appendChild(option(item, index)); });
-      list.classList.add("show");
-      input.setAttribute("aria-expanded", "true");
     }
 
-    function highlight(index) {
-      var options = list.querySelectorAll("[role=option]");
-      if (!options.length) {
-        return;
+    function close(refocus) {
+      panel.hidden = true;
+      button.setAttribute("aria-expanded", "false");
+      if (refocus) {
+        input.focus();
       }
-      active = (index + options.length) % options.length;
-      options.forEach(function (entry, position) {
-        var on = position === active;
-        entry.classList.toggle("active", on);
-        entry.setAttribute("aria-selected", on ? "true" : "false");
-      });
-      input.setAttribute("aria-activedescendant", options[active].id);
-      options[active].scrollIntoView({block: "nearest"});
     }
 
-    function pick(index) {
-      var item = results[index];
+    function load(group, parentId, level) {
+      group.setAttribute("aria-busy", "true");
+      group.replaceChildren(note(input.dataset.loadingText || "…"));
+      var url = input.dataset.unitTree + (parentId ? "?parent=" + encodeURIComponent(parentId) : "");
+      return fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
+        .then(function (response) { return response.ok ? response.json() : {results: []}; })
+        .catch(function () { return {results: []}; })
+        .then(function (answer) {
+          group.replaceChildren();
+          group.removeAttribute("aria-busy");
+          var units = answer.results || [];
+          if (!units.length) {
+            group.appendChild(note(answer.message || input.dataset.noneText || ""));
+          }
+          units.forEach(function (unit) { group.appendChild(treeItem(unit, level)); });
+        });
+    }
+
+    function note(text) {
+      var line = document.createElement("li");
+      line.className = "text-muted small px-2";
+      line.setAttribute("role", "none");
+      line.textContent = text;
+      return line;
+    }
+
+    function treeItem(unit, level) {
+      var item = document.createElement("li");
+      item.id = tree.id + "-" + unit.id;
+      item.setAttribute("role", "treeitem");
+      item.setAttribute("aria-level", String(level));
+      item.setAttribute("aria-selected", "false");
+      item.setAttribute("tabindex", "-1");
+      item.setAttribute("aria-labelledby", item.id + "-ten");
+      item.dataset.unitId = unit.id;
+      item.unit = unit;
+      var label = document.createElement("span");
+      label.id = item.id + "-ten";
+      label.className = "unit-tree-label d-block rounded px-1" + (unit.current ? "" : " text-muted");
+      label.style.paddingLeft = (level - 1) * 1.25 + "rem";
+      var sign = document.createElement("span");
+      sign.className = "unit-tree-sign d-inline-block text-center";
+      sign.setAttribute("aria-hidden", "true");
+      sign.style.width = "1.25rem";
+      label.appendChild(sign);
+      label.appendChild(document.createTextNode(unit.name + " · " + unit.code +
+        (unit.current ? "" : " · " + unit.validity)));
+      item.appendChild(label);
+      if (unit.children) {
+        item.setAttribute("aria-expanded", "false");
+        sign.textContent = "▸";
+        var group = document.createElement("ul");
+        group.className = "list-unstyled mb-0";
+        group.setAttribute("role", "group");
+        group.hidden = true;
+        item.appendChild(group);
+      }
+      label.addEventListener("click", function (event) {
+        event.stopPropagation();
+        focusItem(item);
+        if (event.target === sign && unit.children) {
+          toggle(item);
+        } else {
+          choose(item);
+        }
+      });
+      return item;
+    }
+
+    function items() { // the items a person can see, in reading order
+      return Array.prototype.filter.call(tree.querySelectorAll("[role=treeitem]"), function (item) {
+        return !item.parentElement.closest("[role=group][hidden]");
+      });
+    }
+
+    function focusItem(item) {
       if (!item) {
         return;
       }
-      if (multiple) {
-        var before = input.value.slice(0, input.value.lastIndexOf(",") + 1);
-        input.value = (before ? before.trim() + " " : "") + item.code + ", ";
-      } else {
-        input.value = item.code;
+      tree.querySelectorAll("[role=treeitem][tabindex='0']").forEach(function (other) {
+        other.setAttribute("tabindex", "-1");
+      });
+      item.setAttribute("tabindex", "0");
+      item.focus();
+    }
+
+    function expand(item) {
+      var group = item.querySelector(":scope > [role=group]");
+      if (!group || item.getAttribute("aria-expanded") === "true") {
+        return Promise.resolve();
       }
-      status.textContent = (input.dataset.pickedText || "{name}").replace("{name}", item.name + " (" + item.code + ")");
-      close();
+      item.setAttribute("aria-expanded", "true");
+      item.querySelector(".unit-tree-sign").textContent = "▾";
+      group.hidden = false;
+      if (group.dataset.loaded) {
+        return Promise.resolve();
+      }
+      group.dataset.loaded = "y";
+      return load(group, item.dataset.unitId, Number(item.getAttribute("aria-level")) + 1);
+    }
+
+    function collapse(item) {
+      var group = item.querySelector(":scope > [role=group]");
+      if (group) {
+        item.setAttribute("aria-expanded", "false");
+        item.querySelector(".unit-tree-sign").textContent = "▸";
+        group.hidden = true;
+      }
+    }
+
+    function toggle(item) {
+      if (item.getAttribute("aria-expanded") === "true") {
+        collapse(item);
+      } else {
+        expand(item);
+      }
+    }
+
+    function choose(item) {
+      tree.querySelectorAll("[aria-selected=true]").forEach(function (other) {
+        other.setAttribute("aria-selected", "false");
+      });
+      item.setAttribute("aria-selected", "true");
+      var said = put(input, item.unit);
+      close(true);
+      combobox.say(said);
       input.dispatchEvent(new Event("change", {bubbles: true}));
     }
 
-    function ask() {
-      var text = typed();
-      if (!text) {
-        close();
+    tree.addEventListener("keydown", function (event) {
+      var item = event.target.closest("[role=treeitem]");
+      if (!item) {
         return;
       }
-      var mine = ++asked;
-      fetch(input.dataset.unitLookup + "?q=" + encodeURIComponent(text),
-            {credentials: "same-origin", headers: {"Accept": "application/json"}})
-        .then(function (response) { return response.ok ? response.json() : {results: []}; })
-        .then(function (answer) {
-          if (mine === asked) { // an older, slower answer must not replace a newer one
-            show(answer);
-          }
-        })
-        .catch(close);
-    }
-
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(ask, DELAY_MS);
-    });
-    input.addEventListener("keydown", function (event) {
-      if (!list.classList.contains("show")) {
-        if (event.key === "ArrowDown" && typed()) {
-          event.preventDefault();
-          ask();
+      var visible = items();
+      var position = visible.indexOf(item);
+      var handled = true;
+      if (event.key === "ArrowDown") {
+        focusItem(visible[position + 1]);
+      } else if (event.key === "ArrowUp") {
+        focusItem(visible[position - 1]);
+      } else if (event.key === "Home") {
+        focusItem(visible[0]);
+      } else if (event.key === "End") {
+        focusItem(visible[visible.length - 1]);
+      } else if (event.key === "ArrowRight") {
+        if (item.getAttribute("aria-expanded") === "false") {
+          expand(item);
+        } else if (item.getAttribute("aria-expanded") === "true") {
+          focusItem(item.querySelector(":scope > [role=group] > [role=treeitem]"));
         }
-        return;
-      }
-      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-        event.preventDefault();
-        highlight(active + (event.key === "ArrowDown" ? 1 : -1));
-      } else if (event.key === "Enter" && active >= 0) {
-        event.preventDefault(); // pick, do not submit yet
-        pick(active);
+      } else if (event.key === "ArrowLeft") {
+        if (item.getAttribute("aria-expanded") === "true") {
+          collapse(item);
+        } else {
+          focusItem(item.parentElement.closest("[role=treeitem]"));
+        }
+      } else if (event.key === "Enter" || event.key === " ") {
+        choose(item);
       } else if (event.key === "Escape") {
+        close(true);
+      } else {
+        handled = false;
+      }
+      if (handled) {
         event.preventDefault();
-        close();
-      } else if (event.key === "Tab") {
-        close();
+        event.stopPropagation();
       }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 150); });
+    button.addEventListener("click", function () {
+      if (panel.hidden) {
+        open();
+      } else {
+        close(false);
+      }
+    });
   }
 
-  document.querySelectorAll("input[data-unit-lookup]").forEach(enhance);
+  document.addEventListener("DOMContentLoaded", function () { // after combobox.js, wherever this is loaded
+    document.querySelectorAll("input[data-unit-lookup]").forEach(enhance);
+  });
 })();
