@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from inspection import access, downloads
 from inspection.access import Need
+from inspection.confirm import Question, Subject, confirm_first
 from inspection.extensions import db
 from inspection.forms_util import commit_or_refuse
 from inspection.jobs import (
@@ -56,8 +58,17 @@ def status(job_id: int):
     return response
 
 
+def _cancel_subject(job_id: int) -> Subject | None:
+    """The job to cancel (its owner's only), or None once it has ended: the view then says it cannot be."""
+    job = get_job(job_id, Need.MANAGE)
+    return None if job.is_finished else Subject({"label": job.label}, url_for("jobs.detail", job_id=job.id))
+
+
 @bp.route("/jobs/<int:job_id>/cancel", methods=["POST"])
 @login_required
+@confirm_first(Question(_l("Hủy tác vụ “%(label)s”?"),
+                        _l("Tác vụ dừng lại; không có thay đổi nào của tác vụ được ghi."),
+                        _l("Hủy tác vụ")), _cancel_subject)
 def cancel(job_id: int):
     job = get_job(job_id, Need.MANAGE)
     if not FlaskForm().validate_on_submit():

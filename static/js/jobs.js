@@ -2,7 +2,7 @@
 // Policy allows no style attribute), and while the job runs the card polls its status JSON every 1.5 s and
 // updates itself in place: bar, aria values, status, rows and times, error, result link, cancel button.
 // A card with data-job-reload reloads its page once the job ends (the page then shows the outcome).
-// A form with data-confirm asks before it is sent (cancelling a job).
+// Cancelling asks first through the portal's one confirmation (inspection/confirm.py, the dialog in portal.js).
 (function () {
   "use strict";
 
@@ -62,9 +62,4 @@
     }
   });
 
-  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
-    form.addEventListener("submit", function (event) {
-      if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
-    });
-  });
 })();

@@ -47,7 +47,7 @@ def test_cancel_stops_a_running_job_and_writes_nothing(app, consumer, login):
     user = make_user(Role.UNIT_OFFICER)
     job_id = start(user, rows=200, delay=0.05)
     wait_for(lambda: job_now(job_id).done_rows > 0, 30, "the job to start")
-    response = login(user).post(f"/jobs/{job_id}/cancel")
+    response = login(user).post(f"/jobs/{job_id}/cancel", data={"confirmed": "1"})
     assert response.status_code == 302
     job = wait_finished(job_id)
     assert job.status == JobStatus.CANCELLED and 0 < job.done_rows < 200
@@ -57,7 +57,7 @@ def test_cancel_stops_a_running_job_and_writes_nothing(app, consumer, login):
 def test_a_waiting_job_is_cancelled_at_once_and_never_runs(app, login):
     user = make_user(Role.COUNCIL)
     job_id = start(user, rows=3)
-    login(user).post(f"/jobs/{job_id}/cancel")
+    login(user).post(f"/jobs/{job_id}/cancel", data={"confirmed": "1"})
     assert job_now(job_id).status == JobStatus.CANCELLED
     with running_consumer(app):
         wait_for(lambda: huey_of(app).pending_count() == 0, 10, "the queue to empty")
