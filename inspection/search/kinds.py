@@ -13,8 +13,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from inspection.findings.models import Finding, Recommendation, Responsibility
 from inspection.formatting import vn_date
-from inspection.missions.access import visible_missions_clause
-from inspection.missions.models import Mission, SelfReport, WorkingSession
+from inspection.missions.models import Mission, SelfReport, WorkingSession, mission_units
 from inspection.nominations.models import Dossier
 from inspection.units.models import Unit
 from inspection.units.scope import visible_unit_ids
@@ -57,6 +56,15 @@ def _finding_scope(user):
     return or_(Finding.unit_id.in_(visible), Finding.id.in_(answering))
 
 
+def _mission_scope(user):
+    """As missions.access.visible_missions_clause (a mission of one of the user's units), uncorrelated."""
+    visible = visible_unit_ids(user)
+    if visible is None:
+        return None
+    return Mission.id.in_(select(mission_units.c.mission_id).where(mission_units.c.unit_id.in_(visible))
+                          .correlate(None))
+
+
 def _recommendation_scope(user):
     """As findings.access.visible_recommendations_clause (a share of the user's units, or a finding of one),
     with uncorrelated INs for the same reason."""
@@ -83,7 +91,7 @@ KINDS = (
          url=lambda unit: url_for("units.detail", unit_id=unit.id),
          options=(selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names)),
          more=lambda q: url_for("units.index", q=q, scope="all"), order=(Unit.code,)),
-    Kind("missions", _l("Đoàn kiểm tra"), Mission, visible_missions_clause,
+    Kind("missions", _l("Đoàn kiểm tra"), Mission, _mission_scope,
          title=lambda mission: mission.title,
          detail=lambda mission: " · ".join(str(ref) for ref in (mission.decision_ref, mission.conclusion_ref) if ref),
          url=lambda mission: url_for("missions.workspace", mission_id=mission.id),

@@ -74,7 +74,10 @@ def _matching(kind: Kind, query: str, *columns):
     statement = select(*(columns or (kind.model,)))
     scope = kind.scope(current_user)
     if scope is not None:
-        return statement.where(scope, scanned(kind.model, query)).order_by(*kind.order or (kind.model.id.desc(),))
+        # id + 0, not id: with the primary key's order a database may walk the table from the newest row until
+        # it meets a few of the user's (PostgreSQL did: 1.7 s for a province whose records are the oldest)
+        newest = (kind.model.id + 0).desc()
+        return statement.where(scope, scanned(kind.model, query)).order_by(*kind.order or (newest,))
     if kind.order:
         return statement.where(matches(kind.model, query)).order_by(*kind.order)
     return newest_matching(statement, kind.model, query, db.engine.dialect.name)
