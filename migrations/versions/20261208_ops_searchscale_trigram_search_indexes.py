@@ -1,7 +1,7 @@
 """trigram search indexes: FTS5 tables on SQLite, pg_trgm GIN indexes on PostgreSQL
 
 Revision ID: ops_searchscale
-Revises: ops_notices
+Revises: ops_recnum
 Create Date: 2026-12-07 19:00:00.000000
 
 A search is "the normalised search text contains these words". At national scale (a million dossiers) the
@@ -17,7 +17,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'ops_searchscale'
-down_revision = 'ops_notices'
+down_revision = 'ops_recnum'
 branch_labels = None
 depends_on = None
 
