@@ -8,6 +8,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from inspection.files.models import StoredFile
+from inspection.textsearch import is_search_index
 
 ALEMBIC = "alembic_version"
 
@@ -50,9 +51,11 @@ def stored_files(connection: Connection, tables: dict[str, int]) -> dict[str, st
 
 
 def occupied(engine: Engine) -> dict[str, int]:
-    """The tables holding rows (the migration's own bookkeeping aside): what makes a database not empty."""
+    """The tables holding rows: what makes a database not empty. The migration's bookkeeping aside, and the
+    search indexes (SQLite's FTS5 tables mirror the tables they index: naming them only hides the real ones)."""
     with engine.connect() as connection:
-        return {name: rows for name, rows in counts(connection).items() if rows and name != ALEMBIC}
+        return {name: rows for name, rows in counts(connection).items()
+                if rows and name != ALEMBIC and not is_search_index(name)}
 
 
 def live_snapshot(engine: Engine) -> Snapshot:

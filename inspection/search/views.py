@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from inspection import access
 from inspection.extensions import db
+from inspection.findings.numbering import canonical
 from inspection.params import page_number
 from inspection.permissions import login_required
 from inspection.search.kinds import KINDS, KINDS_BY_KEY, Kind
@@ -58,12 +59,14 @@ class Group:
 def index():
     query = request.args.get("q", "")[:MAX_TERMS_LENGTH].strip()
     kind = KINDS_BY_KEY.get(request.args.get("kind", ""))
-    terms, groups = normalise(query), []
+    # a recommendation's number typed another way ("kn 3 / d12-2017") is looked for as it is written
+    looked_for = canonical(query) or query
+    terms, groups = normalise(looked_for), []
     if indexed(terms):
-        groups = [_one_kind(kind, query)] if kind else [_preview(each, query) for each in KINDS]
-    return render_template("search/index.html", query=query, kind=kind, groups=groups, kinds=KINDS,
-                           highlight=highlight, searched=indexed(terms), too_short=bool(terms) and not indexed(terms),
-                           cap=count_cap())
+        groups = [_one_kind(kind, looked_for)] if kind else [_preview(each, looked_for) for each in KINDS]
+    return render_template("search/index.html", query=query, looked_for=looked_for, kind=kind, groups=groups,
+                           kinds=KINDS, highlight=highlight, searched=indexed(terms),
+                           too_short=bool(terms) and not indexed(terms), cap=count_cap())
 
 
 def _matching(kind: Kind, query: str, *columns):

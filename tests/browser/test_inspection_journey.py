@@ -215,7 +215,7 @@ def issue_recommendation(page: Page, today: date, due: date) -> None:
 
 def open_mission_from_desk(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Bàn làm việc đoàn kiểm tra")
-    page.get_by_role("link", name=MISSION_TITLE).click()
+    page.get_by_role("link", name=MISSION_TITLE, exact=True).first.click()  # the desk and "Đoàn của tôi" both link it
     expect(page.get_by_role("heading", level=1)).to_have_text(MISSION_TITLE)
 
 

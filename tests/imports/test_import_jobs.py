@@ -142,7 +142,7 @@ def test_cancel_during_the_confirmation_writes_nothing(dossier_world, client_as,
     apply_job = job_of(client.post("/nominations/import/confirm", data={"token": token}))
     wait_for(lambda: job_now(apply_job.id).done_rows > 0, 60, "the confirmation to start")
 
-    assert client.post(f"/jobs/{apply_job.id}/cancel").status_code == 302
+    assert client.post(f"/jobs/{apply_job.id}/cancel", data={"confirmed": "1"}).status_code == 302
 
     job = wait_finished(apply_job.id)
     assert job.status == JobStatus.CANCELLED and 0 < job.done_rows < 2 * ROWS
