@@ -175,6 +175,6 @@ def test_two_inspectors_adding_at_once_get_different_numbers(app, migrated):
     numbers = sorted(db.session.scalars(select(Recommendation.number).join(Recommendation.finding)
                                         .where(Finding.mission_id == mission.id)))
     if db.engine.dialect.name == "postgresql":
-        assert errors == [] and numbers == [f"KN-0{n}/Đ{mission.id}-{mission.created_at.year}" for n in (1, 2)]
+        assert errors == [] and numbers == [f"KN-0{n}/{tail(mission)}" for n in (1, 2)]
     else:  # the loser of SQLite's write lock is refused or waits; never two rows with one number
         assert len(numbers) == len(set(numbers)) >= 1

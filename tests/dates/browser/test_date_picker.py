@@ -121,7 +121,9 @@ def test_in_english(page: Page):
     _new_recommendation(page)
     page.locator("button[name=locale][value=en]").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.wait_for_load_state("load")  # the English page whole, not still loading when the field is typed into
     page.locator("#issued_on").fill("04/11/2017")
+    expect(page.locator("#issued_on")).to_have_value("04/11/2017")
     picker_button(page, "issued_on").click()
     dialog = page.get_by_role("dialog")
     expect(dialog.get_by_role("grid", name="November 2017")).to_be_visible()
