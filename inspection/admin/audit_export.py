@@ -27,9 +27,17 @@ BATCH = 1000
 READERS = (Role.ADMIN, Role.COUNCIL)
 
 
+def selected(args):
+    """The entries the filters in `args` (a query string) select, in the page's order."""
+    return audit_log.filtered(audit_log.filter_form(args).filters())
+
+
 def matching(args) -> int:
-    """How many entries the filters in `args` (a query string) select."""
-    query = audit_log.filtered(audit_log.filter_form(args).filters())
+    """How many entries the filters in `args` select."""
+    return _count(selected(args))
+
+
+def _count(query) -> int:
     return db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
 
 
@@ -38,9 +46,9 @@ def export_audit_log(ctx: jobs.JobContext, *, args: dict) -> None:
     """`args`: the log page's query string (lists of values by name)."""
     if ctx.actor.role not in READERS:
         raise RuleViolation(_("Tài khoản này không còn quyền đọc nhật ký thay đổi."))
-    query = audit_log.filtered(audit_log.filter_form(MultiDict(args)).filters())
+    query = selected(MultiDict(args))
     entries = db.session.scalars(query.execution_options(yield_per=BATCH))
-    rows = ctx.counted(_rows(entries), matching(MultiDict(args)))
+    rows = ctx.counted(_rows(entries), _count(query))
     with tempfile.TemporaryFile() as handle:
         _write(handle, rows)
         handle.seek(0)

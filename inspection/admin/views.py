@@ -135,7 +135,7 @@ def deactivate_user(user_id: int):
 
 
 @bp.route("/audit")
-@roles_required(Role.ADMIN, Role.COUNCIL)
+@roles_required(*audit_export.READERS)
 def audit_log():
     form = audit_log_view.filter_form(request.args)
     page = db.paginate(audit_log_view.filtered(form.filters()), per_page=50, max_per_page=200)
@@ -148,7 +148,7 @@ def audit_log():
 
 
 @bp.route("/audit/export", methods=["POST"])
-@roles_required(Role.ADMIN, Role.COUNCIL)
+@roles_required(*audit_export.READERS)
 def audit_log_export():
     """The log's "Xuất Excel": a background job with the page's filters; the file waits on "Tác vụ của tôi"."""
     if not FlaskForm().validate_on_submit():
