@@ -101,14 +101,16 @@ def app(migrated, app_config, tmp_path):
 
 
 def _empty_tables() -> None:
-    tables = list(reversed(db.metadata.sorted_tables))
+    """Every table emptied, children first, and ids counted from 1 again. DELETE, not TRUNCATE, on PostgreSQL too:
+    a test leaves a few rows, and TRUNCATE of 40 tables costs a second or more each time (files are replaced)
+    where DELETE of a few rows costs milliseconds."""
     with db.engine.begin() as connection:
+        for table in reversed(db.metadata.sorted_tables):
+            connection.execute(table.delete())
         if connection.dialect.name == "postgresql":
-            names = ", ".join(f'"{table.name}"' for table in tables)
-            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for table in tables:
-                connection.execute(table.delete())
+            connection.execute(text(
+                "SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S' "
+                "AND relnamespace = current_schema()::regnamespace"))
 
 
 @pytest.fixture

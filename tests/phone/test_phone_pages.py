@@ -62,7 +62,10 @@ def cards(page: Page):
 
 
 def labels(card) -> list[str]:
-    """The labels a card shows before its fields (CSS generated content, from each cell's data-label)."""
+    """The labels a card shows before its fields (CSS generated content, from each cell's data-label). Read once
+    the page has loaded: before its stylesheet applies, the cells have no generated content."""
+    card.page.wait_for_load_state("load")
+    card.locator("td").first.wait_for()
     shown = card.locator("td").evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)")
     return [label.strip('"') for label in shown if label != "none"]
 
