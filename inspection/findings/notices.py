@@ -11,6 +11,7 @@ from inspection import audit
 from inspection.auth.models import Role, User, user_units
 from inspection.extensions import db
 from inspection.findings.models import Recommendation
+from inspection.formatting import vn_date
 from inspection.missions.models import MissionMember
 from inspection.notifications.compose import RECOMMENDATION, excerpt, recommendation_name, recommendation_path
 from inspection.notifications.links import path_for
@@ -46,11 +47,16 @@ def _active_others(query, actor) -> list[User]:
     return list(db.session.scalars(query))
 
 
-def tell(actor, users: list[User], kind: NotificationKind, recommendation: Recommendation, subject: str,
-         body: str) -> None:
-    """A notice about the recommendation, linking to its page (which marks it read). What the system records
-    by itself (a data load, the demo, a test's setting) is not news to anyone: no notice."""
-    if users and not getattr(actor, "is_system", False):
+def tell(actor, users: list[User], kind: NotificationKind, recommendation: Recommendation | None, subject: str,
+         body: str, link: str | None = None) -> None:
+    """A notice about the recommendation, linking to its page (which marks it read), or about several, linking
+    to `link`. What the system records by itself (a data load, the demo, a test's setting) is not news to
+    anyone: no notice."""
+    if not users or getattr(actor, "is_system", False):
+        return
+    if recommendation is None:
+        notify(users, kind, subject, body, link)
+    else:
         notify(users, kind, subject, body, recommendation_path(recommendation),
                about=(RECOMMENDATION, recommendation.id))
 
@@ -65,7 +71,7 @@ def _quoted(recommendation: Recommendation) -> str:
 
 def notify_issued(actor, recommendation: Recommendation, units: list[Unit]) -> None:
     """Each unit newly made responsible (at issue or added later) hears of it; the others already knew."""
-    due = recommendation.current_due.strftime("%d/%m/%Y") if recommendation.current_due else "—"
+    due = vn_date(recommendation.current_due) or "—"
     tell(actor, unit_officers({unit.id for unit in units}, actor), NotificationKind.ISSUED, recommendation,
          audit.text("%(name)s giao cho đơn vị của bạn, hạn %(due)s", name=recommendation_name(recommendation),
                     due=due),
@@ -79,36 +85,35 @@ NAMED_IN_TRANSFER = 20
 
 def notify_transferred(actor, from_unit: Unit, to_unit: Unit, moved: list[Recommendation]) -> None:
     """The successor's officers hear once of everything they now carry (one notice, not one per item)."""
-    officers = unit_officers({to_unit.id}, actor)
-    if not officers or not moved or getattr(actor, "is_system", False):
+    if not moved:
         return
     names = ", ".join(recommendation_name(rec) for rec in moved[:NAMED_IN_TRANSFER])
     more = "…" if len(moved) > NAMED_IN_TRANSFER else ""
-    notify(officers, NotificationKind.ISSUED,
-           audit.text("%(count)s kiến nghị của %(old)s chuyển cho đơn vị của bạn", count=len(moved),
-                      old=from_unit.name),
-           audit.text("Các kiến nghị đang mở của %(old)s nay do %(new)s chịu trách nhiệm: %(names)s%(more)s.",
-                      old=from_unit.name, new=to_unit.name, names=names, more=more),
-           path_for("findings.register", responsible=to_unit.code))
+    tell(actor, unit_officers({to_unit.id}, actor), NotificationKind.ISSUED, None,
+         audit.text("%(count)s kiến nghị của %(old)s chuyển cho đơn vị của bạn", count=len(moved),
+                    old=from_unit.name),
+         audit.text("Các kiến nghị đang mở của %(old)s nay do %(new)s chịu trách nhiệm: %(names)s%(more)s.",
+                    old=from_unit.name, new=to_unit.name, names=names, more=more),
+         link=path_for("findings.register", responsible=to_unit.code))
 
 
 def notify_verdict(actor, recommendation: Recommendation) -> None:
     status = recommendation.verified_status.lazy_label
     note = recommendation.verification_note
-    tell(actor, _responsible_officers(recommendation, actor), NotificationKind.VERDICT, recommendation,
+    tell(actor, responsible_officers(recommendation, actor), NotificationKind.VERDICT, recommendation,
          audit.text("%(name)s đã được xác minh: %(status)s", name=recommendation_name(recommendation), status=status),
          audit.text("Đoàn kiểm tra đã xác minh %(quoted)s. Kết quả: %(status)s.%(note)s",
                     quoted=_quoted(recommendation), status=status, note=_note(note)))
 
 
 def notify_reopened(actor, recommendation: Recommendation) -> None:
-    tell(actor, _responsible_officers(recommendation, actor), NotificationKind.REOPENED, recommendation,
+    tell(actor, responsible_officers(recommendation, actor), NotificationKind.REOPENED, recommendation,
          audit.text("%(name)s được mở lại", name=recommendation_name(recommendation)),
          audit.text("Đoàn kiểm tra đã mở lại %(quoted)s; đơn vị tiếp tục thực hiện và báo cáo.%(note)s",
                     quoted=_quoted(recommendation), note=_note(recommendation.verification_note)))
 
 
-def _responsible_officers(recommendation: Recommendation, actor) -> list[User]:
+def responsible_officers(recommendation: Recommendation, actor) -> list[User]:
     return unit_officers({share.unit_id for share in recommendation.responsibilities}, actor)
 
 

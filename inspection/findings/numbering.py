@@ -17,7 +17,7 @@ which forms_util.commit_or_refuse reports as a lost race with nothing saved."""
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from inspection.textsearch import normalise
 
@@ -57,17 +57,23 @@ def split(number: str) -> tuple[int, str]:
 def next_number(connection, tables, mission_id: int, given: dict[int, str]) -> str:
     """The next number of the mission, read under a lock on its row. `given` holds the last number handed out
     per mission in the current flush (its rows are not inserted yet when the next one is numbered)."""
-    mission, finding, recommendation = tables
+    mission = tables[0]
     dates = connection.execute(
         select(mission.c.decision_date, mission.c.planned_start, mission.c.period_to, mission.c.created_at)
         .where(mission.c.id == mission_id).with_for_update(key_share=True)).one()
-    held = list(connection.scalars(select(recommendation.c.number).join(
-        finding, finding.c.id == recommendation.c.finding_id).where(
-        finding.c.mission_id == mission_id, recommendation.c.number.is_not(None))
-        .order_by(recommendation.c.id)))
+    highest = connection.scalar(_highest(tables, mission_id))
     if mission_id in given:
-        held.append(given[mission_id])
-    if not held:
+        highest = given[mission_id]  # handed out in this flush, so above anything stored
+    if highest is None:
         return format_number(mission_id, mission_year(*dates), 1)
-    prefix = split(held[0])[1]
-    return f"KN-{max(split(number)[0] for number in held) + 1:02d}/{prefix}"
+    sequence, prefix = split(highest)
+    return f"KN-{sequence + 1:02d}/{prefix}"
+
+
+def _highest(tables, mission_id: int):
+    """The mission's highest number, one row read: its numbers share one prefix and pad the sequence to two
+    digits, so a longer number is a higher one and, of equal length, the text orders as the sequence does."""
+    _mission, finding, recommendation = tables
+    return (select(recommendation.c.number).join(finding, finding.c.id == recommendation.c.finding_id)
+            .where(finding.c.mission_id == mission_id, recommendation.c.number.is_not(None))
+            .order_by(func.length(recommendation.c.number).desc(), recommendation.c.number.desc()).limit(1))

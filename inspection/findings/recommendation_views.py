@@ -1,13 +1,14 @@
 """Pages for recommendations: issue one on a finding, see it (with the units' follow-up and the
 responses panel), edit it, and verify or reopen it."""
 
+from contextlib import suppress
+
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from inspection import sections
 from inspection.access import Need
-from inspection.extensions import db
 from inspection.findings import services
 from inspection.findings.access import can_manage, get_finding, get_recommendation
 from inspection.findings.blueprint import bp
@@ -49,9 +50,16 @@ def new_recommendation(finding_id: int):
 @login_required
 def recommendation(recommendation_id: int):
     recommendation = get_recommendation(recommendation_id, options=recommendation_page_options())
-    if mark_read_about(current_user, RECOMMENDATION, recommendation.id):
-        db.session.commit()  # seen: the notices about it are read, and the desk stops counting its answers
+    _mark_seen(recommendation)
     return _page(recommendation)
+
+
+def _mark_seen(recommendation: Recommendation) -> None:
+    """Opened, the notices about it are read and the desk stops counting its answers. Reading is not worth
+    refusing the page for: a race lost to another tab marking them read leaves the page as it is."""
+    with suppress(RuleViolation):
+        if mark_read_about(current_user, RECOMMENDATION, recommendation.id):
+            commit_or_refuse(lambda: None)  # only when something was read: a commit reloads the page's records
 
 
 def _page(recommendation: Recommendation, verify_form: VerifyForm | None = None,

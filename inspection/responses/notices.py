@@ -5,7 +5,8 @@ The audiences are findings/notices.py's; nobody is told of their own action."""
 
 from inspection import audit
 from inspection.findings.models import Recommendation, Responsibility
-from inspection.findings.notices import council, mission_team, tell, unit_officers
+from inspection.findings.notices import council, mission_team, responsible_officers, tell, unit_officers
+from inspection.formatting import vn_date
 from inspection.notifications.compose import excerpt, recommendation_name
 from inspection.notifications.models import NotificationKind
 from inspection.responses.models import DueDateChange, Evidence, ExtensionStatus, Message
@@ -22,7 +23,7 @@ def notify_message(actor, recommendation: Recommendation, message: Message, unit
              audit.text("%(unit)s gửi trao đổi về %(name)s%(attached)s: %(body)s", unit=unit.name,
                         name=recommendation_name(recommendation), attached=attached, body=excerpt(message.body)))
         return
-    tell(actor, _officers(recommendation, actor), NotificationKind.REPLY, recommendation,
+    tell(actor, responsible_officers(recommendation, actor), NotificationKind.REPLY, recommendation,
          audit.text("Đoàn kiểm tra trao đổi về %(name)s", name=recommendation_name(recommendation)),
          audit.text("%(author)s gửi trao đổi về %(name)s%(attached)s: %(body)s", author=actor.full_name,
                     name=recommendation_name(recommendation), attached=attached, body=excerpt(message.body)))
@@ -31,7 +32,8 @@ def notify_message(actor, recommendation: Recommendation, message: Message, unit
 def notify_evidence(actor, evidence: Evidence, unit: Unit | None) -> None:
     """A new version of a piece of evidence: the other side hears of it."""
     recommendation = evidence.recommendation
-    audience = mission_team(recommendation, actor) if unit is not None else _officers(recommendation, actor)
+    audience = (mission_team(recommendation, actor) if unit is not None
+                else responsible_officers(recommendation, actor))
     who = unit.name if unit is not None else audit.text("Đoàn kiểm tra")
     tell(actor, audience, NotificationKind.EVIDENCE, recommendation,
          audit.text("%(who)s tải lên minh chứng mới cho %(name)s", who=who, name=recommendation_name(recommendation)),
@@ -84,13 +86,9 @@ def notify_extension_decision(actor, change: DueDateChange) -> None:
                     if change.decision_note else ""))
 
 
-def _officers(recommendation: Recommendation, actor):
-    return unit_officers({share.unit_id for share in recommendation.responsibilities}, actor)
-
-
 def _said(message: Message | None) -> str:
     return audit.text(" Ghi chú: %(note)s", note=excerpt(message.body)) if message is not None else ""
 
 
 def _day(day) -> str:
-    return day.strftime("%d/%m/%Y") if day else "—"
+    return vn_date(day) or "—"
