@@ -1,4 +1,7 @@
-"""A live server on a free port in a thread, and pytest-playwright pointed at Debian's Chromium."""
+"""A live server on a free port in a thread, pytest-playwright pointed at Debian's Chromium, and screenshots."""
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -40,6 +43,23 @@ def base_url(live_server):
 def _database(app):
     """Browser tests write their data through the `app` fixture's session."""
     return app
+
+
+@pytest.fixture
+def shots(request, tmp_path):
+    """shots(page, name): a full-page screenshot, numbered in the order taken, in a folder named after the test,
+    under the test's tmp folder, or under $SCREENSHOTS_DIR to look at them after the run."""
+    folder = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path / "screenshots") / request.node.originalname
+    folder.mkdir(parents=True, exist_ok=True)
+    taken = []
+
+    def shoot(page, name: str) -> Path:
+        path = folder / f"{len(taken) + 1:02d}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        taken.append(path)
+        return path
+
+    return shoot
 
 
 def pytest_collection_modifyitems(items):

@@ -4,11 +4,9 @@ remediation of another, closes the session, and prints the minutes, which list b
 print without the navigation bar.
 
 Only the accounts, units and recommendations come from the builders; the session is typed and clicked as
-a person would. Screenshots go to $COUNCIL_SCREENSHOTS_DIR (default /tmp/issue5/shots)."""
+a person would. Screenshots go to the test's tmp folder or $SCREENSHOTS_DIR."""
 
-import os
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -22,7 +20,6 @@ from tests import factories
 from tests.browser.pages import log_in
 from tests.findings.builders import make_finding, make_mission
 
-SHOTS = Path(os.environ.get("COUNCIL_SCREENSHOTS_DIR", "/tmp/issue5/shots"))
 EXTEND_TEXT = "Kiện toàn Hội đồng Thi đua – Khen thưởng cấp huyện và bồi dưỡng nghiệp vụ"
 ACCEPT_TEXT = "Xây dựng kế hoạch phát hiện, nhân rộng điển hình tiên tiến"
 NOT_YET_TEXT = "Đẩy mạnh tuyên truyền gương người tốt, việc tốt"
@@ -50,11 +47,6 @@ def council(app):
     return user
 
 
-def shoot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"council-review-{name}.png"), full_page=True)
-
-
 
 def confirm(page: Page, question: str) -> None:
     """The dialog every irreversible action opens (inspection/confirm.py): read it, then confirm."""
@@ -67,7 +59,7 @@ def item_card(page: Page, text: str):
     return page.locator("section.card", has=page.get_by_role("link", name=text))
 
 
-def test_a_review_session_from_proposal_to_printed_minutes(page: Page, council):
+def test_a_review_session_from_proposal_to_printed_minutes(page: Page, council, shots):
     today = today_vn()
     new_due = today + timedelta(days=90)
     page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
@@ -88,7 +80,7 @@ def test_a_review_session_from_proposal_to_printed_minutes(page: Page, council):
     expect(item_card(page, EXTEND_TEXT)).to_contain_text("Quá hạn 60 ngày")
     expect(item_card(page, ACCEPT_TEXT)).to_contain_text("Quá hạn 45 ngày")
     expect(page.get_by_role("link", name=NOT_YET_TEXT)).to_have_count(0)
-    shoot(page, "1-proposed")
+    shots(page, "proposed")
 
     # extend one to a date, with a reason; the date field appears when "Gia hạn" is chosen
     card = item_card(page, EXTEND_TEXT)
@@ -118,7 +110,7 @@ def test_a_review_session_from_proposal_to_printed_minutes(page: Page, council):
     expect(page.locator("main > .alert")).to_contain_text("Đã kết thúc phiên họp.")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Đã kết thúc")
     expect(page.get_by_role("button", name="Ghi quyết định")).to_have_count(0)
-    shoot(page, "2-closed")
+    shots(page, "closed")
 
     # the minutes list both decisions and print without the navigation bar
     page.get_by_role("link", name="Biên bản", exact=True).click()
@@ -136,11 +128,11 @@ def test_a_review_session_from_proposal_to_printed_minutes(page: Page, council):
     expect(minutes.get_by_test_id("draft-mark")).to_have_count(0)
     page.get_by_role("button", name="In biên bản").click()
     assert page.evaluate("window.__printed") == 1
-    shoot(page, "3-minutes-screen")
+    shots(page, "minutes-screen")
 
     page.emulate_media(media="print")
     expect(page.locator("nav.navbar")).to_be_hidden()
     expect(page.get_by_role("button", name="In biên bản")).to_be_hidden()
     expect(minutes).to_be_visible()
     expect(rows.filter(has_text=EXTEND_TEXT)).to_be_visible()
-    shoot(page, "4-minutes-print")
+    shots(page, "minutes-print")

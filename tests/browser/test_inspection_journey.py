@@ -4,7 +4,7 @@ with an evidence file and reports it done; the inspector checks the evidence and
 recommendation's history shows every step with who did it. And an officer of another unit sees none of it.
 
 Only the accounts and units come from the factories: everything else is typed and clicked as a person would.
-Screenshots of the key steps go to tmp_path, or to $JOURNEY_SCREENSHOTS_DIR when it is set (to look at them)."""
+Screenshots of the key steps go to tmp_path, or to $SCREENSHOTS_DIR when it is set (to look at them)."""
 
 import os
 import re
@@ -72,21 +72,6 @@ def people(app) -> People:
     db.session.commit()
     return People(inspector=inspector, officer=officer, unit=unit)
 
-
-@pytest.fixture
-def shots(request, tmp_path):
-    """shots(page, name): a full-page screenshot, numbered in the order taken, in a folder named after the test."""
-    folder = Path(os.environ.get("JOURNEY_SCREENSHOTS_DIR") or tmp_path / "screenshots") / request.node.originalname
-    folder.mkdir(parents=True, exist_ok=True)
-    taken = []
-
-    def shoot(page: Page, name: str) -> Path:
-        path = folder / f"{len(taken) + 1:02d}-{name}.png"
-        page.screenshot(path=str(path), full_page=True)
-        taken.append(path)
-        return path
-
-    return shoot
 
 
 @pytest.fixture(autouse=True)

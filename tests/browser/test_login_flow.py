@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 from inspection.auth.models import Role
 from inspection.extensions import db
 from tests import factories
+from tests.browser.pages import submit_login
 
 HOME_HEADINGS = {
     Role.ADMIN: "Quản trị hệ thống",
@@ -24,19 +25,11 @@ def _make_user(role: Role, **kwargs):
     return user
 
 
-def _log_in(page: Page, username: str, password: str = factories.PASSWORD) -> None:
-    page.goto("/login")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-    # the menus open by Bootstrap's script, at the end of the page: until it runs, a click on a menu follows "#"
-    page.wait_for_load_state("load")
-
 
 @pytest.mark.parametrize("role", list(Role), ids=[role.value for role in Role])
 def test_each_role_lands_on_its_home_page(page: Page, role: Role):
     user = _make_user(role)
-    _log_in(page, user.username)
+    submit_login(page, user.username)
     expect(page).to_have_url(re.compile(r"/dashboard/$" if role == Role.COUNCIL else r"/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(HOME_HEADINGS[role])
     nav = page.get_by_role("navigation", name="Điều hướng chính")
@@ -54,14 +47,14 @@ def test_each_role_lands_on_its_home_page(page: Page, role: Role):
 
 def test_wrong_password_shows_the_vietnamese_message(page: Page):
     user = _make_user(Role.INSPECTOR)
-    _log_in(page, user.username, "sai-mat-khau")
+    submit_login(page, user.username, "sai-mat-khau")
     expect(page.get_by_role("alert")).to_contain_text("Tên đăng nhập hoặc mật khẩu không đúng.")
     expect(page).to_have_url(re.compile(r"/login"))
 
 
 def test_language_switch_is_remembered_for_the_user(page: Page, browser, base_url):
     user = _make_user(Role.COUNCIL)
-    _log_in(page, user.username)
+    submit_login(page, user.username)
     page.get_by_role("button", name="English").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Overview")
     expect(page.locator("html")).to_have_attribute("lang", "en")

@@ -17,6 +17,7 @@ from inspection.extensions import db
 from inspection.nominations.catalogue import seed_catalogue
 from inspection.nominations.models import Dossier
 from tests import factories
+from tests.browser.pages import log_in
 from tests.jobs.conftest import running_consumer
 
 #: how long the page may take to show a job's outcome (the bar polls every 1.5 s, then the page reloads)
@@ -59,13 +60,6 @@ def council_officer():
     db.session.commit()
     return user
 
-
-def log_in(page: Page, username: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state("load")  # the menus work once Bootstrap's script at the end of the page has run
 
 
 def fill_template(template_path, target_path, rows: list[dict]) -> None:

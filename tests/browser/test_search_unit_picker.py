@@ -9,14 +9,7 @@ from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.units.models import UnitKind
 from tests import factories
-
-
-def _log_in(page: Page, username: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state("load")
+from tests.browser.pages import log_in
 
 
 def _council_with_units():
@@ -30,7 +23,7 @@ def _council_with_units():
 
 def test_typing_phu_quoc_and_choosing_with_the_keyboard(page: Page):
     page.set_viewport_size({"width": 1366, "height": 768})
-    _log_in(page, _council_with_units().username)
+    log_in(page, _council_with_units().username)
     page.goto("/recommendations/")
     field = page.get_by_role("combobox", name="Mã đơn vị")
     field.click()
@@ -52,7 +45,7 @@ def test_typing_phu_quoc_and_choosing_with_the_keyboard(page: Page):
 
 def test_the_search_box_of_the_navigation(page: Page):
     page.set_viewport_size({"width": 1366, "height": 768})
-    _log_in(page, _council_with_units().username)
+    log_in(page, _council_with_units().username)
     box = page.get_by_role("searchbox", name="Tìm đơn vị, đoàn, kiến nghị, hồ sơ…")
     box.fill("KIEN GIANG")
     box.press("Enter")
@@ -65,7 +58,7 @@ def test_the_search_box_of_the_navigation(page: Page):
 
 def test_search_results_and_the_picker_fit_a_phone(page: Page, tmp_path):
     page.set_viewport_size({"width": 390, "height": 844})
-    _log_in(page, _council_with_units().username)
+    log_in(page, _council_with_units().username)
     page.goto("/search?q=kien giang")
     expect(page.locator("section[data-kind=units] mark")).to_have_text("Kiên Giang")
     page.screenshot(path=tmp_path / "search-390.png", full_page=True)

@@ -16,16 +16,9 @@ from inspection.nominations import services as nominations
 from inspection.nominations.models import DossierStatus, RecipientKind
 from inspection.units.models import UnitKind
 from tests import factories
+from tests.browser.pages import log_in
 from tests.missions.builders import make_mission
 from tests.nominations.builders import award_form
-
-
-def _log_in(page: Page, username: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state("load")
 
 
 def _units():
@@ -42,7 +35,7 @@ def test_browsing_the_tree_and_picking_with_the_keyboard(page: Page):
     _units()
     user = factories.make_user(Role.COUNCIL)
     db.session.commit()
-    _log_in(page, user.username)
+    log_in(page, user.username)
     page.goto("/recommendations/")
     field = page.get_by_role("combobox", name="Mã đơn vị")
     button = page.get_by_role("button", name="Chọn từ cây đơn vị").first
@@ -89,7 +82,7 @@ def test_a_unit_officer_browses_only_their_units(page: Page):
     kg, _pq = _units()
     officer = factories.make_user(Role.UNIT_OFFICER, units=[kg])
     db.session.commit()
-    _log_in(page, officer.username)
+    log_in(page, officer.username)
     page.goto("/recommendations/")
     page.get_by_role("button", name="Chọn từ cây đơn vị").first.click()
     tree = page.get_by_role("tree", name="Cây đơn vị")
@@ -114,7 +107,7 @@ def test_the_dossier_search_uses_the_same_combobox(page: Page):
                                award_form=award_form("BKUBT"), recipient_kind=RecipientKind.INDIVIDUAL,
                                recipient_name="Nguyễn Văn Kiên")
     db.session.commit()
-    _log_in(page, inspector.username)
+    log_in(page, inspector.username)
     page.goto(f"/findings/{finding.id}")
     form = page.locator("form[data-dossier-search]")
     form.get_by_role("combobox").first.fill("KG-PQ")

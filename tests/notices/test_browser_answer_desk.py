@@ -3,9 +3,7 @@ the bell's count, the notice naming the recommendation, and "1" under "Trao Ä‘á»
 number leads to the register filtered to that recommendation, and once the inspector has opened it the desk
 counts nothing more."""
 
-import os
 from datetime import date
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -23,6 +21,7 @@ from tests.browser.conftest import (  # noqa: F401  (the live server and Chromiu
     browser_type_launch_args,
     live_server,
     live_server_config,
+    shots,
 )
 from tests.browser.pages import log_in
 from tests.findings.builders import make_finding, make_mission
@@ -45,7 +44,7 @@ def cast(app):
     return inspector, officer, recommendation
 
 
-def test_an_answer_reaches_the_inspectors_desk_and_bell(page: Page, browser, base_url, cast, tmp_path):  # noqa: F811
+def test_an_answer_reaches_the_inspectors_desk_and_bell(page: Page, browser, base_url, cast, shots):  # noqa: F811
     inspector, officer, recommendation = cast
     log_in(page, officer)
     page.goto(f"/recommendations/{recommendation.id}")
@@ -61,8 +60,7 @@ def test_an_answer_reaches_the_inspectors_desk_and_bell(page: Page, browser, bas
     expect(row.locator('[data-kind="unread"]')).to_have_text("1")
     expect(desk.locator('tfoot [data-kind="unread"]')).to_have_text("1")
     expect(desk_page.locator(".notification-count")).to_contain_text("1")
-    shots = Path(os.environ.get("NOTICES_SCREENSHOTS_DIR", tmp_path))
-    desk_page.screenshot(path=str(shots / "inspector-desk.png"), full_page=True)
+    shots(desk_page, "inspector-desk")
 
     desk_page.locator(".notification-count").click()
     notice = desk_page.locator(".notification-list li").first

@@ -2,16 +2,12 @@
 
 from playwright.sync_api import Page, expect
 
-from tests import factories
+from tests.browser import pages
 
 
 def log_in(page: Page, user) -> None:
-    page.goto("/login")
-    form = page.locator("main form")
-    form.get_by_label("Tên đăng nhập").fill(user.username)
-    form.get_by_label("Mật khẩu").fill(factories.PASSWORD)
-    form.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state("load")  # the menu opens once Bootstrap's script at the end of the page has run
+    """Logged in as on a desktop, and the menu is behind its button."""
+    pages.log_in(page, user)
     expect(page.get_by_role("button", name="Mở menu")).to_be_visible()
     expect(page.get_by_role("button", name=user.full_name)).to_be_hidden()  # behind the menu button
 

@@ -2,7 +2,7 @@
 across lines); the unit officer's to-do page shows each recommendation as a card whose fields carry the
 column headings as labels, and the unit answers, reports done and asks for an extension from a phone.
 At 1366×768 the to-do page is still a table. Screenshots of every page go to the test's tmp folder (or
-$PHONE_SCREENSHOTS_DIR)."""
+$SCREENSHOTS_DIR)."""
 
 import re
 from datetime import timedelta
@@ -70,14 +70,19 @@ def labels(card) -> list[str]:
     return [label.strip('"') for label in shown if label != "none"]
 
 
+def shown(page: Page, shots, name: str) -> None:
+    """What the page looks like (a screenshot to look at) fits the phone's screen."""
+    shots(page, name)
+    assert_fits(page)
+
+
 def test_the_to_do_page_is_cards_on_a_phone(page: Page, scene: Scene, shots):
     log_in(page, scene.officer)
     nav_to(page, "Việc cần làm")
     expect(page.get_by_role("heading", level=1)).to_have_text("Việc cần làm")
     overdue = page.get_by_role("region", name=re.compile(r"^Quá hạn"))
     expect(overdue.get_by_role("link", name=OVERDUE_TEXT)).to_be_visible()
-    shots(page, "todo")
-    assert_fits(page)
+    shown(page, shots, "todo")
 
     expect(cards(page)).to_have_count(3)
     for card in cards(page).all():
@@ -102,8 +107,7 @@ def test_the_to_do_cards_in_english_carry_the_english_headings(page: Page, scene
     expect(page.get_by_role("button", name="Open menu")).to_be_visible()
     page.goto("/todo")
     expect(page.get_by_role("heading", level=1)).to_have_text("To-do")
-    shots(page, "todo-english")
-    assert_fits(page)
+    shown(page, shots, "todo-english")
     headings = page.locator("main table.table-cards thead").first.locator("th").all_text_contents()
     assert headings[0] == "Recommendation"
     for card in cards(page).all():
@@ -115,8 +119,7 @@ def test_the_to_do_page_is_a_table_on_a_desktop(page: Page, scene: Scene, shots)
     desktop.log_in(page, scene.officer)
     page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Việc cần làm").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Việc cần làm")
-    shots(page, "todo-desktop")
-    assert_fits(page)
+    shown(page, shots, "todo-desktop")
     overdue = page.get_by_role("region", name=re.compile(r"^Quá hạn"))
     expect(overdue.get_by_role("columnheader")).to_have_text(COLUMNS)
     row = overdue.get_by_role("row").filter(has_text=OVERDUE_TEXT)
@@ -137,8 +140,7 @@ def test_the_unit_answers_reports_done_and_asks_for_more_time_on_a_phone(page: P
     nav_to(page, "Việc cần làm")
     page.get_by_role("link", name=OVERDUE_TEXT).click()
     expect(page.locator("main")).to_contain_text(OVERDUE_TEXT)
-    shots(page, "recommendation")
-    assert_fits(page)
+    shown(page, shots, "recommendation")
 
     conversation = page.get_by_role("region", name="Trao đổi giữa đơn vị và đoàn kiểm tra")
     conversation.get_by_label("Nội dung trao đổi").fill(ANSWER)
@@ -152,8 +154,7 @@ def test_the_unit_answers_reports_done_and_asks_for_more_time_on_a_phone(page: P
     evidence_card = page.get_by_role("region", name="Minh chứng", exact=True).locator("tbody tr")
     assert labels(evidence_card) == ["Phiên bản", "Tệp", "Dung lượng", "SHA-256", "Người tải lên", "Thời điểm"]
     assert evidence_card.bounding_box()["width"] > 300
-    shots(page, "answered")
-    assert_fits(page)
+    shown(page, shots, "answered")
 
     progress = page.get_by_role("region", name="Cập nhật tiến độ của đơn vị")
     progress.get_by_label("Trạng thái mới").select_option(label="Đã báo cáo hoàn thành")
@@ -174,62 +175,51 @@ def test_the_unit_answers_reports_done_and_asks_for_more_time_on_a_phone(page: P
     request_card = page.get_by_role("region", name="Hạn thực hiện và gia hạn").locator("tbody tr").first
     assert labels(request_card) == ["Đề nghị", "Lý do", "Hạn", "Kết quả", "Quyết định"]
     assert request_card.bounding_box()["width"] > 300
-    shots(page, "reported-and-asked")
-    assert_fits(page)
+    shown(page, shots, "reported-and-asked")
 
 
 def test_the_inspectors_pages_fit_a_phone(page: Page, scene: Scene, shots):
     log_in(page, scene.member)
     expect(page.get_by_role("heading", level=1)).to_have_text("Bàn làm việc đoàn kiểm tra")
-    shots(page, "desk")
-    assert_fits(page)
+    shown(page, shots, "desk")
 
     page.get_by_role("link", name=scene.mission.title, exact=True).first.click()  # the desk names it too
     expect(page.get_by_role("heading", level=1)).to_have_text(scene.mission.title)
-    shots(page, "mission-workspace")
-    assert_fits(page)
+    shown(page, shots, "mission-workspace")
 
     page.get_by_role("link", name=EXTENDED_TEXT).first.click()
     expect(page.locator("main")).to_contain_text(EXTENDED_TEXT)
-    shots(page, "recommendation-with-extension-request")
-    assert_fits(page)
+    shown(page, shots, "recommendation-with-extension-request")
 
     nav_to(page, "Kiến nghị")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sổ theo dõi kiến nghị")
-    shots(page, "register")
-    assert_fits(page)
+    shown(page, shots, "register")
 
 
 def test_the_councils_pages_fit_a_phone(page: Page, scene: Scene, shots):
     log_in(page, scene.council)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Tổng quan")
-    shots(page, "dashboard")
-    assert_fits(page)
+    shown(page, shots, "dashboard")
 
     nav_to(page, "Phiên họp")
     expect(page.get_by_role("heading", level=1)).to_have_text("Phiên họp Hội đồng")
-    shots(page, "sessions")
-    assert_fits(page)
+    shown(page, shots, "sessions")
     page.get_by_role("main").get_by_role("link", name=re.compile("Phiên họp Hội đồng Thi đua")).first.click()
     expect(page.locator("main")).to_contain_text(OVERDUE_TEXT)
-    shots(page, "review-session")
-    assert_fits(page)
+    shown(page, shots, "review-session")
 
     nav_to(page, "Kiến nghị")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sổ theo dõi kiến nghị")
-    shots(page, "register")
-    assert_fits(page)
+    shown(page, shots, "register")
 
 
 def test_the_administrators_pages_fit_a_phone(page: Page, scene: Scene, shots):
     log_in(page, scene.admin)
     expect(page.get_by_role("heading", level=1)).to_have_text("Quản trị hệ thống")
-    shots(page, "admin-home")
-    assert_fits(page)
+    shown(page, shots, "admin-home")
     for item, name in (("Tài khoản", "users"), ("Nhật ký thay đổi", "audit-log")):
         page.get_by_role("button", name="Mở menu").click()
         page.get_by_role("button", name="Quản trị").click()
         page.get_by_role("link", name=item, exact=True).click()
         expect(page.get_by_role("heading", level=1)).to_have_text(item)
-        shots(page, name)
-        assert_fits(page)
+        shown(page, shots, name)
