@@ -2,7 +2,7 @@
 // handlers): data-print prints the page, data-auto-submit sends its form when the choice changes (a button
 // inside <noscript> does it without JavaScript); a form or button with data-confirm-title asks in the page's
 // <dialog> before an action that cannot be undone, then posts with confirmed=1 (inspection/confirm.py; without
-// JavaScript the server asks on a page of its own).
+// JavaScript the server asks on a page of its own); tables shown as cards keep their roles.
 (function () {
   "use strict";
 
@@ -12,6 +12,18 @@
 
   document.querySelectorAll("[data-auto-submit]").forEach(function (field) {
     field.addEventListener("change", function () { field.form.submit(); });
+  });
+
+  // A table shown as cards on a phone (class table-cards) says its roles itself: some browsers drop a table's
+  // semantics once its cells are display:block, and a screen reader would read a card as loose text.
+  var say = function (nodes, role) { nodes.forEach(function (node) { node.setAttribute("role", role); }); };
+  document.querySelectorAll("table.table-cards").forEach(function (table) {
+    table.setAttribute("role", "table");
+    say(table.querySelectorAll(":scope > thead, :scope > tbody, :scope > tfoot"), "rowgroup");
+    say(table.querySelectorAll(":scope > * > tr"), "row");
+    say(table.querySelectorAll(":scope > thead > tr > th"), "columnheader");
+    say(table.querySelectorAll(":scope > tbody > tr > th"), "rowheader");
+    say(table.querySelectorAll(":scope > * > tr > td"), "cell");
   });
 
   var dialog = document.getElementById("confirm-dialog");

@@ -85,6 +85,11 @@ def test_the_to_do_page_is_cards_on_a_phone(page: Page, scene: Scene, shots):
     shown(page, shots, "todo")
 
     expect(cards(page)).to_have_count(3)
+    # a card is still a row of cells to a screen reader, whatever the browser does with display:block
+    assert page.locator("main table.table-cards").first.get_attribute("role") == "table"
+    assert cards(page).first.get_attribute("role") == "row"
+    assert set(cards(page).first.locator("td").evaluate_all("tds => tds.map(td => td.getAttribute('role'))")) == {
+        "cell"}
     for card in cards(page).all():
         assert card.bounding_box()["width"] > 300
         cells = card.locator("td")
