@@ -56,6 +56,9 @@ class DefaultConfig:
     LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
     LOGIN_LOCK_DURATION = timedelta(minutes=15)
     PAGE_SIZE = 25
+    #: one JSON line per request on standard error (inspection/request_log.py); the tests' live servers turn it
+    #: off, so that a failing browser test's output shows what failed rather than hundreds of requests
+    REQUEST_LOG = True
     #: how many reverse proxies (nginx…) sit in front: their X-Forwarded-For gives the client address,
     #: which the login lock counts by. 0 = none (the peer address is the client).
     PROXY_FIX_X_FOR = 0

@@ -15,7 +15,7 @@ import uuid
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
-from flask import Flask, Response, g, has_request_context, request
+from flask import Flask, Response, current_app, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -73,7 +73,8 @@ def _start() -> None:
 
 def _finish(response: Response) -> Response:
     response.headers[HEADER] = request_id()
-    REQUESTS.info("request", extra={"fields": request_fields(response)})
+    if current_app.config["REQUEST_LOG"]:
+        REQUESTS.info("request", extra={"fields": request_fields(response)})
     return response
 
 

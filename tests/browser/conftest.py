@@ -21,9 +21,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def live_server_config(migrated, tmp_path_factory) -> dict:
-    """The server's settings: a worker for its jobs (tests/browser/test_jobs_*) uses the same queue and files."""
+    """The server's settings: a worker for its jobs (tests/browser/test_jobs_*) uses the same queue and files; no
+    request lines (a failure's output would be hundreds of them)."""
     return make_config(migrated, None, FILES_FOLDER=str(tmp_path_factory.mktemp("server-files")),
-                       JOBS_SQLITE_PATH=str(tmp_path_factory.mktemp("server-jobs") / "jobs.sqlite3"))
+                       JOBS_SQLITE_PATH=str(tmp_path_factory.mktemp("server-jobs") / "jobs.sqlite3"),
+                       REQUEST_LOG=False)
 
 
 @pytest.fixture(scope="session")
