@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from inspection.council.models import Decision, ReviewItem, ReviewSession
 from inspection.dates import VNDateField
+from inspection.documents import purposes
 from inspection.documents.fields import DocRefField
 from inspection.findings.numbering import canonical
 from inspection.forms_util import KeepsParseErrors, PortalForm, VersionField
@@ -105,7 +106,7 @@ class ButtonForm(PortalForm):
 
 
 class CloseForm(PortalForm):
-    minutes_ref = DocRefField(_l("Số biên bản"), validators=[Optional()],
+    minutes_ref = DocRefField(_l("Số biên bản"), validators=[Optional()], purpose=purposes.MINUTES,
                               render_kw={"placeholder": _l("ví dụ: 05/BB-HĐTĐKT")})
     conclusion = TextAreaField(_l("Kết luận chung của phiên họp"), validators=[Optional(), Length(max=20000)],
                                render_kw={"rows": 4})

@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspection.auth.models import User
+from inspection.documents import purposes
 from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
 from inspection.enums import LabelledEnum, enum_column, register_labels
@@ -88,7 +89,7 @@ class ReviewSession(db.Model):
     overdue_days: Mapped[int] = mapped_column(default=30, info={"label": _l("Đề xuất kiến nghị quá hạn trên (ngày)")})
     status: Mapped[SessionStatus] = enum_column(SessionStatus, default=SessionStatus.OPEN, index=True,
                                                 info={"label": _l("Trạng thái")})
-    minutes_ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Biên bản")})
+    minutes_ref: Mapped[DocRef | None] = mapped_column(DocRefType(purposes.MINUTES), info={"label": _l("Biên bản")})
     conclusion: Mapped[str | None] = mapped_column(Text, info={"label": _l("Kết luận chung")})
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

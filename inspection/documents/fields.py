@@ -7,6 +7,7 @@ from typing import Any
 from wtforms import StringField
 from wtforms.validators import StopValidation
 
+from inspection.documents import purposes
 from inspection.documents.refs import DocRef, DocRefError, format_ref, parse_ref
 
 DEFAULT_LABEL = "Số, ký hiệu"
@@ -17,11 +18,14 @@ class DocRefField(StringField):
 
     A reference that cannot be read becomes a validation error carrying the
     `DocRefError` message, never an exception; whether empty input is allowed
-    is left to `Optional` / `DataRequired`.
+    is left to `Optional` / `DataRequired`. `purpose` (documents/purposes.py) is the kind of document the
+    field takes: a reference of another type is refused with a message naming the type expected.
     """
 
-    def __init__(self, label: str | None = None, validators: Any = None, **kwargs: Any):
+    def __init__(self, label: str | None = None, validators: Any = None, *,
+                 purpose: purposes.Purpose | None = None, **kwargs: Any):
         super().__init__(label if label is not None else DEFAULT_LABEL, validators, **kwargs)
+        self.purpose = purpose
 
     def process_data(self, value: Any) -> None:
         # Objects may still hold the text form (e.g. a plain String column).
@@ -42,7 +46,9 @@ class DocRefField(StringField):
         if not text.strip():
             return
         try:
-            self.data = parse_ref(text)
+            ref = parse_ref(text)
+            purposes.check(ref, self.purpose)
+            self.data = ref
         except DocRefError as exc:
             self.process_errors.append(str(exc))
 

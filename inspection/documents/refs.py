@@ -226,6 +226,19 @@ def _lookup_type(segment: str) -> str | None:
     return _TYPES_BY_UPPER.get(segment.upper())
 
 
+# Issuers whose symbol is not all capitals (Thủ tướng Chính phủ: 1317/QĐ-TTg).
+_MIXED_CASE_ISSUERS = {"TTG": "TTg"}
+
+
+def _token_case(segment: str) -> str:
+    """"ubnd" → "UBND", "ttg" → "TTg": symbols are written in capitals, so a segment typed in lower case is
+    read as meant; one that already starts with a capital is kept as written (it may be canonical)."""
+    if not segment or segment[0].isupper():
+        return segment
+    upper = segment.upper()
+    return _MIXED_CASE_ISSUERS.get(upper, upper)
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_DASHES).strip()
     text = _PREFIX.sub("", text, count=1)
@@ -280,7 +293,7 @@ def _issuer_after(symbol: str, segments: list[str]) -> tuple[str, tuple[str, ...
 
 def _parse_symbol(number: str, symbol: str) -> DocRef:
     """NUMBER/SYMBOL without a year: a typed document or a công văn."""
-    segments = symbol.split("-")
+    segments = [_token_case(segment) for segment in symbol.split("-")]
     doc_type = _lookup_type(segments[0])
     legacy_cv = segments[0].upper() == _LEGACY_CV
     if doc_type is None and not legacy_cv:
@@ -297,7 +310,7 @@ def _parse_dated(number: str, year: str, symbol: str) -> DocRef:
     _check_year(year)
     if _ASSEMBLY.fullmatch(symbol.upper()):
         return DocRef(number, RefKind.LAW, None, symbol.upper(), year)
-    segments = symbol.split("-")
+    segments = [_token_case(segment) for segment in symbol.split("-")]
     if len(segments) == 1 and _lookup_type(symbol) is None:
         raise DocRefError(
             f"Ký hiệu “{symbol}” của văn bản quy phạm pháp luật phải có dạng "
@@ -319,7 +332,7 @@ def _parse_party(head: str, tail: str) -> DocRef:
         )
     if "/" in tail:
         raise DocRefError(f"Số, ký hiệu “{head}/{tail}” có quá nhiều dấu “/”.")
-    segments = tail.split("-")
+    segments = [_token_case(segment) for segment in tail.split("-")]
     return DocRef(number, RefKind.PARTY, _lookup_type(doc_type) or doc_type,
                   segments[0], None, tuple(segments[1:]))
 

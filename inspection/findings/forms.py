@@ -13,6 +13,7 @@ from wtforms.widgets import Select, html_params
 
 from inspection.calendar.forms import DeadlineField
 from inspection.dates import VNDateField
+from inspection.documents import purposes
 from inspection.documents.fields import DocRefField
 from inspection.extensions import db
 from inspection.findings.models import (
@@ -132,7 +133,8 @@ class ReopenForm(PortalForm):
 
 class TransferForm(PortalForm):
     to_unit = UnitCodeField(_l("Đơn vị tiếp nhận (mã)"), validators=[DataRequired()])
-    legal_basis = DocRefField(_l("Căn cứ pháp lý (số, ký hiệu văn bản)"), validators=[DataRequired()])
+    legal_basis = DocRefField(_l("Căn cứ pháp lý (số, ký hiệu văn bản)"), validators=[DataRequired()],
+                              purpose=purposes.LEGAL_BASIS)
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import ForeignKey, Index, Numeric, String, Text, UniqueConstrain
 from sqlalchemy.orm import Mapped, Session, mapped_column, object_session, relationship
 
 from inspection.auth.models import User
+from inspection.documents import purposes
 from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
 from inspection.enums import LabelledEnum, enum_column, register_labels
@@ -283,7 +284,8 @@ class Responsibility(db.Model):
     reported_done_at: Mapped[datetime | None]
     #: set when the item came over from a dissolved or merged unit
     transferred_from_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
-    transfer_basis: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Căn cứ chuyển giao")})
+    transfer_basis: Mapped[DocRef | None] = mapped_column(DocRefType(purposes.LEGAL_BASIS),
+                                                          info={"label": _l("Căn cứ chuyển giao")})
     transferred_at: Mapped[datetime | None]
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="responsibilities")

@@ -7,6 +7,7 @@ from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAre
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from inspection.dates import VNDateField
+from inspection.documents import purposes
 from inspection.documents.fields import DocRefField
 from inspection.forms_util import OnceForm, PortalForm, VersionField
 from inspection.labels import field_label
@@ -39,7 +40,7 @@ def team_role_choices():
 
 
 class PlanForm(OnceForm, PortalForm):
-    ref = DocRefField(_l("Số, ký hiệu kế hoạch"), validators=[Optional()],
+    ref = DocRefField(_l("Số, ký hiệu kế hoạch"), validators=[Optional()], purpose=purposes.PLAN,
                       render_kw={"placeholder": "64/KH-HĐTĐKT"})
     issued_on = VNDateField(field_label(InspectionPlan.issued_on), validators=[Optional()])
     year = IntegerField(_l("Năm kiểm tra"), validators=[DataRequired(), NumberRange(min=1945, max=2100)])
@@ -58,6 +59,7 @@ class MissionForm(PortalForm):
     title = StringField(_l("Tên đoàn"), validators=[DataRequired(), Length(max=500)],
                         render_kw={"placeholder": _l("Đoàn kiểm tra công tác thi đua, khen thưởng năm 2017")})
     decision_ref = DocRefField(_l("Số, ký hiệu quyết định thành lập đoàn"), validators=[Optional()],
+                               purpose=purposes.DECISION,
                                render_kw={"placeholder": "1317/QĐ-UBND"})
     decision_date = VNDateField(field_label(Mission.decision_date), validators=[Optional()])
     issuing_body = StringField(_l("Cơ quan ban hành (như in trên văn bản)"), validators=[Optional(), Length(max=255)])
@@ -98,6 +100,7 @@ class MemberForm(OnceForm, PortalForm):
 class StatusForm(PortalForm):
     target = HiddenField(validators=[DataRequired()])
     conclusion_ref = DocRefField(_l("Số, ký hiệu thông báo kết luận"), validators=[Optional()],
+                                 purpose=purposes.CONCLUSION,
                                  render_kw={"placeholder": "15/TB-HĐTĐKT"})
     conclusion_date = VNDateField(_l("Ngày thông báo kết luận"), validators=[Optional()])
 
@@ -114,7 +117,7 @@ class ActionForm(PortalForm):
 
 class SelfReportForm(OnceForm, PortalForm):
     unit_id = SelectField(_l("Đơn vị báo cáo"), coerce=optional_int, validators=[DataRequired()])
-    ref = DocRefField(_l("Số, ký hiệu báo cáo"), validators=[DataRequired()],
+    ref = DocRefField(_l("Số, ký hiệu báo cáo"), validators=[DataRequired()], purpose=purposes.SELF_REPORT,
                       render_kw={"placeholder": "280/BC-UBND"})
     report_date = VNDateField(field_label(SelfReport.report_date), validators=[DataRequired()])
     subject = StringField(field_label(SelfReport.subject), validators=[Optional(), Length(max=500)])
@@ -129,7 +132,7 @@ class SessionForm(OnceForm, PortalForm):
     unit_participants = TextAreaField(field_label(WorkingSession.unit_participants),
                                       validators=[Optional(), Length(max=5000)])
     content = TextAreaField(_l("Nội dung làm việc, kiểm tra"), validators=[Optional(), Length(max=20000)])
-    minutes_ref = DocRefField(_l("Số, ký hiệu biên bản"), validators=[Optional()],
+    minutes_ref = DocRefField(_l("Số, ký hiệu biên bản"), validators=[Optional()], purpose=purposes.MINUTES,
                               render_kw={"placeholder": "01/BB-ĐKT"})
     minutes_date = VNDateField(field_label(WorkingSession.minutes_date), validators=[Optional()])
     files = MultipleFileField(_l("Tệp đính kèm"), description=FILE_HELP)

@@ -3,10 +3,11 @@
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspection.auth.models import User
+from inspection.documents import purposes
 from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
 from inspection.enums import LabelledEnum, enum_column, register_labels
@@ -103,7 +104,7 @@ class InspectionPlan(db.Model):
     __audit_name__ = _l("Kế hoạch kiểm tra")
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Số, ký hiệu")})
+    ref: Mapped[DocRef | None] = mapped_column(DocRefType(purposes.PLAN), info={"label": _l("Số, ký hiệu")})
     issued_on: Mapped[date | None] = mapped_column(info={"label": _l("Ngày ban hành")})
     year: Mapped[int] = mapped_column(index=True, info={"label": _l("Năm")})
     title: Mapped[str] = mapped_column(String(500), info={"label": _l("Tiêu đề")})
@@ -135,7 +136,8 @@ class Mission(db.Model):
     kind: Mapped[MissionKind] = enum_column(MissionKind, info={"label": _l("Loại")})
     title: Mapped[str] = mapped_column(String(500), info={"label": _l("Tiêu đề")})
     #: the decision establishing the team (e.g. 1317/QĐ-UBND) and its date
-    decision_ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Quyết định thành lập")})
+    decision_ref: Mapped[DocRef | None] = mapped_column(DocRefType(purposes.DECISION),
+                                                        info={"label": _l("Quyết định thành lập")})
     decision_date: Mapped[date | None] = mapped_column(info={"label": _l("Ngày quyết định")})
     #: issuing body as printed ("Hội đồng Thi đua – Khen thưởng Trung ương")
     issuing_body: Mapped[str | None] = mapped_column(String(255), info={"label": _l("Cơ quan ban hành")})
@@ -149,7 +151,8 @@ class Mission(db.Model):
     status: Mapped[MissionStatus] = enum_column(MissionStatus, default=MissionStatus.DRAFT, index=True,
                                                 info={"label": _l("Trạng thái")})
     #: the conclusion notice (thông báo kết luận), when issued
-    conclusion_ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Thông báo kết luận")})
+    conclusion_ref: Mapped[DocRef | None] = mapped_column(DocRefType(purposes.CONCLUSION),
+                                                          info={"label": _l("Thông báo kết luận")})
     conclusion_date: Mapped[date | None] = mapped_column(info={"label": _l("Ngày kết luận")})
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -216,11 +219,13 @@ class SelfReport(db.Model):
     }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Báo cáo tự kiểm tra")
+    # a report's number is entered once per mission (an index, not a constraint: SQLite adds it in place)
+    __table_args__ = (Index("ux_self_report_mission_ref", "mission_id", "ref", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    ref: Mapped[DocRef] = mapped_column(DocRefType(), info={"label": _l("Số, ký hiệu")})
+    ref: Mapped[DocRef] = mapped_column(DocRefType(purposes.SELF_REPORT), info={"label": _l("Số, ký hiệu")})
     report_date: Mapped[date] = mapped_column(info={"label": _l("Ngày báo cáo")})
     subject: Mapped[str | None] = mapped_column(String(500), info={"label": _l("Trích yếu")})
     file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_file.id"))
@@ -260,7 +265,7 @@ class WorkingSession(db.Model):
     team_participants: Mapped[str | None] = mapped_column(Text, info={"label": _l("Thành phần đoàn")})
     unit_participants: Mapped[str | None] = mapped_column(Text, info={"label": _l("Thành phần đơn vị")})
     content: Mapped[str | None] = mapped_column(Text, info={"label": _l("Nội dung làm việc")})
-    minutes_ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Biên bản")})
+    minutes_ref: Mapped[DocRef | None] = mapped_column(DocRefType(purposes.MINUTES), info={"label": _l("Biên bản")})
     minutes_date: Mapped[date | None] = mapped_column(info={"label": _l("Ngày biên bản")})
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from inspection import access, audit
 from inspection.access import Need
@@ -55,6 +56,7 @@ def add_self_report(actor, mission: Mission, *, unit: Unit, ref: DocRef, report_
     if unit not in allowed:
         raise RuleViolation(_("Đơn vị này không thuộc các đơn vị được kiểm tra mà bạn được báo cáo."),
                             field="unit_id")
+    _require_new_number(mission, ref)
     stored = _store(actor, upload, limits, "file") if upload else None
     report = SelfReport(mission=mission, unit=unit, ref=ref, report_date=report_date,
                         subject=(subject or "").strip() or None, file=stored)
@@ -65,6 +67,14 @@ def add_self_report(actor, mission: Mission, *, unit: Unit, ref: DocRef, report_
                  after={"unit": unit.code, "ref": ref, "report_date": report_date, "subject": report.subject,
                         "file": stored.original_name if stored else None})
     return report
+
+
+def _require_new_number(mission: Mission, ref: DocRef) -> None:
+    """A report's number is entered once per mission (a second entry would count its figures twice)."""
+    same = db.session.scalar(select(SelfReport).where(SelfReport.mission_id == mission.id, SelfReport.ref == ref))
+    if same is not None:
+        raise RuleViolation(_("Báo cáo số %(ref)s đã được ghi cho đoàn này (%(unit)s, ngày %(day)s).", ref=ref,
+                              unit=same.unit.name, day=same.report_date.strftime("%d/%m/%Y")), field="ref")
 
 
 # --- working sessions --------------------------------------------------------------------------

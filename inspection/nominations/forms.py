@@ -13,6 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from inspection.dates import VNDateField
+from inspection.documents import purposes
 from inspection.documents.fields import DocRefField
 from inspection.forms_util import KeepsParseErrors, OnceForm, PortalForm, VersionField
 from inspection.labels import field_label
@@ -128,7 +129,7 @@ class DossierForm(OnceForm, PortalForm):
                              choices=lambda: [("", "—"), ("1", _("1 (dẫn đầu)")), ("2", "2"), ("3", "3")])
     posthumous = BooleanField(LABELS["posthumous"])
     submitted_on = VNDateField(LABELS["submitted_on"], validators=[Optional()])
-    decision_ref = DocRefField(LABELS["decision_ref"], validators=[Optional()])
+    decision_ref = DocRefField(LABELS["decision_ref"], validators=[Optional()], purpose=purposes.DECISION)
     decision_date = VNDateField(LABELS["decision_date"], validators=[Optional()])
     note = TextAreaField(LABELS["note"], validators=[Optional(), Length(max=5000)])
     version = VersionField()
@@ -157,7 +158,7 @@ class StatusForm(PortalForm):
     """One submit button per allowed move (name "target"); the decision is needed for some of them."""
 
     target = SelectField(_l("Chuyển sang"), validators=[DataRequired()])
-    decision_ref = DocRefField(field_label(Dossier.decision_ref), validators=[Optional()])
+    decision_ref = DocRefField(field_label(Dossier.decision_ref), validators=[Optional()], purpose=purposes.DECISION)
     decision_date = VNDateField(field_label(Dossier.decision_date), validators=[Optional()])
     version = VersionField()
 

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from inspection import access
+from inspection.documents import purposes
 from inspection.documents.refs import DocRef, DocRefError, parse_ref
 from inspection.extensions import db
 from inspection.imports.cells import RowCells
@@ -146,7 +147,9 @@ class RowParser:
         if text is None:
             return None
         try:
-            return parse_ref(text)
+            ref = parse_ref(text)
+            purposes.check(ref, purposes.DECISION)
+            return ref
         except DocRefError as error:
             cells.fail(DECISION_REF, str(error))
             return None

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Column, ForeignKey, Index, Numeric, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from inspection.documents import purposes
 from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
 from inspection.enums import LabelledEnum, enum_column, register_labels
@@ -204,7 +205,8 @@ class Dossier(db.Model):
     submitted_on: Mapped[date | None] = mapped_column(info={"label": _l("Ngày trình")})
     status: Mapped[DossierStatus] = enum_column(DossierStatus, default=DossierStatus.DRAFT, index=True,
                                                 info={"label": _l("Trạng thái")})
-    decision_ref: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Số quyết định")})
+    decision_ref: Mapped[DocRef | None] = mapped_column(DocRefType(purposes.DECISION),
+                                                        info={"label": _l("Số quyết định")})
     decision_date: Mapped[date | None] = mapped_column(info={"label": _l("Ngày quyết định")})
     #: set by hand (chưa xét khen thưởng: under discipline, investigation, complaint…)
     award_hold: Mapped[bool] = mapped_column(default=False, info={"label": _l("Tạm dừng xét khen thưởng")})

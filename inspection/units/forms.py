@@ -3,6 +3,7 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from inspection.dates import VNDateField
+from inspection.documents import purposes
 from inspection.documents.fields import DocRefField
 from inspection.forms_util import PortalForm, VersionField
 from inspection.labels import field_label
@@ -30,14 +31,16 @@ class UnitForm(PortalForm):
 
 class NewUnitForm(UnitForm):
     name = StringField(_l("Tên đơn vị"), validators=[DataRequired(), Length(max=255)])
-    legal_basis = DocRefField(_l("Căn cứ thành lập (số, ký hiệu văn bản)"), validators=[Optional()])
+    legal_basis = DocRefField(_l("Căn cứ thành lập (số, ký hiệu văn bản)"), validators=[Optional()],
+                              purpose=purposes.LEGAL_BASIS)
     predecessor_codes = UnitCodesField(_l("Đơn vị tiền thân (mã)"), validators=[Optional()])
 
 
 class UnitEventForm(PortalForm):
     kind = SelectField(_l("Sự kiện"), choices=event_choices, coerce=EventKind)
     effective_date = VNDateField(_l("Ngày có hiệu lực"), validators=[DataRequired()])
-    legal_basis = DocRefField(_l("Căn cứ pháp lý (số, ký hiệu văn bản)"), validators=[DataRequired()])
+    legal_basis = DocRefField(_l("Căn cứ pháp lý (số, ký hiệu văn bản)"), validators=[DataRequired()],
+                              purpose=purposes.LEGAL_BASIS)
     legal_basis_date = VNDateField(_l("Ngày ban hành văn bản"), validators=[Optional()])
     new_name = StringField(_l("Tên mới (khi đổi tên)"), validators=[Optional(), Length(max=255)])
     related_codes = UnitCodesField(

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from inspection.documents import purposes
 from inspection.documents.columns import DocRefType
 from inspection.documents.refs import DocRef
 from inspection.enums import LabelledEnum, enum_column, register_labels
@@ -153,7 +154,7 @@ class UnitEvent(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[EventKind] = enum_column(EventKind, info={"label": _l("Loại")})
     effective_date: Mapped[date] = mapped_column(index=True, info={"label": _l("Ngày hiệu lực")})
-    legal_basis: Mapped[DocRef | None] = mapped_column(DocRefType(), info={"label": _l("Căn cứ")})
+    legal_basis: Mapped[DocRef | None] = mapped_column(DocRefType(purposes.LEGAL_BASIS), info={"label": _l("Căn cứ")})
     legal_basis_date: Mapped[date | None]
     note: Mapped[str | None] = mapped_column(Text, info={"label": _l("Ghi chú")})
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

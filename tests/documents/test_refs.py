@@ -120,7 +120,7 @@ def test_lenient_parsing(text, expected):
     ("280/BC-UB@ND", ["“UB@ND”", "“@”", "không hợp lệ"]),
     ("280/BC-UB ND", ["dấu cách"]),
     ("2902/BNV-", ["đơn vị"]),
-    ("12/ubnd", ["“ubnd”", "chữ cái in hoa"]),
+    ("12/1UBND", ["“1UBND”", "chữ cái in hoa"]),
     ("127-/TW", ["127-KL/TW"]),
     ("127-KL/", ["cơ quan ban hành"]),
     ("1/2/3/4", ["quá nhiều dấu “/”"]),
