@@ -17,6 +17,7 @@ from inspection.findings.models import Recommendation
 from inspection.findings.queries import is_overdue, recommendation_history, recommendation_page_options
 from inspection.forms_util import apply_rule_violation, commit_or_refuse, overwrite_knowingly
 from inspection.missions.access import MISSION_WORKERS
+from inspection.missions.blueprint import flash_date_warnings
 from inspection.notifications.compose import RECOMMENDATION
 from inspection.notifications.services import mark_read_about
 from inspection.permissions import login_required, roles_required
@@ -42,6 +43,7 @@ def new_recommendation(finding_id: int):
             apply_rule_violation(form, violation)
         else:
             flash(_("Đã ban hành kiến nghị."), "success")
+            flash_date_warnings(recommendation, finding.mission)
             return redirect(url_for("findings.recommendation", recommendation_id=recommendation.id))
     return render_template("findings/recommendation_form.html", form=form, finding=finding, recommendation=None)
 

@@ -2,7 +2,8 @@
 register, and the transfer of a dissolved unit's open items. The routes are split by sub-area."""
 
 from inspection import sections
-from inspection.findings import (  # noqa: F401  (routes)
+from inspection.findings import (  # noqa: F401  (routes; date_warnings: the mission's date checks)
+    date_warnings,
     finding_views,
     recommendation_views,
     register_export_views,

@@ -22,7 +22,7 @@ from inspection.missions.access import (
     get_session,
     self_report_units,
 )
-from inspection.missions.blueprint import bp, file_limits, save
+from inspection.missions.blueprint import bp, file_limits, flash_date_warnings, save
 from inspection.missions.forms import SelfReportForm, SessionForm
 from inspection.missions.models import Mission, WorkingSession
 from inspection.permissions import login_required, roles_required
@@ -60,6 +60,7 @@ def self_report_new(mission_id: int):
             limits=file_limits()), shown_at=lambda _report: url_for("missions.workspace", mission_id=mission_id))
         if saved:
             flash(_("Đã ghi nhận báo cáo tự kiểm tra %(ref)s.", ref=report.ref), "success")
+            flash_date_warnings(report, mission)
             return redirect(url_for("missions.workspace", mission_id=mission_id))
     return render_template("missions/self_report_form.html", form=form, mission=mission)
 
@@ -94,6 +95,7 @@ def session_new(mission_id: int):
             shown_at=lambda created: url_for("missions.session", session_id=created.id))
         if saved:
             flash(_("Đã ghi buổi làm việc ngày %(day)s.", day=session.held_on.strftime("%d/%m/%Y")), "success")
+            flash_date_warnings(session, mission)
             return redirect(url_for("missions.session", session_id=session.id))
     return render_template("missions/session_form.html", form=form, mission=mission, session=None)
 
@@ -120,6 +122,7 @@ def session_edit(session_id: int):
             version=form.version.data))
         if saved:
             flash(_("Đã lưu buổi làm việc."), "success")
+            flash_date_warnings(session, mission)
             return redirect(url_for("missions.session", session_id=session_id))
     conflict = stale(form, session)
     return render_template("missions/session_form.html", form=form, mission=mission, session=session,

@@ -12,14 +12,14 @@ from inspection.confirm import Question, Subject, confirm_first
 from inspection.dates import parse_vn_date
 from inspection.extensions import db
 from inspection.forms_util import stale
-from inspection.missions import plan_views, queries, services, session_views
+from inspection.missions import date_warnings, plan_views, queries, services, session_views
 from inspection.missions.access import (
     MISSION_WORKERS,
     can_add_self_report,
     can_edit_mission,
     get_mission,
 )
-from inspection.missions.blueprint import bp, save
+from inspection.missions.blueprint import bp, flash_date_warnings, save
 from inspection.missions.forms import ActionForm, EditMissionForm, MemberForm, NewMissionForm, StatusForm
 from inspection.missions.models import (
     MISSION_TRANSITIONS,
@@ -73,6 +73,7 @@ def new():
                               shown_at=lambda created: url_for("missions.workspace", mission_id=created.id))
         if saved:
             flash(_("Đã thành lập đoàn “%(title)s”.", title=mission.title), "success")
+            flash_date_warnings(mission, mission)
             return redirect(url_for("missions.workspace", mission_id=mission.id))
     return render_template("missions/form.html", form=form, mission=None)
 
@@ -88,6 +89,7 @@ def edit(mission_id: int):
                                                                      form.version.data))
         if saved:
             flash(_("Đã lưu thông tin đoàn."), "success")
+            flash_date_warnings(mission, mission)
             return redirect(url_for("missions.workspace", mission_id=mission.id))
     conflict = stale(form, mission, CONFLICT_FIELDS)
     return (render_template("missions/form.html", form=form, mission=mission, conflict=conflict),
@@ -146,10 +148,13 @@ def workspace(mission_id: int):
 def workspace_context(mission: Mission, status_form: StatusForm) -> dict:
     # each self-report and session belongs to its unit: a unit officer sees only their units' records
     self_reports, sessions = visible(current_user, mission.self_reports), visible(current_user, mission.sessions)
+    can_edit = can_edit_mission(current_user, mission)
     context = {
         "self_reports": self_reports, "sessions": sessions,
         "mission": mission, "group": queries.group_of(mission),
-        "can_edit": can_edit_mission(current_user, mission),
+        "can_edit": can_edit,
+        # the team's checks: a unit officer sees only their own records, so not the mission's warnings
+        "date_warnings": date_warnings.for_mission(mission) if can_edit else [],
         "can_report": can_add_self_report(current_user, mission),
         "transitions": _transition_buttons(mission), "status_form": status_form, "action_form": ActionForm(),
         "history": queries.mission_history(mission, self_reports, sessions),

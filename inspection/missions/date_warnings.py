@@ -1,0 +1,200 @@
+"""Date warnings of a mission: dates that are allowed but probably wrong, shown on the mission page and after
+a save (warnings, never refusals: the source may really say so, as the 2017 article does).
+
+- a working session held before the self-report it reviews (the first report of its unit in the mission);
+- a session, or a recommendation of the mission's findings, dated outside the mission's period: before its
+  start, or more than a year (GRACE) after its end (an inspection of a year is held in the months after it);
+- any date of the mission, its sessions, self-reports or recommendations more than FAR_PAST before today or
+  FAR_FUTURE after it (a mistyped year: 1917, 2071).
+
+Each check is one SQL query over one mission. Features above this one add their records' checks with
+`contribute` (the findings add the recommendations' dates), so the page and the saves ask one function,
+`for_mission`, and `about(record)` keeps the warnings of one saved record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import aliased
+
+from inspection.extensions import db
+from inspection.missions.models import Mission, SelfReport, WorkingSession
+from inspection.timeutil import today_vn
+
+#: a session up to a year after the period it inspects is normal; later, probably a mistyped year
+GRACE = timedelta(days=365)
+#: dates before 1 January of 20 years ago (a 2017 mission stays quiet until 2037) or a year ahead: probably typos
+FAR_PAST_YEARS = 20
+FAR_FUTURE = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class DateWarning:
+    """One warning: the message, and the record it is about with the page that shows it."""
+
+    message: str
+    about: str  # "mission", "session", "self_report", "recommendation"
+    record_id: int
+    endpoint: str
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+    #: other records the warning is about: (about, record id)
+    also: tuple[tuple[str, int], ...] = ()
+
+    def concerns(self, about: str, record_id: int) -> bool:
+        return (self.about, self.record_id) == (about, record_id) or (about, record_id) in self.also
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The mission's window (None: no period entered) and the plausible dates."""
+
+    start: date | None
+    end: date | None
+    earliest: date
+    latest: date
+
+    def outside_period(self, day: date) -> bool:
+        return (self.start is not None and day < self.start) or (self.end is not None and day > self.end + GRACE)
+
+    def far(self, day: date | None) -> bool:
+        return day is not None and not self.earliest <= day <= self.latest
+
+
+Check = Callable[[Mission, Bounds], list[DateWarning]]
+_CHECKS: list[Check] = []
+
+
+def contribute(check: Check) -> None:
+    """A feature above missions adds the check of its records (once)."""
+    if check not in _CHECKS:
+        _CHECKS.append(check)
+
+
+def bounds_of(mission: Mission, today: date | None = None) -> Bounds:
+    today = today or today_vn()
+    ends = [day for day in (mission.period_to, mission.planned_end) if day]
+    return Bounds(start=mission.period_from or mission.planned_start, end=max(ends) if ends else None,
+                  earliest=date(today.year - FAR_PAST_YEARS, 1, 1),
+                  latest=today + FAR_FUTURE)
+
+
+def for_mission(mission: Mission, today: date | None = None) -> list[DateWarning]:
+    bounds = bounds_of(mission, today)
+    found = _mission_dates(mission, bounds) + _sessions_before_reports(mission) + _sessions(mission, bounds)
+    found += _reports(mission, bounds)
+    for check in _CHECKS:
+        found += check(mission, bounds)
+    return found
+
+
+def about(record, mission: Mission, today: date | None = None) -> list[DateWarning]:
+    """The warnings about one record just saved (a mission: all of its own and its records')."""
+    warnings = for_mission(mission, today)
+    if isinstance(record, Mission):
+        return warnings
+    kind = KINDS.get(type(record).__name__)
+    return [warning for warning in warnings if warning.concerns(kind, record.id)]
+
+
+KINDS = {"WorkingSession": "session", "SelfReport": "self_report", "Recommendation": "recommendation"}
+
+
+def day(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def far_message(label: str, value: date) -> str:
+    return _("%(what)s: ngày %(day)s cách hôm nay quá xa, có thể đã gõ nhầm năm.", what=label, day=day(value))
+
+
+# --- the mission's own dates ---------------------------------------------------------------------
+
+def _mission_dates(mission: Mission, bounds: Bounds) -> list[DateWarning]:
+    dates = ((_("Ngày quyết định thành lập đoàn"), mission.decision_date),
+             (_("Thời kỳ kiểm tra từ ngày"), mission.period_from), (_("Thời kỳ kiểm tra đến ngày"), mission.period_to),
+             (_("Ngày bắt đầu dự kiến"), mission.planned_start), (_("Ngày kết thúc dự kiến"), mission.planned_end),
+             (_("Ngày thông báo kết luận"), mission.conclusion_date))
+    return [DateWarning(far_message(label, value), "mission", mission.id, "missions.edit", {"mission_id": mission.id})
+            for label, value in dates if bounds.far(value)]
+
+
+# --- sessions and self-reports -------------------------------------------------------------------
+
+def _sessions_before_reports(mission: Mission) -> list[DateWarning]:
+    """Sessions held before the first self-report of their unit (which they review)."""
+    report, earlier = aliased(SelfReport), aliased(SelfReport)
+    first = ~exists().where(earlier.mission_id == mission.id, earlier.unit_id == report.unit_id,
+                            or_(earlier.report_date < report.report_date,
+                                and_(earlier.report_date == report.report_date, earlier.id < report.id)))
+    rows = db.session.execute(
+        select(WorkingSession.id, WorkingSession.held_on, report.id, report.ref, report.report_date)
+        .join(report, and_(report.mission_id == WorkingSession.mission_id, report.unit_id == WorkingSession.unit_id))
+        .where(WorkingSession.mission_id == mission.id, WorkingSession.held_on < report.report_date, first)
+        .order_by(WorkingSession.held_on, WorkingSession.id)).all()
+    return [_session_warning(session_id, _(
+        "Buổi làm việc ngày %(held)s diễn ra trước báo cáo tự kiểm tra %(ref)s ngày %(reported)s mà buổi làm việc "
+        "xem xét.", held=day(held_on), ref=ref, reported=day(reported_on)), also=(("self_report", report_id),))
+        for session_id, held_on, report_id, ref, reported_on in rows]
+
+
+def _sessions(mission: Mission, bounds: Bounds) -> list[DateWarning]:
+    rows = db.session.execute(
+        select(WorkingSession.id, WorkingSession.held_on, WorkingSession.minutes_date)
+        .where(WorkingSession.mission_id == mission.id, _unusual(WorkingSession.held_on, bounds, period=True)
+               | _unusual(WorkingSession.minutes_date, bounds))
+        .order_by(WorkingSession.held_on, WorkingSession.id)).all()
+    found = []
+    for session_id, held_on, minutes_date in rows:
+        if bounds.far(held_on):
+            found.append(_session_warning(session_id, far_message(_("Buổi làm việc"), held_on)))
+        elif bounds.outside_period(held_on):
+            found.append(_session_warning(session_id, _(
+                "Buổi làm việc ngày %(held)s nằm ngoài thời kỳ của đoàn (%(period)s).", held=day(held_on),
+                period=period_text(bounds))))
+        if bounds.far(minutes_date):
+            found.append(_session_warning(session_id, far_message(_("Biên bản buổi làm việc"), minutes_date)))
+    return found
+
+
+def _reports(mission: Mission, bounds: Bounds) -> list[DateWarning]:
+    rows = db.session.execute(
+        select(SelfReport.id, SelfReport.ref, SelfReport.report_date)
+        .where(SelfReport.mission_id == mission.id, _unusual(SelfReport.report_date, bounds))
+        .order_by(SelfReport.report_date, SelfReport.id)).all()
+    return [DateWarning(far_message(_("Báo cáo tự kiểm tra %(ref)s", ref=ref), reported_on), "self_report",
+                        report_id, "missions.workspace", _report_anchor(mission, report_id))
+            for report_id, ref, reported_on in rows]
+
+
+def _report_anchor(mission: Mission, report_id: int) -> dict:
+    return {"mission_id": mission.id, "_anchor": f"self-report-{report_id}"}
+
+
+def _session_warning(session_id: int, message: str, also: tuple = ()) -> DateWarning:
+    return DateWarning(message, "session", session_id, "missions.session", {"session_id": session_id}, also)
+
+
+def _unusual(column, bounds: Bounds, *, period: bool = False):
+    """SQL: the date is far from today or, with `period`, outside the mission's window."""
+    clause = (column < bounds.earliest) | (column > bounds.latest)
+    if period and bounds.start is not None:
+        clause = clause | (column < bounds.start)
+    if period and bounds.end is not None:
+        clause = clause | (column > bounds.end + GRACE)
+    return clause
+
+
+def unusual(column, bounds: Bounds):
+    """The clause of a date that is far from today or outside the mission's window (for contributed checks)."""
+    return _unusual(column, bounds, period=True)
+
+
+def period_text(bounds: Bounds) -> str:
+    start = day(bounds.start) if bounds.start else "…"
+    end = day(bounds.end) if bounds.end else "…"
+    return f"{start} – {end}"
