@@ -7,6 +7,7 @@ from inspection.extensions import db
 from inspection.missions.models import TeamRole
 from tests.factories import make_unit, make_user
 from tests.missions.builders import make_mission
+from tests.nominations.conftest import catalogue  # noqa: F401  (the dossier import's fixture)
 
 
 @pytest.fixture
