@@ -44,10 +44,10 @@ def add_session(mission, unit, actor=SYSTEM, held_on=date(2017, 11, 4), **overri
     return session_services.add_session(actor, mission, SessionDetails(**(values | overrides)))
 
 
-def add_self_report(mission, unit, actor=SYSTEM, app=None, with_file=False):
+def add_self_report(mission, unit, actor=SYSTEM, app=None, with_file=False, ref="280/BC-UBND"):
     upload = pdf_upload("Báo cáo 280.pdf") if with_file else None
     limits = session_services.FileLimits(folder=app.config["FILES_FOLDER"], max_bytes=1024 * 1024) if app else None
-    return session_services.add_self_report(actor, mission, unit=unit, ref=parse_ref("280/BC-UBND"),
+    return session_services.add_self_report(actor, mission, unit=unit, ref=parse_ref(ref),
                                             report_date=date(2017, 11, 30), subject="Tự kiểm tra công tác TĐKT",
                                             upload=upload, limits=limits)
 
