@@ -219,8 +219,9 @@ class SelfReport(db.Model):
     }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Báo cáo tự kiểm tra")
-    # a report's number is entered once per mission (an index, not a constraint: SQLite adds it in place)
-    __table_args__ = (Index("ux_self_report_mission_ref", "mission_id", "ref", unique=True),)
+    # a unit's report is entered once per mission: its number with the unit (another province's "280/BC-UBND"
+    # is another document); an index, not a constraint, so that SQLite adds it in place
+    __table_args__ = (Index("ux_self_report_mission_unit_ref", "mission_id", "unit_id", "ref", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)

@@ -56,7 +56,7 @@ def add_self_report(actor, mission: Mission, *, unit: Unit, ref: DocRef, report_
     if unit not in allowed:
         raise RuleViolation(_("Đơn vị này không thuộc các đơn vị được kiểm tra mà bạn được báo cáo."),
                             field="unit_id")
-    _require_new_number(mission, ref)
+    _require_new_number(mission, unit, ref)
     stored = _store(actor, upload, limits, "file") if upload else None
     report = SelfReport(mission=mission, unit=unit, ref=ref, report_date=report_date,
                         subject=(subject or "").strip() or None, file=stored)
@@ -69,12 +69,14 @@ def add_self_report(actor, mission: Mission, *, unit: Unit, ref: DocRef, report_
     return report
 
 
-def _require_new_number(mission: Mission, ref: DocRef) -> None:
-    """A report's number is entered once per mission (a second entry would count its figures twice)."""
-    same = db.session.scalar(select(SelfReport).where(SelfReport.mission_id == mission.id, SelfReport.ref == ref))
+def _require_new_number(mission: Mission, unit: Unit, ref: DocRef) -> None:
+    """A unit's report is entered once per mission (a second entry would count its figures twice); the same text
+    from another unit is another document ("UBND" is every province's people's committee)."""
+    same = db.session.scalar(select(SelfReport).where(SelfReport.mission_id == mission.id,
+                                                      SelfReport.unit_id == unit.id, SelfReport.ref == ref))
     if same is not None:
-        raise RuleViolation(_("Báo cáo số %(ref)s đã được ghi cho đoàn này (%(unit)s, ngày %(day)s).", ref=ref,
-                              unit=same.unit.name, day=same.report_date.strftime("%d/%m/%Y")), field="ref")
+        raise RuleViolation(_("Báo cáo số %(ref)s của %(unit)s đã được ghi cho đoàn này (ngày %(day)s).", ref=ref,
+                              unit=unit.name, day=same.report_date.strftime("%d/%m/%Y")), field="ref")
 
 
 # --- working sessions --------------------------------------------------------------------------

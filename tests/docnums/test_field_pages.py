@@ -7,7 +7,9 @@ from sqlalchemy.exc import IntegrityError
 
 from inspection.extensions import db
 from inspection.missions.models import Mission, SelfReport, WorkingSession
-from tests.missions.builders import add_self_report, add_session, mission_form, text_of
+from inspection.rules import RuleViolation
+from tests.factories import make_unit
+from tests.missions.builders import add_self_report, add_session, make_mission, mission_form, text_of
 
 
 def _report(world, ref, day="30/11/2017"):
@@ -62,10 +64,21 @@ def test_a_self_report_number_is_entered_once_per_mission(app, login, world):
     again = client.post(path, data=_report(world, "Số: 280 / BC-UBND", "01/12/2017"),
                         content_type="multipart/form-data")
     assert again.status_code == 200
-    assert "Báo cáo số 280/BC-UBND đã được ghi cho đoàn này (UBND tỉnh Kiên Giang, ngày 30/11/2017)." in text_of(again)
+    refused = "Báo cáo số 280/BC-UBND của UBND tỉnh Kiên Giang đã được ghi cho đoàn này (ngày 30/11/2017)."
+    assert refused in text_of(again)
     assert db.session.scalar(select(func.count(SelfReport.id))) == 1
     other = client.post(path, data=_report(world, "281/BC-UBND", "01/12/2017"), content_type="multipart/form-data")
     assert other.status_code == 302
+
+
+def test_another_units_report_may_carry_the_same_text(app, world):
+    """"UBND" is every province's people's committee: two provinces' 280/BC-UBND are two documents."""
+    other = make_unit("UBND tỉnh An Giang", code="AG")
+    mission = make_mission([world["own"], other], title="Kiểm tra chéo cụm Tây Nam Bộ")
+    add_self_report(mission, world["own"])
+    add_self_report(mission, other)
+    with pytest.raises(RuleViolation, match="280/BC-UBND của UBND tỉnh An Giang đã được ghi"):
+        add_self_report(mission, other)
 
 
 def test_the_database_refuses_the_same_self_report_twice_on_a_mission(app, world):
