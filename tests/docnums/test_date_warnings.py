@@ -111,3 +111,14 @@ def test_the_demo_2017_mission_shows_the_seed_warning(app, runner):
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     mission = db.session.scalar(select(Mission).where(Mission.title == mission2017.TITLE))
     assert _messages(mission) == [BEFORE_REPORT]
+
+
+def test_issuing_a_recommendation_outside_the_period_flashes_a_warning(app, login, world):
+    mission, unit = world["mission"], world["own"]
+    finding = findings_services.create_finding(SYSTEM, mission, unit=unit, category=FindingCategory.COMMUNICATION,
+                                               severity=Severity.MINOR, title="Tuyên truyền chưa thường xuyên")
+    db.session.commit()
+    response = login(world["head"]).post(f"/findings/{finding.id}/recommendations/new", follow_redirects=True, data={
+        "text": "Đẩy mạnh tuyên truyền", "issued_on": "01/12/2020", "due": "30/06/2021", "responsible_units": "KG"})
+    assert response.status_code == 200
+    assert "ban hành ngày 01/12/2020, ngoài thời kỳ của đoàn (06/11/2016 – 30/11/2017)." in text_of(response)
