@@ -170,16 +170,27 @@ def _require_free_code(code: str) -> None:
 
 
 def _require_start_before_history(unit: Unit, valid_from: date | None) -> None:
-    """A start date after the unit's own renames or endings would contradict its timeline."""
+    """A start date that contradicts the unit's own events is refused: it must come before an event that
+    renames or ends it, and no later than one it carries on from (the 2025 communes and bodies were founded
+    by the merger that made them, on its day: that day is their start, and saving it again is no clash)."""
     if valid_from is None:
         return
-    first_change = db.session.scalar(
-        select(UnitEvent.effective_date).join(UnitEventLink)
-        .where(UnitEventLink.unit_id == unit.id, UnitEvent.kind != EventKind.ESTABLISH)
-        .order_by(UnitEvent.effective_date).limit(1))
-    if first_change is not None and valid_from >= first_change:
+    ends = _first_event_as(unit, LinkRole.PREDECESSOR)
+    if ends is not None and valid_from >= ends:
         raise RuleViolation(_("Ngày bắt đầu phải trước sự kiện đầu tiên của đơn vị (%(day)s).",
-                              day=first_change.strftime("%d/%m/%Y")), field="valid_from")
+                              day=ends.strftime("%d/%m/%Y")), field="valid_from")
+    carries_on = _first_event_as(unit, LinkRole.SUCCESSOR)
+    if carries_on is not None and valid_from > carries_on:
+        raise RuleViolation(_("Ngày bắt đầu không được sau sự kiện đầu tiên của đơn vị (%(day)s).",
+                              day=carries_on.strftime("%d/%m/%Y")), field="valid_from")
+
+
+def _first_event_as(unit: Unit, role: LinkRole) -> date | None:
+    """The first event other than its establishment in which the unit takes `role`."""
+    return db.session.scalar(
+        select(UnitEvent.effective_date).join(UnitEventLink)
+        .where(UnitEventLink.unit_id == unit.id, UnitEventLink.role == role, UnitEvent.kind != EventKind.ESTABLISH)
+        .order_by(UnitEvent.effective_date).limit(1))
 
 
 def _require_order(valid_from: date | None, valid_to: date | None) -> None:
