@@ -106,6 +106,26 @@ NEW_COMMUNES = {
     "AG-X-HNG": ("UBND xã Hòn Nghệ", "KG-KL", [("KG-KL-HNG", "UBND xã Hòn Nghệ")]),
 }
 
+# Communes and wards of 2025 that carry on the other districts (Luật 72/2025/QH15 ended every district; each
+# was succeeded by the communes and wards formed on its territory): (code, name, district) [GK: names from the
+# 2025 list of An Giang's communes and wards, the first of each district at its former seat; the demo holds no
+# 2017 commune of these districts, so each is founded on 01/07/2025 by the resolution on the communes]
+DISTRICT_SUCCESSORS = [
+    ("AG-P-RG", "UBND phường Rạch Giá", "KG-RG"), ("AG-P-VTH", "UBND phường Vĩnh Thông", "KG-RG"),
+    ("AG-P-HT", "UBND phường Hà Tiên", "KG-HT"), ("AG-P-TCH", "UBND phường Tô Châu", "KG-HT"),
+    ("AG-X-THA", "UBND xã Tiên Hải", "KG-HT"),
+    ("AG-X-HD", "UBND xã Hòn Đất", "KG-HD"), ("AG-X-SK", "UBND xã Sơn Kiên", "KG-HD"),
+    ("AG-X-TH", "UBND xã Tân Hiệp", "KG-TH"), ("AG-X-THO", "UBND xã Tân Hội", "KG-TH"),
+    ("AG-X-CTH", "UBND xã Châu Thành", "KG-CTH"), ("AG-X-TLO", "UBND xã Thạnh Lộc", "KG-CTH"),
+    ("AG-X-GR", "UBND xã Giồng Riềng", "KG-GR"), ("AG-X-THU", "UBND xã Thạnh Hưng", "KG-GR"),
+    ("AG-X-GQ", "UBND xã Gò Quao", "KG-GQ"), ("AG-X-DHO", "UBND xã Định Hòa", "KG-GQ"),
+    ("AG-X-AB", "UBND xã An Biên", "KG-AB"), ("AG-X-TY", "UBND xã Tây Yên", "KG-AB"),
+    ("AG-X-AM", "UBND xã An Minh", "KG-AM"), ("AG-X-VK", "UBND xã Vân Khánh", "KG-AM"),
+    ("AG-X-VT", "UBND xã Vĩnh Thuận", "KG-VT"), ("AG-X-VPH", "UBND xã Vĩnh Phong", "KG-VT"),
+    ("AG-X-UMT", "UBND xã U Minh Thượng", "KG-UMT"), ("AG-X-VHO", "UBND xã Vĩnh Hòa", "KG-UMT"),
+    ("AG-X-GT", "UBND xã Giang Thành", "KG-GT"), ("AG-X-VDI", "UBND xã Vĩnh Điều", "KG-GT"),
+]
+
 GROUPS_2017 = [
     ("cluster", "Cụm thi đua số 1 – các huyện, thị xã, thành phố ven biển",
      ["KG-RG", "KG-HT", "KG-PQ", "KG-KL", "KG-KH", "KG-GT"]),

@@ -122,6 +122,9 @@ def _load_commune_reorganisation() -> None:
         units.merge_units(SYSTEM, [_unit(code) for code, _ in communes], new_unit, effective,
                           _basis(data.COMMUNE_BASIS), note=data.UNVERIFIED)
         successors_of_district.setdefault(district, []).append(new_unit)
+    for code, name, district in data.DISTRICT_SUCCESSORS:
+        successors_of_district.setdefault(district, []).append(_create(
+            code, name, UnitKind.COMMUNE, "AG", valid_from=effective, legal_basis=_basis(data.COMMUNE_BASIS)))
     for code, _name in data.DISTRICTS:
         units.dissolve_unit(SYSTEM, _unit(code), effective, _basis(data.TWO_TIER_BASIS),
                             successors_of_district.get(code, []))

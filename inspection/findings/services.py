@@ -29,8 +29,10 @@ from inspection.findings.models import (
 from inspection.findings.transfer import TransferResult, transfer_open_recommendations  # noqa: F401  (one entry point)
 from inspection.missions.access import can_edit_mission
 from inspection.missions.models import Mission, MissionStatus, WorkingSession
+from inspection.missions.services import inspected_span
 from inspection.rules import RuleViolation, require_version, same
 from inspection.timeutil import today_vn, utcnow
+from inspection.units import validity
 from inspection.units.models import Unit
 
 OUTCOME_FIELDS = ("awards_to_revoke", "awards_to_reexamine", "amount_to_recover", "amount_recovered")
@@ -98,6 +100,9 @@ def _require_mission_open(mission: Mission) -> None:
 def _require_place(mission: Mission, unit: Unit | None, session: WorkingSession | None) -> None:
     if unit is None or unit not in mission.units:
         raise RuleViolation(_("Chọn một đơn vị được kiểm tra của đoàn."), field="unit")
+    span = inspected_span(mission.period_from, mission.period_to, mission.decision_date)
+    if span is not None:  # the finding is about the period the mission inspected
+        validity.require_existed(unit, span[0], span[1], field="unit", when=span[2])
     if session is not None and session.mission_id != mission.id:
         raise RuleViolation(_("Buổi làm việc không thuộc đoàn kiểm tra này."), field="working_session")
 
@@ -211,11 +216,7 @@ def _require_some(units: list[Unit]) -> None:
 
 
 def _require_existing(units: list[Unit], on: date) -> None:
-    ended = [unit for unit in units if not unit.exists_on(on)]
-    if ended:
-        raise RuleViolation(_("Đơn vị không hoạt động vào ngày %(day)s: %(units)s.", day=on.strftime("%d/%m/%Y"),
-                              units=", ".join(f"{unit.name} ({unit.code})" for unit in ended)),
-                            field="responsible_units")
+    validity.require_existed(units, on, field="responsible_units", when=validity.when_day(on))
 
 
 def _require_outcomes(outcomes: dict) -> None:

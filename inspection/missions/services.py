@@ -23,6 +23,7 @@ from inspection.missions.models import (
     TeamRole,
 )
 from inspection.rules import RuleViolation, require_version
+from inspection.units import validity
 from inspection.units.models import Unit
 
 
@@ -145,6 +146,28 @@ def _check_mission(details: MissionDetails) -> None:
                   _("Ngày kết thúc dự kiến phải sau ngày bắt đầu dự kiến."))
     if details.kind == MissionKind.CROSS and details.group is None:
         raise RuleViolation(_("Kiểm tra chéo cần chọn cụm, khối thi đua."), field="group_id")
+    _require_units_existed(details)
+
+
+def inspected_span(period_from: date | None, period_to: date | None,
+                   decision_date: date | None) -> tuple[date, date, str] | None:
+    """When the inspected units must have existed, with its words for a message: on some day of the period
+    inspected (one bound alone counts as that day), else on the day of the decision; None when neither is known."""
+    if period_from or period_to:
+        first, last = period_from or period_to, period_to or period_from
+        return first, last, validity.when_period(first, last)
+    if decision_date:
+        return decision_date, decision_date, validity.when_day(decision_date)
+    return None
+
+
+def _require_units_existed(details: MissionDetails) -> None:
+    span = inspected_span(details.period_from, details.period_to, details.decision_date)
+    if span is not None:
+        validity.require_existed(details.units, span[0], span[1], field="unit_codes", when=span[2])
+    if details.issuing_unit is not None and details.decision_date is not None:
+        validity.require_existed(details.issuing_unit, details.decision_date, field="issuing_unit_code",
+                                 when=validity.when_day(details.decision_date))
 
 
 def require_order(first: date | None, second: date | None, field_name: str, message: str) -> None:

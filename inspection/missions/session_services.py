@@ -17,6 +17,7 @@ from inspection.missions.access import self_report_units
 from inspection.missions.models import Mission, SelfReport, WorkingSession
 from inspection.missions.services import require_not_closed, require_order
 from inspection.rules import RuleViolation, require_version
+from inspection.units import validity
 from inspection.units.models import Unit
 
 
@@ -56,6 +57,7 @@ def add_self_report(actor, mission: Mission, *, unit: Unit, ref: DocRef, report_
     if unit not in allowed:
         raise RuleViolation(_("Đơn vị này không thuộc các đơn vị được kiểm tra mà bạn được báo cáo."),
                             field="unit_id")
+    validity.require_existed(unit, report_date, field="unit_id", when=validity.when_day(report_date))
     _require_new_number(mission, unit, ref)
     stored = _store(actor, upload, limits, "file") if upload else None
     report = SelfReport(mission=mission, unit=unit, ref=ref, report_date=report_date,
@@ -133,6 +135,9 @@ def attach_files(actor, session: WorkingSession, uploads, limits: FileLimits | N
 def _check_session(mission: Mission, details: SessionDetails) -> None:
     if details.unit is not None and details.unit not in mission.units:
         raise RuleViolation(_("Đơn vị làm việc phải là một trong các đơn vị được kiểm tra."), field="unit_id")
+    if details.unit is not None:
+        validity.require_existed(details.unit, details.held_on, field="unit_id",
+                                 when=validity.when_day(details.held_on))
     require_order(details.held_on, details.minutes_date, "minutes_date",
                   _("Ngày biên bản không thể trước ngày làm việc."))
 

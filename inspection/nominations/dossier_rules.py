@@ -15,6 +15,8 @@ from inspection.nominations.models import (
 )
 from inspection.params import YEAR_MAX, YEAR_MIN  # noqa: F401 – re-exported: the years a dossier may have
 from inspection.rules import RuleViolation
+from inspection.units import validity
+from inspection.units.models import Unit
 
 #: statuses that come with a decision (the award decision, or the decision not to award)
 DECIDED = frozenset({DossierStatus.AWARDED, DossierStatus.NOT_AWARDED, DossierStatus.REVOKED})
@@ -57,6 +59,7 @@ def check_values(values: dict, status: DossierStatus, today: date) -> None:
     """Refuse values that break a rule (see the module docstring); `values` as prepared() returns them."""
     _check_required(values)
     _check_year(values["year"])
+    _check_unit_in_year(values)
     _check_recipient(values)
     _check_rank(values)
     _check_form_period(values)
@@ -77,6 +80,14 @@ def _check_year(year) -> None:
     if not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
         raise RuleViolation(_("Năm thi đua phải từ %(low)d đến %(high)d.", low=YEAR_MIN, high=YEAR_MAX),
                             field="year")
+
+
+def _check_unit_in_year(values: dict) -> None:
+    """The unit must have existed in the emulation year (a 2017 dossier of a commune founded in 2025, a 2026
+    one of a dissolved district are refused). An import checks its rows from bounds read once (import_rows)."""
+    unit, year = values["unit"], values["year"]
+    if isinstance(unit, Unit):
+        validity.require_existed(unit, *validity.year_span(year), field="unit", when=validity.when_year(year))
 
 
 def _check_recipient(values: dict) -> None:

@@ -109,6 +109,7 @@ class Classifier:
             self._check_new(status)
         else:
             self._check_change(existing, status)
+        self.parser.require_unit_in_year(row.unit_id, values["year"])
         rule_values = prepared(values | {"unit": row.unit_id, "code": row.code, "award_form": form})
         check_values(rule_values, status, self.today)
         return values | {"is_leader": rule_values["is_leader"], "status": status}

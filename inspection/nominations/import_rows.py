@@ -37,6 +37,7 @@ from inspection.nominations.import_columns import (
     Vocabularies,
 )
 from inspection.nominations.models import AchievementType, AwardForm, DossierStatus, RecipientKind
+from inspection.units import validity
 from inspection.units.models import Unit
 from inspection.units.scope import visible_unit_ids
 
@@ -70,7 +71,10 @@ class RowParser:
     """Parses the rows of one file for `actor` (None: the command line, every unit)."""
 
     def __init__(self, actor):
-        self.unit_ids: dict[str, int] = dict(db.session.execute(select(Unit.code, Unit.id)).all())
+        units = db.session.execute(select(Unit.code, Unit.id, Unit.valid_from, Unit.valid_to)).all()
+        self.unit_ids: dict[str, int] = {code: unit_id for code, unit_id, _start, _end in units}
+        #: id → (first day, last day) of the units with a known start or end, to check a row's year against
+        self.unit_bounds = {unit_id: (start, end) for _code, unit_id, start, end in units if start or end}
         self.writable = None if access.permits(actor, lambda user: user.role in DECIDERS) else visible_unit_ids(actor)
         self.form_index = award_form_index()
         self.forms_by_id: dict[int, AwardForm] = {form.id: form for form in self.form_index.values()}
@@ -104,6 +108,14 @@ class RowParser:
                                "phạm vi đó.", code=code))
             return None
         return unit_id
+
+    def require_unit_in_year(self, unit_id: int, year: int) -> None:
+        """RuleViolation on the unit's column when the unit did not exist in the row's emulation year: the
+        dossier form's check (units.validity), the unit loaded only for the message."""
+        bounds = self.unit_bounds.get(unit_id)
+        if bounds is not None and not validity.existed_during(*bounds, *validity.year_span(year)):
+            validity.require_existed(db.session.get(Unit, unit_id), *validity.year_span(year), field="unit",
+                                     when=validity.when_year(year))
 
     def _check_duplicate(self, cells: RowCells, unit_id: int, code: str) -> None:
         first = self.first_rows.setdefault((unit_id, code), cells.row.number)
