@@ -15,6 +15,7 @@ from inspection.findings.access import can_transfer
 from inspection.findings.models import Finding, Recommendation, Responsibility, VerifiedStatus
 from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn, utcnow
+from inspection.units import validity
 from inspection.units.models import Unit
 
 
@@ -65,8 +66,7 @@ def _require_transferable(from_unit: Unit, to_unit: Unit | None, legal_basis: Do
                               "sáp nhập hoặc chia, tách.", unit=from_unit.name))
     if to_unit is None or to_unit.id == from_unit.id:
         raise RuleViolation(_("Chọn một đơn vị tiếp nhận khác đơn vị đã chấm dứt hoạt động."), field="to_unit")
-    if not to_unit.exists_on(today):
-        raise RuleViolation(_("Đơn vị tiếp nhận %(unit)s không còn hoạt động.", unit=to_unit.name), field="to_unit")
+    validity.require_existed(to_unit, today, field="to_unit", when=validity.when_day(today))
     if legal_basis is None:
         raise RuleViolation(_("Nhập căn cứ pháp lý của việc chuyển giao."), field="legal_basis")
 

@@ -91,6 +91,8 @@ def _check_plan(details: PlanDetails) -> None:
         raise RuleViolation(_("Nhập tên kế hoạch."), field="title")
     if not 1945 <= details.year <= 2100:
         raise RuleViolation(_("Năm kế hoạch phải từ 1945 đến 2100."), field="year")
+    validity.require_existed(details.units, *validity.year_span(details.year), field="unit_codes",
+                             when=_("năm kế hoạch %(year)d", year=details.year))
 
 
 def _apply_plan(plan: InspectionPlan, details: PlanDetails) -> None:

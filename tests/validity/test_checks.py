@@ -14,6 +14,7 @@ from inspection.extensions import db
 from inspection.findings import services as findings
 from inspection.findings.models import FindingCategory
 from inspection.imports.pipeline import preview_file
+from inspection.missions import services as missions
 from inspection.missions import session_services
 from inspection.rules import RuleViolation
 from inspection.units import services as units
@@ -72,7 +73,7 @@ def test_an_import_names_the_row_and_the_column_of_a_unit_outside_the_year(reorg
         (4, "Mã đơn vị", DISSOLVED + " – không tồn tại vào năm thi đua 2026.")]
 
 
-def test_a_mission_checks_its_units_against_the_period_inspected_else_the_decision(reorganised, client_as):
+def test_a_plan_or_mission_checks_its_units_against_its_year_or_period_else_the_decision(reorganised, client_as):
     inspector = client_as(Role.INSPECTOR)
     refused = inspector.post("/missions/new", data=mission_form(unit_codes="KG-RG, AG-P-VTH"))
     assert refused.status_code == 200
@@ -85,6 +86,9 @@ def test_a_mission_checks_its_units_against_the_period_inspected_else_the_decisi
     assert issuer.field == "issuing_unit_code" and issuer.message.startswith(FOUNDED)
     # a period the unit lived in part of is accepted
     assert make_mission([ward, reorganised["district"]], period_from=date(2025, 1, 1), period_to=date(2025, 12, 31))
+    plan = _refusal(lambda: missions.create_plan(SYSTEM, missions.PlanDetails(year=2026, title="Kế hoạch 2026",
+                                                                            units=[reorganised["district"]])))
+    assert (plan.field, plan.message) == ("unit_codes", DISSOLVED + " – không tồn tại vào năm kế hoạch 2026.")
 
 
 def test_sessions_self_reports_findings_and_recommendations_check_their_own_date(reorganised, app):
