@@ -68,6 +68,7 @@ def migrated(database_url, tmp_path_factory):
     app = create_app(make_config(database_url, None))
     with app.app_context():
         upgrade()
+        _empty_tables()  # every test starts empty, the first too (the upgrade seeds the award catalogue)
         db.engine.dispose()
     return database_url
 

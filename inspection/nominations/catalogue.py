@@ -7,10 +7,12 @@ from datetime import date
 
 from sqlalchemy import select
 
-from inspection import audit
+from inspection import access, audit
 from inspection.extensions import db
-from inspection.imports.reader import clean, normalise_key
-from inspection.nominations.models import AwardForm, AwardGroup, AwardLevel
+from inspection.imports.reader import clean
+from inspection.nominations.access import can_manage_catalogue
+from inspection.nominations.models import AwardAuthority, AwardForm, AwardGroup, AwardLevel
+from inspection.textsearch import normalise
 
 G, L = AwardGroup, AwardLevel
 LAW_2003 = "Luật Thi đua, khen thưởng 15/2003/QH11 (sửa đổi 2005, 2013)"
@@ -37,6 +39,15 @@ class Entry:
     valid_from: date | None = None
     valid_to: date | None = None
     successor: str | None = None
+    #: who decides it, when not the usual authority of its level (default_authority)
+    authority: AwardAuthority | None = None
+
+
+def default_authority(level: AwardLevel | None) -> AwardAuthority:
+    """The usual authority of a level: in a province's catalogue, "bộ, ban, ngành, tỉnh" means the province's
+    own chairman unless the entry says a ministry or central organisation decides it."""
+    return {AwardLevel.STATE: AwardAuthority.STATE,
+            AwardLevel.GRASSROOTS: AwardAuthority.GRASSROOTS}.get(level, AwardAuthority.PROVINCE)
 
 
 def _classes(code: str, name: str, english: str, recipients: str = "CI") -> list[Entry]:
@@ -85,12 +96,13 @@ STATE_HONOURS = [
 PRIZES_AND_CERTIFICATES = [
     Entry("GTHCM", "Giải thưởng Hồ Chí Minh", "Ho Chi Minh Prize", G.PRIZE, L.STATE, "CI"),
     Entry("GTNN", "Giải thưởng Nhà nước", "State Prize", G.PRIZE, L.STATE, "CI"),
-    Entry("KNC", "Kỷ niệm chương", "Commemorative medal", G.COMMEMORATIVE, L.PROVINCIAL, "I"),
+    Entry("KNC", "Kỷ niệm chương", "Commemorative medal", G.COMMEMORATIVE, L.PROVINCIAL, "I",
+          authority=AwardAuthority.CENTRAL),
     Entry("BKTTG", "Bằng khen của Thủ tướng Chính phủ", "Prime Minister's Certificate of Merit",
           G.MERIT_CERTIFICATE, L.STATE, "CIH"),
     Entry("BKBN", "Bằng khen của bộ, ban, ngành, đoàn thể trung ương",
           "Certificate of Merit of a ministry, sector or central organisation", G.MERIT_CERTIFICATE,
-          L.PROVINCIAL, "CIH"),
+          L.PROVINCIAL, "CIH", authority=AwardAuthority.CENTRAL),
     Entry("BKUBT", "Bằng khen của Chủ tịch UBND tỉnh", "Certificate of Merit of the Provincial Chairman",
           G.MERIT_CERTIFICATE, L.PROVINCIAL, "CIH"),
     Entry("GK", "Giấy khen", "Certificate of Commendation", G.COMMENDATION_CERTIFICATE, L.GRASSROOTS, "CIH",
@@ -131,14 +143,26 @@ TITLES = [
           f"{LAW_2003}; {LAW_2022}, Điều 20"),
     Entry("CTDBN", "Cờ thi đua của bộ, ban, ngành, đoàn thể trung ương",
           "Emulation Flag of a ministry, sector or central organisation", G.EMULATION_FLAG, L.PROVINCIAL, "C",
-          f"{LAW_2003}; {LAW_2022}, Điều 20"),
+          f"{LAW_2003}; {LAW_2022}, Điều 20", authority=AwardAuthority.CENTRAL),
     Entry("CTDUBT", "Cờ thi đua của UBND tỉnh", "Provincial People's Committee Emulation Flag", G.EMULATION_FLAG,
           L.PROVINCIAL, "C", f"{LAW_2003}; {LAW_2022}, Điều 20"),
 ]
 
 CATALOGUE: list[Entry] = ORDERS + MEDALS + STATE_HONOURS + PRIZES_AND_CERTIFICATES + TITLES
-SEEDED_FIELDS = ("name_vi", "name_en", "group", "level", "for_collective", "for_individual", "for_household",
-                 "legal_basis", "valid_from", "valid_to")
+SEEDED_FIELDS = ("name_vi", "name_en", "group", "level", "authority", "for_collective", "for_individual",
+                 "for_household", "legal_basis", "valid_from", "valid_to")
+
+#: other names a file may give a form, by its code (the names units write in practice); compared like names
+ALIASES: dict[str, tuple[str, ...]] = {
+    "BKUBT": ("Bằng khen UBND tỉnh", "Bằng khen của UBND tỉnh", "Bằng khen Chủ tịch UBND tỉnh",
+              "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Bằng khen của Ủy ban nhân dân tỉnh"),
+    "CTDUBT": ("Cờ thi đua UBND tỉnh", "Cờ thi đua của Ủy ban nhân dân tỉnh"),
+    "BKTTG": ("Bằng khen Thủ tướng Chính phủ", "Bằng khen của Thủ tướng"),
+    "CTDCP": ("Cờ thi đua Chính phủ",),
+    "BKBN": ("Bằng khen bộ, ban, ngành", "Bằng khen của bộ, ban, ngành", "Bằng khen của bộ, ngành trung ương"),
+    "TTLDXS": ("Tập thể LĐXS", "Danh hiệu Tập thể lao động xuất sắc"),
+    "BMVNAH": ("Danh hiệu vinh dự Nhà nước Bà mẹ Việt Nam anh hùng",),
+}
 
 
 @dataclass
@@ -148,8 +172,11 @@ class SeedResult:
     unchanged: int = 0
 
 
-def seed_catalogue(actor) -> SeedResult:
-    """Create or bring up to date every catalogue row, by code; never duplicates, audits each change."""
+def seed_catalogue(actor, update: bool = True) -> SeedResult:
+    """Create or (`update`) bring up to date every catalogue row, by code; never duplicates, audits each change.
+    `actor`: access.SYSTEM (the command line, the demo) or an administrator in the portal, who only adds the
+    missing entries (update=False keeps the corrections made in the portal)."""
+    access.require(actor, can_manage_catalogue)
     existing = {form.code: form for form in db.session.scalars(select(AwardForm))}
     result = SeedResult()
     for entry in CATALOGUE:
@@ -157,7 +184,7 @@ def seed_catalogue(actor) -> SeedResult:
         if form is None:
             existing[entry.code] = _create(actor, entry)
             result.created += 1
-        elif _update(actor, form, entry):
+        elif update and _update(actor, form, entry):
             result.updated += 1
         else:
             result.unchanged += 1
@@ -166,10 +193,17 @@ def seed_catalogue(actor) -> SeedResult:
     return result
 
 
+def missing_entries() -> list[Entry]:
+    """The standard entries the catalogue lacks (by code): the portal offers administrators to add them."""
+    codes = set(db.session.scalars(select(AwardForm.code)))
+    return [entry for entry in CATALOGUE if entry.code not in codes]
+
+
 def _values(entry: Entry) -> dict:
     return {"name_vi": entry.name_vi, "name_en": entry.name_en, "group": entry.group, "level": entry.level,
             "for_collective": "C" in entry.recipients, "for_individual": "I" in entry.recipients,
             "for_household": "H" in entry.recipients, "legal_basis": entry.legal_basis,
+            "authority": entry.authority or default_authority(entry.level),
             "valid_from": entry.valid_from, "valid_to": entry.valid_to}
 
 
@@ -206,18 +240,23 @@ def _link_successors(forms: dict[str, AwardForm]) -> None:
 
 
 def lookup_key(text) -> str:
-    """How names and codes compare: NFC, invisible characters trimmed, spaces collapsed, case-folded
-    (a file from Windows Excel may be NFD or carry stray spaces)."""
+    """How names, aliases and codes compare: invisible characters trimmed, spaces collapsed, case, accents and
+    tone marks ignored (a file from Windows Excel may be NFD, carry stray spaces or lack its accents)."""
     cleaned = clean(str(text)) if text is not None else None
-    return normalise_key(cleaned) if cleaned else ""
+    return normalise(cleaned) if cleaned else ""
 
 
 def award_form_index() -> dict[str, AwardForm]:
-    """Every form by its code and by its Vietnamese name (lookup keys), loaded in one query: for imports
-    that look up thousands of rows, build this once and call find_award_form(text, index)."""
+    """Every form by its code, its Vietnamese name and its aliases (lookup keys), loaded in one query: for
+    imports that look up thousands of rows, build this once and call find_award_form(text, index)."""
     index: dict[str, AwardForm] = {}
-    for form in db.session.scalars(select(AwardForm).order_by(AwardForm.id)):
+    forms = list(db.session.scalars(select(AwardForm).order_by(AwardForm.id)))
+    for form in forms:
         index.setdefault(lookup_key(form.name_vi), form)
+    for form in forms:
+        for alias in ALIASES.get(form.code, ()):
+            index.setdefault(lookup_key(alias), form)  # a real name wins over another form's alias
+    for form in forms:
         index[lookup_key(form.code)] = form  # a code wins over a name that happens to read the same
     return index
 

@@ -10,13 +10,19 @@ from inspection import audit
 from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.extensions import db
-from inspection.forms_util import save, stale
+from inspection.forms_util import PortalForm, commit_or_refuse, save, stale
 from inspection.nominations import services
 from inspection.nominations.access import can_manage_catalogue, get_award_form
 from inspection.nominations.blueprint import bp
+from inspection.nominations.catalogue import ALIASES, missing_entries, seed_catalogue
 from inspection.nominations.forms import AwardFormForm
 from inspection.nominations.models import AwardForm, AwardGroup, AwardLevel
 from inspection.permissions import login_required, roles_required
+from inspection.rules import RuleViolation
+
+
+class ConfirmForm(PortalForm):
+    """Only the CSRF token: the button posts nothing else."""
 
 
 @bp.route("/nominations/catalogue")
@@ -26,8 +32,24 @@ def catalogue():
     by_level = {level: [] for level in AwardLevel}
     for award in sorted(forms, key=lambda award: (list(AwardGroup).index(award.group), award.id)):
         by_level[award.level].append(award)
-    return render_template("nominations/catalogue.html", by_level=by_level,
-                           can_manage=can_manage_catalogue(current_user))
+    can_manage = can_manage_catalogue(current_user)
+    return render_template("nominations/catalogue.html", by_level=by_level, aliases=ALIASES, can_manage=can_manage,
+                           missing=len(missing_entries()) if can_manage else 0)
+
+
+@bp.route("/nominations/catalogue/standard", methods=["POST"])
+@roles_required(Role.ADMIN)
+def seed_standard_catalogue():
+    """Adds the standard entries the catalogue lacks (audited); entries corrected in the portal stay as they are."""
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("nominations.catalogue"))
+    try:
+        result = commit_or_refuse(lambda: seed_catalogue(current_user, update=False))
+    except RuleViolation as violation:
+        flash(violation.message, "danger")
+    else:
+        flash(_("Đã thêm %(n)s hình thức của danh mục chuẩn.", n=result.created), "success")
+    return redirect(url_for("nominations.catalogue"))
 
 
 def _award_form_form(exclude: AwardForm | None = None, **kwargs) -> tuple[AwardFormForm, dict]:

@@ -20,19 +20,27 @@ from inspection.nominations import filters, holds
 from inspection.nominations.filters import DossierFilter
 from inspection.nominations.import_columns import COLUMNS, yes_no
 from inspection.nominations.import_template import SHEET_TITLE
-from inspection.nominations.models import AchievementType, AwardForm, Dossier, DossierStatus, RecipientKind
+from inspection.nominations.models import (
+    AchievementType,
+    AwardForm,
+    Dossier,
+    DossierStatus,
+    LeaderGroup,
+    RecipientKind,
+)
 from inspection.units.models import Unit
 
 #: rows fetched from the database at a time
 FETCH = 2000
-WIDTHS = (16, 12, 7, 40, 12, 36, 10, 26, 10, 9, 12, 18, 12, 16, 30)
-DATE_COLUMNS = frozenset({10, 12})  # Ngày trình, Ngày quyết định (0-based)
+WIDTHS = (16, 12, 7, 40, 12, 36, 10, 30, 26, 10, 9, 12, 18, 12, 16, 30)
+DATE_COLUMNS = frozenset({11, 13})  # Ngày trình, Ngày quyết định (0-based)
 
 
 def export_query(criteria: DossierFilter, visible_ids: set[int] | None) -> Select:
     """The registry's rows (same filter, scope and order) as plain columns in the file's order."""
     query = (select(Dossier.code, Unit.code, Dossier.year, AwardForm.name_vi, Dossier.recipient_kind,
-                    Dossier.recipient_name, Dossier.is_leader, Dossier.achievement_type, Dossier.group_rank,
+                    Dossier.recipient_name, Dossier.is_leader, Dossier.leader_group, Dossier.achievement_type,
+                    Dossier.group_rank,
                     Dossier.posthumous, Dossier.submitted_on, type_coerce(Dossier.decision_ref, String),
                     Dossier.decision_date, Dossier.status, Dossier.note)
              .join(Unit, Unit.id == Dossier.unit_id).join(AwardForm, AwardForm.id == Dossier.award_form_id)
@@ -43,13 +51,14 @@ def export_query(criteria: DossierFilter, visible_ids: set[int] | None) -> Selec
 def export_rows(criteria: DossierFilter, visible_ids: set[int] | None) -> Iterator[list]:
     """The file's rows, fetched FETCH at a time; enums, booleans and the decision number as the file writes them."""
     with force_locale("vi"):
-        labels = {member: member.label for enum_cls in (RecipientKind, AchievementType, DossierStatus)
+        labels = {member: member.label for enum_cls in (RecipientKind, LeaderGroup, AchievementType, DossierStatus)
                   for member in enum_cls}
     result = db.session.execute(export_query(criteria, visible_ids).execution_options(yield_per=FETCH))
     for row in result:
-        (code, unit_code, year, form, kind, name, leader, achievement, rank, posthumous, submitted, ref, decided,
-         status, note) = row
-        yield [code, unit_code, year, form, labels[kind], name, yes_no(leader), labels.get(achievement), rank,
+        (code, unit_code, year, form, kind, name, leader, group, achievement, rank, posthumous, submitted, ref,
+         decided, status, note) = row
+        yield [code, unit_code, year, form, labels[kind], name, yes_no(leader), labels.get(group),
+               labels.get(achievement), rank,
                yes_no(posthumous), submitted, ref, decided, labels[status], note]
 
 

@@ -39,9 +39,13 @@ SCOPE_FIELDS = ("unit", "subtree", "predecessors", "year_from", "year_to", "subm
 HEROIC_MOTHER, GOVERNMENT_FLAG, PM_CERTIFICATE, NATIONAL_SOLDIER = "BMVNAH", "CTDCP", "BKTTG", "CSTDTQ"
 CHAIRMAN_CERTIFICATE, PROVINCIAL_FLAG, EXCELLENT_COLLECTIVE = "BKUBT", "CTDUBT", "TTLDXS"
 PROVINCIAL_SOLDIER = ("CSTDT_OLD", "CSTDT")  # "Chiến sĩ thi đua cấp tỉnh" (to 2023), "… bộ, ban, ngành, tỉnh"
-STATE, PROVINCIAL = {"level": "state"}, {"level": "provincial"}
+# The provincial figures count what the province's own authorities decided (Chủ tịch UBND tỉnh), not every
+# award of the law's level "Bộ, ban, ngành, tỉnh": a ministry's Bằng khen is on its own line (section VII).
+STATE, PROVINCIAL = {"level": "state"}, {"authority": "province"}
+CENTRAL, GRASSROOTS = {"authority": "central"}, {"authority": "grassroots"}
 BK = {"form": [CHAIRMAN_CERTIFICATE]}
 NO_RANK = "0"  # DossierFilter.rank: no cluster/block ranking
+MISSING_GROUP = "b0603.no_group"  # individuals whose Biểu 0603 group is not recorded (not in SECTIONS)
 
 
 @dataclass(frozen=True)
@@ -168,13 +172,24 @@ def _form_0603_lines() -> list[Line]:
                        context=_l("Biểu 0603, tập thể"))]
     recipients += [Line(f"b0603.{group.value}", group.label, individual | {"leader_group": group.value}, indent=2,
                         category=TARGETING, context=_l("Biểu 0603, cá nhân")) for group in LeaderGroup]
+    # not a line of the printed form: how many of the individuals above have no group, said beside the groups
+    recipients.append(Line(MISSING_GROUP, _l("Cá nhân chưa ghi nhóm đối tượng"),
+                           individual | {"leader_group": "none"}, indent=2, context=_l("Biểu 0603, cá nhân")))
     methods = [Line(f"b0603.{kind.value}", kind.label, PROVINCIAL | {"achievement": kind.value}, indent=1,
                     context=_l("Biểu 0603, loại hình")) for kind in AchievementType]
     return recipients + methods
 
 
+def _other_authority_lines() -> list[Line]:
+    return [
+        Line("central.decided", _l("Khen thưởng của bộ, ban, ngành, đoàn thể trung ương"), CENTRAL),
+        Line("grassroots.decided", _l("Khen thưởng cấp huyện, xã, cơ sở"), GRASSROOTS),
+    ]
+
+
 LINES: dict[str, Line] = {line.key: line for line in (
-    _state_lines() + _provincial_lines() + _certificate_lines() + _title_lines() + _form_0603_lines())}
+    _state_lines() + _provincial_lines() + _certificate_lines() + _title_lines() + _form_0603_lines()
+    + _other_authority_lines())}
 
 SHARES: dict[str, Share] = {share.key: share for share in (
     Share("provincial.non_leader_share", _l("Tỷ lệ cá nhân không là lãnh đạo, quản lý"),
@@ -199,6 +214,8 @@ SECTIONS = [
      + [f"b0603.{group.value}" for group in LeaderGroup]),
     (_l("VI. Biểu 0603: khen thưởng cấp tỉnh theo loại hình"),
      ["provincial.total"] + [f"b0603.{kind.value}" for kind in AchievementType]),
+    (_l("VII. Khen thưởng do cấp khác quyết định (không tính vào khen thưởng cấp tỉnh)"),
+     ["central.decided", "grassroots.decided"]),
 ]
 
 RELATIONS: list[Relation] = [

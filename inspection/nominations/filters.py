@@ -6,13 +6,14 @@ from datetime import date
 
 from sqlalchemy import Select, or_, select
 
-from inspection.nominations.models import AchievementType, AwardForm, Dossier, LeaderGroup
+from inspection.nominations.models import AchievementType, AwardAuthority, AwardForm, Dossier, LeaderGroup
 from inspection.params import YEAR_MAX, YEAR_MIN, whole_number
 from inspection.textsearch import matches, normalise
 from inspection.units.models import Unit, UnitKind
 from inspection.units.queries import all_predecessors, subtree_ids, unit_by_code
 
 LIST_FIELDS = ("form", "status")
+NO_GROUP = "none"  # DossierFilter.leader_group: individuals whose Biểu 0603 group is not recorded
 
 
 @dataclass
@@ -26,10 +27,11 @@ class DossierFilter:
     submitted_to: date | None = None
     form: list[str] = field(default_factory=list)  # award form codes
     level: str = ""  # AwardLevel value
+    authority: str = ""  # AwardAuthority value: who decided ("province": the provincial figures)
     group: str = ""  # AwardGroup value
     recipient: str = ""  # RecipientKind value
     leader: str = ""  # "yes" / "no"
-    leader_group: str = ""  # LeaderGroup value (Biểu 0603's groups of individuals)
+    leader_group: str = ""  # LeaderGroup value (Biểu 0603's groups of individuals); "none": no group recorded
     unit_kind: str = ""  # UnitKind value of the nominating unit ("enterprise": Biểu 0603's doanh nghiệp)
     achievement: str = ""  # AchievementType value, or several: "thematic,extraordinary"
     rank: str = ""  # "1", "2", "3" or "2,3"; "0" = no cluster/block ranking ("0,1" = none or 1)
@@ -106,6 +108,9 @@ def _by_award(query: Select, c: DossierFilter) -> Select:
         query = query.where(Dossier.award_form_id.in_(select(AwardForm.id).where(AwardForm.level == c.level)))
     if c.group:
         query = query.where(Dossier.award_form_id.in_(select(AwardForm.id).where(AwardForm.group == c.group)))
+    if c.authority:
+        authorities = _values(c.authority, AwardAuthority)
+        query = query.where(Dossier.award_form_id.in_(select(AwardForm.id).where(AwardForm.authority.in_(authorities))))
     if c.achievement:
         query = query.where(Dossier.achievement_type.in_(_values(c.achievement, AchievementType)))
     if c.rank:
@@ -121,7 +126,9 @@ def _rank_clause(text: str):
 
 def _by_statistics_group(query: Select, c: DossierFilter) -> Select:
     """Biểu 0603's breakdowns: individuals by leader group, collectives of enterprises."""
-    if c.leader_group:
+    if c.leader_group == NO_GROUP:
+        query = query.where(Dossier.leader_group.is_(None))
+    elif c.leader_group:
         query = query.where(Dossier.leader_group.in_(_values(c.leader_group, LeaderGroup)))
     if c.unit_kind:
         kinds = _values(c.unit_kind, UnitKind)

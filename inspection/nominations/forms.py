@@ -19,6 +19,7 @@ from inspection.forms_util import KeepsParseErrors, OnceForm, PortalForm, Versio
 from inspection.labels import field_label
 from inspection.nominations.models import (
     AchievementType,
+    AwardAuthority,
     AwardForm,
     AwardGroup,
     AwardLevel,
@@ -84,11 +85,14 @@ class DossierFilterForm(PortalForm):
     submitted_to = VNDateField(_l("đến ngày"), validators=[Optional()])
     form = SelectMultipleField(_l("Hình thức khen thưởng"), validators=[Optional()], render_kw={"size": 4})
     level = SelectField(field_label(AwardForm.level), choices=_choices(AwardLevel), validators=[Optional()])
+    authority = SelectField(field_label(AwardForm.authority), choices=_choices(AwardAuthority),
+                            validators=[Optional()])
     group = SelectField(field_label(AwardForm.group), choices=_choices(AwardGroup), validators=[Optional()])
     recipient = SelectField(_l("Đối tượng"), choices=_choices(RecipientKind), validators=[Optional()])
     leader = SelectField(_l("Lãnh đạo, quản lý"), choices=_yes_no(), validators=[Optional()])
     achievement = SelectField(_l("Loại thành tích"), choices=ACHIEVEMENT_CHOICES, validators=[Optional()])
-    leader_group = SelectField(_l("Nhóm cá nhân (Biểu 0603)"), choices=_choices(LeaderGroup), validators=[Optional()])
+    leader_group = SelectField(_l("Nhóm cá nhân (Biểu 0603)"), validators=[Optional()], choices=lambda: _choices(
+        LeaderGroup)() + [("none", _("Chưa ghi nhóm"))])
     unit_kind = SelectField(_l("Loại đơn vị trình"), choices=_choices(UnitKind), validators=[Optional()])
     rank = SelectField(_l("Xếp hạng cụm, khối"), choices=RANK_CHOICES, validators=[Optional()])
     posthumous = SelectField(field_label(Dossier.posthumous), choices=_yes_no(), validators=[Optional()])
@@ -176,6 +180,10 @@ class AwardFormForm(PortalForm):
     name_en = StringField(field_label(AwardForm.name_en), validators=[Optional(), Length(max=255)])
     group = SelectField(_l("Nhóm"), choices=_choices(AwardGroup, blank=False))
     level = SelectField(_l("Cấp"), choices=_choices(AwardLevel, blank=False))
+    authority = SelectField(field_label(AwardForm.authority), choices=_choices(AwardAuthority, blank=False),
+                            default=AwardAuthority.PROVINCE.value,
+                            description=_l("Báo cáo khen thưởng cấp tỉnh chỉ tính hình thức do Chủ tịch UBND tỉnh "
+                                           "quyết định."))
     for_collective = BooleanField(field_label(AwardForm.for_collective))
     for_individual = BooleanField(field_label(AwardForm.for_individual))
     for_household = BooleanField(field_label(AwardForm.for_household))
@@ -191,5 +199,6 @@ class AwardFormForm(PortalForm):
         values = {name: field.data for name, field in self._fields.items()
                   if name not in ("csrf_token", "version")}
         values["group"], values["level"] = AwardGroup(self.group.data), AwardLevel(self.level.data)
+        values["authority"] = AwardAuthority(self.authority.data)
         values["successor"] = forms_by_code.get(self.successor.data)
         return values

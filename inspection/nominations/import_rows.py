@@ -24,6 +24,7 @@ from inspection.nominations.import_columns import (
     DECISION_DATE,
     DECISION_REF,
     FORM,
+    GROUP,
     LEADER,
     NOTE,
     POSTHUMOUS,
@@ -36,7 +37,7 @@ from inspection.nominations.import_columns import (
     YEAR,
     Vocabularies,
 )
-from inspection.nominations.models import AchievementType, AwardForm, DossierStatus, RecipientKind
+from inspection.nominations.models import AchievementType, AwardForm, DossierStatus, LeaderGroup, RecipientKind
 from inspection.units import validity
 from inspection.units.models import Unit
 from inspection.units.scope import visible_unit_ids
@@ -57,6 +58,7 @@ class DossierRow(NamedTuple):
     recipient_kind: RecipientKind
     recipient_name: str
     is_leader: bool | None
+    leader_group: LeaderGroup | None
     achievement_type: AchievementType | None
     group_rank: int | None
     posthumous: bool | None
@@ -131,9 +133,13 @@ class RowParser:
             form = find_award_form(text, self.form_index)
             self._form_ids[text] = form.id if form is not None else None
         form_id = self._form_ids[text]
-        if form_id is None:
-            cells.fail(FORM, _("Không có hình thức khen thưởng “%(text)s” trong danh mục (ghi đúng tên hoặc mã "
-                               "như danh sách chọn của tệp mẫu).", text=text))
+        if form_id is None and not self.form_index:
+            cells.fail(FORM, _("Danh mục hình thức khen thưởng của cổng đang trống nên chưa nhận được hồ sơ nào. Đề "
+                               "nghị quản trị viên cổng mở Danh mục › Hình thức khen thưởng và bấm “Thêm các hình "
+                               "thức còn thiếu”, rồi tải tệp lên lại."))
+        elif form_id is None:
+            cells.fail(FORM, _("Không có hình thức khen thưởng “%(text)s” trong danh mục (ghi đúng tên, tên gọi khác "
+                               "hoặc mã như trang Danh mục › Hình thức khen thưởng).", text=text))
         return form_id
 
     def _recipient(self, cells: RowCells) -> tuple:
@@ -141,7 +147,8 @@ class RowParser:
         return (cells.choice(RECIPIENT_KIND, words.recipient_kinds, allowed=words.allowed[RECIPIENT_KIND],
                              required=True),
                 cells.text(RECIPIENT_NAME, required=True, max_length=MAX_LENGTHS["recipient_name"]),
-                cells.choice(LEADER, words.yes_no, allowed=words.allowed[LEADER]))
+                cells.choice(LEADER, words.yes_no, allowed=words.allowed[LEADER]),
+                cells.choice(GROUP, words.groups, allowed=words.allowed[GROUP]))
 
     def _achievement(self, cells: RowCells) -> tuple:
         words = self.words

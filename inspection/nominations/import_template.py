@@ -11,7 +11,7 @@ from inspection.extensions import db
 from inspection.imports import workbook as layout
 from inspection.imports.workbook import DAY, TEXT, Column
 from inspection.nominations import import_columns as c
-from inspection.nominations.models import AchievementType, AwardForm, DossierStatus, RecipientKind
+from inspection.nominations.models import AchievementType, AwardForm, DossierStatus, LeaderGroup, RecipientKind
 
 SHEET_TITLE = "Hồ sơ khen thưởng"
 
@@ -55,6 +55,10 @@ def _what_columns() -> list[Column]:
         Column(c.LEADER, False, _("Chỉ ghi cho cá nhân: Có nếu giữ chức vụ lãnh đạo, quản lý, Không nếu là người "
                                   "trực tiếp lao động, công tác (Biểu 0603 tính tỷ lệ này). Để trống với tập thể, "
                                   "hộ gia đình."), c.NO, (c.YES, c.NO)),
+        Column(c.GROUP, False, _("Chỉ ghi cho cá nhân: nhóm đối tượng của Biểu 0603 (Lãnh đạo cấp tỉnh; Lãnh đạo cấp "
+                                 "sở, ngành; Doanh nhân; Lãnh đạo, quản lý khác; Người trực tiếp lao động, công tác). "
+                                 "Để trống thì báo cáo Biểu 0603 ghi cá nhân này là chưa rõ nhóm."),
+               LeaderGroup.DIRECT_WORKER.label, tuple(c.labels(LeaderGroup))),
         Column(c.ACHIEVEMENT, False, _("Loại hình khen thưởng (Luật Thi đua, khen thưởng 2022, Điều 8): chọn trong "
                                        "danh sách."), AchievementType.THEMATIC.label, tuple(c.labels(AchievementType))),
         Column(c.RANK, False, _("Chỉ với khen thưởng tập thể theo kết quả xếp hạng cụm, khối thi đua: 1 (dẫn đầu), "

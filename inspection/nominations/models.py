@@ -38,6 +38,16 @@ class AwardLevel(LabelledEnum):
     GRASSROOTS = "grassroots"
 
 
+class AwardAuthority(LabelledEnum):
+    """Who decides the award. The law puts ministries and provinces at one level ("Bộ, ban, ngành, tỉnh"); a
+    province's statistics count only what its own authorities decided (Chủ tịch UBND tỉnh)."""
+
+    STATE = "state"
+    CENTRAL = "central"
+    PROVINCE = "province"
+    GRASSROOTS = "grassroots"
+
+
 class RecipientKind(LabelledEnum):
     COLLECTIVE = "collective"
     INDIVIDUAL = "individual"
@@ -99,6 +109,13 @@ register_labels({
     DossierStatus.REVOKED: _l("Đã thu hồi"),
 })
 
+# apart: its members equal AwardLevel's ("state" == "state"), so one dict literal would merge them
+register_labels({
+    AwardAuthority.STATE: _l("Chủ tịch nước, Thủ tướng Chính phủ"),
+    AwardAuthority.CENTRAL: _l("Bộ, ban, ngành, đoàn thể trung ương"),
+    AwardAuthority.PROVINCE: _l("Chủ tịch UBND tỉnh"), AwardAuthority.GRASSROOTS: _l("Cấp huyện, xã, cơ sở"),
+})
+
 DOSSIER_TRANSITIONS = Transitions({
     DossierStatus.DRAFT: {DossierStatus.SUBMITTED},
     DossierStatus.SUBMITTED: {DossierStatus.RETURNED, DossierStatus.PENDING_DECISION},
@@ -129,6 +146,9 @@ class AwardForm(db.Model):
     name_en: Mapped[str | None] = mapped_column(String(255), info={"label": _l("Tên tiếng Anh")})
     group: Mapped[AwardGroup] = enum_column(AwardGroup, info={"label": _l("Nhóm hình thức")})
     level: Mapped[AwardLevel] = enum_column(AwardLevel, index=True, info={"label": _l("Cấp khen thưởng")})
+    authority: Mapped[AwardAuthority] = enum_column(AwardAuthority, default=AwardAuthority.PROVINCE,
+                                                    server_default=AwardAuthority.PROVINCE.value,
+                                                    info={"label": _l("Thẩm quyền quyết định")})
     for_collective: Mapped[bool] = mapped_column(default=False, info={"label": _l("Tặng tập thể")})
     for_individual: Mapped[bool] = mapped_column(default=False, info={"label": _l("Tặng cá nhân")})
     for_household: Mapped[bool] = mapped_column(default=False, info={"label": _l("Tặng hộ gia đình")})

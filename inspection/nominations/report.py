@@ -15,7 +15,7 @@ from sqlalchemy import case, func, select, true
 from inspection.extensions import db
 from inspection.nominations.figures import DECIDED, LINES, MEASURE_STATUSES, SCOPE_FIELDS, SHARES, SUBMITTED, Line
 from inspection.nominations.filters import DossierFilter, apply
-from inspection.nominations.models import AwardForm, AwardLevel, Dossier, RecipientKind
+from inspection.nominations.models import AwardAuthority, AwardForm, Dossier, RecipientKind
 
 
 def report_scope(criteria: DossierFilter) -> DossierFilter:
@@ -40,7 +40,7 @@ class FormRow:
     form_id: int  # the catalogue's order
     code: str
     name: str
-    level: AwardLevel
+    authority: AwardAuthority
     submitted: Cell
     decided: Cell
     by_recipient: dict[RecipientKind, Cell]
@@ -108,30 +108,32 @@ def _add(counts, lines: list[Line], measure: str, values) -> None:
 
 
 def _form_rows(scope: DossierFilter, where) -> list[FormRow]:
-    columns = (AwardForm.id, AwardForm.code, AwardForm.name_vi, AwardForm.level, Dossier.recipient_kind, Dossier.status)
+    columns = (AwardForm.id, AwardForm.code, AwardForm.name_vi, AwardForm.authority, Dossier.recipient_kind,
+               Dossier.status)
     query = (select(*columns, func.count()).select_from(Dossier)
              .join(AwardForm, Dossier.award_form_id == AwardForm.id).where(where).group_by(*columns))
     rows: dict[str, FormRow] = {}
-    for form_id, code, name, level, kind, status, count in db.session.execute(query):
-        row = rows.get(code) or rows.setdefault(code, _form_row(scope, form_id, code, name, level))
+    for form_id, code, name, authority, kind, status, count in db.session.execute(query):
+        row = rows.get(code) or rows.setdefault(code, _form_row(scope, form_id, code, name, authority))
         if status in MEASURE_STATUSES[SUBMITTED]:
             row.submitted.value += count
         if status in MEASURE_STATUSES[DECIDED]:
             row.decided.value += count
             row.by_recipient[kind].value += count
-    order = list(AwardLevel)
-    return sorted(rows.values(), key=lambda row: (order.index(row.level), row.form_id))
+    order = list(AwardAuthority)
+    return sorted(rows.values(), key=lambda row: (order.index(row.authority), row.form_id))
 
 
-def _form_row(scope: DossierFilter, form_id: int, code: str, name: str, level: AwardLevel) -> FormRow:
+def _form_row(scope: DossierFilter, form_id: int, code: str, name: str, authority: AwardAuthority) -> FormRow:
     base = scope.to_args() | {"form": [code]}
     decided = base | measure_args(DECIDED)
-    return FormRow(form_id, code, name, level, Cell(0, base | measure_args(SUBMITTED)), Cell(0, decided),
+    return FormRow(form_id, code, name, authority, Cell(0, base | measure_args(SUBMITTED)), Cell(0, decided),
                    {kind: Cell(0, decided | {"recipient": kind.value}) for kind in RecipientKind})
 
 
-def forms_at(report: Report, level: AwardLevel) -> list[FormRow]:
-    return [row for row in report.forms if row.level == level]
+def forms_at(report: Report, authority: AwardAuthority) -> list[FormRow]:
+    """The by-form table of one deciding authority (the province's own apart from the ministries')."""
+    return [row for row in report.forms if row.authority == authority]
 
 
 @dataclass

@@ -15,10 +15,10 @@ from inspection.missions.access import MISSION_WORKERS, get_self_report
 from inspection.missions.models import SelfReport
 from inspection.nominations import reconcile as checks
 from inspection.nominations.blueprint import bp
-from inspection.nominations.figures import SECTIONS, form_keys, label_of, parse_printed
+from inspection.nominations.figures import MISSING_GROUP, SECTIONS, form_keys, label_of, parse_printed
 from inspection.nominations.filters import DossierFilter
 from inspection.nominations.forms import YearField
-from inspection.nominations.models import AwardLevel, RecipientKind
+from inspection.nominations.models import AwardAuthority, RecipientKind
 from inspection.nominations.report import build_report, forms_at, section_rows
 from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
@@ -59,8 +59,8 @@ def report():
     result = build_report(DossierFilter.from_args(request.args), visible_unit_ids(current_user)) if valid else None
     return render_template("nominations/report.html", form=form, report=result, unit=form.unit.data,
                            sections=[(title, section_rows(result, keys)) for title, keys in SECTIONS] if result else [],
-                           levels=[(level, forms_at(result, level)) for level in AwardLevel] if result else [],
-                           kinds=list(RecipientKind))
+                           levels=[(who, forms_at(result, who)) for who in AwardAuthority] if result else [],
+                           kinds=list(RecipientKind), missing_group=result.cell(MISSING_GROUP) if result else None)
 
 
 # --- the figures a self-report printed -------------------------------------------------------------------------

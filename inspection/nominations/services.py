@@ -18,7 +18,7 @@ from inspection.nominations.access import (
     can_manage_catalogue,
     can_write_for_unit,
 )
-from inspection.nominations.catalogue import award_form_index, lookup_key
+from inspection.nominations.catalogue import award_form_index, default_authority, lookup_key
 from inspection.nominations.dossier_rules import DECIDED, NEED_DECISION, check_values, prepared
 from inspection.nominations.models import DOSSIER_TRANSITIONS, AwardForm, Dossier, DossierStatus
 from inspection.rules import RuleViolation, require_version
@@ -189,8 +189,8 @@ def _plain(values: dict) -> dict:
 
 # --- the catalogue ---------------------------------------------------------------------------------------------
 
-AWARD_FORM_FIELDS = ("code", "name_vi", "name_en", "group", "level", "for_collective", "for_individual",
-                     "for_household", "legal_basis", "valid_from", "valid_to", "successor")
+AWARD_FORM_FIELDS = ("code", "name_vi", "name_en", "group", "level", "authority", "for_collective",
+                     "for_individual", "for_household", "legal_basis", "valid_from", "valid_to", "successor")
 
 
 def create_award_form(actor, **fields) -> AwardForm:
@@ -231,6 +231,7 @@ def _checked_award_form(actor, form: AwardForm, fields: dict) -> dict:
         values[name] = (values[name] or "").strip() or None
     for name in ("for_collective", "for_individual", "for_household"):
         values[name] = bool(values[name])
+    values["authority"] = values["authority"] or default_authority(values["level"])
     _require_award_form_rules(form, values)
     return values
 

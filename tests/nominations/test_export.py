@@ -12,7 +12,7 @@ from inspection.auth.models import Role
 from inspection.documents.refs import parse_ref
 from inspection.extensions import db
 from inspection.imports.pipeline import preview_file
-from inspection.nominations.models import AchievementType, DossierStatus, RecipientKind
+from inspection.nominations.models import AchievementType, DossierStatus, LeaderGroup, RecipientKind
 from tests.factories import make_unit
 from tests.jobs.run_here import export_file, run_queued_jobs, start_export
 from tests.nominations.builders import make_dossier
@@ -41,17 +41,18 @@ def test_every_column_is_written_as_the_import_reads_it(units, client_as):
                  submitted_on=date(2017, 11, 1), decision_ref=parse_ref("2345/QĐ-UBND"),
                  decision_date=date(2017, 12, 15), note="Dẫn đầu khối")
     make_dossier(units["PQ"], code="HS-002", form="CSTDT_OLD", recipient_name="Lê Thị Hoa", is_leader=False,
-                 posthumous=True)
+                 leader_group=LeaderGroup.DIRECT_WORKER, posthumous=True)
     db.session.commit()
 
     rows = exported(client_as(Role.INSPECTOR))
 
     assert list(rows[0]) == HEADER
     assert rows[1:] == [
-        ("HS-001", "KG", 2017, "Bằng khen của Chủ tịch UBND tỉnh", "Tập thể", "Phòng Tổ chức", None,
+        ("HS-001", "KG", 2017, "Bằng khen của Chủ tịch UBND tỉnh", "Tập thể", "Phòng Tổ chức", None, None,
          "Thường xuyên (thực hiện nhiệm vụ được giao)", 1, "Không", datetime(2017, 11, 1), "2345/QĐ-UBND",
          datetime(2017, 12, 15), "Đã khen thưởng", "Dẫn đầu khối"),
-        ("HS-002", "PQ", 2017, "Chiến sĩ thi đua cấp tỉnh", "Cá nhân", "Lê Thị Hoa", "Không", None, None, "Có",
+        ("HS-002", "PQ", 2017, "Chiến sĩ thi đua cấp tỉnh", "Cá nhân", "Lê Thị Hoa", "Không",
+         "Người trực tiếp lao động, công tác", None, None, "Có",
          None, None, None, "Nháp", None),
     ]
 
@@ -62,7 +63,7 @@ def test_dates_are_real_excel_dates_shown_dd_mm_yyyy(units, client_as):
 
     response = export_file(client_as(Role.ADMIN), "/nominations/export")
 
-    cell = load_workbook(io.BytesIO(response.data)).worksheets[0]["K2"]
+    cell = load_workbook(io.BytesIO(response.data)).worksheets[0]["L2"]
     assert cell.is_date and cell.number_format == "DD/MM/YYYY"
 
 

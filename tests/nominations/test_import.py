@@ -24,17 +24,17 @@ from tests.jobs.run_here import export_file
 from tests.nominations.builders import make_dossier
 
 HEADER = ["Mã hồ sơ", "Mã đơn vị", "Năm", "Hình thức khen thưởng", "Đối tượng", "Tên đối tượng",
-          "Lãnh đạo, quản lý", "Loại thành tích", "Xếp hạng cụm, khối", "Truy tặng", "Ngày trình", "Số quyết định",
-          "Ngày quyết định", "Trạng thái", "Ghi chú"]
+          "Lãnh đạo, quản lý", "Nhóm cá nhân (Biểu 0603)", "Loại thành tích", "Xếp hạng cụm, khối", "Truy tặng",
+          "Ngày trình", "Số quyết định", "Ngày quyết định", "Trạng thái", "Ghi chú"]
 MAX_BYTES = 10 * 1024 * 1024
 
 
 def dossier_row(code="HS-001", unit="KG", year=2017, form="Bằng khen của Chủ tịch UBND tỉnh", kind="Cá nhân",
                 name="Nguyễn Văn An", leader="Không", achievement="Chuyên đề", rank=None, posthumous="Không",
                 submitted=date(2017, 11, 1), ref="2345/QĐ-UBND", decided=date(2017, 12, 15),
-                status="Đã khen thưởng", note=None) -> list:
-    return [code, unit, year, form, kind, name, leader, achievement, rank, posthumous, submitted, ref, decided,
-            status, note]
+                status="Đã khen thưởng", note=None, group=None) -> list:
+    return [code, unit, year, form, kind, name, leader, group, achievement, rank, posthumous, submitted, ref,
+            decided, status, note]
 
 
 def xlsx(rows, header=HEADER) -> bytes:
@@ -92,13 +92,14 @@ def test_template_has_exactly_the_columns_lists_and_a_guide(units, client_as):
     workbook = load_workbook(io.BytesIO(response.data))
     data_sheet, guide = workbook.worksheets[0], workbook["Hướng dẫn"]
     assert [cell.value for cell in data_sheet[1]] == HEADER
-    assert [row[0] for row in guide.iter_rows(min_row=2, max_row=16, values_only=True)] == HEADER
+    assert [row[0] for row in guide.iter_rows(min_row=2, max_row=17, values_only=True)] == HEADER
     lists = next(sheet for sheet in workbook.worksheets if sheet.sheet_state == "hidden")
     choices = {value for column in lists.iter_cols(values_only=True) for value in column}
     assert {"Chiến sĩ thi đua bộ, ban, ngành, tỉnh", "Chiến sĩ thi đua cấp tỉnh", "Hộ gia đình", "Có", "Không",
             "Đột xuất", "Chờ quyết định", "3"} <= choices
     validated = {str(validation.sqref).split(":")[0][:-1] for validation in data_sheet.data_validations.dataValidation}
-    assert validated == {"D", "E", "G", "H", "I", "J", "N"}  # form, kind, leader, type, rank, posthumous, status
+    # form, kind, leader, group, type, rank, posthumous, status
+    assert validated == {"D", "E", "G", "H", "I", "J", "K", "O"}
 
 
 def test_template_filled_in_imports_then_exports_and_imports_unchanged(units, client_as):
@@ -303,7 +304,7 @@ def test_a_file_without_the_columns_is_refused_beside_the_field(units, client_as
 
 
 def test_a_csv_file_imports_too(units):
-    line = ("HS-001;KG;2017;BKUBT;Cá nhân;Nguyễn Văn An;Có;Đột xuất;;Không;01/11/2017;2345/QĐ-UBND;15/12/2017;"
+    line = ("HS-001;KG;2017;BKUBT;Cá nhân;Nguyễn Văn An;Có;;Đột xuất;;Không;01/11/2017;2345/QĐ-UBND;15/12/2017;"
             "Đã khen thưởng;")
     data = (";".join(HEADER) + "\r\n" + line + "\r\n").encode("utf-8-sig")
 
