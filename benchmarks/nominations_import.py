@@ -87,7 +87,7 @@ def _row(sheet, rng: random.Random, number: int, unit_count: int) -> list:
     decided = status in ("Đã khen thưởng", "Không khen thưởng")
     name = f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}" if kind == "Cá nhân" else f"Phòng nghiệp vụ số {number}"
     return [f"HS-{number:06d}", unit_code(rng.randrange(unit_count)), 2017, form, kind, name,
-            rng.choice(("Có", "Không")) if kind == "Cá nhân" else None, rng.choice(ACHIEVEMENTS),
+            rng.choice(("Có", "Không")) if kind == "Cá nhân" else None, None, rng.choice(ACHIEVEMENTS),
             rng.choice((None, None, 1, 2, 3)) if kind == "Tập thể" else None, "Không",
             _date_cell(sheet, submitted), f"{rng.randrange(1, 3000)}/QĐ-UBND" if decided else None,
             _date_cell(sheet, submitted + timedelta(days=30)) if decided else None, status,

@@ -130,7 +130,8 @@ def test_control_characters_in_an_import_file_name_never_reach_the_audit_log(app
     db.session.commit()
     workbook = Workbook()
     workbook.active.append(list(COLUMNS))
-    workbook.active.append(DOSSIER_ROW + ["Nguyễn Văn An", "Không", "Chuyên đề", None, "Không", date(2017, 11, 1)])
+    workbook.active.append(DOSSIER_ROW + ["Nguyễn Văn An", "Không", None, "Chuyên đề", None, "Không",
+                                          date(2017, 11, 1)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     client = client_as(Role.ADMIN)

@@ -83,8 +83,8 @@ def test_a_refused_form_shows_the_text_as_it_would_be_saved(world, login):
 
 def test_control_characters_in_an_imported_note_are_dropped(world):
     """A NUL in a CSV file means it is not UTF-8 text (the reader refuses it, and says so): the others here."""
-    line = ";".join(["HS-CC", "KG", "2017", "BKUBT", "Cá nhân", "Nguyễn Văn\x0bAn", "Không", "", "", "Không", "", "",
-                     "", "Nháp", TYPED.replace("\x00", "")])
+    line = ";".join(["HS-CC", "KG", "2017", "BKUBT", "Cá nhân", "Nguyễn Văn\x0bAn", "Không", "", "", "", "Không", "",
+                     "", "", "Nháp", TYPED.replace("\x00", "")])
     data = (";".join(HEADER) + "\r\n" + line + "\r\n").encode("utf-8-sig")
 
     plan = import_file(SYSTEM, "dossiers", data, "ho-so.csv", MAX_BYTES)
