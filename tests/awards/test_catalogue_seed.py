@@ -52,6 +52,27 @@ def test_a_fresh_database_gets_the_catalogue_from_db_upgrade(tmp_path):
     assert old == "CSTDT" and logged == len(CATALOGUE)
 
 
+def test_an_existing_catalogue_is_kept_and_told_who_decides(tmp_path):
+    url = "sqlite:///" + str(tmp_path / "old.sqlite3")
+    app = create_app(make_config(url, None))
+    with app.app_context():
+        upgrade(revision="ops_searchscale")
+        with db.engine.begin() as connection:
+            for code, name, level in (("BKBN", "Bằng khen của bộ (tên đã sửa)", "provincial"),
+                                      ("BKUBT", "Bằng khen của Chủ tịch UBND tỉnh", "provincial"),
+                                      ("HCSV", "Huân chương Sao vàng", "state")):
+                connection.execute(text("INSERT INTO award_form (code, name_vi, \"group\", level, for_collective, "
+                                        "for_individual, for_household, created_at, version) VALUES (:c, :n, "
+                                        "'order', :l, 1, 1, 0, '2017-01-01', 1)"), {"c": code, "n": name, "l": level})
+        upgrade()
+        with db.engine.connect() as connection:
+            rows = dict(connection.execute(text("SELECT code, authority FROM award_form")).all())
+            kept = connection.scalar(text("SELECT name_vi FROM award_form WHERE code = 'BKBN'"))
+        db.engine.dispose()
+    assert (rows["BKBN"], rows["BKUBT"], rows["HCSV"]) == ("central", "province", "state")
+    assert len(rows) == len(CATALOGUE) and kept == "Bằng khen của bộ (tên đã sửa)"
+
+
 def test_the_upgrade_step_adds_only_what_is_missing(app):
     migration = _migration()
     with db.engine.begin() as connection:
