@@ -1,7 +1,7 @@
 """award forms know who decides them; the award catalogue is seeded by the upgrade itself
 
 Revision ID: ops_awards
-Revises: ops_searchscale
+Revises: ops_docnums
 Create Date: 2026-12-09 09:00:00.000000
 
 `award_form.authority`: the law puts ministries and provinces at one level ("Bộ, ban, ngành, tỉnh"); a
@@ -21,7 +21,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'ops_awards'
-down_revision = 'ops_searchscale'
+down_revision = 'ops_docnums'
 branch_labels = None
 depends_on = None
 

@@ -56,7 +56,7 @@ def test_an_existing_catalogue_is_kept_and_told_who_decides(tmp_path):
     url = "sqlite:///" + str(tmp_path / "old.sqlite3")
     app = create_app(make_config(url, None))
     with app.app_context():
-        upgrade(revision="ops_searchscale")
+        upgrade(revision="ops_docnums")
         with db.engine.begin() as connection:
             for code, name, level in (("BKBN", "Bằng khen của bộ (tên đã sửa)", "provincial"),
                                       ("BKUBT", "Bằng khen của Chủ tịch UBND tỉnh", "provincial"),
