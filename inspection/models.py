@@ -16,4 +16,4 @@ from inspection.reminders.models import ReminderDispatch  # noqa: F401
 from inspection.responses.models import DueDateChange, Evidence, Message  # noqa: F401
 from inspection.saved_filters.models import SavedFilter  # noqa: F401
 from inspection.submissions import FormSubmission  # noqa: F401
-from inspection.units.models import Unit, UnitEvent, UnitEventLink, UnitName  # noqa: F401
+from inspection.units.models import Unit, UnitEvent, UnitEventLink, UnitName, UnitPlacement  # noqa: F401

@@ -15,6 +15,7 @@ from inspection.groups.services import create_group, set_member
 from inspection.nominations.catalogue import seed_catalogue
 from inspection.units import services as units
 from inspection.units.models import Unit, UnitKind
+from inspection.units.placement import move_unit
 from inspection.units.queries import unit_by_code
 
 ROLES_BY_POSITION = [MemberRole.LEADER, MemberRole.DEPUTY]
@@ -74,6 +75,8 @@ def _load_2017_units() -> None:
         _create(code, name, kind, parent)
     for code, name in data.DISTRICTS:
         _create(code, name, UnitKind.DISTRICT, "KG")
+    for code, name, kind in data.ENTERPRISES:
+        _create(code, name, kind, "KG")
     for _name, district, communes in data.NEW_COMMUNES.values():
         for code, name in communes:
             _create(code, name, UnitKind.COMMUNE, district)
@@ -110,8 +113,8 @@ def _load_province_merger() -> None:
                             "AG", valid_from=effective, establish=False)
         units.merge_units(SYSTEM, [_unit(code)], successor, effective, basis).legal_basis_date = \
             data.PROVINCE_MERGER_BASIS[1]
-    for code, name, kind in data.ENTERPRISES:
-        _create(code, name, kind, "AG")  # enterprises outlive the merger; only their supervisor changed
+    for code, _name, _kind in data.ENTERPRISES:  # enterprises outlive the merger; only their supervisor changed
+        move_unit(SYSTEM, _unit(code), new_province, effective, note=data.PROVINCE_MERGER_BASIS[0])
 
 
 def _load_commune_reorganisation() -> None:

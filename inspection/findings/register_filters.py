@@ -31,7 +31,7 @@ from inspection.notifications.compose import RECOMMENDATION
 from inspection.notifications.models import ANSWER_KINDS, Notification
 from inspection.params import MAX_ID
 from inspection.timeutil import VIETNAM
-from inspection.units.queries import subtree_ids
+from inspection.units.queries import reference_day, subtree_ids
 
 #: overdue by (at least, at most) days; None: no upper bound
 AGING_BUCKETS = {"1-30": (1, 30), "31-60": (31, 60), "61-90": (61, 90), "91+": (91, None)}
@@ -54,7 +54,7 @@ def register_conditions(user, filters: dict, today: date) -> list:
 def filter_conditions(filters: dict, today: date) -> list:
     """The clauses of the filters alone (no user scope); absent or empty filters add nothing."""
     given = {name: value for name, value in filters.items() if value not in (None, "", False)}
-    conditions = _share_conditions(given)
+    conditions = _share_conditions(given) + (_subtree(given["subtree"], given) if "subtree" in given else [])
     for name, build in _BUILDERS.items():
         if name in given:
             conditions += build(given[name], today)
@@ -115,8 +115,12 @@ def has_share(status=None, *criteria):
     return exists(share.correlate_except(Responsibility))
 
 
-def _subtree(unit, _today) -> list:
-    return [has_share(None, Responsibility.unit_id.in_(subtree_ids({unit.id})))]
+def _subtree(unit, filters: dict) -> list:
+    """The unit's subordinates as they stood at the end of the period filtered on (issue dates), else today's."""
+    ends = [filters.get("issued_to"), date(filters["cohort"], 12, 31) if filters.get("cohort") else None]
+    period_end = min((day for day in ends if day is not None), default=None)
+    day = reference_day(unit, period_end)
+    return [has_share(None, Responsibility.unit_id.in_(subtree_ids({unit.id}, on=day)))]
 
 
 def _group(group_id, _today) -> list:
@@ -177,7 +181,6 @@ def _cohort(year: int, _today) -> list:
 _BUILDERS = {
     "q": lambda text, _today: [text_condition(text)] if textsearch.normalise(text) else [],
     "verified": _verified,
-    "subtree": _subtree,
     "group": _group,
     "mission": lambda value, _today: [Finding.mission_id == int(value)],
     "category": lambda value, _today: [Finding.category == FindingCategory(value)],

@@ -10,7 +10,7 @@ from inspection.nominations.models import AchievementType, AwardAuthority, Award
 from inspection.params import YEAR_MAX, YEAR_MIN, whole_number
 from inspection.textsearch import matches, normalise
 from inspection.units.models import Unit, UnitKind
-from inspection.units.queries import all_predecessors, subtree_ids, unit_by_code
+from inspection.units.queries import all_predecessors, reference_day, subtree_ids, unit_by_code
 
 LIST_FIELDS = ("form", "status")
 NO_GROUP = "none"  # DossierFilter.leader_group: individuals whose Biểu 0603 group is not recorded
@@ -71,7 +71,13 @@ class DossierFilter:
         ids = {unit.id}
         if self.predecessors:
             ids |= {u.id for u in all_predecessors(unit)}
-        return subtree_ids(ids) if self.subtree else ids
+        return subtree_ids(ids, on=reference_day(unit, self.period_end())) if self.subtree else ids
+
+    def period_end(self) -> date | None:
+        """The last day of the period the filter names (its earliest end when it names two), if it names one:
+        the subordinate units are those of that day (a 2017 report counts Kiên Giang's 2017 units)."""
+        ends = [date(self.year_to, 12, 31) if self.year_to else None, self.submitted_to]
+        return min((day for day in ends if day is not None), default=None)
 
 
 def apply(query: Select, criteria: DossierFilter, visible_ids: set[int] | None = None,

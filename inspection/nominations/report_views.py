@@ -22,7 +22,10 @@ from inspection.nominations.models import AwardAuthority, RecipientKind
 from inspection.nominations.report import build_report, forms_at, section_rows
 from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
+from inspection.timeutil import today_vn
 from inspection.units.fields import UnitCodeField
+from inspection.units.models import Unit
+from inspection.units.queries import body_today, reference_day
 from inspection.units.scope import can_see_unit, visible_unit_ids
 
 
@@ -56,11 +59,22 @@ def report():
     valid = form.validate()
     if form.unit.data is not None and not can_see_unit(current_user, form.unit.data):
         abort(403)
-    result = build_report(DossierFilter.from_args(request.args), visible_unit_ids(current_user)) if valid else None
+    criteria = DossierFilter.from_args(request.args)
+    result = build_report(criteria, visible_unit_ids(current_user)) if valid else None
     return render_template("nominations/report.html", form=form, report=result, unit=form.unit.data,
+                           heading=report_heading(form.unit.data, criteria) if valid else None,
                            sections=[(title, section_rows(result, keys)) for title, keys in SECTIONS] if result else [],
                            levels=[(who, forms_at(result, who)) for who in AwardAuthority] if result else [],
                            kinds=list(RecipientKind), missing_group=result.cell(MISSING_GROUP) if result else None)
+
+
+def report_heading(unit: Unit | None, criteria: DossierFilter) -> dict:
+    """The printed heading: the body that issues the report today, and the unit reported on as it was named in
+    the period (Hà Tiên 2017 is a thị xã; a report on Kiên Giang printed today is issued by An Giang)."""
+    if unit is None:
+        return {"issuer": None, "subject": None}
+    day = reference_day(unit, criteria.period_end())
+    return {"issuer": body_today(unit, day, today_vn()), "subject": unit.name_on(day)}
 
 
 # --- the figures a self-report printed -------------------------------------------------------------------------

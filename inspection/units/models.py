@@ -54,15 +54,17 @@ class Unit(db.Model):
         "unit.merge": _l("Sáp nhập, hợp nhất đơn vị"),
         "unit.split": _l("Chia, tách đơn vị"),
         "unit.dissolve": _l("Giải thể đơn vị"),
+        "unit.move": _l("Chuyển đơn vị cấp trên"),
     }
     #: what the audit log calls a record of this table
     __audit_name__ = _l("Đơn vị")
     #: audit keys that are not columns (inspection/labels.py)
-    __audit_labels__ = {"name": _l("Tên")}
+    __audit_labels__ = {"name": _l("Tên"), "effective": _l("Ngày hiệu lực")}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True, info={"label": _l("Mã")})
     kind: Mapped[UnitKind] = enum_column(UnitKind, info={"label": _l("Loại")})
+    #: today's (the latest) parent and kind; earlier ones, with their periods, are UnitPlacement rows
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
     #: first and last day the unit existed; None = unknown start / still exists
     valid_from: Mapped[date | None] = mapped_column(info={"label": _l("Từ ngày")})
@@ -79,6 +81,8 @@ class Unit(db.Model):
     children: Mapped[list["Unit"]] = relationship(back_populates="parent")
     names: Mapped[list["UnitName"]] = relationship(
         back_populates="unit", order_by="UnitName.valid_from.nulls_first()", cascade="all, delete-orphan")
+    placements: Mapped[list["UnitPlacement"]] = relationship(
+        foreign_keys="UnitPlacement.unit_id", order_by="UnitPlacement.valid_to", cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -95,6 +99,18 @@ class Unit(db.Model):
             if unit_name.covers(day):
                 return unit_name.name
         return self.names[0].name if self.names else self.code
+
+    def placement_on(self, day: date) -> "UnitPlacement | None":
+        """The earlier placement covering `day`; None when the current parent and kind applied that day."""
+        return next((placement for placement in self.placements if placement.covers(day)), None)
+
+    def parent_on(self, day: date) -> "Unit | None":
+        placement = self.placement_on(day)
+        return self.parent if placement is None else placement.parent
+
+    def kind_on(self, day: date) -> UnitKind:
+        placement = self.placement_on(day)
+        return self.kind if placement is None else placement.kind
 
     def exists_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
@@ -119,6 +135,27 @@ class UnitName(db.Model):
     def covers(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to)
+
+
+class UnitPlacement(db.Model):
+    """Where a unit stood before its current placement: its parent and kind from `valid_from` to `valid_to`
+    (a closed period). A day no row covers takes the unit's own parent_id and kind, so a unit that never
+    moved has no row, and every writer of units (forms, imports, bulk demo data) stays as it is."""
+
+    __tablename__ = "unit_placement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True,
+                                                  info={"label": _l("Đơn vị cấp trên")})
+    kind: Mapped[UnitKind] = enum_column(UnitKind, info={"label": _l("Loại")})
+    valid_from: Mapped[date | None] = mapped_column(info={"label": _l("Từ ngày")})
+    valid_to: Mapped[date] = mapped_column(info={"label": _l("Đến ngày")})
+
+    parent: Mapped[Unit | None] = relationship(foreign_keys=[parent_id], info={"label": _l("Đơn vị cấp trên")})
+
+    def covers(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and day <= self.valid_to
 
 
 searchable(Unit, "code", parts=Parts(UnitName, collection="names", owner="unit", owner_key="unit_id", column="name"))

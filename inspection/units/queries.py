@@ -1,22 +1,47 @@
 """Read queries over the unit tree and the lineage graph, done in SQL with recursive CTEs."""
 
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import and_, case, or_, select
+from sqlalchemy import and_, case, exists, or_, select, union_all
 from sqlalchemy.orm import aliased, selectinload
 
 from inspection.extensions import db
 from inspection.textsearch import matches, normalise
-from inspection.units.models import LinkRole, Unit, UnitEvent, UnitEventLink
+from inspection.timeutil import today_vn
+from inspection.units.models import LinkRole, Unit, UnitEvent, UnitEventLink, UnitPlacement
 
 
-def subtree_ids(root_ids: set[int]) -> set[int]:
-    """The given units and every unit below them."""
+def subtree_ids(root_ids: set[int], on: date | None = None) -> set[int]:
+    """The given units and every unit below them in the hierarchy as it stood on `on` (default today).
+    UNION, not UNION ALL, so that a cycle in bad data cannot loop forever."""
     if not root_ids:
         return set()
+    edges = parent_edges(on or today_vn())
     tree = select(Unit.id).where(Unit.id.in_(root_ids)).cte("tree", recursive=True)
-    tree = tree.union(select(Unit.id).where(Unit.parent_id == tree.c.id))
+    tree = tree.union(select(edges.c.unit_id).where(edges.c.parent_id == tree.c.id))
     return set(db.session.scalars(select(tree.c.id)))
+
+
+def placement_covers(day: date):
+    return and_(or_(UnitPlacement.valid_from.is_(None), UnitPlacement.valid_from <= day), UnitPlacement.valid_to >= day)
+
+
+def parent_edges(day: date):
+    """(unit_id, parent_id) of every unit with a parent on `day`: its earlier placement covering the day, else its
+    current parent. Two arms of a UNION ALL, each searchable by parent_id's index (the tree walk joins on it)."""
+    moved = exists(select(UnitPlacement.id).where(UnitPlacement.unit_id == Unit.id, placement_covers(day)))
+    current = select(Unit.id.label("unit_id"), Unit.parent_id.label("parent_id")).where(
+        Unit.parent_id.is_not(None), ~moved)
+    earlier = select(UnitPlacement.unit_id, UnitPlacement.parent_id).where(
+        UnitPlacement.parent_id.is_not(None), placement_covers(day))
+    return union_all(current, earlier).subquery("edges")
+
+
+def reference_day(unit: Unit | None, period_end: date | None) -> date:
+    """The day whose hierarchy and names a record for a period uses: the period's last day, or the unit's last
+    day if it ended earlier (Kiên Giang's 2025 report stands as of 30/06/2025), never after today."""
+    days = [today_vn(), period_end, unit.valid_to if unit is not None else None]
+    return min(day for day in days if day is not None)
 
 
 def _lineage_edges():
@@ -154,3 +179,30 @@ def _with_children(unit_ids: list[int], visible_ids: set[int] | None) -> set[int
     if visible_ids is not None:
         query = query.where(Unit.id.in_(visible_ids))
     return set(db.session.scalars(query))
+
+
+def creates_cycle(unit_id: int, parent_id: int | None, since: date | None) -> bool:
+    """Whether giving the unit this parent from `since` on (None: on every day) would put it under itself on
+    some day: checked on `since` and on every later day the hierarchy changes, the only days it can differ."""
+    if parent_id is None:
+        return False
+    start = since or date.min
+    starts = select(UnitPlacement.valid_from).where(UnitPlacement.valid_from > start)
+    ends = select(UnitPlacement.valid_to).where(UnitPlacement.valid_to >= start)
+    days = {start} | set(db.session.scalars(starts)) | {day + timedelta(days=1) for day in db.session.scalars(ends)
+                                                        if day < date.max}
+    return any(parent_id in subtree_ids({unit_id}, on=day) for day in sorted(days))
+
+
+def body_today(unit: Unit, day: date, today: date) -> Unit | None:
+    """Who holds a unit's responsibilities today, to issue a document about it: the unit itself if it still
+    exists, else its one current successor, else the body today of the unit it stood under on `day` (a report on
+    Hà Tiên 2017 printed today is issued by An Giang, not by the dissolved Kiên Giang)."""
+    seen: set[int] = set()
+    while unit is not None and unit.id not in seen:
+        seen.add(unit.id)
+        successors = current_successors(unit, today)
+        if len(successors) == 1:
+            return successors[0]
+        unit = unit.parent_on(day)
+    return None

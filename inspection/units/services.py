@@ -19,7 +19,8 @@ from inspection.units.models import (
     UnitKind,
     UnitName,
 )
-from inspection.units.queries import all_predecessors, subtree_ids, unit_by_code
+from inspection.units.placement import current_placement_start
+from inspection.units.queries import all_predecessors, creates_cycle, unit_by_code
 
 UNIT_FIELDS = ("code", "kind", "valid_from", "valid_to", "note")
 
@@ -55,7 +56,7 @@ def update_unit(actor, unit: Unit, *, code: str, kind: UnitKind, parent: Unit | 
                             "note": _("Ghi chú")})
     if code.strip() != unit.code:
         _require_free_code(code)
-    if parent is not None and parent.id in subtree_ids({unit.id}):
+    if parent is not None and creates_cycle(unit.id, parent.id, current_placement_start(unit)):
         raise RuleViolation(_("Đơn vị cấp trên không thể là chính đơn vị này hoặc đơn vị cấp dưới của nó."),
                             field="parent_code")
     _require_order(valid_from, valid_to)

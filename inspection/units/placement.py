@@ -1,0 +1,69 @@
+"""Moving a unit in the hierarchy on a date (a new parent, or a new kind): the placement it leaves is kept as a
+dated UnitPlacement, so that a report for an earlier period still finds the unit where it then stood.
+Audited; the caller commits once."""
+
+from datetime import date, timedelta
+
+from flask_babel import gettext as _
+
+from inspection import access, audit
+from inspection.extensions import db
+from inspection.permissions import is_admin
+from inspection.rules import RuleViolation
+from inspection.units.models import Unit, UnitKind, UnitPlacement
+from inspection.units.queries import creates_cycle
+
+
+def current_placement_start(unit: Unit) -> date | None:
+    """The first day of the unit's current parent and kind: the day after its last earlier placement."""
+    if unit.placements:
+        return unit.placements[-1].valid_to + timedelta(days=1)
+    return unit.valid_from
+
+
+def move_unit(actor, unit: Unit, parent: Unit | None, effective: date, kind: UnitKind | None = None,
+              note: str | None = None) -> UnitPlacement:
+    """From `effective` on the unit sits under `parent` (and is of `kind`); until the day before, where it was."""
+    access.require(actor, is_admin)
+    kind = kind or unit.kind
+    _require_change(unit, parent, kind)
+    _require_effective(unit, parent, effective)
+    if parent is not None and creates_cycle(unit.id, parent.id, effective):
+        raise RuleViolation(_("Đơn vị cấp trên không thể là chính đơn vị này hoặc đơn vị cấp dưới của nó."),
+                            field="parent_code")
+    before = _placement_text(unit.parent, unit.kind)
+    earlier = UnitPlacement(parent=unit.parent, kind=unit.kind, valid_from=current_placement_start(unit),
+                            valid_to=effective - timedelta(days=1))
+    unit.placements.append(earlier)
+    unit.parent, unit.kind = parent, kind
+    db.session.flush()
+    audit.record(actor, "unit.move", unit, audit.text("Chuyển %(name)s về %(parent)s từ ngày %(day)s",
+                                                      name=unit.name, parent=parent.name if parent else "—",
+                                                      day=effective.strftime("%d/%m/%Y")),
+                 before=before, after=_placement_text(parent, kind) | {"effective": effective, "note": note})
+    return earlier
+
+
+def _require_change(unit: Unit, parent: Unit | None, kind: UnitKind) -> None:
+    if parent is unit:
+        raise RuleViolation(_("Đơn vị cấp trên không thể là chính đơn vị này hoặc đơn vị cấp dưới của nó."),
+                            field="parent_code")
+    if parent is unit.parent and kind == unit.kind:
+        raise RuleViolation(_("Đơn vị cấp trên và loại đơn vị không thay đổi."), field="parent_code")
+
+
+def _require_effective(unit: Unit, parent: Unit | None, effective: date) -> None:
+    start = current_placement_start(unit)
+    if start is not None and effective <= start:
+        raise RuleViolation(_("Ngày chuyển phải sau ngày bắt đầu của vị trí hiện tại (%(day)s).",
+                              day=start.strftime("%d/%m/%Y")), field="effective_date")
+    if unit.valid_to is not None and effective > unit.valid_to:
+        raise RuleViolation(_("Đơn vị %(name)s đã chấm dứt hoạt động (ngày cuối %(day)s).", name=unit.name,
+                              day=unit.valid_to.strftime("%d/%m/%Y")), field="effective_date")
+    if parent is not None and not parent.exists_on(effective):
+        raise RuleViolation(_("Ngày %(day)s đơn vị cấp trên %(name)s không hoạt động.",
+                              day=effective.strftime("%d/%m/%Y"), name=parent.name), field="parent_code")
+
+
+def _placement_text(parent: Unit | None, kind: UnitKind) -> dict:
+    return {"parent": parent.code if parent else None, "kind": kind}
