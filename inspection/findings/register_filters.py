@@ -116,11 +116,17 @@ def has_share(status=None, *criteria):
 
 
 def _subtree(unit, filters: dict) -> list:
-    """The unit's subordinates as they stood at the end of the period filtered on (issue dates), else today's."""
-    ends = [filters.get("issued_to"), date(filters["cohort"], 12, 31) if filters.get("cohort") else None]
-    period_end = min((day for day in ends if day is not None), default=None)
-    day = reference_day(unit, period_end)
+    """The unit's subordinates as they stood in the period filtered on (issue dates), else today's."""
+    day = reference_day(unit, *_issue_period(filters))
     return [has_share(None, Responsibility.unit_id.in_(subtree_ids({unit.id}, on=day)))]
+
+
+def _issue_period(filters: dict) -> tuple[date | None, date | None]:
+    """(last day, first day) of the issue dates filtered on: the cohort year and issued_from/issued_to."""
+    cohort = filters.get("cohort")
+    ends = [day for day in (filters.get("issued_to"), date(cohort, 12, 31) if cohort else None) if day]
+    starts = [day for day in (filters.get("issued_from"), date(cohort, 1, 1) if cohort else None) if day]
+    return min(ends, default=None), max(starts, default=None)
 
 
 def _group(group_id, _today) -> list:

@@ -71,7 +71,12 @@ class DossierFilter:
         ids = {unit.id}
         if self.predecessors:
             ids |= {u.id for u in all_predecessors(unit)}
-        return subtree_ids(ids, on=reference_day(unit, self.period_end())) if self.subtree else ids
+        day = reference_day(unit, self.period_end(), self.period_start())
+        return subtree_ids(ids, on=day) if self.subtree else ids
+
+    def period_start(self) -> date | None:
+        starts = [date(self.year_from, 1, 1) if self.year_from else None, self.submitted_from]
+        return max((day for day in starts if day is not None), default=None)
 
     def period_end(self) -> date | None:
         """The last day of the period the filter names (its earliest end when it names two), if it names one:

@@ -73,7 +73,7 @@ def report_heading(unit: Unit | None, criteria: DossierFilter) -> dict:
     the period (Hà Tiên 2017 is a thị xã; a report on Kiên Giang printed today is issued by An Giang)."""
     if unit is None:
         return {"issuer": None, "subject": None}
-    day = reference_day(unit, criteria.period_end())
+    day = reference_day(unit, criteria.period_end(), criteria.period_start())
     return {"issuer": body_today(unit, day, today_vn()), "subject": unit.name_on(day)}
 
 

@@ -37,11 +37,15 @@ def parent_edges(day: date):
     return union_all(current, earlier).subquery("edges")
 
 
-def reference_day(unit: Unit | None, period_end: date | None) -> date:
-    """The day whose hierarchy and names a record for a period uses: the period's last day, or the unit's last
-    day if it ended earlier (Kiên Giang's 2025 report stands as of 30/06/2025), never after today."""
-    days = [today_vn(), period_end, unit.valid_to if unit is not None else None]
-    return min(day for day in days if day is not None)
+def reference_day(unit: Unit | None, period_end: date | None, period_start: date | None = None) -> date:
+    """The day whose hierarchy and names a record for a period uses: the period's last day (never after today),
+    or the unit's last day if it ended within the period (Kiên Giang's 2025 report stands as of 30/06/2025; a
+    period wholly after it ended keeps the period's end, where its former units stand under their new parents)."""
+    end = min(day for day in (today_vn(), period_end) if day is not None)
+    ended = unit.valid_to if unit is not None else None
+    if ended is not None and ended < end and (period_start is None or period_start <= ended):
+        return ended
+    return end
 
 
 def _lineage_edges():

@@ -122,5 +122,7 @@ def test_the_day_of_a_period_is_its_end_or_the_units_last_day_never_after_today(
     old.valid_to = date(2025, 6, 30)
     assert reference_day(old, date(2017, 12, 31)) == date(2017, 12, 31)
     assert reference_day(old, date(2025, 12, 31)) == date(2025, 6, 30)
+    assert reference_day(old, date(2025, 12, 31), date(2025, 1, 1)) == date(2025, 6, 30)
+    assert reference_day(old, date(2025, 12, 31), date(2025, 7, 1)) == date(2025, 12, 31)  # wholly after its end
     assert reference_day(new, date(2999, 12, 31)) == today_vn()
     assert reference_day(None, None) == reference_day(new, None)
