@@ -30,6 +30,7 @@ from inspection.timeutil import today_vn
 from inspection.units import queries, services
 from inspection.units.forms import NewUnitForm, UnitEventForm, UnitForm
 from inspection.units.models import EventKind, Unit, UnitKind
+from inspection.units.placement import current_placement_start
 from inspection.units.scope import can_see_unit, current_user_sees_unit, visible_unit_ids
 
 bp = Blueprint("units", __name__, url_prefix="/units")
@@ -117,6 +118,7 @@ def detail(unit_id: int):
         "predecessors": queries.all_predecessors(unit),
         "current_successors": queries.current_successors(unit, today_vn()),
         "children": queries.children_of(unit),
+        "placement_start": current_placement_start(unit),
         "memberships": _memberships(unit),
         "officers": _officers(unit) if current_user.role != Role.UNIT_OFFICER else [],
         "history": audit.history_of(unit) if current_user.role in (Role.ADMIN, Role.COUNCIL) else [],

@@ -102,3 +102,12 @@ def test_the_register_for_a_period_takes_that_periods_subordinate_units(moved, c
     page = client_as(Role.COUNCIL).get(f"/recommendations/?{query}").get_data(as_text=True)
     total = re.search(r'data-total="(\d+)"', page)
     assert total and int(total.group(1)) == listed, query
+
+
+def test_the_unit_page_shows_where_the_unit_stood_over_time(moved, client_as):
+    enterprise = unit_by_code("XS")
+    page = client_as(Role.COUNCIL).get(f"/units/{enterprise.id}").get_data(as_text=True)
+    table = page[page.index("data-placements"):page.index("</table>", page.index("data-placements"))]
+    rows = re.findall(r"<tr><td>(.*?)</td><td>.*?</td><td>(.*?)</td><td>(.*?)</td></tr>", table, re.S)
+    assert [(re.sub(r"<[^>]+>", "", parent).strip(), start, end) for parent, start, end in rows] == [
+        ("UBND tỉnh Cũ", "—", "30/06/2025"), ("UBND tỉnh Mới", "01/07/2025", "nay")]
