@@ -1,7 +1,7 @@
 """units in time: a unit's earlier parents and kinds, each for a closed period (unit_placement)
 
 Revision ID: ops_unitstime
-Revises: ops_docnums
+Revises: ops_awards
 Create Date: 2026-12-09 20:00:00.000000
 
 A day no row covers takes the unit's own parent_id and kind (its current placement), so the existing units need
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'ops_unitstime'
-down_revision = 'ops_docnums'
+down_revision = 'ops_awards'
 branch_labels = None
 depends_on = None
 
