@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from inspection.findings.models import Finding, Recommendation, Responsibility
 from inspection.formatting import vn_date
+from inspection.idsets import among
 from inspection.missions.models import Mission, SelfReport, WorkingSession, mission_units
 from inspection.nominations.models import Dossier
 from inspection.units.models import Unit
@@ -45,35 +46,39 @@ def _unit_ids_clause(column):
 
 def _finding_scope(user):
     """As findings.access.sees_finding: the finding's unit, or a unit answering one of its recommendations.
-    Uncorrelated INs (worked out once), so that the database reads just these findings by their indexes
-    rather than testing every finding of the country."""
+    Sets worked out once and looked up in the indexes (idsets.among), so that the database reads just these
+    findings rather than testing every finding of the country."""
     visible = visible_unit_ids(user)
     if visible is None:
         return None
-    answering = (select(Recommendation.finding_id)
-                 .join(Responsibility, Responsibility.recommendation_id == Recommendation.id)
-                 .where(Responsibility.unit_id.in_(visible)).correlate(None))
-    return or_(Finding.unit_id.in_(visible), Finding.id.in_(answering))
+    return or_(Finding.unit_id.in_(visible), among(Finding.id, _answered_findings(visible)))
+
+
+def _answered_findings(visible):
+    """The findings holding a recommendation one of these units answers (through the primary key: PostgreSQL
+    joined every recommendation of the country to the few shares otherwise)."""
+    return select(Recommendation.finding_id).where(among(Recommendation.id, _shares(visible)))
+
+
+def _shares(visible):
+    return select(Responsibility.recommendation_id).where(Responsibility.unit_id.in_(visible))
 
 
 def _mission_scope(user):
-    """As missions.access.visible_missions_clause (a mission of one of the user's units), uncorrelated."""
+    """As missions.access.visible_missions_clause (a mission of one of the user's units)."""
     visible = visible_unit_ids(user)
     if visible is None:
         return None
-    return Mission.id.in_(select(mission_units.c.mission_id).where(mission_units.c.unit_id.in_(visible))
-                          .correlate(None))
+    return among(Mission.id, select(mission_units.c.mission_id).where(mission_units.c.unit_id.in_(visible)))
 
 
 def _recommendation_scope(user):
-    """As findings.access.visible_recommendations_clause (a share of the user's units, or a finding of one),
-    with uncorrelated INs for the same reason."""
+    """As findings.access.visible_recommendations_clause (a share of the user's units, or a finding of one)."""
     visible = visible_unit_ids(user)
     if visible is None:
         return None
-    shared = select(Responsibility.recommendation_id).where(Responsibility.unit_id.in_(visible)).correlate(None)
-    found = select(Finding.id).where(Finding.unit_id.in_(visible)).correlate(None)
-    return or_(Recommendation.id.in_(shared), Recommendation.finding_id.in_(found))
+    found = select(Finding.id).where(Finding.unit_id.in_(visible))
+    return or_(among(Recommendation.id, _shares(visible)), among(Recommendation.finding_id, found))
 
 
 def _session_scope(user):
