@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from flask import current_app
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import contains_eager
@@ -15,6 +16,8 @@ from inspection.missions.models import Mission
 from inspection.params import whole_number
 from inspection.units.models import Unit
 
+#: see text_count_cap
+TEXT_COUNT_CAP = 1000
 #: severity ranks in SQL (stored as text, whose alphabetical order means nothing)
 SEVERITY_RANK = case({severity.value: severity.rank for severity in Severity}, value=Finding.severity)
 SORT_COLUMNS = {"due": (Recommendation.current_due,), "unit": (Unit.code,),
@@ -52,7 +55,19 @@ class RegisterPagination(Pagination):
         return list(db.session.scalars(query).unique())
 
     def _query_count(self) -> int:
-        return register_count(self._query_args["user"], self._query_args["filters"], self._query_args["today"])
+        user, filters, today = (self._query_args[name] for name in ("user", "filters", "today"))
+        self.cap = text_count_cap() if filters.get("q") else None
+        return register_count(user, filters, today, self.cap)
+
+    @property
+    def capped(self) -> bool:
+        """The count stopped at the cap: the page says "more than" it."""
+        return self.cap is not None and self.total > self.cap
+
+    @property
+    def pages(self) -> int:
+        """No page links beyond the capped count."""
+        return max(1, -(-min(self.total, self.cap) // self.per_page)) if self.capped else super().pages
 
 
 def _page_ids_query(filters: dict, conditions: list):
@@ -65,9 +80,20 @@ def _page_ids_query(filters: dict, conditions: list):
     return query.order_by(*_ordering(filters))
 
 
-def register_count(user, filters: dict, today: date) -> int:
-    """How many recommendations register_query lists, counted without the joins that only serve the display."""
-    return db.session.scalar(from_recommendations(func.count(), where=register_conditions(user, filters, today)))
+def register_count(user, filters: dict, today: date, cap: int | None = None) -> int:
+    """How many recommendations register_query lists, counted without the joins that only serve the display;
+    with a cap, up to cap + 1 (the rest is not read)."""
+    conditions = register_conditions(user, filters, today)
+    if cap is None:
+        return db.session.scalar(from_recommendations(func.count(), where=conditions))
+    found = from_recommendations(Recommendation.id, where=conditions).limit(cap + 1).subquery()
+    return db.session.scalar(select(func.count()).select_from(found))
+
+
+def text_count_cap() -> int:
+    """With the text filter the count stops here (setting REGISTER_TEXT_COUNT_CAP): a common word is in most
+    of the country's recommendations, and counting them exactly meant reading them all (400 ms)."""
+    return current_app.config.get("REGISTER_TEXT_COUNT_CAP", TEXT_COUNT_CAP)
 
 
 def _ordering(filters: dict) -> list:
