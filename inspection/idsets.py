@@ -21,6 +21,8 @@ def among(column, ids):
 class _Among(ColumnElement):
     type = Boolean()
     inherit_cache = False
+    #: a condition in itself: inside an OR, SQLite would otherwise get `… IN (…) = 1`, which no index answers
+    _is_implicitly_boolean = True
 
     def __init__(self, column, ids):
         self.column, self.ids = column, ids

@@ -117,6 +117,7 @@ class _Matches(ColumnElement):
 
     type = Boolean()
     inherit_cache = False
+    _is_implicitly_boolean = True  # inside an OR, not `… = 1` on SQLite (which no index answers)
 
     def __init__(self, model, terms: str):
         self.model, self.terms = model, terms
