@@ -17,7 +17,7 @@ from inspection.params import whole_number
 from inspection.units.models import Unit
 
 #: see text_count_cap
-TEXT_COUNT_CAP = 1000
+TEXT_COUNT_CAP = 200
 #: severity ranks in SQL (stored as text, whose alphabetical order means nothing)
 SEVERITY_RANK = case({severity.value: severity.rank for severity in Severity}, value=Finding.severity)
 SORT_COLUMNS = {"due": (Recommendation.current_due,), "unit": (Unit.code,),

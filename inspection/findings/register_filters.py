@@ -39,7 +39,7 @@ from inspection.units.queries import reference_day, subtree_ids
 #: overdue by (at least, at most) days; None: no upper bound
 AGING_BUCKETS = {"1-30": (1, 30), "31-60": (31, 60), "61-90": (61, 90), "91+": (91, None)}
 #: words in more findings or recommendations than this are looked for row by row (text_condition)
-COMMON = 1000
+COMMON = 2000
 #: the `verified` filter's value for "any verdict"
 CLOSED = "closed"
 #: a recommendation's number typed in the text filter ("12", "#12")
@@ -189,13 +189,21 @@ def _words_condition(text: str):
     row by row as the list is read in its order (the first page meets its matches at once; collecting the
     60.000 findings holding "khen thưởng" first cost 100 ms a query), rarer ones are collected by the trigram
     indexes (reading the list row by row for 40 matches read all 140.000 recommendations: 450 ms)."""
-    if _more_than(Finding, text, COMMON) or _more_than(Recommendation, text, COMMON):
+    if _common(text):
         finding = aliased(Finding)
         title = select(finding.search_text).where(finding.id == Recommendation.finding_id).correlate(Recommendation)
         return or_(textsearch.scanned(Recommendation, text),
                    title.scalar_subquery().like(textsearch.like_pattern(text), escape="\\"))
     findings = select(Finding.id).where(textsearch.matches(Finding, text))
     return or_(textsearch.matches(Recommendation, text), among(Recommendation.finding_id, findings))
+
+
+def _common(text: str) -> bool:
+    """Looked up once per database session (the page and its count build the same conditions)."""
+    known = db.session.info.setdefault("register_common_words", {})
+    if (text, COMMON) not in known:
+        known[text, COMMON] = _more_than(Finding, text, COMMON) or _more_than(Recommendation, text, COMMON)
+    return known[text, COMMON]
 
 
 def _more_than(model, text: str, count: int) -> bool:
