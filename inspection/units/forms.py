@@ -48,3 +48,13 @@ class UnitEventForm(PortalForm):
         description=_l("Sáp nhập: mã đơn vị kế thừa. Chia, tách: mã các đơn vị mới. "
                        "Giải thể: mã các đơn vị tiếp nhận chức năng (nếu có)."))
     note = TextAreaField(field_label(UnitEvent.note), validators=[Optional(), Length(max=2000)])
+
+
+class MoveUnitForm(PortalForm):
+    """A unit placed under another parent (or of another kind) from a date: the earlier placement is kept."""
+    parent_code = UnitCodeField(_l("Đơn vị cấp trên mới (mã)"), validators=[Optional()],
+                                description=_l("Để trống nếu từ ngày này đơn vị không trực thuộc đơn vị nào."))
+    kind = SelectField(_l("Loại đơn vị từ ngày này"), choices=kind_choices, coerce=UnitKind)
+    effective_date = VNDateField(_l("Từ ngày"), validators=[DataRequired()])
+    note = TextAreaField(_l("Căn cứ, ghi chú"), validators=[Optional(), Length(max=2000)])
+    version = VersionField()

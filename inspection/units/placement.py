@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from inspection import access, audit
 from inspection.extensions import db
 from inspection.permissions import is_admin
-from inspection.rules import RuleViolation
+from inspection.rules import RuleViolation, require_version
 from inspection.units.models import Unit, UnitKind, UnitPlacement
 from inspection.units.queries import creates_cycle
 
@@ -21,11 +21,19 @@ def current_placement_start(unit: Unit) -> date | None:
     return unit.valid_from
 
 
+#: `version` of a move that does not come from a form (the demo, a data load): no stale-form check
+NOT_FROM_A_FORM = object()
+
+
 def move_unit(actor, unit: Unit, parent: Unit | None, effective: date, kind: UnitKind | None = None,
-              note: str | None = None) -> UnitPlacement:
-    """From `effective` on the unit sits under `parent` (and is of `kind`); until the day before, where it was."""
+              note: str | None = None, version=NOT_FROM_A_FORM) -> UnitPlacement:
+    """From `effective` on the unit sits under `parent` (and is of `kind`); until the day before, where it was.
+    `version`: the one the move form was opened with (a form opened before another change is refused)."""
     access.require(actor, is_admin)
     kind = kind or unit.kind
+    if version is not NOT_FROM_A_FORM:
+        require_version(unit, version, {"parent": parent, "kind": kind},
+                        labels={"parent": _("Cấp trên"), "kind": _("Loại đơn vị")})
     _require_change(unit, parent, kind)
     _require_effective(unit, parent, effective)
     if parent is not None and creates_cycle(unit.id, parent.id, effective):

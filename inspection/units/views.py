@@ -28,9 +28,9 @@ from inspection.rules import RuleViolation
 from inspection.textsearch import normalise
 from inspection.timeutil import today_vn
 from inspection.units import queries, services
-from inspection.units.forms import NewUnitForm, UnitEventForm, UnitForm
+from inspection.units.forms import MoveUnitForm, NewUnitForm, UnitEventForm, UnitForm
 from inspection.units.models import EventKind, Unit, UnitKind
-from inspection.units.placement import current_placement_start
+from inspection.units.placement import current_placement_start, move_unit
 from inspection.units.scope import can_see_unit, current_user_sees_unit, visible_unit_ids
 
 bp = Blueprint("units", __name__, url_prefix="/units")
@@ -170,6 +170,26 @@ def edit(unit_id: int):
         flash(_("Đã lưu đơn vị %(name)s.", name=unit.name), "success")
         return redirect(url_for("units.detail", unit_id=unit.id))
     return render_template("units/form.html", form=form, unit=unit)
+
+
+@bp.route("/<int:unit_id>/move", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def move(unit_id: int):
+    """A new parent or kind from a date (a province's reorganisation): reports of earlier periods keep the old."""
+    unit = get_unit(unit_id, need=Need.MANAGE)
+    form = MoveUnitForm(obj=unit, parent_code=unit.parent)
+    context = {"unit": unit, "placement_start": current_placement_start(unit)}
+    if form.validate_on_submit():
+        try:
+            commit_or_refuse(lambda: move_unit(
+                current_user, unit, form.parent_code.data, form.effective_date.data, kind=form.kind.data,
+                note=form.note.data or None, version=form.version.data))
+        except RuleViolation as violation:
+            return refused(form, violation, "units/move_form.html", record=unit, **context)
+        flash(_("Đã chuyển %(name)s từ ngày %(day)s.", name=unit.name, day=vn_date(form.effective_date.data)),
+              "success")
+        return redirect(url_for("units.detail", unit_id=unit.id))
+    return render_template("units/move_form.html", form=form, **context)
 
 
 @bp.route("/<int:unit_id>/events/new", methods=["GET", "POST"])
