@@ -72,7 +72,7 @@ def demo_accounts_command():
 @click.option("--units", "unit_count", type=click.IntRange(10, 1_000_000), default=None,
               help="Chỉ sinh đơn vị, cụm và khối thi đua (mặc định 3.500).")
 @click.option("--scale", type=click.FloatRange(0.001, 10.0), default=None,
-              help="Sinh bộ dữ liệu quy mô quốc gia (1 = 3.500 đơn vị, 100.000 phát hiện, 1.000.000 hồ sơ khen "
+              help="Sinh bộ dữ liệu quy mô quốc gia (1 = 3.500 đơn vị, 100.000 kết quả kiểm tra, 1.000.000 hồ sơ khen "
                    "thưởng; 0,1 = nhỏ hơn mười lần) trên cơ sở dữ liệu trống.")
 @click.option("--seed", type=int, default=2017, show_default=True)
 @click.option("--as-of", "as_of", default=None, metavar="DD/MM/YYYY",

@@ -21,7 +21,7 @@ def _rows_chart(rows: list[Row], keys: tuple[str, ...], labels: dict[str, str]) 
 
 
 def _open_overdue(rows: list[Row]) -> dict:
-    return _rows_chart(rows, ("open", "overdue"), {"open": _("Đang mở"), "overdue": _("Quá hạn")})
+    return _rows_chart(rows, ("open", "overdue"), {"open": _("Chưa kết luận"), "overdue": _("Quá hạn")})
 
 
 def chart_data(dashboard) -> dict:

@@ -72,7 +72,8 @@ def generate_dossiers(writer: BulkWriter, rng: random.Random, provinces: list[Pr
                 index[(place.id, year)] = _unit_year(writer, rng, place, year, count, forms[year], as_of, refs)
                 made += count
             _import_entry(writer, province, year, made, as_of)
-        writer.say(f"hồ sơ khen thưởng: {province.unit.code} xong ({dotted(total * cumulative // weight)} hồ sơ)")
+        done = dotted(total * cumulative // weight)
+        writer.say(f"hồ sơ đề nghị khen thưởng: {province.unit.code} xong ({done} hồ sơ)")
     return index
 
 
@@ -159,5 +160,5 @@ def _import_entry(writer: BulkWriter, province: Province, year: int, count: int,
     writer.new(AuditEntry.__table__, {
         "at": at(min(date(year, 12, 28), as_of)), "actor_id": None, "action": "dossier.import",
         "target_type": "dossier", "target_id": None, "before": None,
-        "summary": f"Nhập hồ sơ khen thưởng năm {year} của {province.name} (dữ liệu tổng hợp): {count} mới",
+        "summary": f"Nhập hồ sơ đề nghị khen thưởng năm {year} của {province.name} (dữ liệu tổng hợp): {count} mới",
         "after": {"file": f"{province.unit.code.lower()}-{year}.xlsx", "new": count, "updated": 0, "unchanged": 0}})

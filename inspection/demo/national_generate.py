@@ -60,10 +60,10 @@ def _summary(writer: BulkWriter, units: int, provinces: int, scale: float, seed:
              seconds: float) -> str:
     count = {name: dotted(value) for name, value in writer.counts.items()}
     return (f"Đã sinh dữ liệu quy mô {scale:g} (seed {seed}, ngày tham chiếu {as_of:%d/%m/%Y}) trong {seconds:.0f} s: "
-            f"{dotted(units)} đơn vị ({provinces} tỉnh), {count['mission']} đoàn, {count['finding']} phát hiện, "
+            f"{dotted(units)} đơn vị ({provinces} tỉnh), {count['mission']} đoàn, {count['finding']} kết quả kiểm tra, "
             f"{count['recommendation']} kiến nghị, {count['responsibility']} phần trách nhiệm, "
             f"{count.get('due_date_change', 0)} đề nghị gia hạn, {count.get('message', 0)} trao đổi, "
-            f"{count['dossier']} hồ sơ khen thưởng, {count['audit_entry']} dòng lịch sử, {count['user']} tài "
+            f"{count['dossier']} hồ sơ đề nghị khen thưởng, {count['audit_entry']} dòng lịch sử, {count['user']} tài "
             "khoản (admin, council, inspector001…, unit-<mã đơn vị viết thường>; mật khẩu demo-password).")
 
 

@@ -66,7 +66,7 @@ class Missions:
             for unit_id in sorted(inspected):
                 self.writer.add(plan_units, {"plan_id": plan_id, "unit_id": unit_id})
             if province is provinces[-1]:
-                self.writer.say(f"đoàn kiểm tra năm {year} xong: {dotted(self.findings)} phát hiện đến nay")
+                self.writer.say(f"đoàn kiểm tra năm {year} xong: {dotted(self.findings)} kết quả kiểm tra đến nay")
 
     def _plan(self, province: Province, year: int) -> int:
         return self.writer.new(InspectionPlan.__table__, {
@@ -161,7 +161,7 @@ class Missions:
             "severity": Severity.MINOR if strength else self.rng.choices(*SEVERITIES)[0], "title": title,
             "description": None, "figures": None, "created_by_id": team[0], "created_at": at(held_on, 660),
             "version": 1})
-        self._audit(team[0], "finding.create", "finding", finding_id, held_on, f"Ghi nhận phát hiện “{title}”")
+        self._audit(team[0], "finding.create", "finding", finding_id, held_on, f"Ghi nhận kết quả kiểm tra “{title}”")
         if strength:
             return
         if category in DOSSIER_CATEGORIES and self.rng.random() < 0.3:

@@ -59,7 +59,7 @@ def new_finding(mission_id: int):
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:
-            flash(_("Đã ghi nhận phát hiện “%(title)s”.", title=finding.title), "success")
+            flash(_("Đã ghi nhận kết quả kiểm tra “%(title)s”.", title=finding.title), "success")
             return redirect(url_for("findings.finding", finding_id=finding.id))
     return render_template("findings/finding_form.html", form=form, mission=mission, finding=None)
 
@@ -101,7 +101,7 @@ def edit_finding(finding_id: int):
         except RuleViolation as violation:
             apply_rule_violation(form, violation)
         else:
-            flash(_("Đã lưu phát hiện.") if changed else _("Không có thay đổi nào để lưu."), "success")
+            flash(_("Đã lưu kết quả kiểm tra.") if changed else _("Không có thay đổi nào để lưu."), "success")
             return redirect(url_for("findings.finding", finding_id=found.id))
     return render_template("findings/finding_form.html", form=form, mission=mission, finding=found,
                            conflict=conflict)

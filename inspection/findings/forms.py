@@ -233,8 +233,8 @@ class RegisterFilterForm(PortalForm):
         csrf = False
 
     q = StringField(_l("Tìm trong nội dung"), validators=[Optional(), Length(max=200)],
-                    description=_l("Số kiến nghị (ví dụ KN-03/Đ12-2017), nội dung kiến nghị hoặc phát hiện, có dấu hay "
-                                    "không dấu đều được."))
+                    description=_l("Số kiến nghị (ví dụ KN-03/Đ12-2017), nội dung kiến nghị hoặc kết quả kiểm "
+                                    "tra, có dấu hay không dấu đều được."))
     verified = SelectField(_l("Kết quả xác minh"), choices=_verified_choices, validators=[Optional()])
     unit_status = SelectField(_l("Tình trạng của đơn vị"), choices=_any_of(UnitStatus), validators=[Optional()])
     unit = UnitCodeField(_l("Mã đơn vị"), validators=[Optional()],
@@ -250,14 +250,14 @@ class RegisterFilterForm(PortalForm):
     responsible = UnitCodeField(_l("Đơn vị chịu trách nhiệm (mã)"), validators=[Optional()])
     subtree = UnitCodeField(_l("Đơn vị và các đơn vị trực thuộc (mã)"), validators=[Optional()],
                             description=_l("Kiến nghị giao cho đơn vị này hoặc đơn vị cấp dưới của nó."))
-    aging = SelectField(_l("Tuổi quá hạn"), choices=_aging_choices, validators=[Optional()])
+    aging = SelectField(_l("Quá hạn (ngày)"), choices=_aging_choices, validators=[Optional()])
     issued_from = VNDateField(_l("Ban hành từ ngày"), validators=[Optional()])
     issued_to = VNDateField(_l("Ban hành đến ngày"), validators=[Optional()])
     cohort = YearField(_l("Năm ban hành"), validators=[Optional(), NumberRange(min=1945, max=2100)])
     verified_from = VNDateField(_l("Xác minh từ ngày"), validators=[Optional()])
     verified_to = VNDateField(_l("Xác minh đến ngày"), validators=[Optional()])
     verified_before = VNDateField(_l("Xác minh đến hết ngày"), validators=[Optional()])
-    open_on = VNDateField(_l("Còn mở vào cuối ngày"), validators=[Optional()])
+    open_on = VNDateField(_l("Chưa kết luận vào cuối ngày"), validators=[Optional()])
     overdue_on = VNDateField(_l("Quá hạn vào cuối ngày"), validators=[Optional()])
     my_missions = BooleanField(_l("Chỉ đoàn kiểm tra của tôi"))
     escalated = BooleanField(_l("Đã báo cáo cơ quan cấp trên"))

@@ -132,11 +132,11 @@ class Finding(db.Model):
     __tablename__ = "finding"
     #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
     __audit_action_labels__ = {
-        "finding.create": _l("Ghi phát hiện"),
-        "finding.update": _l("Sửa phát hiện"),
+        "finding.create": _l("Ghi nhận kết quả kiểm tra"),
+        "finding.update": _l("Sửa kết quả kiểm tra"),
     }
     #: what the audit log calls a record of this table
-    __audit_name__ = _l("Phát hiện")
+    __audit_name__ = _l("Kết quả kiểm tra")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id"), index=True)
@@ -221,7 +221,7 @@ class Recommendation(db.Model):
     version: Mapped[int] = mapped_column(default=1)
     search_text: Mapped[str] = search_column()  # normalised, for search (inspection/textsearch.py)
 
-    finding: Mapped[Finding] = relationship(back_populates="recommendations", info={"label": _l("Phát hiện")})
+    finding: Mapped[Finding] = relationship(back_populates="recommendations", info={"label": _l("Kết quả kiểm tra")})
     verified_by: Mapped[User | None] = relationship(foreign_keys=[verified_by_id])
     responsibilities: Mapped[list["Responsibility"]] = relationship(
         back_populates="recommendation", cascade="all, delete-orphan", order_by="Responsibility.id")

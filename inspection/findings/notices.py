@@ -92,7 +92,7 @@ def notify_transferred(actor, from_unit: Unit, to_unit: Unit, moved: list[Recomm
     tell(actor, unit_officers({to_unit.id}, actor), NotificationKind.ISSUED, None,
          audit.text("%(count)s kiến nghị của %(old)s chuyển cho đơn vị của bạn", count=len(moved),
                     old=from_unit.name),
-         audit.text("Các kiến nghị đang mở của %(old)s nay do %(new)s chịu trách nhiệm: %(names)s%(more)s.",
+         audit.text("Các kiến nghị chưa kết luận của %(old)s nay do %(new)s chịu trách nhiệm: %(names)s%(more)s.",
                     old=from_unit.name, new=to_unit.name, names=names, more=more),
          link=path_for("findings.register", responsible=to_unit.code))
 

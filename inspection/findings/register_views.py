@@ -87,8 +87,8 @@ def transfer_recommendations(unit_id: int):
 
 
 def _transferred_message(result: TransferResult, from_unit, to_unit) -> str:
-    message = ngettext("Đã chuyển %(num)d kiến nghị đang mở của %(old)s sang %(new)s.",
-                       "Đã chuyển %(num)d kiến nghị đang mở của %(old)s sang %(new)s.",
+    message = ngettext("Đã chuyển %(num)d kiến nghị chưa kết luận của %(old)s sang %(new)s.",
+                       "Đã chuyển %(num)d kiến nghị chưa kết luận của %(old)s sang %(new)s.",
                        len(result.moved), old=from_unit.name, new=to_unit.name)
     if result.merged:
         message += " " + _("%(new)s đã cùng chịu trách nhiệm %(count)s kiến nghị trong số đó: mỗi kiến nghị chỉ "

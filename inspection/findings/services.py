@@ -62,7 +62,8 @@ def create_finding(actor, mission: Mission, *, unit: Unit, category: FindingCate
                       figures=figures or None, created_by_id=getattr(actor, "id", None))
     db.session.add(finding)
     db.session.flush()
-    audit.record(actor, "finding.create", finding, audit.text("Ghi nhận phát hiện “%(title)s”", title=finding.title),
+    audit.record(actor, "finding.create", finding, audit.text("Ghi nhận kết quả kiểm tra “%(title)s”",
+                                                               title=finding.title),
                  after=plain(finding_values(finding)))
     return finding
 
@@ -81,7 +82,7 @@ def update_finding(actor, finding: Finding, *, version: int | None, **values) ->
     for name, value in values.items():
         setattr(finding, name, value or None)  # blank text is stored as nothing
     db.session.flush()
-    audit.record(actor, "finding.update", finding, audit.text("Sửa phát hiện “%(title)s”", title=finding.title),
+    audit.record(actor, "finding.update", finding, audit.text("Sửa kết quả kiểm tra “%(title)s”", title=finding.title),
                  **differences(before, finding_values(finding)))
     return True
 
@@ -89,12 +90,12 @@ def update_finding(actor, finding: Finding, *, version: int | None, **values) ->
 def _require_member(actor, mission: Mission) -> None:
     """Team members only (or the system itself: demo data, command line)."""
     if not access.permits(actor, can_edit_mission, mission):
-        raise RuleViolation(_("Chỉ thành viên đoàn kiểm tra mới được thay đổi phát hiện, kiến nghị của đoàn."))
+        raise RuleViolation(_("Chỉ thành viên đoàn kiểm tra mới được thay đổi kết quả kiểm tra, kiến nghị của đoàn."))
 
 
 def _require_mission_open(mission: Mission) -> None:
     if mission.status == MissionStatus.CLOSED:
-        raise RuleViolation(_("Đoàn kiểm tra đã đóng hồ sơ; không thể ghi nhận thêm."))
+        raise RuleViolation(_("Đoàn kiểm tra đã kết thúc; không thể ghi nhận thêm."))
 
 
 def _require_place(mission: Mission, unit: Unit | None, session: WorkingSession | None) -> None:

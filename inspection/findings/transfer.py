@@ -47,7 +47,7 @@ def transfer_open_recommendations(actor, from_unit: Unit, to_unit: Unit, legal_b
     _require_transferable(from_unit, to_unit, legal_basis)
     shares = open_shares(from_unit)
     if not shares:
-        raise RuleViolation(_("%(unit)s không còn kiến nghị nào đang mở để chuyển.", unit=from_unit.name))
+        raise RuleViolation(_("%(unit)s không còn kiến nghị nào chưa kết luận để chuyển.", unit=from_unit.name))
     result = TransferResult()
     for share in shares:
         recommendation = share.recommendation

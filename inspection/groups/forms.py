@@ -3,7 +3,7 @@ from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from inspection.forms_util import KeepsParseErrors, PortalForm, VersionField
-from inspection.groups.models import EmulationGroup, GroupKind, GroupMember, MemberRole
+from inspection.groups.models import EmulationGroup, GroupKind, GroupMember, MemberRole, role_title
 from inspection.labels import field_label
 from inspection.units.fields import UnitCodeField
 
@@ -16,8 +16,8 @@ def kind_choices():
     return [(kind.value, kind.label) for kind in GroupKind]
 
 
-def role_choices():
-    return [(role.value, role.label) for role in MemberRole]
+def role_choices(kind: GroupKind | None = None):
+    return [(role.value, role_title(kind, role)) for role in MemberRole]
 
 
 class GroupForm(PortalForm):
@@ -32,3 +32,7 @@ class MemberForm(PortalForm):
     unit_code = UnitCodeField(_l("Mã đơn vị"), validators=[DataRequired()])
     role = SelectField(field_label(GroupMember.role), choices=role_choices, coerce=MemberRole,
                        default=MemberRole.MEMBER.value)
+
+    def __init__(self, *args, group: EmulationGroup | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.role.choices = role_choices(group.kind if group is not None else None)

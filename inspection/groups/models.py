@@ -24,11 +24,30 @@ class MemberRole(LabelledEnum):
     MEMBER = "member"
 
 
+#: where the kind of group is not known (the audit log of a membership): both titles
 register_labels({
-    MemberRole.LEADER: _l("Trưởng"),
-    MemberRole.DEPUTY: _l("Phó"),
+    MemberRole.LEADER: _l("Cụm trưởng / Khối trưởng"),
+    MemberRole.DEPUTY: _l("Cụm phó / Khối phó"),
     MemberRole.MEMBER: _l("Thành viên"),
 })
+
+#: what a member is called in a cluster and in a block (DOMAIN.md 5.1: cụm trưởng, khối phó…)
+ROLE_TITLES = {
+    GroupKind.CLUSTER: {MemberRole.LEADER: _l("Cụm trưởng"), MemberRole.DEPUTY: _l("Cụm phó"),
+                        MemberRole.MEMBER: _l("Thành viên")},
+    GroupKind.BLOCK: {MemberRole.LEADER: _l("Khối trưởng"), MemberRole.DEPUTY: _l("Khối phó"),
+                      MemberRole.MEMBER: _l("Thành viên")},
+}
+
+
+def role_title(kind: GroupKind | None, role: MemberRole) -> str:
+    """The member's title in a group of this kind; the enum's two-kind label when the kind is unknown."""
+    return str(ROLE_TITLES[kind][role]) if kind in ROLE_TITLES else role.label
+
+
+def leader_title(kind: GroupKind | None) -> str:
+    """"cụm trưởng" or "khối trưởng", as it reads inside a sentence."""
+    return role_title(kind, MemberRole.LEADER).lower()
 
 
 class EmulationGroup(db.Model):
@@ -77,3 +96,8 @@ class GroupMember(db.Model):
 
     group: Mapped[EmulationGroup] = relationship(back_populates="members", info={"label": _l("Cụm, khối")})
     unit: Mapped[Unit] = relationship(lazy="joined", info={"label": _l("Đơn vị")})
+
+    @property
+    def title(self) -> str:
+        """Cụm trưởng, Khối phó, Thành viên…: the role as the group's kind names it."""
+        return role_title(self.group.kind, self.role)

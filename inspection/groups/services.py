@@ -7,7 +7,14 @@ from sqlalchemy import select
 
 from inspection import access, audit
 from inspection.extensions import db
-from inspection.groups.models import EmulationGroup, GroupKind, GroupMember, MemberRole
+from inspection.groups.models import (
+    ROLE_TITLES,
+    EmulationGroup,
+    GroupKind,
+    GroupMember,
+    MemberRole,
+    leader_title,
+)
 from inspection.permissions import is_admin
 from inspection.rules import RuleViolation, require_version
 from inspection.units.models import Unit
@@ -57,7 +64,8 @@ def set_member(actor, group: EmulationGroup, unit: Unit, role: MemberRole) -> Gr
         group.members.append(member)
     member.role, member.role_order = role, ROLE_ORDER[role]
     db.session.flush()
-    audit.record(actor, "group.member", group, audit.text("%(unit)s: %(role)s", unit=unit.name, role=role.lazy_label),
+    audit.record(actor, "group.member", group, audit.text("%(unit)s: %(role)s", unit=unit.name,
+                                                          role=ROLE_TITLES[group.kind][role]),
                  before=before, after={"unit": unit.code, "role": role})
     return member
 
@@ -100,5 +108,5 @@ def _require_unique_name(kind: GroupKind, name: str, year: int) -> None:
 def _require_no_other_leader(group: EmulationGroup, unit: Unit) -> None:
     leader = next((m for m in group.members if m.role == MemberRole.LEADER and m.unit_id != unit.id), None)
     if leader is not None:
-        raise RuleViolation(_("%(name)s đã có trưởng cụm, khối: %(unit)s.", name=group.name,
+        raise RuleViolation(_("%(name)s đã có %(leader)s: %(unit)s.", name=group.name, leader=leader_title(group.kind),
                               unit=leader.unit.name), field="role")

@@ -68,7 +68,8 @@ def _leaders(year: int) -> dict[int, Unit]:
 @login_required
 def detail(group_id: int):
     group = get_group(group_id)
-    return render_template("groups/detail.html", group=group, member_form=MemberForm(), action_form=FlaskForm())
+    return render_template("groups/detail.html", group=group, member_form=MemberForm(group=group),
+                           action_form=FlaskForm())
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -108,7 +109,7 @@ def edit(group_id: int):
 @roles_required(Role.ADMIN)
 def set_member(group_id: int):
     group = get_group(group_id, need=Need.MANAGE)
-    form = MemberForm()
+    form = MemberForm(group=group)
     if form.validate_on_submit():
         ok, _saved = save(form, lambda: services.set_member(current_user, group, form.unit_code.data, form.role.data))
         if ok:

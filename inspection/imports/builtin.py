@@ -39,9 +39,10 @@ def group_columns() -> list[Column]:
                "Khối thi đua các cơ quan tham mưu tổng hợp"),
         Column(groups.CODE, True, _("Mã của một đơn vị đã có trong hệ thống (nhập tệp đơn vị trước)."), "SNV",
                number_format=TEXT),
-        Column(groups.ROLE, False, _("Trưởng, Phó hoặc Thành viên (để trống là Thành viên). Mỗi cụm, khối mỗi năm "
-                                     "chỉ có một đơn vị trưởng."),
-               groups.role_labels()[2], tuple(groups.role_labels())),
+        Column(groups.ROLE, False, _("Cụm trưởng, Cụm phó (cụm thi đua), Khối trưởng, Khối phó (khối thi đua) hoặc "
+                                     "Thành viên; để trống là Thành viên. Mỗi cụm, khối mỗi năm chỉ có một cụm "
+                                     "trưởng, khối trưởng."),
+               groups.role_labels()[-1], tuple(groups.role_labels())),
     ]
 
 
@@ -69,7 +70,7 @@ UNIT_HINT = _l("Tên đơn vị đã có không bị ghi đè: đổi tên phả
 
 GROUP_HINT = _l("Mỗi dòng là một đơn vị thành viên của một cụm, khối trong một năm; cụm, khối chưa có thì được tạo "
                 "mới. Đơn vị phải có sẵn theo mã (nhập tệp đơn vị trước). Thành viên đã ghi nhận mà không có trong "
-                "tệp được giữ nguyên; mỗi cụm, khối chỉ có một trưởng cụm, khối trong năm.")
+                "tệp được giữ nguyên; mỗi cụm có một cụm trưởng, mỗi khối một khối trưởng trong năm.")
 
 UNITS = kinds.register(kinds.ImportKind(
     name=units.KIND_NAME, title=_l("đơn vị"), columns=units.COLUMNS, required=units.REQUIRED,

@@ -11,7 +11,14 @@ from sqlalchemy.orm import selectinload
 
 from inspection.extensions import db
 from inspection.groups import services as group_services
-from inspection.groups.models import EmulationGroup, GroupKind, GroupMember, MemberRole
+from inspection.groups.models import (
+    EmulationGroup,
+    GroupKind,
+    GroupMember,
+    MemberRole,
+    leader_title,
+    role_title,
+)
 from inspection.imports.cells import RowCells
 from inspection.imports.lookup import units_by_code
 from inspection.imports.plan import NEW, UNCHANGED, UPDATED, Counter, ImportPlan, RowError, finish_from_rows, row_guard
@@ -55,7 +62,7 @@ class MemberRow:
 
     @property
     def label(self) -> str:
-        return f"{self.year} · {self.name} · {self.code} ({self.role.label})"
+        return f"{self.year} · {self.name} · {self.code} ({role_title(self.kind, self.role)})"
 
 
 def kind_labels() -> list[str]:
@@ -64,8 +71,10 @@ def kind_labels() -> list[str]:
 
 
 def role_labels() -> list[str]:
+    """The titles the template offers: Cụm trưởng, Cụm phó, Khối trưởng, Khối phó, Thành viên."""
     with force_locale("vi"):
-        return [role.label for role in MemberRole]
+        return list(dict.fromkeys(role_title(kind, role) for kind in GroupKind for role in MemberRole
+                                  if role != MemberRole.MEMBER)) + [role_title(None, MemberRole.MEMBER)]
 
 
 def validate(actor, table_rows: Iterable[Row], plan: ImportPlan, counter: Counter) -> None:
@@ -153,9 +162,10 @@ def _check_recorded_leader(row: MemberRow, group: EmulationGroup | None, others:
     if (row.key, leader.unit.code) not in others:
         row.complete = False
         errors.append(RowError(row.number, ROLE, _(
-            "%(name)s năm %(year)s đã có trưởng cụm, khối là %(unit)s (mã %(code)s). Muốn thay, ghi vai trò khác "
+            "%(name)s năm %(year)s đã có %(leader)s là %(unit)s (mã %(code)s). Muốn thay, ghi vai trò khác "
             "cho đơn vị đó trong tệp hoặc sửa trên trang cụm, khối.",
-            name=group.name, year=group.year, unit=leader.unit.name, code=leader.unit.code)))
+            leader=leader_title(group.kind), name=group.name, year=group.year, unit=leader.unit.name,
+            code=leader.unit.code)))
 
 
 def _classify(row: MemberRow, group: EmulationGroup | None) -> None:

@@ -45,7 +45,7 @@ register_labels({
     MissionStatus.PLANNED: _l("Đã lên kế hoạch"),
     MissionStatus.IN_PROGRESS: _l("Đang tiến hành"),
     MissionStatus.CONCLUDED: _l("Đã kết luận"),
-    MissionStatus.CLOSED: _l("Đã đóng"),
+    MissionStatus.CLOSED: _l("Đã kết thúc"),
 })
 
 MISSION_TRANSITIONS = Transitions({

@@ -203,7 +203,7 @@ def _links(plan, issuing_unit, group, units) -> dict:
 
 def require_not_closed(mission: Mission) -> None:
     if mission.status == MissionStatus.CLOSED:
-        raise RuleViolation(_("Đoàn kiểm tra đã đóng: không thể thay đổi hồ sơ của đoàn."))
+        raise RuleViolation(_("Đoàn kiểm tra đã kết thúc: không thể thay đổi hồ sơ của đoàn."))
 
 
 # --- status ------------------------------------------------------------------------------------

@@ -174,8 +174,9 @@ def _mission_subject(mission_id: int) -> Subject:
 
 @bp.route("/missions/<int:mission_id>/status", methods=["POST"])
 @roles_required(*MISSION_WORKERS)
-@confirm_first(Question(_l("Đóng đoàn kiểm tra “%(title)s”?"),
-                        _l("Đóng là bước cuối cùng: đoàn đã đóng không mở lại được."), _l("Đóng đoàn")),
+@confirm_first(Question(_l("Kết thúc đoàn kiểm tra “%(title)s”?"),
+                        _l("Kết thúc là bước cuối cùng: đoàn đã kết thúc không mở lại được."),
+                        _l("Kết thúc đoàn kiểm tra")),
                _mission_subject, when=lambda form: form.get("target") == MissionStatus.CLOSED.value)
 def change_status(mission_id: int):
     mission = get_mission(mission_id, need=Need.EDIT)

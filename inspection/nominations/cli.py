@@ -7,7 +7,7 @@ from inspection.access import SYSTEM
 from inspection.extensions import db
 from inspection.imports.cli import import_command
 
-nominations_cli = AppGroup("nominations", help="Hồ sơ khen thưởng.")
+nominations_cli = AppGroup("nominations", help="Hồ sơ đề nghị khen thưởng.")
 
 
 @nominations_cli.command("seed-catalogue")
@@ -22,4 +22,4 @@ def seed_catalogue_command():
 
 
 import_command(nominations_cli, ("dossiers",),
-               "Nhập hồ sơ khen thưởng từ tệp .xlsx/.csv (cột như tệp mẫu): còn một dòng lỗi thì không ghi gì.")
+               "Nhập hồ sơ đề nghị khen thưởng từ tệp .xlsx/.csv (cột như tệp mẫu): còn một dòng lỗi thì không ghi gì.")

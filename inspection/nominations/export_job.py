@@ -18,7 +18,7 @@ from inspection.units.scope import visible_unit_ids
 KIND = "dossier_export"
 
 
-@jobs.task(KIND, label=_l("Xuất hồ sơ khen thưởng ra Excel"))
+@jobs.task(KIND, label=_l("Xuất hồ sơ đề nghị khen thưởng ra Excel"))
 def export_dossiers(ctx: jobs.JobContext, *, args: dict, today: str) -> None:
     """`args`: the registry's query string (lists of values by name); `today`: the day the user asked."""
     query_args = MultiDict(args)

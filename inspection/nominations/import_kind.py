@@ -100,7 +100,7 @@ def _update_params(dossier_id: int, version: int, values: tuple) -> dict:
 def _record(actor, plan: ImportPlan, file_sha256: str) -> None:
     counts = plan.counts
     audit.record(actor, "dossier.import", RegistryTarget(),
-                 audit.text("Nhập hồ sơ khen thưởng từ tệp “%(file)s”: %(new)s mới, %(updated)s cập nhật, "
+                 audit.text("Nhập hồ sơ đề nghị khen thưởng từ tệp “%(file)s”: %(new)s mới, %(updated)s cập nhật, "
                             "%(unchanged)s không đổi", file=plan.filename, **counts),
                  after={"file": plan.filename, "sha256": file_sha256, **counts})
     db.session.flush()
@@ -117,7 +117,7 @@ def _template() -> bytes:
 
 
 DOSSIERS = kinds.register(kinds.ImportKind(
-    name=KIND, title=_l("hồ sơ khen thưởng"), columns=COLUMNS, required=REQUIRED, may_import=can_import,
+    name=KIND, title=_l("hồ sơ đề nghị khen thưởng"), columns=COLUMNS, required=REQUIRED, may_import=can_import,
     validate=validate, apply=apply, template=_template, template_name="mau-nhap-ho-so-khen-thuong.xlsx",
     template_label=_l("Tải mẫu Excel"), template_endpoint=("nominations.import_template", {}),
     done_endpoint=lambda _plan: ("nominations.registry", {}),

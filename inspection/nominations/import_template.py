@@ -13,7 +13,7 @@ from inspection.imports.workbook import DAY, TEXT, Column
 from inspection.nominations import import_columns as c
 from inspection.nominations.models import AchievementType, AwardForm, DossierStatus, LeaderGroup, RecipientKind
 
-SHEET_TITLE = "Hồ sơ khen thưởng"
+SHEET_TITLE = "Hồ sơ đề nghị khen thưởng"
 
 
 def template_workbook() -> bytes:
@@ -90,5 +90,5 @@ def _dossier_notes() -> list[str]:
           "Đã thu hồi."),
         _("Cán bộ đơn vị chỉ ghi hồ sơ Nháp hoặc Đã trình, và chỉ sửa hồ sơ của đơn vị mình khi hồ sơ còn là Nháp "
           "hoặc Bị trả lại."),
-        _("Tệp tải xuống từ sổ hồ sơ khen thưởng có cùng các cột: sửa rồi nhập lại được ngay."),
+        _("Tệp tải xuống từ sổ hồ sơ đề nghị khen thưởng có cùng các cột: sửa rồi nhập lại được ngay."),
     ]

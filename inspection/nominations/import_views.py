@@ -18,11 +18,11 @@ from inspection.nominations.import_kind import DOSSIERS
 from inspection.permissions import login_required, roles_required
 from inspection.timeutil import today_vn
 
-PAGE = flow.ImportPage(kinds=(DOSSIERS.name,), heading=_l("Nhập hồ sơ khen thưởng từ Excel"),
+PAGE = flow.ImportPage(kinds=(DOSSIERS.name,), heading=_l("Nhập hồ sơ đề nghị khen thưởng từ Excel"),
                        upload_endpoint="nominations.import_upload", confirm_endpoint="nominations.import_confirm",
                        job_endpoint="nominations.import_job",
                        cancel_endpoint="nominations.registry",
-                       breadcrumbs=((_l("Hồ sơ khen thưởng"), "nominations.registry"),))
+                       breadcrumbs=((_l("Hồ sơ đề nghị khen thưởng"), "nominations.registry"),))
 
 
 @bp.route("/nominations/import/template.xlsx")

@@ -42,7 +42,7 @@ def link_dossier(finding_id: int):
     except RuleViolation as violation:
         return _refused(form, back, "finding", finding.id, violation)
     label = links.dossier_label(dossier)
-    return _done(back, _("Đã liên kết hồ sơ %(dossier)s với phát hiện.", dossier=label) if changed
+    return _done(back, _("Đã liên kết hồ sơ %(dossier)s với tồn tại, hạn chế.", dossier=label) if changed
                  else _("Hồ sơ %(dossier)s đã được liên kết từ trước.", dossier=label))
 
 
@@ -60,8 +60,8 @@ def link_finding(dossier_id: int):
         changed = commit_or_refuse(lambda: links.link(current_user, finding, dossier))
     except RuleViolation as violation:
         return _refused(form, back, "dossier", dossier.id, violation)
-    return _done(back, _("Đã liên kết phát hiện “%(title)s” với hồ sơ.", title=finding.title)
-                 if changed else _("Phát hiện “%(title)s” đã được liên kết từ trước.", title=finding.title))
+    return _done(back, _("Đã liên kết tồn tại, hạn chế “%(title)s” với hồ sơ.", title=finding.title)
+                 if changed else _("Tồn tại, hạn chế “%(title)s” đã được liên kết từ trước.", title=finding.title))
 
 
 def _back_from_unlink(finding_id: int, dossier_id: int) -> str:
@@ -78,9 +78,9 @@ def _unlink_subject(finding_id: int, dossier_id: int) -> Subject:
 
 @bp.route("/nominations/findings/<int:finding_id>/dossiers/<int:dossier_id>/unlink", methods=["POST"])
 @roles_required(*MISSION_WORKERS)
-@confirm_first(Question(_l("Bỏ liên kết hồ sơ %(dossier)s với phát hiện “%(title)s”?"),
-                        _l("Hồ sơ không còn bị phát hiện này giữ lại khi xét khen thưởng; việc bỏ liên kết được ghi "
-                           "vào nhật ký của cả hai."), _l("Bỏ liên kết")), _unlink_subject)
+@confirm_first(Question(_l("Bỏ liên kết hồ sơ %(dossier)s với tồn tại, hạn chế “%(title)s”?"),
+                        _l("Hồ sơ không còn bị tồn tại, hạn chế này giữ lại khi xét khen thưởng; việc bỏ liên kết "
+                           "được ghi vào nhật ký của cả hai."), _l("Bỏ liên kết")), _unlink_subject)
 def unlink(finding_id: int, dossier_id: int):
     finding = get_finding(finding_id, need=Need.MANAGE)
     dossier = get_dossier(dossier_id)
@@ -92,7 +92,7 @@ def unlink(finding_id: int, dossier_id: int):
         commit_or_refuse(lambda: links.unlink(current_user, finding, dossier))
     except RuleViolation as violation:
         return _refused(form, back, violation=violation)
-    return _done(back, _("Đã bỏ liên kết hồ sơ %(dossier)s với phát hiện “%(title)s”.",
+    return _done(back, _("Đã bỏ liên kết hồ sơ %(dossier)s với tồn tại, hạn chế “%(title)s”.",
                          dossier=links.dossier_label(dossier), title=finding.title))
 
 

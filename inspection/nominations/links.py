@@ -60,7 +60,7 @@ class LinkDossierForm(PortalForm):
 class LinkFindingForm(PortalForm):
     """On the dossier page: one of the user's own findings on the dossier's unit."""
 
-    finding = SelectField(_l("Phát hiện của đoàn"), coerce=int, validators=[DataRequired()])
+    finding = SelectField(_l("Tồn tại, hạn chế do đoàn ghi nhận"), coerce=int, validators=[DataRequired()])
 
 
 class UnlinkForm(PortalForm):
@@ -117,9 +117,10 @@ def dossier_by_code(unit: Unit, code: str) -> Dossier:
 def _require_may_change(actor, finding: Finding) -> None:
     """Team members only (or the system itself: demo data, command line)."""
     if not access.permits(actor, can_edit_mission, finding.mission):
-        raise RuleViolation(_("Chỉ thành viên đoàn kiểm tra của phát hiện này mới được liên kết hồ sơ khen thưởng."))
+        raise RuleViolation(_("Chỉ thành viên đoàn kiểm tra đã ghi nhận tồn tại, hạn chế này mới được liên kết "
+                              "hồ sơ đề nghị khen thưởng."))
     if finding.mission.status == MissionStatus.CLOSED:
-        raise RuleViolation(_("Đoàn kiểm tra đã đóng hồ sơ; không thể thay đổi các hồ sơ khen thưởng liên quan."))
+        raise RuleViolation(_("Đoàn kiểm tra đã kết thúc; không thể thay đổi các hồ sơ đề nghị khen thưởng liên quan."))
 
 
 def _linked_labels(finding: Finding) -> dict[int, str]:
@@ -134,10 +135,10 @@ def _record(actor, finding: Finding, dossier: Dossier, before: dict, after: dict
     verb, said = ("link", "Liên kết") if linked else ("unlink", "Bỏ liên kết")
     about = {"finding": finding.title, "mission": finding.mission.title}
     audit.record(actor, f"finding.{verb}_dossier", finding,
-                 audit.text(said + " hồ sơ khen thưởng %(dossier)s", dossier=dossier_label(dossier)),
+                 audit.text(said + " hồ sơ đề nghị khen thưởng %(dossier)s", dossier=dossier_label(dossier)),
                  before={"dossiers": sorted(before.values())}, after={"dossiers": sorted(after.values())})
     audit.record(actor, f"dossier.{verb}_finding", dossier,
-                 audit.text(said + " với phát hiện “%(finding)s” (%(mission)s)", **about),
+                 audit.text(said + " với tồn tại, hạn chế “%(finding)s” (%(mission)s)", **about),
                  before=None if linked else about, after=about if linked else None)
 
 

@@ -179,23 +179,24 @@ class Dossier(db.Model):
     __tablename__ = "dossier"
     #: the audit log's words for the actions recorded with these keys (inspection/labels.py)
     __audit_action_labels__ = {
-        "dossier.create": _l("Tạo hồ sơ khen thưởng"),
-        "dossier.update": _l("Sửa hồ sơ khen thưởng"),
+        "dossier.create": _l("Tạo hồ sơ đề nghị khen thưởng"),
+        "dossier.update": _l("Sửa hồ sơ đề nghị khen thưởng"),
         "dossier.status": _l("Đổi trạng thái hồ sơ"),
         "dossier.hold": _l("Tạm dừng xét khen thưởng"),
         "dossier.release": _l("Bỏ tạm dừng xét khen thưởng"),
         "dossier.import": _l("Nhập hồ sơ từ tệp Excel"),
-        "dossier.link_finding": _l("Liên kết với phát hiện"),
-        "dossier.unlink_finding": _l("Bỏ liên kết với phát hiện"),
-        "finding.link_dossier": _l("Liên kết hồ sơ khen thưởng"),
-        "finding.unlink_dossier": _l("Bỏ liên kết hồ sơ khen thưởng"),
+        "dossier.link_finding": _l("Liên kết với tồn tại, hạn chế"),
+        "dossier.unlink_finding": _l("Bỏ liên kết với tồn tại, hạn chế"),
+        "finding.link_dossier": _l("Liên kết hồ sơ đề nghị khen thưởng"),
+        "finding.unlink_dossier": _l("Bỏ liên kết hồ sơ đề nghị khen thưởng"),
     }
     #: what the audit log calls a record of this table
-    __audit_name__ = _l("Hồ sơ khen thưởng")
+    __audit_name__ = _l("Hồ sơ đề nghị khen thưởng")
     #: actions recorded on another record that carry this model's fields (inspection/labels.py)
     __audit_actions__ = ("finding.link_dossier", "finding.unlink_dossier")
     #: audit keys that are not columns (inspection/labels.py)
-    __audit_labels__ = {"dossiers": _l("Hồ sơ khen thưởng"), "finding": _l("Phát hiện"), "mission": _l("Đoàn"),
+    __audit_labels__ = {"dossiers": _l("Hồ sơ đề nghị khen thưởng"), "finding": _l("Tồn tại, hạn chế"),
+                        "mission": _l("Đoàn"),
                         "reason": _l("Lý do"), "file": _l("Tệp"), "sha256": StoredFile.sha256, "new": _l("Mới"),
                         "updated": _l("Cập nhật"), "unchanged": _l("Không đổi"),
                         "revocation_ref": _l("Quyết định thu hồi"), "revocation_date": _l("Ngày quyết định thu hồi")}

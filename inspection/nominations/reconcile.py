@@ -249,7 +249,7 @@ def _describe(check: Check, ref, scope: DossierFilter) -> str:
     said = audit.text("Báo cáo %(ref)s ghi “%(label)s”: %(printed)s", ref=ref, label=label_of(check.key),
                       printed=check.reported.text)
     if check.kind == "registry":
-        return said + audit.text("; sổ hồ sơ khen thưởng (%(scope)s) cho %(value)s.", scope=scope_text(scope),
+        return said + audit.text("; sổ hồ sơ đề nghị khen thưởng (%(scope)s) cho %(value)s.", scope=scope_text(scope),
                                  value=_vn(check.expected, places))
     parts = " + ".join(f"{label_of(part.key, full=False)} {_vn(part.value)}" for part in check.parts)
     if check.kind == "share":
@@ -261,7 +261,7 @@ def _describe(check: Check, ref, scope: DossierFilter) -> str:
     return said + audit.text("; cộng các thành phần: %(parts)s = %(value)s.", parts=parts, value=_vn(check.expected))
 
 
-MISMATCH_KINDS = {"registry": "không khớp sổ hồ sơ khen thưởng", "share": "có tỷ lệ không khớp số liệu",
+MISMATCH_KINDS = {"registry": "không khớp sổ hồ sơ đề nghị khen thưởng", "share": "có tỷ lệ không khớp số liệu",
                   "relation": "có tổng không khớp các thành phần"}
 
 

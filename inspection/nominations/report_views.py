@@ -171,12 +171,12 @@ def self_report_mismatch_finding(report_id: int):
         return redirect(url_for("nominations.self_report_reconcile", report_id=report.id))
     made = checks.findings_made(report, [check])
     if check.id in made:
-        flash(_("Chỗ không khớp này đã có phát hiện."), "info")
+        flash(_("Chỗ không khớp này đã được ghi thành tồn tại, hạn chế."), "info")
         return redirect(url_for("findings.finding", finding_id=made[check.id]))
     try:
         finding = commit_or_refuse(lambda: checks.create_mismatch_finding(current_user, report, check, result.scope))
     except RuleViolation as violation:
         flash(violation.message, "danger")
         return redirect(url_for("nominations.self_report_reconcile", report_id=report.id))
-    flash(_("Đã tạo phát hiện từ chỗ không khớp."), "success")
+    flash(_("Đã ghi chỗ không khớp thành tồn tại, hạn chế."), "success")
     return redirect(url_for("findings.finding", finding_id=finding.id))

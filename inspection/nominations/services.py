@@ -55,7 +55,7 @@ def create_dossier(actor, *, status: DossierStatus = DossierStatus.DRAFT, **fiel
     dossier = Dossier(status=status, **values)
     db.session.add(dossier)
     db.session.flush()
-    audit.record(actor, "dossier.create", dossier, audit.text("Thêm hồ sơ khen thưởng %(code)s – %(name)s",
+    audit.record(actor, "dossier.create", dossier, audit.text("Thêm hồ sơ đề nghị khen thưởng %(code)s – %(name)s",
                                                               code=dossier.code, name=dossier.recipient_name),
                  after=_plain({name: value for name, value in values.items() if value is not None}
                               | {"status": status}))
@@ -82,7 +82,8 @@ def update_dossier(actor, dossier: Dossier, *, version: int | None, **fields) ->
     for name in changed:
         setattr(dossier, name, values[name])
     db.session.flush()
-    audit.record(actor, "dossier.update", dossier, audit.text("Sửa hồ sơ khen thưởng %(code)s", code=dossier.code),
+    audit.record(actor, "dossier.update", dossier, audit.text("Sửa hồ sơ đề nghị khen thưởng %(code)s",
+                                                                   code=dossier.code),
                  before=_plain({name: before[name] for name in changed}),
                  after=_plain({name: values[name] for name in changed}))
     return True

@@ -162,8 +162,8 @@ def log_session(page: Page, held_on: date, minutes: Path) -> None:
 
 def record_finding(page: Page, session_label: str | None) -> None:
     """From the mission workspace."""
-    page.get_by_role("link", name="Thêm phát hiện").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ghi nhận phát hiện")
+    page.get_by_role("link", name="Thêm kết quả kiểm tra").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ghi nhận kết quả kiểm tra")
     page.get_by_label("Đơn vị được kiểm tra").select_option(label=f"{UNIT_NAME} ({UNIT_CODE})")
     if session_label:
         page.get_by_label("Buổi làm việc").select_option(label=session_label)
@@ -175,7 +175,7 @@ def record_finding(page: Page, session_label: str | None) -> None:
     page.get_by_label("Số liệu dẫn chứng").fill("3 / 41 điển hình được nhân rộng")
     page.get_by_role("button", name="Lưu", exact=True).click()
 
-    expect(flash(page)).to_contain_text(f"Đã ghi nhận phát hiện “{FINDING_TITLE}”.")
+    expect(flash(page)).to_contain_text(f"Đã ghi nhận kết quả kiểm tra “{FINDING_TITLE}”.")
     expect(page.get_by_role("heading", level=1)).to_have_text(FINDING_TITLE)
     expect(page.locator("main")).to_contain_text("Chưa có kiến nghị nào.")
 
@@ -378,7 +378,7 @@ def test_the_whole_journey_from_mission_to_verified_recommendation(page: Page, p
     page.get_by_role("navigation", name="Đường dẫn").get_by_role("link", name=MISSION_TITLE).click()
     expect(page.get_by_role("region", name=re.compile(r"^Việc chờ đoàn kiểm tra"))).not_to_contain_text(
         "Đơn vị báo cáo hoàn thành, cần xác minh")
-    findings = page.get_by_role("region", name=re.compile(r"^Phát hiện và kiến nghị"))
+    findings = page.get_by_role("region", name=re.compile(r"^Kết quả kiểm tra và kiến nghị"))
     expect(findings.get_by_role("row").filter(has_text=RECOMMENDATION_TEXT)).to_contain_text(STATUS_VERIFIED)
     log_out(page, people.inspector)
 

@@ -102,7 +102,8 @@ def test_upload_with_a_bad_row_fix_it_confirm_and_see_the_report(page: Page, cou
     # 1. a file with one unknown award form: the preview names its row and column, and writes nothing
     fill_template(template, tmp_path / "ho-so.xlsx", ROWS)
     upload(page, tmp_path / "ho-so.xlsx")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Xem trước: nhập hồ sơ khen thưởng", timeout=JOB_WAIT)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Xem trước: nhập hồ sơ đề nghị khen thưởng",
+                                                              timeout=JOB_WAIT)
     expect(summary_card(page, "Lỗi")).to_contain_text("1")
     expect(page.get_by_role("alert")).to_contain_text("Chưa ghi gì vào cơ sở dữ liệu")
     error = page.get_by_role("row").filter(has_text=BAD_FORM)

@@ -120,7 +120,7 @@ def _cases(w: World) -> list[tuple]:
          "Chuyển hồ sơ HS-2017-0042 sang “Đã khen thưởng”"),
         ("close mission", w.member, f"/missions/{w.ending.id}/status", {"target": "closed"},
          lambda: _scalar(select(Mission.status).where(Mission.id == w.ending.id)) == MissionStatus.CLOSED,
-         "Đóng đoàn kiểm tra “Đoàn sắp đóng”"),
+         "Kết thúc đoàn kiểm tra “Đoàn sắp đóng”"),
         ("remove team member", w.member, f"/missions/{w.mission.id}/members/{extra_id}/remove", {},
          lambda: _scalar(select(func.count(MissionMember.id)).where(MissionMember.id == extra_id)) == 0,
          "Bỏ Phạm Văn Ngoài"),

@@ -20,7 +20,7 @@ def app_config():
 
 
 def open_count(page: str) -> str:
-    return re.search(r'Kiến nghị đang mở</h2>\s*<p[^>]*><a href="[^"]+" data-count="(\d+)"', page).group(1)
+    return re.search(r'Kiến nghị chưa kết luận</h2>\s*<p[^>]*><a href="[^"]+" data-count="(\d+)"', page).group(1)
 
 
 def test_the_dashboard_is_reused_until_a_recommendation_changes(app, login, count_queries):

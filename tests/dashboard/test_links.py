@@ -74,7 +74,7 @@ def test_an_inspector_sees_only_their_missions_and_every_link_says_so(scenario, 
     links = dashboard_links(member)
     assert all(parse_qs(urlsplit(href).query).get("my_missions") == ["y"] for href, _count in links)
     assert_every_link_agrees(member, links)
-    open_link = re.search(r'Kiến nghị đang mở</h2>\s*<p[^>]*><a href="[^"]+" data-count="(\d+)"', page)
+    open_link = re.search(r'Kiến nghị chưa kết luận</h2>\s*<p[^>]*><a href="[^"]+" data-count="(\d+)"', page)
     assert open_link.group(1) == "2"  # KN-a and KN-b; M2's items are not theirs
     assert "Đoàn M2" not in page
 

@@ -28,7 +28,7 @@ def test_unit_officers_may_not_open_the_dashboard(client_as):
 @pytest.mark.parametrize("role", [Role.ADMIN, Role.COUNCIL, Role.INSPECTOR])
 def test_the_council_admins_and_inspectors_open_it_even_with_no_data(client_as, role):
     page = client_as(role).get("/dashboard/").get_data(as_text=True)
-    for heading in ("Tổng quan", "Kiến nghị đang mở", "Quá hạn", "Tuổi quá hạn", "Theo đơn vị chịu trách nhiệm",
+    for heading in ("Tổng quan", "Kiến nghị chưa kết luận", "Quá hạn", "Quá hạn (ngày)", "Theo đơn vị chịu trách nhiệm",
                     "Theo cụm, khối thi đua", "Theo đoàn kiểm tra", "Theo lĩnh vực", "Theo mức độ",
                     "Tỷ lệ thực hiện theo năm ban hành kiến nghị", "Tồn đọng từ trước", "Diễn biến theo tháng"):
         assert heading in page, heading

@@ -84,7 +84,7 @@ def test_sizes_follow_the_scale_and_the_summary_says_so(generated):
     counts = _snapshot()["counts"]
     assert counts["unit"] == 14 and counts["finding"] == 400 and counts["dossier"] == 4000
     assert 1.3 <= counts["recommendation"] / counts["finding"] <= 1.5
-    assert "400 phát hiện" in generated and "4.000 hồ sơ khen thưởng" in generated
+    assert "400 kết quả kiểm tra" in generated and "4.000 hồ sơ đề nghị khen thưởng" in generated
     _every_recommendation_has_a_responsible_unit_and_coherent_dates()
     _the_backlog_looks_real()
     _extensions_are_decided_after_asked_and_granted_dates_are_current()

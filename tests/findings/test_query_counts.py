@@ -87,8 +87,8 @@ def test_the_mission_findings_slot_runs_a_fixed_number_of_queries(app, world, co
     # Ceiling = the slot's fixed query budget (measured 11 on SQLite, plus a small margin).
     assert max(count for count, _html in many) <= 13
     html = many[0][1]
-    assert "Thêm phát hiện" in html and "Nhân rộng mô hình còn hạn chế" in html
-    assert "Thêm phát hiện" not in many[1][1]
+    assert "Thêm kết quả kiểm tra" in html and "Nhân rộng mô hình còn hạn chế" in html
+    assert "Thêm kết quả kiểm tra" not in many[1][1]
 
 
 def test_the_slot_groups_by_unit_and_shows_a_unit_officer_only_their_items(app, world):

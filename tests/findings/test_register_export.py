@@ -118,7 +118,7 @@ def test_each_column_and_the_heading(varied, login):
     assert re.fullmatch(r"Xuất lúc \d\d/\d\d/\d{4} \d\d:\d\d \(giờ Việt Nam\), người xuất: Người dùng \d+",
                         rows[2][0])
     assert rows[HEADER_ROW - 1] == (
-        "STT", "Kiến nghị số", "Nội dung kiến nghị", "Phát hiện", "Lĩnh vực", "Mức độ", "Đơn vị được kiểm tra",
+        "STT", "Kiến nghị số", "Nội dung kiến nghị", "Kết quả kiểm tra", "Lĩnh vực", "Mức độ", "Đơn vị được kiểm tra",
         "Đoàn kiểm tra", "Đơn vị chịu trách nhiệm (tình trạng)", "Ngày ban hành", "Hạn ban đầu", "Hạn hiện tại",
         "Số ngày quá hạn", "Kết quả xác minh", "Ngày xác minh")
     due = today_vn() + timedelta(days=30)
@@ -151,7 +151,7 @@ def test_the_filters_in_words_follow_whatever_fields_the_form_has(varied, login)
     query = "?verified=closed&cohort=2017&aging=91%2B&escalated=y"
     rows = sheet_rows(export_file(login(varied.council), EXPORT + query))
 
-    assert rows[1][0] == ("Bộ lọc: Kết quả xác minh: Đã kết luận (mọi kết quả); Tuổi quá hạn: Trên 90 ngày; "
+    assert rows[1][0] == ("Bộ lọc: Kết quả xác minh: Đã kết luận (mọi kết quả); Quá hạn (ngày): Trên 90 ngày; "
                           "Năm ban hành: 2017; Đã báo cáo cơ quan cấp trên")
 
 

@@ -100,14 +100,14 @@ def test_active_filters_are_shown_and_the_rare_ones_open_their_section(scenario,
     assert "Mức độ: Rất nghiêm trọng" in plain and "<details class=\"mt-2\">" in plain
     rare = council.get("/recommendations/?aging=31-60&subtree=P").get_data(as_text=True)
     assert "<details class=\"mt-2\" open>" in rare
-    assert "Tuổi quá hạn: 31–60 ngày" in rare and "Đơn vị và các đơn vị trực thuộc (mã): Tỉnh P (P)" in rare
+    assert "Quá hạn (ngày): 31–60 ngày" in rare and "Đơn vị và các đơn vị trực thuộc (mã): Tỉnh P (P)" in rare
     assert 'href="/recommendations/?subtree=P"' in rare  # the chip's × drops only its own filter
 
 
 @pytest.mark.parametrize(("query", "message"), [
     ("cohort=abc", "Năm ban hành: Không phải số nguyên hợp lệ."),
     ("cohort=20245", "Năm ban hành: "),
-    ("aging=2-3", "Tuổi quá hạn: Lựa chọn không hợp lệ."),
+    ("aging=2-3", "Quá hạn (ngày): Lựa chọn không hợp lệ."),
     ("group=999999", "Cụm, khối thi đua: Lựa chọn không hợp lệ."),
     ("subtree=NOPE", "Không có đơn vị mang mã: NOPE"),
     ("overdue_on=30/02/2024", "“30/02/2024” không phải ngày hợp lệ"),

@@ -61,7 +61,7 @@ def test_only_members_record_findings_and_not_in_a_closed_mission(world):
         services.create_finding(world.outsider, world.mission, unit=world.own,
                                 category=FindingCategory.BACKLOG, title="x")
     world.mission.status = MissionStatus.CLOSED
-    with pytest.raises(RuleViolation, match="đã đóng"):
+    with pytest.raises(RuleViolation, match="đã kết thúc"):
         services.create_finding(world.member, world.mission, unit=world.own,
                                 category=FindingCategory.BACKLOG, title="x")
 

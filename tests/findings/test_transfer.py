@@ -77,5 +77,5 @@ def test_transfer_is_refused_without_basis_to_itself_from_a_living_unit_or_with_
             services.transfer_open_recommendations(SYSTEM, *arguments)
         assert refused.value.field == field, arguments
     services.transfer_open_recommendations(SYSTEM, old, new, BASIS)
-    with pytest.raises(RuleViolation, match="không còn kiến nghị nào đang mở"):
+    with pytest.raises(RuleViolation, match="không còn kiến nghị nào chưa kết luận"):
         services.transfer_open_recommendations(SYSTEM, old, new, BASIS)

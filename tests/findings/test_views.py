@@ -38,8 +38,8 @@ def test_a_member_records_a_finding_from_the_form(world, login):
         "category": "communication", "severity": "serious", "title": "Công tác tuyên truyền cần đẩy mạnh"})
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Đã ghi nhận phát hiện “Công tác tuyên truyền cần đẩy mạnh”." in page
-    assert "Tuyên truyền" in page and "Nghiêm trọng" in page and "Ghi nhận phát hiện" in page
+    assert "Đã ghi nhận kết quả kiểm tra “Công tác tuyên truyền cần đẩy mạnh”." in page
+    assert "Tuyên truyền" in page and "Nghiêm trọng" in page and "Ghi nhận kết quả kiểm tra" in page
 
 
 def test_bad_finding_input_is_refused_beside_the_field(world, login):
@@ -209,8 +209,9 @@ def test_an_ended_unit_page_offers_the_transfer_and_the_successor_then_answers(w
     db.session.commit()
     admin = login(world.admin)
     unit_page = admin.get(f"/units/{world.own.id}").get_data(as_text=True)
-    assert "Kiến nghị còn mở của đơn vị đã chấm dứt hoạt động" in unit_page and 'value="AG"' in unit_page
-    assert "Kiến nghị còn mở" not in login(world.member).get(f"/units/{world.own.id}").get_data(as_text=True)
+    assert "Kiến nghị chưa kết luận của đơn vị đã chấm dứt hoạt động" in unit_page and 'value="AG"' in unit_page
+    member_page = login(world.member).get(f"/units/{world.own.id}").get_data(as_text=True)
+    assert "Kiến nghị chưa kết luận của đơn vị" not in member_page
     refused = admin.post(f"/units/{world.own.id}/transfer-recommendations",
                          data={"to_unit": "AG", "legal_basis": "28O/BC-UBND"}).get_data(as_text=True)
     assert "Căn cứ pháp lý (số, ký hiệu văn bản): " in refused and "28O" in refused
@@ -218,8 +219,8 @@ def test_an_ended_unit_page_offers_the_transfer_and_the_successor_then_answers(w
                           data={"to_unit": "AG", "legal_basis": "202/2025/QH15"})
     assert response.status_code == 302
     page = admin.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Đã chuyển 1 kiến nghị đang mở của UBND tỉnh Kiên Giang sang UBND tỉnh An Giang." in page
-    assert "Kiến nghị còn mở của đơn vị đã chấm dứt hoạt động" not in page
+    assert "Đã chuyển 1 kiến nghị chưa kết luận của UBND tỉnh Kiên Giang sang UBND tỉnh An Giang." in page
+    assert "Kiến nghị chưa kết luận của đơn vị đã chấm dứt hoạt động" not in page
     from inspection.auth.models import Role
     from tests.factories import make_user
 

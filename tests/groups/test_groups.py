@@ -32,7 +32,7 @@ def test_second_leader_is_refused_with_a_clear_message(app, client_as):
     db.session.commit()
     response = client_as(Role.ADMIN).post(f"/groups/{group.id}/members", data={"unit_code": "GQ", "role": "leader"})
     assert response.status_code == 400
-    assert "Cụm thi đua số 2 đã có trưởng cụm, khối: UBND huyện Giồng Riềng." in response.get_data(as_text=True)
+    assert "Cụm thi đua số 2 đã có cụm trưởng: UBND huyện Giồng Riềng." in response.get_data(as_text=True)
     assert len(db.session.scalars(select(GroupMember)).all()) == 1
 
 

@@ -48,7 +48,7 @@ CASES = {
     "dossiers": KindCase("dossiers", "/nominations/import", "/nominations/import/confirm", {},
                          [HEADER, dossier_row(), dossier_row("HS-002", name="Trần Thị Bình")],
                          dossier_row("HS-003", unit="XX"), (4, "Mã đơn vị"), Dossier,
-                         "Đã nhập hồ sơ khen thưởng: 2 mới"),
+                         "Đã nhập hồ sơ đề nghị khen thưởng: 2 mới"),
 }
 
 

@@ -112,7 +112,7 @@ def test_a_dossier_import_runs_as_two_jobs_with_their_bars(dossier_world, client
     assert done.status == JobStatus.DONE and done.done_rows == done.total_rows == 2 * ROWS  # read, then written
     assert seen and min(rows for rows, _total in seen) < 2 * ROWS
     landed = client.get(f"/nominations/import/jobs/{apply_job.id}", follow_redirects=True)
-    assert f"Đã nhập hồ sơ khen thưởng: {ROWS:,} mới".replace(",", ".") in page_text(landed)
+    assert f"Đã nhập hồ sơ đề nghị khen thưởng: {ROWS:,} mới".replace(",", ".") in page_text(landed)
     assert committed_count(Dossier) == ROWS
     assert db.session.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.action == "dossier.import")) == 1
     assert committed_count(ImportUpload) == 0

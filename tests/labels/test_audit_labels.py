@@ -123,7 +123,7 @@ def test_a_user_named_like_a_role_keeps_their_name(client_as):
 NOT_COLUMNS = [  # (target_type, action, key, label): keys the models declare beside their columns
     ("unit", "unit.merge", "successors", "Đơn vị kế thừa"), ("unit", "unit.rename", "effective", "Ngày hiệu lực"),
     ("unit", "unit.rename", "name", "Tên"), ("user", "user.update", "password", "Mật khẩu"),
-    ("finding", "finding.link_dossier", "dossiers", "Hồ sơ khen thưởng"),
+    ("finding", "finding.link_dossier", "dossiers", "Hồ sơ đề nghị khen thưởng"),
     ("finding", "finding.update", "working_session", "Buổi làm việc"),
     ("dossier", "dossier.status", "revocation_ref", "Quyết định thu hồi"),
     ("dossier", "dossier.import", "sha256", "SHA-256"), ("recommendation", "response.message", "files", "Tệp"),

@@ -162,9 +162,9 @@ def test_adding_and_removing_members_is_audited_on_the_mission(app):
 def test_a_closed_mission_cannot_be_changed(app):
     unit = make_unit()
     mission = make_mission([unit], status=MissionStatus.CLOSED)
-    with pytest.raises(RuleViolation, match="đã đóng"):
+    with pytest.raises(RuleViolation, match="đã kết thúc"):
         services.update_mission(SYSTEM, mission, details([unit]), mission.version)
-    with pytest.raises(RuleViolation, match="đã đóng"):
+    with pytest.raises(RuleViolation, match="đã kết thúc"):
         add_session(mission, unit)
 
 

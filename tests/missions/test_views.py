@@ -125,7 +125,7 @@ def test_status_buttons_follow_the_table_and_illegal_moves_are_refused(app, logi
     assert "Bắt đầu kiểm tra" in page and "Trả về dự thảo" in page and "Kết luận…" not in page
     refused = client.post(f"/missions/{mission_id}/status", data={"target": "closed", "confirmed": "1"})
     assert refused.status_code == 400
-    assert "Không thể chuyển trạng thái từ “Đã lên kế hoạch” sang “Đã đóng”." in text_of(refused)
+    assert "Không thể chuyển trạng thái từ “Đã lên kế hoạch” sang “Đã kết thúc”." in text_of(refused)
     client.post(f"/missions/{mission_id}/status", data={"target": "in_progress"})
     bad = client.post(f"/missions/{mission_id}/status", data={"target": "concluded", "conclusion_ref": "15/TB-HĐTĐKT",
                                                               "conclusion_date": "31/02/2017"})

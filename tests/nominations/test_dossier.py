@@ -203,7 +203,7 @@ def test_the_dossier_page_shows_every_field_and_its_history(client_as, catalogue
     html = client_as(Role.INSPECTOR).get(f"/nominations/dossiers/{dossier.id}").get_data(as_text=True)
     for text in ("BK-2017-001", "Trần Thị Bình", "Sở Nội vụ tỉnh Kiên Giang", "Bằng khen của Chủ tịch UBND tỉnh",
                  "Người trực tiếp lao động, công tác", "Chuyên đề", "02/11/2017", "2417/QĐ-UBND", "01/12/2017",
-                 "Đã khen thưởng", "Ghi chú thử", "Lịch sử thay đổi", "Thêm hồ sơ khen thưởng BK-2017-001"):
+                 "Đã khen thưởng", "Ghi chú thử", "Lịch sử thay đổi", "Thêm hồ sơ đề nghị khen thưởng BK-2017-001"):
         assert text in html, text
     assert "Sửa hồ sơ" not in html and "Chuyển trạng thái" not in html  # inspectors read only
 

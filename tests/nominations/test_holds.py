@@ -178,6 +178,6 @@ def test_the_finding_page_says_it_holds_its_dossiers_and_badges_them(world, seri
 
     html = page(login(world.member), f"/findings/{finding.id}")
 
-    assert "các hồ sơ khen thưởng liên quan đang bị tạm dừng xét khen thưởng" in html
+    assert "các hồ sơ đề nghị khen thưởng liên quan đang bị tạm dừng xét khen thưởng" in html
     row = html[html.index("KG-2017-0100"):]
     assert "Tạm dừng xét khen thưởng" in row[:row.index("</tr>")]

@@ -210,7 +210,7 @@ def test_a_changed_row_updates_its_dossier_by_code_and_unit(units):
         "Nguyễn Văn Ân", DossierStatus.SUBMITTED, "Sửa tên", 2)
     assert other_unit.recipient_name == "Lê Văn Cường" and other_unit.version == 1
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "dossier.import"))
-    assert entry.summary == "Nhập hồ sơ khen thưởng từ tệp “sua.xlsx”: 0 mới, 1 cập nhật, 0 không đổi"
+    assert entry.summary == "Nhập hồ sơ đề nghị khen thưởng từ tệp “sua.xlsx”: 0 mới, 1 cập nhật, 0 không đổi"
     assert entry.after["file"] == "sua.xlsx" and entry.after["updated"] == 1
 
 

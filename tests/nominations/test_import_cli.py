@@ -26,7 +26,7 @@ def test_import_from_the_command_line(unit, runner, tmp_path):
 
     assert result.exit_code == 0, result.output
     assert "Mới: 2, cập nhật: 0, không đổi: 0, lỗi: 0." in result.output
-    assert "Đã nhập hồ sơ khen thưởng: 2 mới, 0 cập nhật, 0 không đổi." in result.output
+    assert "Đã nhập hồ sơ đề nghị khen thưởng: 2 mới, 0 cập nhật, 0 không đổi." in result.output
     assert set(db.session.scalars(select(Dossier.submitted_on))) == {date(2017, 11, 1), date(2017, 11, 2)}
     assert imports_logged() == 1
 

@@ -73,7 +73,7 @@ def test_member_links_a_dossier_from_the_finding_page(world, dossier, login):
     assert response.status_code == 302 and response.headers["Location"].endswith(f"{url}#ho-so-khen-thuong")
     assert linked_ids(world.finding) == {dossier.id}
     html = page(client, url)
-    assert "Đã liên kết hồ sơ KG-2017-0042 (KG) với phát hiện." in html
+    assert "Đã liên kết hồ sơ KG-2017-0042 (KG) với tồn tại, hạn chế." in html
     assert "KG-2017-0042" in html and "Trần Thị Bích" in html and "Bằng khen của Chủ tịch UBND tỉnh" in html
     assert "Đã trình" in html
 
@@ -93,7 +93,7 @@ def test_linking_is_audited_on_the_finding_with_dossier_codes_before_and_after(w
     assert "KG-2017-0042 (KG)" in entry.summary
     on_dossier = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "dossier.link_finding"))
     assert on_dossier.target_id == dossier.id and world.finding.title in on_dossier.summary
-    assert "Liên kết hồ sơ khen thưởng KG-2017-0042 (KG)" in page(client, f"/findings/{world.finding.id}")
+    assert "Liên kết hồ sơ đề nghị khen thưởng KG-2017-0042 (KG)" in page(client, f"/findings/{world.finding.id}")
 
 
 def test_linking_twice_changes_nothing(world, dossier, login):
@@ -159,7 +159,7 @@ def test_member_links_one_of_their_findings_from_the_dossier_page(world, dossier
     client = login(world.member)
     url = f"/nominations/dossiers/{dossier.id}"
     html = page(client, url)
-    assert "Liên kết với một phát hiện của đoàn bạn" in html
+    assert "Liên kết với một tồn tại, hạn chế do đoàn của bạn ghi nhận" in html
     assert f'<option value="{world.finding.id}">{world.finding.title} — {world.mission.title}</option>' in html
 
     response = client.post(f"{url}/findings", data={"link-finding": str(world.finding.id)})
@@ -167,7 +167,7 @@ def test_member_links_one_of_their_findings_from_the_dossier_page(world, dossier
     assert response.status_code == 302 and response.headers["Location"].endswith(f"{url}#phat-hien-lien-quan")
     assert linked_ids(world.finding) == {dossier.id}
     html = page(client, url)
-    assert f"Đã liên kết phát hiện “{world.finding.title}” với hồ sơ." in html
+    assert f"Đã liên kết tồn tại, hạn chế “{world.finding.title}” với hồ sơ." in html
     assert world.mission.title in html and "Trung bình" in html  # the mission and the severity
     assert "0/1 kiến nghị đã xác minh" in html and "Chưa kết luận" in html  # the remediation status
 
@@ -190,11 +190,13 @@ def test_the_dossier_page_offers_only_the_users_open_findings_on_the_dossiers_un
 
 def test_a_finding_the_user_does_not_manage_cannot_be_posted_from_the_dossier_page(world, dossier, login):
     client = login(world.outsider)
-    assert "Liên kết với một phát hiện của đoàn bạn" not in page(client, f"/nominations/dossiers/{dossier.id}")
+    assert "Liên kết với một tồn tại, hạn chế do đoàn của bạn ghi nhận" not in page(
+        client, f"/nominations/dossiers/{dossier.id}")
 
     client.post(f"/nominations/dossiers/{dossier.id}/findings", data={"link-finding": str(world.finding.id)})
 
-    assert "Phát hiện của đoàn: Lựa chọn không hợp lệ." in page(client, f"/nominations/dossiers/{dossier.id}")
+    assert "Tồn tại, hạn chế do đoàn ghi nhận: Lựa chọn không hợp lệ." in page(
+        client, f"/nominations/dossiers/{dossier.id}")
     assert linked_ids(world.finding) == set()
 
 
@@ -212,7 +214,7 @@ def test_member_unlinks_from_the_finding_page(world, dossier, login):
     assert linked_ids(world.finding) == set()
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "finding.unlink_dossier"))
     assert entry.before == {"dossiers": ["KG-2017-0042 (KG)"]} and entry.after == {"dossiers": []}
-    assert "Chưa liên kết hồ sơ khen thưởng nào." in page(client, f"/findings/{world.finding.id}")
+    assert "Chưa liên kết hồ sơ đề nghị khen thưởng nào." in page(client, f"/findings/{world.finding.id}")
 
 
 def test_member_unlinks_from_the_dossier_page(world, dossier, login):
@@ -226,7 +228,7 @@ def test_member_unlinks_from_the_dossier_page(world, dossier, login):
     assert response.headers["Location"].endswith(f"/nominations/dossiers/{dossier.id}#phat-hien-lien-quan")
     assert linked_ids(world.finding) == set()
     html = page(client, f"/nominations/dossiers/{dossier.id}")
-    assert "Chưa có phát hiện kiểm tra nào liên quan đến hồ sơ này." in html
+    assert "Chưa có tồn tại, hạn chế qua kiểm tra nào liên quan đến hồ sơ này." in html
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "dossier.unlink_finding"))
     assert entry.target_id == dossier.id and entry.before["finding"] == world.finding.title
 
@@ -241,7 +243,7 @@ def test_links_of_a_closed_mission_no_longer_change(world, dossier, login):
     client.post(f"/nominations/findings/{world.finding.id}/dossiers/{dossier.id}/unlink",
                 data={"back": "finding", "confirmed": "1"})
 
-    assert "Đoàn kiểm tra đã đóng hồ sơ" in page(client, f"/findings/{world.finding.id}")
+    assert "Đoàn kiểm tra đã kết thúc" in page(client, f"/findings/{world.finding.id}")
     assert linked_ids(world.finding) == {dossier.id}
 
 
@@ -254,7 +256,7 @@ def test_unit_officers_see_the_links_of_their_own_dossiers_but_cannot_link(world
 
     html = page(client, f"/nominations/dossiers/{dossier.id}")
     assert world.finding.title in html and world.mission.title in html
-    assert "Liên kết với một phát hiện" not in html and "Bỏ liên kết" not in html
+    assert "Liên kết với một tồn tại, hạn chế" not in html and "Bỏ liên kết" not in html
     finding_page = page(client, f"/findings/{world.finding.id}")
     assert "KG-2017-0042" in finding_page and "Liên kết thêm hồ sơ" not in finding_page
 
@@ -417,5 +419,5 @@ def test_a_new_user_sees_a_dossier_page_without_links(world, dossier, app, login
     council = make_user(Role.COUNCIL)
     db.session.commit()
     html = page(login(council), f"/nominations/dossiers/{dossier.id}")
-    assert "Chưa có phát hiện kiểm tra nào liên quan đến hồ sơ này." in html
+    assert "Chưa có tồn tại, hạn chế qua kiểm tra nào liên quan đến hồ sơ này." in html
     assert 'id="tam-dung-xet-khen-thuong"' not in html  # no hold banner

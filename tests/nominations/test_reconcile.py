@@ -45,7 +45,8 @@ def test_the_demo_reconciliation_flags_the_printed_57_86_percent(demo, login):
     assert relations["relation:provincial.by_form"].ok  # 4.767 + 659 + 91 + 32 = 5.549
     page = text_of(demo_user(login, "inspector").get(f"/nominations/self-reports/{demo.id}/reconcile"))
     assert "Có 2 chỗ không khớp" in page
-    assert "Tỷ lệ cá nhân không là lãnh đạo, quản lý 57.86% 1.973 / 3.408 = 57,89% Không khớp Tạo phát hiện" in page
+    assert ("Tỷ lệ cá nhân không là lãnh đạo, quản lý 57.86% 1.973 / 3.408 = 57,89% Không khớp "
+            "Ghi thành tồn tại, hạn chế") in page
     assert "Tổng số khen thưởng cấp tỉnh 5.549 = Tập thể 2.141 + Cá nhân 3.408 5.549 Khớp" in page
     assert ("Thành tích thực hiện nhiệm vụ được giao 1.573 + Thành tích chuyên đề, đột xuất 2.953 + "
             "Thành tích đối ngoại 4 + Tập thể hạng Nhì, hạng Ba Cụm, Khối thi đua thuộc tỉnh 237 4.767 Khớp") in page
@@ -75,7 +76,7 @@ def test_a_mismatch_becomes_a_finding_in_one_step(demo, login, client_as):
     assert again.headers["Location"].endswith(f"/findings/{finding.id}")  # the same mismatch: no second finding
     assert db.session.scalar(select(func.count()).select_from(Finding)) == count
     page = inspector.get(f"/nominations/self-reports/{demo.id}/reconcile").get_data(as_text=True)
-    assert f'href="/findings/{finding.id}">Xem phát hiện đã tạo' in page
+    assert f'href="/findings/{finding.id}">Xem tồn tại, hạn chế đã ghi' in page
 
 
 @pytest.fixture
@@ -100,7 +101,8 @@ def test_parts_that_do_not_add_up_are_listed_with_both_values(world, login):
     reported(world, provincial__total="5", provincial__collectives="1", provincial__individuals="3",
              provincial__non_leaders="4")
     page = text_of(login(world.inspector).get(f"/nominations/self-reports/{world.report.id}/reconcile"))
-    assert "Tổng số khen thưởng cấp tỉnh 5 = Tập thể 1 + Cá nhân 3 4 Không khớp chênh 1 Tạo phát hiện" in page
+    assert ("Tổng số khen thưởng cấp tỉnh 5 = Tập thể 1 + Cá nhân 3 4 Không khớp chênh 1 "
+            "Ghi thành tồn tại, hạn chế") in page
     assert "Khen thưởng cấp tỉnh – Cá nhân 3 ≥ Cá nhân không là lãnh đạo, quản lý 4 4 Không khớp" in page
     # against the registry: 4 awarded in the period for the province and its district (not the December one)
     assert "Tổng số khen thưởng cấp tỉnh 5 4 Không khớp" in page
@@ -134,6 +136,6 @@ def test_a_sum_mismatch_becomes_a_compliance_finding_quoting_the_parts(world, lo
 def test_the_reporting_units_officer_sees_the_checks_but_cannot_make_findings(world, login, client_as):
     reported(world, provincial__total="5")
     page = text_of(login(world.officer).get(f"/nominations/self-reports/{world.report.id}/reconcile"))
-    assert "Tổng số khen thưởng cấp tỉnh 5 4 Không khớp" in page and "Tạo phát hiện" not in page
+    assert "Tổng số khen thưởng cấp tỉnh 5 4 Không khớp" in page and "Ghi thành tồn tại, hạn chế" not in page
     other = client_as(Role.UNIT_OFFICER, units=[])
     assert other.get(f"/nominations/self-reports/{world.report.id}/reconcile").status_code == 403

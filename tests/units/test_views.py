@@ -79,7 +79,7 @@ def test_unit_page_shows_history_with_names_of_the_time(app, client_as):
     assert "Từ “UBND huyện Phú Quốc” thành “UBND thành phố Phú Quốc”" in page
     assert "01/07/2025 · Giải thể" in page and "72/2025/QH15" in page
     assert "Đơn vị kế thừa hiện nay" in page and "UBND đặc khu Phú Quốc" in page
-    assert "2017: " in page and "Cụm thi đua số 1" in page and "Trưởng" in page
+    assert "2017: " in page and "Cụm thi đua số 1" in page and "Cụm trưởng" in page
     group_page = client_as(Role.INSPECTOR).get("/groups/?year=2017").get_data(as_text=True)
     assert "Cụm thi đua số 1" in group_page
 
