@@ -178,7 +178,7 @@ def _classify(row: MemberRow, group: EmulationGroup | None) -> None:
         row.action = UNCHANGED
     else:
         row.action = UPDATED
-        row.changes = [f"{ROLE}: {member.role.label} → {row.role.label}"]
+        row.changes = [f"{ROLE}: {role_title(row.kind, member.role)} → {role_title(row.kind, row.role)}"]
 
 
 def apply(actor, plan: ImportPlan, counter: Counter, _file_sha256: str) -> None:

@@ -45,7 +45,7 @@ TRANSITION_BUTTONS = {
     (MissionStatus.PLANNED, MissionStatus.IN_PROGRESS): (_l("Bắt đầu kiểm tra"), "primary"),
     (MissionStatus.PLANNED, MissionStatus.DRAFT): (_l("Trả về dự thảo"), "outline-secondary"),
     (MissionStatus.IN_PROGRESS, MissionStatus.CONCLUDED): (_l("Kết luận"), "primary"),
-    (MissionStatus.CONCLUDED, MissionStatus.CLOSED): (_l("Đóng"), "primary"),
+    (MissionStatus.CONCLUDED, MissionStatus.CLOSED): (_l("Kết thúc đoàn kiểm tra"), "primary"),
     (MissionStatus.CONCLUDED, MissionStatus.IN_PROGRESS): (_l("Mở lại để kiểm tra tiếp"), "outline-secondary"),
 }
 

@@ -52,7 +52,7 @@ def test_reimport_is_unchanged_and_a_role_change_updates(admin):
     preview = upload(admin, csv_bytes(rows, ";", bom=True), "cum.csv", "groups")
     text = page_text(preview)
     assert "Mới 0 Cập nhật 1 Không đổi 1 Lỗi 0" in text
-    assert "Vai trò: Thành viên → Phó" in text
+    assert "Vai trò: Thành viên → Cụm phó" in text
     confirm(admin, token_of(preview))
     db.session.expire_all()
     assert roles_of(db.session.get(EmulationGroup, group.id)) == {"A": MemberRole.LEADER, "B": MemberRole.DEPUTY}
@@ -75,7 +75,7 @@ def test_a_file_leader_conflicting_with_the_recorded_one(admin):
     db.session.commit()
     rows = [GROUP_HEADERS, [2017, "Khối", "Khối Y", "B", "Trưởng"]]
     text = page_text(upload(admin, xlsx(rows), "khoi.xlsx", "groups"))
-    assert "2 Vai trò Khối Y năm 2017 đã có trưởng cụm, khối là Đơn vị A (mã A)." in text
+    assert "2 Vai trò Khối Y năm 2017 đã có khối trưởng là Đơn vị A (mã A)." in text
 
 
 def test_the_recorded_leader_can_be_replaced_in_the_same_file(admin):
@@ -105,7 +105,8 @@ def test_row_errors_for_groups(admin):
                      "3 Năm “1800” không hợp lệ",
                      "4 Loại “Tổ” không hợp lệ; chọn một trong: Cụm thi đua, Khối thi đua.",
                      "5 Mã đơn vị Không có đơn vị mang mã “KHONG-CO” trong cơ sở dữ liệu; nhập tệp đơn vị trước.",
-                     "6 Vai trò “Chủ tịch” không hợp lệ; chọn một trong: Trưởng, Phó, Thành viên.",
+                     "6 Vai trò “Chủ tịch” không hợp lệ; chọn một trong: Cụm trưởng, Cụm phó, Khối trưởng, "
+                     "Khối phó, Thành viên.",
                      "7 Tên cụm, khối Ô bắt buộc, không được để trống.",
                      "9 Mã đơn vị Đơn vị “A” đã có ở dòng 8 cho cùng cụm, khối (trùng ở dòng 8 và 9)."):
         assert expected in text

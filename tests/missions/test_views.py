@@ -134,7 +134,7 @@ def test_status_buttons_follow_the_table_and_illegal_moves_are_refused(app, logi
                                                                "conclusion_date": "15/12/2017"})
     assert done.status_code == 302
     page = text_of(client.get(f"/missions/{mission_id}"))
-    assert "15/TB-HĐTĐKT ngày 15/12/2017" in page and "Đóng</button>" in page
+    assert "15/TB-HĐTĐKT ngày 15/12/2017" in page and "Kết thúc đoàn kiểm tra</button>" in page
     db.session.expire_all()
     assert db.session.get(Mission, mission_id).status == MissionStatus.CONCLUDED
     assert client.post(f"/missions/{mission_id}/status", data={"target": "in_progress"}).status_code == 302

@@ -72,7 +72,7 @@ def test_unit_page_shows_history_with_names_of_the_time(app, client_as):
     from inspection.documents.refs import parse_ref
 
     services.dissolve_unit(SYSTEM, district, date(2025, 7, 1), parse_ref("72/2025/QH15"), [zone])
-    make_group(year=2017, name="Cụm thi đua số 1", members=[(district, "leader")])
+    make_group(kind="cluster", year=2017, name="Cụm thi đua số 1", members=[(district, "leader")])
     db.session.commit()
     page = client_as(Role.INSPECTOR).get(f"/units/{district.id}").get_data(as_text=True)
     assert "01/02/2021 · Đổi tên" in page
