@@ -68,3 +68,20 @@ def test_language_switch_is_remembered_for_the_user(page: Page, browser, base_ur
     expect(other.get_by_role("heading", level=1)).to_have_text("Overview")
     other.get_by_role("button", name="Tiếng Việt").click()
     expect(other.get_by_role("heading", level=1)).to_have_text("Tổng quan")
+
+
+@pytest.mark.parametrize("language", ["Tiếng Việt", "English"])
+def test_the_longest_menu_stays_on_one_line_on_a_1366_screen(page: Page, language: str):
+    """The council's menu (every item but the to-do) on a common office screen: the brand, the items, the search
+    box, the account and the language buttons side by side in one row, in either language (the menu's labels
+    are short forms of the pages' names, context "menu")."""
+    user = _make_user(Role.COUNCIL, full_name="Nguyễn Thị Thu Hương")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    submit_login(page, user.username)
+    if language == "English":
+        page.get_by_role("button", name="English").click()
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+    bar = page.locator("nav.navbar > .container-fluid")
+    parts = bar.locator(".navbar-brand, .nav-link, [role=search], form.language-switch")
+    tops = parts.evaluate_all("nodes => nodes.map(node => Math.round(node.getBoundingClientRect().top))")
+    assert len(tops) >= 9 and max(tops) - min(tops) < 20, tops
