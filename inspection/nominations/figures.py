@@ -63,9 +63,10 @@ class Line:
     def filter(self) -> DossierFilter:
         return DossierFilter(**self.criteria)
 
-    def condition(self):
-        """The SQL condition over Dossier for this line (without its measure's statuses)."""
-        return apply(select(Dossier.id), self.filter()).whereclause
+    def condition(self, as_of=None):
+        """The SQL condition over Dossier for this line (without its measure's statuses); `as_of`: the day of
+        the report's period, whose kinds of units count."""
+        return apply(select(Dossier.id), self.filter(), as_of=as_of).whereclause
 
     @property
     def full_label(self) -> str:

@@ -9,8 +9,8 @@ from sqlalchemy import Select, or_, select
 from inspection.nominations.models import AchievementType, AwardAuthority, AwardForm, Dossier, LeaderGroup
 from inspection.params import YEAR_MAX, YEAR_MIN, whole_number
 from inspection.textsearch import matches, normalise
-from inspection.units.models import Unit, UnitKind
-from inspection.units.queries import all_predecessors, reference_day, subtree_ids, unit_by_code
+from inspection.units.models import UnitKind
+from inspection.units.queries import all_predecessors, reference_day, subtree_ids, unit_by_code, units_of_kind_on
 
 LIST_FIELDS = ("form", "status")
 NO_GROUP = "none"  # DossierFilter.leader_group: individuals whose Biểu 0603 group is not recorded
@@ -71,8 +71,13 @@ class DossierFilter:
         ids = {unit.id}
         if self.predecessors:
             ids |= {u.id for u in all_predecessors(unit)}
-        day = reference_day(unit, self.period_end(), self.period_start())
-        return subtree_ids(ids, on=day) if self.subtree else ids
+        return subtree_ids(ids, on=self.reference_day(unit)) if self.subtree else ids
+
+    def reference_day(self, unit=None) -> date:
+        """The day whose hierarchy and kinds of units the filter's period uses (units/queries.reference_day)."""
+        if unit is None and self.unit:
+            unit = unit_by_code(self.unit)
+        return reference_day(unit, self.period_end(), self.period_start())
 
     def period_start(self) -> date | None:
         starts = [date(self.year_from, 1, 1) if self.year_from else None, self.submitted_from]
@@ -86,12 +91,13 @@ class DossierFilter:
 
 
 def apply(query: Select, criteria: DossierFilter, visible_ids: set[int] | None = None,
-          held_clause=None) -> Select:
+          held_clause=None, as_of: date | None = None) -> Select:
     """Narrow a SELECT over Dossier. `visible_ids` scopes to the user's units; `held_clause` is the
-    SQL condition for "on award hold" (nominations.holds), passed in to keep this module free of findings."""
+    SQL condition for "on award hold" (nominations.holds), passed in to keep this module free of findings;
+    `as_of` the day whose kinds of units count (a report's line takes its report's; default the filter's own)."""
     query = _scope(query, criteria, visible_ids)
     query = _by_award(query, criteria)
-    query = _by_statistics_group(query, criteria)
+    query = _by_statistics_group(query, criteria, as_of)
     return _by_recipient_and_state(query, criteria, held_clause)
 
 
@@ -135,15 +141,15 @@ def _rank_clause(text: str):
     return or_(clause, Dossier.group_rank.is_(None)) if 0 in ranks else clause
 
 
-def _by_statistics_group(query: Select, c: DossierFilter) -> Select:
+def _by_statistics_group(query: Select, c: DossierFilter, as_of: date | None = None) -> Select:
     """Biểu 0603's breakdowns: individuals by leader group, collectives of enterprises."""
     if c.leader_group == NO_GROUP:
         query = query.where(Dossier.leader_group.is_(None))
     elif c.leader_group:
         query = query.where(Dossier.leader_group.in_(_values(c.leader_group, LeaderGroup)))
     if c.unit_kind:
-        kinds = _values(c.unit_kind, UnitKind)
-        query = query.where(Dossier.unit_id.in_(select(Unit.id).where(Unit.kind.in_(kinds)).correlate_except(Unit)))
+        day = as_of or c.reference_day()
+        query = query.where(Dossier.unit_id.in_(units_of_kind_on(_values(c.unit_kind, UnitKind), day)))
     return query
 
 

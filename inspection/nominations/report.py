@@ -82,12 +82,12 @@ def build_report(criteria: DossierFilter, visible_ids: set[int] | None) -> Repor
     scope = report_scope(criteria)
     where = apply(select(Dossier.id), scope, visible_ids).whereclause
     where = true() if where is None else where
-    return Report(scope, _line_counts(where), _form_rows(scope, where))
+    return Report(scope, _line_counts(where, scope.reference_day()), _form_rows(scope, where))
 
 
-def _line_counts(where) -> dict[str, dict[str, int]]:
+def _line_counts(where, day) -> dict[str, dict[str, int]]:
     lines = list(LINES.values())
-    sums = [func.coalesce(func.sum(case((_condition(line), 1), else_=0)), 0) for line in lines]
+    sums = [func.coalesce(func.sum(case((_condition(line, day), 1), else_=0)), 0) for line in lines]
     rows = db.session.execute(select(Dossier.status, *sums).where(where).group_by(Dossier.status)).all()
     counts = {line.key: dict.fromkeys(MEASURE_STATUSES, 0) for line in lines}
     for status, *values in rows:
@@ -97,8 +97,8 @@ def _line_counts(where) -> dict[str, dict[str, int]]:
     return counts
 
 
-def _condition(line: Line):
-    condition = line.condition()
+def _condition(line: Line, day):
+    condition = line.condition(as_of=day)
     return true() if condition is None else condition
 
 

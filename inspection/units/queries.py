@@ -35,6 +35,15 @@ def _moved_on(day: date):
     return exists(select(UnitPlacement.id).where(UnitPlacement.unit_id == Unit.id, placement_covers(day)))
 
 
+def units_of_kind_on(kinds, day: date):
+    """SELECT of the ids of units whose kind on `day` is one of `kinds`: an earlier placement's kind where one
+    covers the day, else the unit's current kind (an enterprise of 2017 later made a mass organisation still
+    counts as an enterprise in 2017's Biểu 0603)."""
+    earlier = select(UnitPlacement.unit_id).where(UnitPlacement.kind.in_(kinds), placement_covers(day))
+    current = select(Unit.id).where(Unit.kind.in_(kinds), ~_moved_on(day))
+    return union_all(current, earlier)
+
+
 def placement_covers(day: date):
     return and_(or_(UnitPlacement.valid_from.is_(None), UnitPlacement.valid_from <= day), UnitPlacement.valid_to >= day)
 
