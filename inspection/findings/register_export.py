@@ -30,6 +30,7 @@ from inspection.findings.models import (
     VerifiedStatus,
 )
 from inspection.findings.register import register_query
+from inspection.findings.register_filters import names_day
 from inspection.formatting import vn_date
 from inspection.imports.workbook import HEADER_FILL
 from inspection.labels import field_label
@@ -109,16 +110,18 @@ def export_rows(user, filters: dict, today: date) -> Iterator[list]:
               for member in enum_cls}
     names: dict[int, str] = {}
     numbers = itertools.count(1)
+    day = names_day(filters)
     result = db.session.execute(export_query(user, filters, today).execution_options(yield_per=FETCH))
     for batch in result.partitions():
-        yield from _batch_rows(batch, numbers, names, labels, today)
+        yield from _batch_rows(batch, numbers, (names, day), labels, today)
 
 
-def _batch_rows(batch, numbers, names: dict[int, str], labels: dict, today: date) -> Iterator[list]:
+def _batch_rows(batch, numbers, known: tuple[dict[int, str], date], labels: dict, today: date) -> Iterator[list]:
     """One query for the batch's responsible units, one for the units whose names are not known yet."""
+    names, day = known
     shares = _shares_of([row.id for row in batch])
     share_units = {unit_id for unit_shares in shares.values() for unit_id, _status in unit_shares}
-    _learn_names(names, {row.unit_id for row in batch} | share_units)
+    _learn_names(names, {row.unit_id for row in batch} | share_units, day)
     for row in batch:
         yield _row(next(numbers), row, _shares_text(shares.get(row.id, ()), names, labels), names, labels, today)
 
@@ -133,12 +136,13 @@ def _shares_of(recommendation_ids: list[int]) -> dict[int, list[tuple[int, UnitS
     return shares
 
 
-def _learn_names(names: dict[int, str], unit_ids: set[int]) -> None:
-    """Add the names in force today (as the register shows them) of the units not yet in `names`."""
+def _learn_names(names: dict[int, str], unit_ids: set[int], day: date) -> None:
+    """Add the names in force on `day` (as the register shows them: the filtered period's, else today's) of the
+    units not yet in `names`."""
     missing = unit_ids - names.keys()
     if missing:
         units = db.session.scalars(select(Unit).where(Unit.id.in_(missing)).options(selectinload(Unit.names)))
-        names.update((unit.id, unit.name) for unit in units)
+        names.update((unit.id, unit.name_on(day)) for unit in units)
 
 
 def _shares_text(shares, names: dict[int, str], labels: dict) -> str:

@@ -126,6 +126,12 @@ def _subtree(unit, filters: dict) -> list:
     return [has_share(None, Responsibility.unit_id.in_(subtree_ids({unit.id}, on=day)))]
 
 
+def names_day(filters: dict) -> date:
+    """The day whose names of units the register shows: the end of the issue period filtered on (a 2017 register
+    says "UBND thị xã Hà Tiên"), else today."""
+    return reference_day(None, *_issue_period(filters))
+
+
 def _issue_period(filters: dict) -> tuple[date | None, date | None]:
     """(last day, first day) of the issue dates filtered on: the cohort year and issued_from/issued_to."""
     cohort = filters.get("cohort")

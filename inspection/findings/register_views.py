@@ -13,6 +13,7 @@ from inspection.findings.blueprint import bp
 from inspection.findings.forms import RegisterFilterForm, TransferForm, group_choices
 from inspection.findings.queries import is_overdue, transfer_offer
 from inspection.findings.register import RegisterPagination, mission_choices
+from inspection.findings.register_filters import names_day
 from inspection.findings.transfer import TransferResult, open_shares
 from inspection.forms_util import save
 from inspection.params import page_number
@@ -29,7 +30,7 @@ def register():
     page = RegisterPagination(page=page_number(), per_page=current_app.config["PAGE_SIZE"], max_per_page=200,
                               user=current_user, filters=filters, today=today)
     return render_template("findings/register.html", form=form, page=page, today=today, is_overdue=is_overdue,
-                           active_filters=active_filters(form))
+                           active_filters=active_filters(form), names_on=names_day(filters))
 
 
 def register_filter_form(args=None, user=None) -> RegisterFilterForm:
