@@ -24,7 +24,8 @@ from tests.jobs.conftest import running_consumer
 JOB_WAIT = 20_000
 
 COLUMNS = ["Mã hồ sơ", "Mã đơn vị", "Năm", "Hình thức khen thưởng", "Đối tượng", "Tên đối tượng",
-           "Lãnh đạo, quản lý", "Nhóm cá nhân (Biểu 0603)", "Loại thành tích", "Xếp hạng cụm, khối", "Truy tặng", "Ngày trình",
+           "Lãnh đạo, quản lý", "Nhóm cá nhân (Biểu 0603)", "Loại thành tích", "Xếp hạng cụm, khối", "Truy tặng",
+           "Ngày trình",
            "Số quyết định", "Ngày quyết định", "Trạng thái", "Ghi chú"]
 BAD_FORM = "Bằng khen Chủ tịch tỉnh"  # not a catalogue name: the file's one bad row
 AWARDED = {"Ngày trình": date(2017, 11, 1), "Số quyết định": "2650/QĐ-UBND", "Ngày quyết định": "15/12/2017",
