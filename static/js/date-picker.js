@@ -116,9 +116,14 @@
   function wrapField(input, id, words, described) {
     var box = element("div", "date-picker");
     var group = element("div", "input-group" + (input.classList.contains("is-invalid") ? " has-validation" : ""));
+    // moving a field blurs it: someone already typing in it (the page still loading) keeps typing there
+    var typing = document.activeElement === input;
     input.insertAdjacentElement("beforebegin", box);
     box.appendChild(group);
     group.appendChild(input);
+    if (typing) {
+      input.focus();
+    }
     var button = element("button", "btn btn-outline-secondary date-picker-button");
     button.type = "button";
     button.innerHTML = ICON;

@@ -177,3 +177,23 @@ def test_holidays_are_marked_in_the_calendar(page: Page, tmp_path):
     expect(dialog.get_by_role("gridcell", name="Thứ Sáu, 13 Tháng 2 năm 2026")).to_be_focused()
     expect(dialog.locator("td.holiday")).to_have_count(5)  # giao thừa and mùng 1 to mùng 4
     page.screenshot(path=tmp_path / "picker-tet.png")
+
+
+def test_typing_in_a_date_field_while_the_page_loads_is_kept(page: Page):
+    """The picker wraps its field once its script has run; someone who started typing before (a slow network)
+    goes on typing into the same field: nothing typed is lost."""
+    world = make_world()
+    log_in(page, world.member)
+    release = []
+    page.route("**/static/js/date-picker.js", lambda route: release.append(route))
+    page.goto(f"/findings/{world.finding.id}/recommendations/new", wait_until="commit")
+    field = page.get_by_label("Ngày ban hành")
+    field.click()
+    page.keyboard.press("Control+A")  # over the day the form proposes
+    page.keyboard.type("04/11/")
+    assert release, "the picker's script was not requested"
+    release[0].continue_()
+    expect(page.locator("#issued_on + button")).to_be_attached()  # the field is wrapped now
+    page.keyboard.type("2017")
+    expect(field).to_have_value("04/11/2017")
+    expect(field).to_be_focused()
