@@ -7,8 +7,9 @@ from sqlalchemy import select
 
 from inspection.extensions import db
 from inspection.findings.models import Finding, Recommendation
+from inspection.formatting import vn_date
 from inspection.missions import date_warnings
-from inspection.missions.date_warnings import Bounds, DateWarning, day, far_message, period_text
+from inspection.missions.date_warnings import Bounds, DateWarning, far_message, period_text
 from inspection.missions.models import Mission
 
 
@@ -26,7 +27,7 @@ def _message(number: str, issued_on, bounds: Bounds) -> str:
     if bounds.far(issued_on):
         return far_message(_("Kiến nghị %(number)s", number=number), issued_on)
     return _("Kiến nghị %(number)s ban hành ngày %(day)s, ngoài thời kỳ của đoàn (%(period)s).", number=number,
-             day=day(issued_on), period=period_text(bounds))
+             day=vn_date(issued_on), period=period_text(bounds))
 
 
 date_warnings.contribute(recommendation_warnings)

@@ -23,6 +23,7 @@ from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import aliased
 
 from inspection.extensions import db
+from inspection.formatting import vn_date
 from inspection.missions.models import Mission, SelfReport, WorkingSession
 from inspection.timeutil import today_vn
 
@@ -104,12 +105,8 @@ def about(record, mission: Mission, today: date | None = None) -> list[DateWarni
 KINDS = {"WorkingSession": "session", "SelfReport": "self_report", "Recommendation": "recommendation"}
 
 
-def day(value: date) -> str:
-    return value.strftime("%d/%m/%Y")
-
-
 def far_message(label: str, value: date) -> str:
-    return _("%(what)s: ngày %(day)s cách hôm nay quá xa, có thể đã gõ nhầm năm.", what=label, day=day(value))
+    return _("%(what)s: ngày %(day)s cách hôm nay quá xa, có thể đã gõ nhầm năm.", what=label, day=vn_date(value))
 
 
 # --- the mission's own dates ---------------------------------------------------------------------
@@ -138,7 +135,7 @@ def _sessions_before_reports(mission: Mission) -> list[DateWarning]:
         .order_by(WorkingSession.held_on, WorkingSession.id)).all()
     return [_session_warning(session_id, _(
         "Buổi làm việc ngày %(held)s diễn ra trước báo cáo tự kiểm tra %(ref)s ngày %(reported)s mà buổi làm việc "
-        "xem xét.", held=day(held_on), ref=ref, reported=day(reported_on)), also=(("self_report", report_id),))
+        "xem xét.", held=vn_date(held_on), ref=ref, reported=vn_date(reported_on)), also=(("self_report", report_id),))
         for session_id, held_on, report_id, ref, reported_on in rows]
 
 
@@ -154,7 +151,7 @@ def _sessions(mission: Mission, bounds: Bounds) -> list[DateWarning]:
             found.append(_session_warning(session_id, far_message(_("Buổi làm việc"), held_on)))
         elif bounds.outside_period(held_on):
             found.append(_session_warning(session_id, _(
-                "Buổi làm việc ngày %(held)s nằm ngoài thời kỳ của đoàn (%(period)s).", held=day(held_on),
+                "Buổi làm việc ngày %(held)s nằm ngoài thời kỳ của đoàn (%(period)s).", held=vn_date(held_on),
                 period=period_text(bounds))))
         if bounds.far(minutes_date):
             found.append(_session_warning(session_id, far_message(_("Biên bản buổi làm việc"), minutes_date)))
@@ -195,6 +192,6 @@ def unusual(column, bounds: Bounds):
 
 
 def period_text(bounds: Bounds) -> str:
-    start = day(bounds.start) if bounds.start else "…"
-    end = day(bounds.end) if bounds.end else "…"
+    start = vn_date(bounds.start) if bounds.start else "…"
+    end = vn_date(bounds.end) if bounds.end else "…"
     return f"{start} – {end}"

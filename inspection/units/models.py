@@ -178,6 +178,10 @@ register_labels({
 })
 
 
+#: the events that end a unit (its work goes to the successors, if any)
+ENDING_KINDS = (EventKind.MERGE, EventKind.SPLIT, EventKind.DISSOLVE)
+
+
 class LinkRole(enum.StrEnum):
     PREDECESSOR = "predecessor"
     SUCCESSOR = "successor"

@@ -8,8 +8,10 @@ from flask_babel import gettext as _
 
 from inspection import access, audit
 from inspection.extensions import db
+from inspection.formatting import vn_date
 from inspection.permissions import is_admin
 from inspection.rules import RuleViolation, require_version
+from inspection.units import validity
 from inspection.units.models import Unit, UnitKind, UnitPlacement
 from inspection.units.queries import creates_cycle
 
@@ -47,7 +49,7 @@ def move_unit(actor, unit: Unit, parent: Unit | None, effective: date, kind: Uni
     db.session.flush()
     audit.record(actor, "unit.move", unit, audit.text("Chuyển %(name)s về %(parent)s từ ngày %(day)s",
                                                       name=unit.name, parent=parent.name if parent else "—",
-                                                      day=effective.strftime("%d/%m/%Y")),
+                                                      day=vn_date(effective)),
                  before=before, after=_placement_text(parent, kind) | {"effective": effective, "note": note})
     return earlier
 
@@ -64,13 +66,11 @@ def _require_effective(unit: Unit, parent: Unit | None, effective: date) -> None
     start = current_placement_start(unit)
     if start is not None and effective <= start:
         raise RuleViolation(_("Ngày chuyển phải sau ngày bắt đầu của vị trí hiện tại (%(day)s).",
-                              day=start.strftime("%d/%m/%Y")), field="effective_date")
-    if unit.valid_to is not None and effective > unit.valid_to:
-        raise RuleViolation(_("Đơn vị %(name)s đã chấm dứt hoạt động (ngày cuối %(day)s).", name=unit.name,
-                              day=unit.valid_to.strftime("%d/%m/%Y")), field="effective_date")
-    if parent is not None and not parent.exists_on(effective):
-        raise RuleViolation(_("Ngày %(day)s đơn vị cấp trên %(name)s không hoạt động.",
-                              day=effective.strftime("%d/%m/%Y"), name=parent.name), field="parent_code")
+                              day=vn_date(start)), field="effective_date")
+    # the one validity check (units/validity.py): its message names the unit's dates and successors
+    validity.require_existed(unit, effective, field="effective_date", when=validity.when_day(effective))
+    if parent is not None:
+        validity.require_existed(parent, effective, field="parent_code", when=validity.when_day(effective))
 
 
 def _placement_text(parent: Unit | None, kind: UnitKind) -> dict:

@@ -11,6 +11,7 @@ from inspection.extensions import db
 from inspection.permissions import is_admin
 from inspection.rules import RuleViolation, require_version
 from inspection.units.models import (
+    ENDING_KINDS,
     EventKind,
     LinkRole,
     Unit,
@@ -209,7 +210,6 @@ def _require_exists_on(unit: Unit, day: date, field: str = "effective_date") -> 
                               start=unit.valid_from.strftime("%d/%m/%Y")), field=field)
 
 
-ENDING_KINDS = (EventKind.MERGE, EventKind.SPLIT, EventKind.DISSOLVE)
 
 
 def _require_not_ended(unit: Unit) -> None:

@@ -13,8 +13,7 @@ from sqlalchemy.orm import selectinload
 from inspection.extensions import db
 from inspection.formatting import vn_date
 from inspection.rules import RuleViolation
-from inspection.units.models import EventKind, LinkRole, Unit, UnitEvent, UnitEventLink
-from inspection.units.services import ENDING_KINDS
+from inspection.units.models import ENDING_KINDS, EventKind, LinkRole, Unit, UnitEvent, UnitEventLink
 
 
 def existed_during(valid_from: date | None, valid_to: date | None, first: date, last: date) -> bool:
