@@ -16,6 +16,8 @@ LAYERS = (
     ("nominations", ("nominations",)),
     ("reading", ("council", "dashboard", "saved_filters", "home", "admin", "demo",
                  "reminders", "search")),
+    # official documents (Văn bản) are built from every feature's data
+    ("official", ("official",)),
 )
 #: the composition root: the app factory, the CLI group and the model registry for migrations see everything
 ROOTS = frozenset({"inspection", "inspection.models", "inspection.cli", "inspection.tasks"})
