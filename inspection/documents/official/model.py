@@ -117,3 +117,27 @@ class OfficialDoc:
     def letter(self) -> bool:
         """A công văn: "V/v" under the number, "Kính gửi:" above the body, no type name."""
         return not self.type_name
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a builder makes from a feature's data: everything but the issuer's part (body, signers, number,
+    day, archive), which the issuing service adds from the issuing unit's settings (`compose`)."""
+
+    type_code: str
+    type_name: str
+    subject: str
+    sections: tuple[Section, ...]
+    recipients: tuple[str, ...] = ()
+    addressees: tuple[str, ...] = ()
+    preamble: tuple[str, ...] = ()
+
+
+def compose(content: Content, *, issuer: Issuer, signers: tuple[Signer, ...], archive: str, year: int,
+            number: int | None = None, issued_on: datetime.date | None = None, replaces: str = "",
+            extra_recipients: tuple[str, ...] = ()) -> OfficialDoc:
+    return OfficialDoc(issuer=issuer, type_code=content.type_code, type_name=content.type_name,
+                       subject=content.subject, sections=content.sections, signers=signers,
+                       recipients=content.recipients + extra_recipients, archive=archive,
+                       addressees=content.addressees, preamble=content.preamble, number=number,
+                       issued_on=issued_on, year=year, replaces=replaces)
