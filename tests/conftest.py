@@ -88,17 +88,50 @@ class IsolatedClient(FlaskClient):
         return contextvars.Context().run(super().open, *args, **kwargs)
 
 
+#: one app per distinct app_config in each worker: building one compiles the URL map's 600+ rules (~0,12 s),
+#: which at ~2.000 tests was minutes of CI; each test still gets its own settings, files and job queue
+_APPS: dict[str, tuple] = {}
+_APPS_KEPT = 8
+
+
 @pytest.fixture
-def app(migrated, app_config, tmp_path):
-    # each test its own job queue (Huey's SQLite file), never the one in instance/
+def app(request, migrated, app_config, tmp_path):
+    # each test its own file store and job queue (Huey's SQLite file), never the ones in instance/
     own = {"FILES_FOLDER": str(tmp_path / "files"), "JOBS_SQLITE_PATH": str(tmp_path / "jobs.sqlite3")}
-    app = create_app(make_config(migrated, None, **(own | app_config)))
-    app.test_client_class = IsolatedClient
+    app, settings, rules = _shared_app(migrated, app_config, fresh=request.node.get_closest_marker("fresh_app"))
+    _reset(app, settings | own)
     with app.app_context():
         yield app
         db.session.remove()
         _empty_tables()
         db.engine.dispose()
+    if len(list(app.url_map.iter_rules())) != rules:  # a test added a route: never lend that app to another test
+        _APPS.pop(_app_key(migrated, app_config), None)
+
+
+def _app_key(database_url: str, app_config: dict) -> str:
+    return repr((database_url, sorted(app_config.items())))
+
+
+def _shared_app(database_url: str, app_config: dict, fresh) -> tuple:
+    key = _app_key(database_url, app_config)
+    if fresh or key not in _APPS:
+        app = create_app(make_config(database_url, None, **app_config))
+        app.test_client_class = IsolatedClient
+        if len(_APPS) >= _APPS_KEPT:
+            _APPS.pop(next(iter(_APPS)))
+        _APPS[key] = (app, dict(app.config), len(list(app.url_map.iter_rules())))
+    return _APPS.pop(key) if fresh else _APPS[key]
+
+
+def _reset(app, settings: dict) -> None:
+    """What a test may have changed on the app it borrowed: its settings, its job queue, the dashboard's cache."""
+    from inspection.jobs.queue import EXTENSION, Queue
+
+    app.config.clear()
+    app.config.update(settings)
+    app.extensions[EXTENSION] = Queue(app)
+    app.extensions.pop("dashboard_cache", None)
 
 
 def _empty_tables() -> None:

@@ -40,6 +40,7 @@ def test_anonymous_visitor_is_sent_to_login_from_every_guarded_endpoint(app, cli
         assert response.headers["Location"].startswith("/login"), rule.rule
 
 
+@pytest.mark.fresh_app
 def test_an_endpoint_without_a_guard_is_refused_even_when_logged_in(app, client_as):
     app.add_url_rule("/forgotten", "forgotten", lambda: "secret")
     client = client_as(Role.ADMIN)

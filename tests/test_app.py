@@ -65,6 +65,7 @@ def test_forbidden_page_in_both_languages(client_as):
     assert "Access denied" in client.get("/admin/users").get_data(as_text=True)
 
 
+@pytest.mark.fresh_app
 def test_a_crash_shows_the_error_page_without_a_stack_trace(app, client_as):
     def explode():
         raise ZeroDivisionError("secret detail")

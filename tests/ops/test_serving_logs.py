@@ -84,6 +84,7 @@ def test_a_405_and_a_stale_form_show_the_id_too(app, client, capsys):
         assert shown_id(response.get_data(as_text=True)) == response.headers["X-Request-ID"]
 
 
+@pytest.mark.fresh_app
 def test_a_crash_is_logged_with_its_traceback_under_the_request_id(app, client_as, capsys):
     def explode():
         raise ZeroDivisionError("secret detail")
