@@ -93,6 +93,8 @@ class OfficialDoc:
     #: "Kết luận kiểm tra công tác thi đua, khen thưởng tại …"; a công văn's "V/v …" line without "V/v "
     subject: str
     sections: tuple[Section, ...]
+    #: one signer (right of "Nơi nhận:"), or two side by side, the first on the left (minutes: the secretary
+    #: left, the chair right), "Nơi nhận:" then under them
     signers: tuple[Signer, ...]
     #: "Nơi nhận:" lines without the leading "- "; the renderer ends the list with "- Lưu: VT, <archive>."
     recipients: tuple[str, ...] = ()
@@ -106,7 +108,8 @@ class OfficialDoc:
     issued_on: datetime.date | None = None
     #: the year printed in a draft's blank date line ("…, ngày   tháng   năm 2026")
     year: int = field(default_factory=lambda: datetime.date.today().year)
-    #: a correction names the document it replaces ("Văn bản này thay thế Thông báo số 15/TB-HĐTĐKT …")
+    #: a correction names the document it replaces: its citation ("Thông báo số 15/TB-HĐTĐKT ngày 03/12/2026"),
+    #: printed under the subject as "Văn bản này thay thế <replaces>." (a whole sentence is printed as given)
     replaces: str = ""
 
     @property
