@@ -42,6 +42,13 @@ class DefaultConfig:
     BACKUP_MAX_AGE_HOURS = 26
     #: the folder of pg_dump/pg_restore when they are not on PATH (None: PATH, then /usr/lib/postgresql/*/bin)
     BACKUP_PG_BIN = None
+    #: digital signatures (docs/deploy.md, "Chữ ký số"): {unit code: {"file": PKCS#12 path, "password": … or
+    #: "password_env": name of the environment variable holding it}}; a relative path is in the instance folder
+    SIGNING_CERTIFICATES = None
+    #: root certificates (PEM or DER files) a signature must chain to, to be shown as trusted
+    SIGNING_TRUST_ROOTS = ()
+    #: the demo's TEST root (written by `flask documents demo-certificate`): trusted only when named here
+    SIGNING_DEMO_ROOT = None
     IMPORT_MAX_BYTES = 10 * 1024 * 1024
     #: uploaded ZIP-based files (.docx, .xlsx, OpenDocument) are inflated in bounded chunks before anything reads
     #: them (inspection/files/zipguard.py) and refused beyond these bounds. For scale: a 100,000-row dossier file
