@@ -17,6 +17,7 @@ CHROMIUM := /usr/bin/chromium
 
 run: migrate
 	@$(FLASK) demo load --if-empty
+	@$(FLASK) documents demo-certificate --if-missing
 	@$(FLASK) demo accounts
 	@# the job worker (exports, imports) and the scheduler (reminders, clean-up) run beside the server; Ctrl-C stops all
 	@$(FLASK) jobs worker & worker=$$!; $(FLASK) jobs scheduler & scheduler=$$!; \

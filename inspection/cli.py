@@ -12,6 +12,7 @@ from inspection.rules import RuleViolation
 
 users_cli = AppGroup("users", help="Tài khoản người dùng.")
 demo_cli = AppGroup("demo", help="Dữ liệu mẫu.")
+documents_cli = AppGroup("documents", help="Văn bản: chữ ký số.")
 
 
 @users_cli.command("create")
@@ -118,6 +119,23 @@ def _generate_national(scale, seed, as_of):
     click.echo(summary)
 
 
+@documents_cli.command("demo-certificate")
+@click.option("--unit", "unit_codes", multiple=True, help="Mã đơn vị ký bằng chứng thư thử nghiệm (lặp lại được; "
+              "mặc định: đơn vị ban hành của dữ liệu mẫu).")
+@click.option("--if-missing", is_flag=True, help="Bỏ qua khi đã có chứng thư thử nghiệm trong instance/signing.")
+def demo_certificate_command(unit_codes, if_missing):
+    """Generate the demo's TEST signing certificate into instance/signing and configure it."""
+    from flask import current_app
+
+    from inspection.demo.kiengiang import SIGNING_UNITS
+    from inspection.documents.official.signing.demo import demo_files, install_demo_certificate
+
+    if if_missing and demo_files(current_app.instance_path)[0].exists():
+        click.echo("Đã có chứng thư số thử nghiệm: bỏ qua.")
+        return
+    click.echo(install_demo_certificate(current_app.instance_path, unit_codes or SIGNING_UNITS))
+
+
 def register_commands(app: Flask) -> None:
     from inspection.backup.cli import backup_cli  # also registers the "backup" health check
     from inspection.imports.cli import units_cli
@@ -127,6 +145,7 @@ def register_commands(app: Flask) -> None:
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(documents_cli)
     app.cli.add_command(units_cli)
     app.cli.add_command(nominations_cli)
     app.cli.add_command(reminders_cli)

@@ -23,6 +23,9 @@ PROVINCES = [
     ("KG", "UBND tỉnh Kiên Giang", K.PROVINCE, None),
     ("AG-CU", "UBND tỉnh An Giang", K.PROVINCE, None),
 ]
+#: the demo's issuing council (the 2017 mission's issuing unit): its documents are signed with the demo's TEST
+#: certificate (`flask documents demo-certificate`)
+SIGNING_UNITS = ("TW-HDTDKT",)
 
 # Provincial bodies of Kiên Giang; each has an An Giang successor from 01/07/2025 (suffix after "KG-")
 PROVINCIAL_BODIES = [
