@@ -92,6 +92,8 @@ def register_blueprints(app: Flask) -> None:
     from inspection.missions.views import bp as missions_bp
     from inspection.nominations.views import bp as nominations_bp
     from inspection.notifications.views import bp as notifications_bp
+    from inspection.official import issuer_views  # noqa: F401  (the issuers' settings, on official's blueprint)
+    from inspection.official.views import bp as official_bp
     from inspection.permissions import install_default_deny
     from inspection.responses.views import bp as responses_bp
     from inspection.saved_filters.views import bp as saved_filters_bp
@@ -100,7 +102,7 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (auth_bp, home_bp, admin_bp, units_bp, groups_bp, imports_bp, missions_bp, findings_bp,
                       responses_bp, nominations_bp, calendar_bp, dashboard_bp, council_bp, notifications_bp,
-                      saved_filters_bp, jobs_bp, health_bp, search_bp):
+                      saved_filters_bp, jobs_bp, health_bp, search_bp, official_bp):
         app.register_blueprint(blueprint)
     install_default_deny(app)
 

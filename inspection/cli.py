@@ -57,6 +57,9 @@ def demo_load_command(if_empty):
         click.echo("Cơ sở dữ liệu đã có dữ liệu: bỏ qua dữ liệu mẫu.")
         return
     summary = load_demo()
+    from inspection.official.demo import load_demo_issuer
+
+    load_demo_issuer()  # the council's heading and signer on official documents
     db.session.commit()
     click.echo(summary)
 

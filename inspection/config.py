@@ -63,6 +63,8 @@ class DefaultConfig:
     LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
     LOGIN_LOCK_DURATION = timedelta(minutes=15)
     PAGE_SIZE = 25
+    #: official documents of these kinds are made in the worker with a progress bar (inspection/official/jobs.py)
+    OFFICIAL_JOB_KINDS = ("summary", "awards")
     #: one JSON line per request on standard error (inspection/request_log.py); the tests' live servers turn it
     #: off, so that a failing browser test's output shows what failed rather than hundreds of requests
     REQUEST_LOG = True

@@ -12,6 +12,7 @@ from inspection.jobs.models import Job, JobWorker  # noqa: F401
 from inspection.missions.models import InspectionPlan, Mission, MissionMember, SelfReport, WorkingSession  # noqa: F401
 from inspection.nominations.models import AwardForm, Dossier, ReportedFigure  # noqa: F401
 from inspection.notifications.models import Notification  # noqa: F401
+from inspection.official.models import IssuerProfile, OfficialDocument  # noqa: F401
 from inspection.reminders.models import ReminderDispatch  # noqa: F401
 from inspection.responses.models import DueDateChange, Evidence, Message  # noqa: F401
 from inspection.saved_filters.models import SavedFilter  # noqa: F401

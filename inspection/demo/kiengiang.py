@@ -158,3 +158,12 @@ ACCOUNTS = [
     ("unit", "Trần Thị Đầu Mối (Sở Nội vụ)", "unit_officer", ["KG", "AG"]),
 ]
 DEMO_PASSWORD = "demo-password"
+
+# The provincial council's heading, place and signing block on official documents (the issuer of unit "AG": the
+# demo has no unit of its own for the council, which sits under the province's UBND). Illustrative signer.
+COUNCIL_ISSUER = {
+    "unit": "AG", "parent_body": "UBND TỈNH AN GIANG", "body": "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG",
+    "symbol": "HĐTĐKT", "place": "An Giang", "signing_form": "tm_kt", "collective": "HỘI ĐỒNG",
+    "head_title": "CHỦ TỊCH", "signer_title": "PHÓ CHỦ TỊCH", "signer_name": "Nguyễn Văn Mẫu",
+    "recipients": "Ban Thi đua – Khen thưởng Trung ương\nThường trực UBND tỉnh", "archive": "VT, TĐKT",
+}

@@ -47,6 +47,10 @@ class Kind:
     load: Callable[[Any, Mapping[str, str]], Any]
     describe: Callable[[Any], SubjectRef]
     build: Callable[[Any, datetime.date], Content]
+    #: the SubjectRef.subject_type of this kind's subjects ("mission"): which pages offer the kind's button.
+    #: Pages pass the subject as args named after it: {"mission": id}, {"unit": id}, {"session": id}; a period
+    #: and an award report's criteria pass their page's query string.
+    subject_type: str = ""
 
 
 KINDS: dict[str, Kind] = {}

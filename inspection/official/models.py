@@ -1,0 +1,177 @@
+"""Stored official documents (Văn bản) and the issuing units' settings (IssuerProfile).
+
+A document is a draft until it is issued with a number and a day; then it is frozen: no service changes its
+fields or files (a listener refuses the flush), and a correction is a new document naming it (`replaces`)."""
+
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, event, inspect
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from inspection.enums import LabelledEnum, enum_column, register_labels
+from inspection.extensions import db
+from inspection.files.models import StoredFile
+from inspection.timeutil import utcnow
+from inspection.workflow import Transitions
+
+
+class DocumentStatus(LabelledEnum):
+    DRAFT = "draft"
+    ISSUED = "issued"
+
+
+class SigningForm(LabelledEnum):
+    """How the signer signs (Decree 30/2020, Phụ lục I): on behalf of the collective body (TM.), as deputy
+    for the head (KT.), both (TM. … / KT. …), as acting head (Q.), or the head signing directly."""
+
+    TM = "tm"
+    TM_KT = "tm_kt"
+    KT = "kt"
+    Q = "q"
+    DIRECT = "direct"
+
+
+register_labels({
+    DocumentStatus.DRAFT: _l("Dự thảo"),
+    DocumentStatus.ISSUED: _l("Đã ban hành"),
+    SigningForm.TM: _l("Thay mặt (TM.)"),
+    SigningForm.TM_KT: _l("Thay mặt, ký thay (TM., KT.)"),
+    SigningForm.KT: _l("Ký thay (KT.)"),
+    SigningForm.Q: _l("Quyền (Q.)"),
+    SigningForm.DIRECT: _l("Ký trực tiếp"),
+})
+
+#: issuing is final: a mistake is corrected by a new document that replaces this one
+DOCUMENT_TRANSITIONS = Transitions({DocumentStatus.DRAFT: {DocumentStatus.ISSUED}})
+
+
+class IssuerProfile(db.Model):
+    """What a unit prints when it issues a document: its heading, symbol, place, signing block, recipients."""
+
+    __tablename__ = "issuer_profile"
+    __audit_name__ = _l("Thông tin cơ quan ban hành")
+    __audit_action_labels__ = {"official.issuer_create": _l("Khai báo cơ quan ban hành"),
+                               "official.issuer_edit": _l("Sửa thông tin cơ quan ban hành")}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), unique=True, info={"label": _l("Đơn vị")})
+    parent_body: Mapped[str] = mapped_column(String(255), default="", info={"label": _l("Cơ quan chủ quản")})
+    body: Mapped[str] = mapped_column(String(255), info={"label": _l("Cơ quan ban hành")})
+    symbol: Mapped[str] = mapped_column(String(40), info={"label": _l("Ký hiệu cơ quan")})
+    place: Mapped[str] = mapped_column(String(120), info={"label": _l("Địa danh")})
+    signing_form: Mapped[SigningForm] = enum_column(SigningForm, default=SigningForm.TM_KT,
+                                                    info={"label": _l("Hình thức ký")})
+    #: "HỘI ĐỒNG" in "TM. HỘI ĐỒNG"
+    collective: Mapped[str] = mapped_column(String(255), default="", info={"label": _l("Tập thể lãnh đạo")})
+    #: "CHỦ TỊCH" in "KT. CHỦ TỊCH"
+    head_title: Mapped[str] = mapped_column(String(255), default="", info={"label": _l("Chức danh người đứng đầu")})
+    #: "PHÓ CHỦ TỊCH" under "KT. CHỦ TỊCH"
+    signer_title: Mapped[str] = mapped_column(String(255), default="", info={"label": _l("Chức danh người ký")})
+    signer_name: Mapped[str] = mapped_column(String(255), default="", info={"label": _l("Người ký")})
+    #: one recipient a line, without the leading "- "
+    recipients: Mapped[str] = mapped_column(Text, default="", info={"label": _l("Nơi nhận")})
+    #: "VT, TĐKT" in "- Lưu: VT, TĐKT."
+    archive: Mapped[str] = mapped_column(String(120), default="VT", info={"label": _l("Nơi lưu")})
+    version: Mapped[int] = mapped_column(default=1)
+
+    unit = relationship("Unit")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def recipient_lines(self) -> tuple[str, ...]:
+        return tuple(line.strip().lstrip("-").strip() for line in self.recipients.splitlines() if line.strip())
+
+
+class OfficialDocument(db.Model):
+    __tablename__ = "official_document"
+    __audit_name__ = _l("Văn bản")
+    __audit_action_labels__ = {
+        "official.draft": _l("Tạo dự thảo văn bản"),
+        "official.regenerate": _l("Tạo lại dự thảo văn bản"),
+        "official.issue": _l("Ban hành văn bản"),
+        "official.correct": _l("Tạo văn bản thay thế"),
+    }
+    __table_args__ = (
+        # the number of an issued document: one per issuing unit, type and calendar year (DOMAIN.md 4.3)
+        UniqueConstraint("issuer_unit_id", "type_code", "number_year", "number",
+                         name="uq_official_document_number"),
+        Index("ix_official_document_subject", "subject_type", "subject_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the kind's key in inspection/official/kinds.py ("conclusion")
+    kind: Mapped[str] = mapped_column(String(40), index=True, info={"label": _l("Loại")})
+    type_code: Mapped[str] = mapped_column(String(10), default="")
+    subject_type: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[int | None]
+    #: the unit the document is about or addressed to; None: council-wide
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True, info={"label": _l("Đơn vị")})
+    title: Mapped[str] = mapped_column(String(500), info={"label": _l("Tiêu đề")})
+    year: Mapped[int] = mapped_column(index=True, info={"label": _l("Năm")})
+    #: what loads the subject again (kind.load)
+    args: Mapped[dict] = mapped_column(JSON, default=dict)
+    status: Mapped[DocumentStatus] = enum_column(DocumentStatus, default=DocumentStatus.DRAFT,
+                                                 info={"label": _l("Trạng thái")})
+    issuer_unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), info={"label": _l("Cơ quan ban hành")})
+    number: Mapped[int | None] = mapped_column(info={"label": _l("Số văn bản")})
+    #: the number and symbol as printed, kept as issued ("05/TB-HĐTĐKT"): a later change of symbol leaves it
+    reference: Mapped[str | None] = mapped_column(String(80), info={"label": _l("Số, ký hiệu")})
+    #: the calendar year the number belongs to (numbers start again from 01 each 1 January)
+    number_year: Mapped[int | None]
+    issued_on: Mapped[date | None] = mapped_column(info={"label": _l("Ngày ban hành")})
+    docx_id: Mapped[int] = mapped_column(ForeignKey("stored_file.id"))
+    pdf_id: Mapped[int] = mapped_column(ForeignKey("stored_file.id"))
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("official_document.id"), index=True,
+                                                    info={"label": _l("Thay thế văn bản")})
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    issued_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(default=1)
+
+    unit = relationship("Unit", foreign_keys=[unit_id])
+    issuer_unit = relationship("Unit", foreign_keys=[issuer_unit_id])
+    docx: Mapped[StoredFile] = relationship(foreign_keys=[docx_id])
+    pdf: Mapped[StoredFile] = relationship(foreign_keys=[pdf_id])
+    replaces: Mapped["OfficialDocument | None"] = relationship(remote_side=[id], back_populates="replaced_by")
+    replaced_by: Mapped[list["OfficialDocument"]] = relationship(back_populates="replaces")
+    created_by = relationship("User", foreign_keys=[created_by_id])
+    issued_by = relationship("User", foreign_keys=[issued_by_id])
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == DocumentStatus.ISSUED
+
+
+#: what an issued document never changes (the signature the docsign slice may add later is kept apart)
+FROZEN = ("kind", "type_code", "subject_type", "subject_id", "unit_id", "title", "year", "args", "status",
+          "issuer_unit_id", "number", "reference", "number_year", "issued_on", "docx_id", "pdf_id", "replaces_id",
+          "issued_by_id", "issued_at")
+
+
+class FrozenDocument(RuntimeError):
+    """A bug, not a user error: code tried to change or delete an issued document."""
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_changes_to_issued(session, _context, _instances):
+    for obj in session.deleted:
+        if isinstance(obj, OfficialDocument) and _was_issued(obj):
+            raise FrozenDocument(f"issued document {obj.id} cannot be deleted")
+    for obj in session.dirty:
+        if isinstance(obj, OfficialDocument) and _was_issued(obj):
+            state = inspect(obj)
+            changed = [name for name in FROZEN if state.attrs[name].history.has_changes()]
+            if changed:
+                raise FrozenDocument(f"issued document {obj.id} cannot change {changed}")
+
+
+def _was_issued(document: OfficialDocument) -> bool:
+    """Issued as last loaded from the database (issuing itself moves draft → issued and may flush)."""
+    history = inspect(document).attrs.status.history
+    before = history.deleted[0] if history.deleted else (history.unchanged[0] if history.unchanged else None)
+    return before == DocumentStatus.ISSUED
