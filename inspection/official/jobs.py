@@ -26,9 +26,9 @@ def runs_as_job(kind_key: str) -> bool:
 
 
 @jobs.task(KIND, label=_l("Tạo văn bản"))
-def make_document(ctx: jobs.JobContext, *, kind: str, args: dict, today: str) -> None:
+def make_document(ctx: jobs.JobContext, *, document_kind: str, args: dict, today: str) -> None:
     try:
-        document = services.create_draft(ctx.actor, kind, args, folder=ctx.files_folder,
+        document = services.create_draft(ctx.actor, document_kind, args, folder=ctx.files_folder,
                                           today=datetime.date.fromisoformat(today), progress=ctx.progress)
     except HTTPException:
         # the subject went away, or the user lost access to it, between the click and the run

@@ -109,7 +109,7 @@ def create():
 
 def _start_job(kind: str, args: dict):
     services.kind_named(kind)  # an unknown kind is refused now, not in the worker
-    return jobs.start(current_user, JOB_KIND, kind=kind, args=args, today=today_vn().isoformat())
+    return jobs.start(current_user, JOB_KIND, document_kind=kind, args=args, today=today_vn().isoformat())
 
 
 @bp.route("/documents/jobs/<int:job_id>")
