@@ -39,6 +39,7 @@ CONFIRMED_ENDPOINTS = {
     "missions.change_status", "missions.remove_member", "nominations.change_status", "nominations.unlink",
     "responses.decide_extension", "responses.withdraw_extension", "saved_filters.delete",
     "jobs.cancel",  # its cases: tests/searchscale/test_job_cancel_confirm.py (a job needs the queue)
+    "official.issue",  # its case: tests/official/test_views.py (a document needs its kind and issuer)
 }
 #: POST routes whose name says they destroy, end or decide something for good
 DESTRUCTIVE = re.compile(r"/(delete|remove|close|unlink|end(-[a-z]+)?|deactivate|lock|withdraw|decision|revoke)$")

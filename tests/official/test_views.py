@@ -91,6 +91,19 @@ def test_issuing_the_same_number_twice_is_refused_beside_the_number(app, world, 
     assert again.status_code == 200 and db.session.get(OfficialDocument, first.id).number == 9
 
 
+def test_issuing_asks_first_and_acts_once_confirmed(app, world, login, quick_pdf):
+    council = login(world.council)
+    document = created(council, world)
+    form = {"number": "2", "issued_on": today_vn().strftime("%d/%m/%Y"), "version": str(document.version)}
+    asked = council.post(f"/documents/{document.id}/issue", data=form)
+    assert asked.status_code == 200 and "Xác nhận" in asked.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(OfficialDocument, document.id).status == DocumentStatus.DRAFT
+    assert council.post(f"/documents/{document.id}/issue", data=form | {"confirmed": "1"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(OfficialDocument, document.id).reference == "02/TB-HĐTĐKT"
+
+
 def test_who_may_do_what(app, world, login, quick_pdf):
     inspector = login(world.inspector)
     document = created(inspector, world)
