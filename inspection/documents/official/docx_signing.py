@@ -18,9 +18,14 @@ SIGNATURE_LINES = 4
 
 
 def recipient_lines(doc: OfficialDoc) -> list[str]:
-    """"- Đoàn kiểm tra;" … "- Lưu: VT, HĐTĐKT." (the archive line always last)."""
-    archive = f"Lưu: VT, {doc.archive.strip().rstrip('.')}." if doc.archive.strip() else "Lưu: VT."
-    return [f"- {name.strip().rstrip(';.')};" for name in doc.recipients] + [f"- {archive}"]
+    """"- Đoàn kiểm tra;" … "- Lưu: VT, HĐTĐKT." (the archive line always last, the clerical office (VT) first:
+    the archive may be given with or without it, as the settings page shows the whole line)."""
+    return [f"- {name.strip().rstrip(';.')};" for name in doc.recipients] + [f"- Lưu: {archive_list(doc.archive)}."]
+
+
+def archive_list(archive: str) -> str:
+    places = [place.strip() for place in archive.strip().rstrip(".").split(",") if place.strip()]
+    return ", ".join(["VT"] + [place for place in places if place.upper() != "VT"])
 
 
 def add_signing(document, doc: OfficialDoc) -> None:

@@ -96,7 +96,8 @@ class OfficialDoc:
     #: one signer (right of "Nơi nhận:"), or two side by side, the first on the left (minutes: the secretary
     #: left, the chair right), "Nơi nhận:" then under them
     signers: tuple[Signer, ...]
-    #: "Nơi nhận:" lines without the leading "- "; the renderer ends the list with "- Lưu: VT, <archive>."
+    #: "Nơi nhận:" lines without the leading "- "; the renderer ends the list with "- Lưu: VT, <archive>." (VT
+    #: written once whether or not the archive names it: "VT, TĐKT" and "TĐKT" both give "- Lưu: VT, TĐKT.")
     recipients: tuple[str, ...] = ()
     archive: str = ""
     #: a công văn's "Kính gửi:" addressees; empty for other types
