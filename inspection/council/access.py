@@ -23,9 +23,9 @@ register(ReviewSession, {Need.VIEW: lambda user, session: can_read(user),
                          Need.DECIDE: lambda user, session: can_decide(user)})
 
 
-def get_session(session_id: int, need: Need = Need.VIEW, options=()) -> ReviewSession:
-    """The session, or 404; 403 unless the current user may `need` (VIEW, DECIDE) it."""
-    return load(ReviewSession, session_id, need, options=options)
+def get_session(session_id: int, need: Need = Need.VIEW, options=(), actor=None) -> ReviewSession:
+    """The session, or 404; 403 unless the current user (or `actor`) may `need` (VIEW, DECIDE) it."""
+    return load(ReviewSession, session_id, need, actor=actor, options=options)
 
 
 def get_item(session: ReviewSession, item_id: int) -> ReviewItem:

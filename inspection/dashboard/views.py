@@ -58,14 +58,22 @@ def build_dashboard(scope: Scope, wanted_year: int | None = None) -> Dashboard:
 
 def dashboard_filters(user, form: DashboardFilterForm) -> dict:
     """The form's filters; an inspector's dashboard is that of their own missions."""
-    filters = form.filters()
+    return own_filters(user, form.filters())
+
+
+def own_filters(user, filters: dict) -> dict:
+    """The filters of this user's dashboard (also the summary report's): an inspector's are their own missions'."""
     if user.role == Role.INSPECTOR:
         filters["my_missions"] = True
     return filters
 
 
+#: who has a dashboard (and may have its figures as a report)
+DASHBOARD_ROLES = (Role.ADMIN, Role.COUNCIL, Role.INSPECTOR)
+
+
 @bp.route("/dashboard/")
-@roles_required(Role.ADMIN, Role.COUNCIL, Role.INSPECTOR)
+@roles_required(*DASHBOARD_ROLES)
 def index():
     form = DashboardFilterForm(formdata=request.args)
     form.group.choices = group_choices(request.args.get("group"))

@@ -84,9 +84,9 @@ register(SelfReport, {Need.VIEW: can_view_self_report, Need.ENTER_FIGURES: can_e
 register(WorkingSession, {Need.VIEW: can_view_session, Need.EDIT: can_edit_session})
 
 
-def get_mission(mission_id: int, need: Need = Need.VIEW, options=()) -> Mission:
-    """The mission, or 404; 403 when the current user may not `need` it (VIEW, EDIT, SELF_REPORT)."""
-    return load(Mission, mission_id, need, options=options)
+def get_mission(mission_id: int, need: Need = Need.VIEW, options=(), actor=None) -> Mission:
+    """The mission, or 404; 403 when the current user (or `actor`) may not `need` it (VIEW, EDIT, SELF_REPORT)."""
+    return load(Mission, mission_id, need, actor=actor, options=options)
 
 
 def get_session(session_id: int, need: Need = Need.VIEW, options=()) -> WorkingSession:

@@ -80,9 +80,14 @@ def percentage(part, whole, places: int | None = None) -> Decimal | None:
 
 def build_report(criteria: DossierFilter, visible_ids: set[int] | None) -> Report:
     scope = report_scope(criteria)
-    where = apply(select(Dossier.id), scope, visible_ids).whereclause
-    where = true() if where is None else where
+    where = scope_where(scope, visible_ids)
     return Report(scope, _line_counts(where, scope.reference_day()), _form_rows(scope, where))
+
+
+def scope_where(scope: DossierFilter, visible_ids: set[int] | None):
+    """The WHERE clause of the dossiers a report on `scope` counts (also the Biểu 0603 workbook's)."""
+    where = apply(select(Dossier.id), scope, visible_ids).whereclause
+    return true() if where is None else where
 
 
 def _line_counts(where, day) -> dict[str, dict[str, int]]:

@@ -1,4 +1,7 @@
-"""Pages of the award statistics report, of the figures a self-report printed, and of their reconciliation."""
+"""Pages of the award statistics report (and its Biểu 0603 workbook), of the figures a self-report printed, and of
+their reconciliation."""
+
+import io
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -10,10 +13,12 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from inspection import audit
 from inspection.access import Need, may
 from inspection.dates import VNDateField
+from inspection.downloads import XLSX_MIMETYPE, send_download
 from inspection.forms_util import PortalForm, VersionField, apply_rule_violation, commit_or_refuse, stale
 from inspection.missions.access import MISSION_WORKERS, get_self_report
 from inspection.missions.models import SelfReport
 from inspection.nominations import reconcile as checks
+from inspection.nominations import report_sheet
 from inspection.nominations.blueprint import bp
 from inspection.nominations.figures import MISSING_GROUP, SECTIONS, form_keys, label_of, parse_printed
 from inspection.nominations.filters import DossierFilter
@@ -66,6 +71,26 @@ def report():
                            sections=[(title, section_rows(result, keys)) for title, keys in SECTIONS] if result else [],
                            levels=[(who, forms_at(result, who)) for who in AwardAuthority] if result else [],
                            kinds=list(RecipientKind), missing_group=result.cell(MISSING_GROUP) if result else None)
+
+
+@bp.route("/nominations/report/bieu-0603.xlsx")
+@login_required
+def report_0603():
+    """The report as a workbook in the Biểu 0603 layout, for the same scope and the same readers as the page."""
+    form = ReportScopeForm(formdata=request.args)
+    if not form.validate():
+        for field in form:
+            for error in field.errors:
+                flash(f"{field.label.text}: {error}", "danger")
+        return redirect(url_for("nominations.report", **request.args))
+    if form.unit.data is not None and not can_see_unit(current_user, form.unit.data):
+        abort(403)
+    criteria, visible = DossierFilter.from_args(request.args), visible_unit_ids(current_user)
+    heading = report_heading(form.unit.data, criteria)
+    reporter = heading["issuer"].name if heading["issuer"] else "……"  # the form's words: written in by hand
+    data = report_sheet.workbook_bytes(build_report(criteria, visible), visible, reporter,
+                                       report_sheet.period_text(criteria))
+    return send_download(io.BytesIO(data), f"Bieu-0603-{heading['subject'] or 'tong-hop'}.xlsx", XLSX_MIMETYPE)
 
 
 def report_heading(unit: Unit | None, criteria: DossierFilter) -> dict:

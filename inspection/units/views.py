@@ -45,9 +45,9 @@ def unit_links():
 register(Unit, {Need.VIEW: can_see_unit, Need.MANAGE: lambda user, unit: user.role == Role.ADMIN})
 
 
-def get_unit(unit_id: int, need: Need = Need.VIEW) -> Unit:
-    """The unit, or 404 when there is none, 403 when the user may not `need` it (VIEW, MANAGE)."""
-    return load(Unit, unit_id, need, options=[
+def get_unit(unit_id: int, need: Need = Need.VIEW, actor=None) -> Unit:
+    """The unit, or 404 when there is none, 403 when the user (or `actor`) may not `need` it (VIEW, MANAGE)."""
+    return load(Unit, unit_id, need, actor=actor, options=[
         selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names)])
 
 

@@ -135,13 +135,16 @@ class Content:
     recipients: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()
     preamble: tuple[str, ...] = ()
+    #: signing blocks the document itself fixes (a biên bản: "THƯ KÝ" and "CHỦ TỌA" of the meeting); empty: the
+    #: issuer's signers from the settings
+    signers: tuple[Signer, ...] = ()
 
 
 def compose(content: Content, *, issuer: Issuer, signers: tuple[Signer, ...], archive: str, year: int,
             number: int | None = None, issued_on: datetime.date | None = None, replaces: str = "",
             extra_recipients: tuple[str, ...] = ()) -> OfficialDoc:
     return OfficialDoc(issuer=issuer, type_code=content.type_code, type_name=content.type_name,
-                       subject=content.subject, sections=content.sections, signers=signers,
+                       subject=content.subject, sections=content.sections, signers=content.signers or signers,
                        recipients=content.recipients + extra_recipients, archive=archive,
                        addressees=content.addressees, preamble=content.preamble, number=number,
                        issued_on=issued_on, year=year, replaces=replaces)
