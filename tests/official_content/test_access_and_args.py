@@ -17,7 +17,7 @@ from inspection.official.builders import awards, conclusion, minutes, remediatio
 from inspection.official.kinds import KINDS
 from tests.factories import make_unit, make_user
 from tests.missions.builders import make_mission
-from tests.official_content.helpers import column, tables
+from tests.official_content.helpers import column, lines, tables
 
 
 @pytest.fixture
@@ -113,3 +113,13 @@ def test_a_reminder_counts_the_working_days_a_recommendation_is_late(world):
     [soon] = tables(early, "CÁC KIẾN NGHỊ SẮP ĐẾN HẠN")
     assert column(soon, "Số ngày làm việc còn lại") == ["7"]  # 21, 22, 25, 26, 27, 28, 29 December
     assert tables(early, "CÁC KIẾN NGHỊ QUÁ HẠN") == []
+
+
+def test_the_conclusion_notice_cites_the_decision_establishing_the_team(world):
+    notice = conclusion.KIND.build(world["mission"], date(2018, 1, 5))
+    assert notice.preamble[0] == ("Căn cứ Quyết định số 1317/QĐ-UBND ngày 20/10/2017 của Hội đồng Thi đua – Khen "
+                                  "thưởng Trung ương về việc thành lập Đoàn kiểm tra;")
+    assert notice.preamble[-1] == "Hội đồng Thi đua – Khen thưởng Trung ương thông báo kết luận kiểm tra như sau:"
+    assert lines(notice, "KẾT QUẢ KIỂM TRA") == ["1. Ưu điểm", "Không ghi nhận ưu điểm riêng.", "2. Tồn tại, hạn chế",
+                                                 "Tuyên truyền còn hạn chế."]
+    assert notice.recipients == ("Sở Y tế", "Thành viên Đoàn kiểm tra")

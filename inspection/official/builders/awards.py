@@ -23,6 +23,7 @@ from inspection.nominations.report import FormRow, Report, Row, build_report, fo
 from inspection.nominations.report_views import ReportScopeForm, report_heading
 from inspection.official.builders.common import count, day, joined, percent, vi
 from inspection.official.kinds import Kind, SubjectRef, register
+from inspection.timeutil import today_vn
 from inspection.units.models import Unit
 from inspection.units.scope import can_see_unit, visible_unit_ids
 
@@ -62,7 +63,7 @@ def load(user, args: Mapping[str, str]) -> Criteria:
 
 def describe(subject: Criteria) -> SubjectRef:
     scope = subject.criteria
-    year = scope.year_to or scope.year_from or (scope.period_end() or datetime.date.today()).year
+    year = scope.year_to or scope.year_from or (scope.period_end() or today_vn()).year
     return SubjectRef("awards", None, subject.unit.id if subject.unit else None,
                       f"Kết quả khen thưởng {scope_words(subject)}, {period_words(scope)}", year, subject.args)
 
