@@ -8,5 +8,6 @@ from inspection.imports import tasks as import_tasks  # noqa: F401  (import prev
 from inspection.jobs import housekeeping  # noqa: F401  (result files past JOB_RESULT_DAYS)
 from inspection.nominations import export_job  # noqa: F401  (the dossier registry's export)
 from inspection.notifications import jobs as notification_jobs  # noqa: F401  (the daily digest of notices)
+from inspection.official import builders as official_kinds  # noqa: F401  (the kinds of official document)
 from inspection.official import jobs as official_jobs  # noqa: F401  (large official documents)
 from inspection.reminders import jobs as reminder_jobs  # noqa: F401  (daily reminders, their e-mail)

@@ -23,9 +23,9 @@ PROVINCES = [
     ("KG", "UBND tỉnh Kiên Giang", K.PROVINCE, None),
     ("AG-CU", "UBND tỉnh An Giang", K.PROVINCE, None),
 ]
-#: the demo's issuing council (the 2017 mission's issuing unit): its documents are signed with the demo's TEST
+#: the units issuing the demo's official documents (COUNCIL_ISSUER's unit): they sign with the demo's TEST
 #: certificate (`flask documents demo-certificate`)
-SIGNING_UNITS = ("TW-HDTDKT",)
+SIGNING_UNITS = ("AG",)
 
 # Provincial bodies of Kiên Giang; each has an An Giang successor from 01/07/2025 (suffix after "KG-")
 PROVINCIAL_BODIES = [

@@ -50,7 +50,7 @@ class Kind:
     #: the SubjectRef.subject_type of this kind's subjects ("mission"): which pages offer the kind's button.
     #: Pages pass the subject as args named after it: {"mission": id}, {"unit": id}, {"session": id}; a period
     #: and an award report's criteria pass their page's query string.
-    subject_type: str = ""
+    subject_type: str
 
 
 KINDS: dict[str, Kind] = {}

@@ -92,6 +92,7 @@ class OfficialDocument(db.Model):
         "official.regenerate": _l("Tạo lại dự thảo văn bản"),
         "official.issue": _l("Ban hành văn bản"),
         "official.correct": _l("Tạo văn bản thay thế"),
+        "official.sign": _l("Ký số văn bản"),
     }
     __table_args__ = (
         # the number of an issued document: one per issuing unit, type and calendar year (DOMAIN.md 4.3)
@@ -129,12 +130,19 @@ class OfficialDocument(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     issued_at: Mapped[datetime | None]
+    #: the issued PDF signed with the issuing unit's certificate (PAdES), stored beside the unsigned one: the
+    #: issued files never change; signing adds a file, once
+    signed_pdf_id: Mapped[int | None] = mapped_column(ForeignKey("stored_file.id"))
+    signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    signed_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
 
     unit = relationship("Unit", foreign_keys=[unit_id])
     issuer_unit = relationship("Unit", foreign_keys=[issuer_unit_id])
     docx: Mapped[StoredFile] = relationship(foreign_keys=[docx_id])
     pdf: Mapped[StoredFile] = relationship(foreign_keys=[pdf_id])
+    signed_pdf: Mapped[StoredFile | None] = relationship(foreign_keys=[signed_pdf_id])
+    signed_by = relationship("User", foreign_keys=[signed_by_id])
     replaces: Mapped["OfficialDocument | None"] = relationship(remote_side=[id], back_populates="replaced_by")
     replaced_by: Mapped[list["OfficialDocument"]] = relationship(back_populates="replaces")
     created_by = relationship("User", foreign_keys=[created_by_id])
@@ -147,7 +155,7 @@ class OfficialDocument(db.Model):
         return self.status == DocumentStatus.ISSUED
 
 
-#: what an issued document never changes (the signature the docsign slice may add later is kept apart)
+#: what an issued document never changes (the signed PDF is added once, beside them: services.sign)
 FROZEN = ("kind", "type_code", "subject_type", "subject_id", "unit_id", "title", "year", "args", "status",
           "issuer_unit_id", "number", "reference", "number_year", "issued_on", "docx_id", "pdf_id", "replaces_id",
           "issued_by_id", "issued_at")

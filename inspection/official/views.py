@@ -20,7 +20,7 @@ from inspection.confirm import Question, Subject, confirm_first
 from inspection.extensions import db
 from inspection.forms_util import commit_or_refuse, save
 from inspection.jobs.views import get_job
-from inspection.official import listing, rendering, services
+from inspection.official import listing, rendering, services, signatures
 from inspection.official.access import DRAFTERS, ISSUERS, can_draft, can_issue, get_document
 from inspection.official.forms import ButtonForm, IssueForm, VersionForm
 from inspection.official.jobs import KIND as JOB_KIND
@@ -37,6 +37,7 @@ bp = Blueprint("official", __name__)
 #: form fields of a "Tạo văn bản" button that are not the subject's arguments
 NOT_ARGS = frozenset({"kind", "csrf_token", "confirmed"})
 PAGE_OPTIONS = (selectinload(OfficialDocument.docx), selectinload(OfficialDocument.pdf),
+                selectinload(OfficialDocument.signed_pdf), selectinload(OfficialDocument.issuer_unit),
                 selectinload(OfficialDocument.replaced_by), selectinload(OfficialDocument.replaces))
 
 
@@ -66,18 +67,21 @@ def _page(document: OfficialDocument, issue_form: IssueForm | None = None):
     return render_template("official/document.html", document=document, kind=KINDS.get(document.kind),
                            issue_form=issue_form, version_form=VersionForm(data={"version": document.version}),
                            button_form=ButtonForm(), may_draft=can_draft(current_user),
-                           may_issue=can_issue(current_user), history=history_of(document))
+                           may_issue=can_issue(current_user), history=history_of(document),
+                           signature=signatures.status(document, _folder()))
 
 
 def _suggested_number(document: OfficialDocument) -> int:
     return next_free(document.issuer_unit_id, document.type_code, today_vn().year)
 
 
-@bp.route("/documents/<int:document_id>/<any(docx, pdf):file_type>")
+@bp.route("/documents/<int:document_id>/<any(docx, pdf, signed):file_type>")
 @login_required
 def download(document_id: int, file_type: str):
     document = get_document(document_id, options=PAGE_OPTIONS)
-    stored = document.docx if file_type == "docx" else document.pdf
+    stored = {"docx": document.docx, "pdf": document.pdf, "signed": document.signed_pdf}[file_type]
+    if stored is None:
+        abort(404)
     try:
         data = rendering.read_checked(_folder(), stored)
     except RuleViolation as violation:
@@ -163,6 +167,21 @@ def issue(document_id: int):
     return redirect(url_for("official.detail", document_id=document.id))
 
 
+@bp.post("/documents/<int:document_id>/sign")
+@roles_required(*ISSUERS)
+def sign(document_id: int):
+    document = get_document(document_id, Need.DECIDE, options=PAGE_OPTIONS)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    try:
+        commit_or_refuse(lambda: signatures.sign(current_user, document, folder=_folder()))
+    except RuleViolation as violation:
+        flash(violation.message, "danger")
+    else:
+        flash(_("Đã ký số văn bản số %(ref)s.", ref=document.reference), "success")
+    return redirect(url_for("official.detail", document_id=document.id))
+
+
 @bp.post("/documents/<int:document_id>/correct")
 @roles_required(*DRAFTERS)
 def correct(document_id: int):
@@ -209,14 +228,5 @@ def kinds_for(subject_type: str) -> list:
     """The kinds a page offers for its subject (template global for the "Tạo văn bản" buttons)."""
     if not current_user.is_authenticated or not can_draft(current_user):
         return []
-    return [kind for kind in KINDS.values() if _subject_type(kind) == subject_type]
-
-
-#: the subject of the six kinds the doccontent slice registers, until each declares Kind.subject_type
-_SUBJECT_OF = {"conclusion": "mission", "reminder": "unit", "remediation": "mission", "minutes": "session",
-               "summary": "period", "awards": "awards"}
-
-
-def _subject_type(kind) -> str:
-    return getattr(kind, "subject_type", "") or _SUBJECT_OF.get(kind.key, "")
+    return [kind for kind in KINDS.values() if kind.subject_type == subject_type]
 

@@ -8,6 +8,7 @@ import subprocess
 from flask import Config
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from inspection.demo.kiengiang import SIGNING_UNITS
 from inspection.documents.official.signing import certificate_for, check_pdf, sign_pdf
 from inspection.documents.official.signing.demo import demo_files
 from inspection.timeutil import VIETNAM
@@ -65,7 +66,7 @@ def test_the_demo_command_writes_a_test_certificate_and_configures_it(certificat
                        SIGNING_DEMO_ROOT=config["SIGNING_DEMO_ROOT"])
     demo.instance_path = str(tmp_path)
     with demo.app_context():
-        certificate = certificate_for("TW-HDTDKT")
+        certificate = certificate_for(SIGNING_UNITS[0])
         assert certificate.is_test
         check = check_pdf(sign_pdf(b"%PDF-1.4\n" + _tiny_pdf_body(), certificate, reason="Thử", location="An Giang",
                                    signer_name="Trần Thị B"))

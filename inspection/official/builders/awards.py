@@ -146,4 +146,4 @@ def form_row(row: FormRow, kinds: list[RecipientKind]) -> tuple[str, ...]:
 
 
 KIND = register(Kind(key="awards", label=_l("Báo cáo kết quả khen thưởng"), type_code="BC", load=load,
-                     describe=describe, build=build))
+                     describe=describe, build=build, subject_type="awards"))

@@ -124,4 +124,4 @@ def requests(mission: Mission, recommendations: list[Recommendation], on: dateti
 
 
 KIND = register(Kind(key="conclusion", label=_l("Thông báo kết luận kiểm tra"), type_code="TB",
-                     load=data.load_mission, describe=data.describe_mission, build=build))
+                     load=data.load_mission, describe=data.describe_mission, build=build, subject_type="mission"))

@@ -101,4 +101,4 @@ def conclusion(session: ReviewSession) -> Section:
 
 
 KIND = register(Kind(key="minutes", label=_l("Biên bản phiên họp"), type_code="BB", load=load, describe=describe,
-                     build=build))
+                     build=build, subject_type="session"))

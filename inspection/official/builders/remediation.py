@@ -99,4 +99,4 @@ def verified_line(rec: Recommendation) -> str:
 
 
 KIND = register(Kind(key="remediation", label=_l("Báo cáo kết quả khắc phục"), type_code="BC",
-                     load=data.load_mission, describe=data.describe_mission, build=build))
+                     load=data.load_mission, describe=data.describe_mission, build=build, subject_type="mission"))

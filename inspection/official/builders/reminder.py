@@ -96,4 +96,4 @@ def _table(lines: list[Line], columns: tuple[Column, ...], none: str) -> tuple:
 
 
 KIND = register(Kind(key="reminder", label=_l("Công văn đôn đốc thực hiện kiến nghị"), type_code="",
-                     load=load, describe=describe, build=build))
+                     load=load, describe=describe, build=build, subject_type="unit"))

@@ -133,4 +133,4 @@ def overdue_section(scope: Scope, today: datetime.date) -> Section:
 
 
 KIND = register(Kind(key="summary", label=_l("Báo cáo tổng hợp"), type_code="BC", load=load, describe=describe,
-                     build=build))
+                     build=build, subject_type="period"))
