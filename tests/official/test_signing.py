@@ -2,6 +2,7 @@
 beside the issued one (which never changes), the page checking the stored signature each time it is shown."""
 
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -51,9 +52,9 @@ def test_a_changed_byte_in_the_stored_signed_file_shows_on_the_page(app, world, 
     council.post(f"/documents/{document.id}/sign")
     db.session.expire_all()
     path = stored_path(app.config["FILES_FOLDER"], db.session.get(OfficialDocument, document.id).signed_pdf)
-    data = bytearray(open(path, "rb").read())
+    data = bytearray(Path(path).read_bytes())
     data[len(data) // 3] ^= 0x01
-    open(path, "wb").write(bytes(data))
+    Path(path).write_bytes(bytes(data))
     page = council.get(f"/documents/{document.id}").get_data(as_text=True)
     assert 'data-signature="invalid"' in page and "không còn khớp mã SHA-256" in page
 
