@@ -77,7 +77,7 @@ def test_the_councils_documents_are_not_a_unit_officers(world):
     ("remediation", {"mission": "99999999999999999999"}, "“mission”"),
     ("reminder", {"unit": "-1"}, "“unit”"),
     ("minutes", {"session": "1.5"}, "“session”"),
-    ("summary", {}, "“year”"),
+    ("summary", {"issued_from": "31/02/2017"}, "“issued_from”"),
     ("summary", {"year": "20x7"}, "“year”"),
     ("summary", {"year": "1700"}, "“year”"),
     ("summary", {"from": "31/02/2017"}, "“from”"),

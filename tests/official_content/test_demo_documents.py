@@ -160,6 +160,11 @@ def _check_summary(council, today: date) -> None:
     by_dates = summary.KIND.build(summary.KIND.load(council, {"from": "01/01/2017", "to": "31/12/2017"}), today)
     assert by_year.subject.endswith("năm 2017") and "từ 01/01/2017 đến 31/12/2017" in by_dates.subject
     assert by_year.sections == by_dates.sections
+    # the dashboard's button passes the page's own filters; without any, everything issued up to today
+    from_dashboard = summary.KIND.load(council, {"issued_from": "01/01/2017", "issued_to": "31/12/2017"})
+    assert summary.KIND.build(from_dashboard, today).sections == by_year.sections
+    unfiltered = summary.KIND.load(council, {})
+    assert (unfiltered.start, unfiltered.end) == (None, today_vn())
     totals = _rows(by_year, "TỔNG HỢP CHUNG")
     assert (totals["Kiến nghị chưa kết luận"], totals["Trong đó quá hạn"], totals["Quá hạn trên 90 ngày"]) == (
         "4", "4", "4")

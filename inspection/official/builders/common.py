@@ -25,6 +25,8 @@ ARGUMENT_WORDS = {
     "year": _l("năm"),
     "from": _l("từ ngày"),
     "to": _l("đến ngày"),
+    "issued_from": _l("ban hành từ ngày"),
+    "issued_to": _l("ban hành đến ngày"),
 }
 
 

@@ -20,6 +20,7 @@ from inspection.documents.official.model import Column, Content, Paragraph, Sect
 from inspection.official.builders import overdue_list
 from inspection.official.builders.common import count, date_arg, day, lower_first, percent, period, vi, year_arg
 from inspection.official.kinds import Kind, SubjectRef, register
+from inspection.timeutil import today_vn
 
 TOPIC = "kết quả thực hiện kiến nghị sau kiểm tra, giám sát công tác thi đua, khen thưởng"
 
@@ -45,6 +46,12 @@ class Period:
         return {name: day(value) for name, value in (("from", self.start), ("to", self.end)) if value}
 
 
+def _date(args: Mapping[str, str], name: str, dashboard_name: str) -> datetime.date | None:
+    """The report's own argument, or the dashboard's filter of the same meaning (its button passes the page's
+    query string)."""
+    return date_arg(args, name) or date_arg(args, dashboard_name)
+
+
 def may_read(user) -> bool:
     return user.role in DASHBOARD_ROLES
 
@@ -54,9 +61,9 @@ def load(user, args: Mapping[str, str]) -> Period:
     year = year_arg(args)
     if year:
         return Period(user, datetime.date(year, 1, 1), datetime.date(year, 12, 31), year)
-    start, end = date_arg(args, "from"), date_arg(args, "to")
-    if start is None and end is None:
-        raise ValueError(_("Cần tham số “year” (năm) hoặc “from”, “to” (từ ngày, đến ngày dạng dd/mm/yyyy)."))
+    start, end = _date(args, "from", "issued_from"), _date(args, "to", "issued_to")
+    if start is None and end is None:  # the dashboard without a filter: everything issued up to today
+        end = today_vn()
     if start and end and end < start:
         raise ValueError(_("Tham số “to” (đến ngày) phải không trước “from” (từ ngày)."))
     return Period(user, start, end)

@@ -22,8 +22,14 @@
     demo-certificate` writes them into instance/signing/ for the demo).
 """
 
-from inspection.documents.official.signing.certificates import CertificateError, SigningCertificate, certificate_for
-from inspection.documents.official.signing.check import SignatureCheck, check_pdf
-from inspection.documents.official.signing.sign import sign_pdf
+import warnings
+
+# pyHanko 0.38 imports cryptography's DSA types, which warn on import; the portal never signs with DSA, and the
+# warning would print on every command a user runs
+warnings.filterwarnings("ignore", message="DSA is deprecated")
+
+from inspection.documents.official.signing.certificates import CertificateError, SigningCertificate, certificate_for  # noqa: E402, I001
+from inspection.documents.official.signing.check import SignatureCheck, check_pdf  # noqa: E402
+from inspection.documents.official.signing.sign import sign_pdf  # noqa: E402
 
 __all__ = ["CertificateError", "SignatureCheck", "SigningCertificate", "certificate_for", "check_pdf", "sign_pdf"]
