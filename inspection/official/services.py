@@ -56,12 +56,18 @@ def create_draft(actor, kind_key: str, args: Mapping[str, str], *, folder: str, 
     rendering.attach(actor, document, files, folder, _base_name(document))
     db.session.add(document)
     db.session.flush()
-    action, summary = ("official.correct", "Tạo dự thảo “%(title)s” thay thế văn bản số %(ref)s") if replaces \
-        else ("official.draft", "Tạo dự thảo “%(title)s”")
-    audit.record(actor, action, document, audit.text(summary, title=document.title,
-                                                     ref=replaces.reference if replaces else ""),
-                 after=_snapshot(document))
+    _record_draft(actor, document, replaces)
     return document
+
+
+def _record_draft(actor, document: OfficialDocument, replaces: OfficialDocument | None) -> None:
+    if replaces is None:
+        audit.record(actor, "official.draft", document, audit.text("Tạo dự thảo “%(title)s”", title=document.title),
+                     after=_snapshot(document))
+        return
+    audit.record(actor, "official.correct", document,
+                 audit.text("Tạo dự thảo “%(title)s” thay thế văn bản số %(ref)s", title=document.title,
+                            ref=replaces.reference), after=_snapshot(document))
 
 
 def regenerate(actor, document: OfficialDocument, *, folder: str, today: datetime.date, version) -> None:

@@ -89,3 +89,14 @@ def test_a_second_signature_keeps_both_valid(app, signed_pdf):
 def test_signing_a_file_that_is_not_a_pdf_is_refused_in_vietnamese(app):
     with pytest.raises(RuleViolation, match="không phải PDF hợp lệ"):
         sign(b"hello")
+
+
+def test_signing_and_checking_work_where_an_event_loop_already_runs(app, unsigned_pdf):
+    """A worker whose thread already runs an event loop (Playwright's sync API in the same process did, in CI):
+    pyHanko's own asyncio.run would fail there."""
+    import asyncio
+
+    async def inside_a_loop():
+        return check_pdf(sign(unsigned_pdf))
+
+    assert asyncio.run(inside_a_loop()).valid

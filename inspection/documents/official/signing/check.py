@@ -22,6 +22,7 @@ from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
 
 from inspection.documents.official.signing.certificates import common_name, trust_roots
+from inspection.documents.official.signing.loopfree import run_outside_loop
 from inspection.documents.official.signing.sign import KEY_USAGE
 from inspection.documents.official.signing.testcerts import is_test_name
 from inspection.timeutil import to_vietnam_time
@@ -66,7 +67,7 @@ def _validate(signature, roots) -> tuple[bool, bool, bool]:
     try:
         context = ValidationContext(trust_roots=roots, moment=signature.self_reported_timestamp,
                                     allow_fetching=False, revocation_mode="soft-fail")
-        status = validate_pdf_signature(signature, context, key_usage_settings=KeyUsageConstraints(
+        status = run_outside_loop(validate_pdf_signature, signature, context, key_usage_settings=KeyUsageConstraints(
             key_usage=KEY_USAGE, match_all_key_usages=False))
     except Exception:  # a damaged or forged signature object must read as "changed", never as a server error
         log.info("signature check: signature cannot be validated", exc_info=True)

@@ -26,6 +26,7 @@ from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from inspection.documents.official.signing.certificates import SigningCertificate
+from inspection.documents.official.signing.loopfree import run_outside_loop
 from inspection.documents.official.signing.stampfont import source_font, stamp_font
 from inspection.rules import RuleViolation
 from inspection.timeutil import VIETNAM
@@ -55,7 +56,7 @@ def sign_pdf(pdf: bytes, certificate: SigningCertificate, *, reason: str, locati
         new_field_spec=fields.SigFieldSpec(sig_field_name=field_name, on_page=-1, box=box))
     text = stamp_text(signer_name, certificate, datetime.datetime.now(VIETNAM))
     try:
-        output = pdf_signer.sign_pdf(writer, appearance_text_params={"stamp": text})
+        output = run_outside_loop(pdf_signer.sign_pdf, writer, appearance_text_params={"stamp": text})
     except SigningError as error:
         current_app.logger.warning("signing failed: %s", error)
         raise RuleViolation(_("Không ký số được văn bản: %(reason)s", reason=str(error))) from None
