@@ -15,7 +15,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from inspection.documents.official import docx, pdf
-from inspection.documents.official.model import Content, compose
+from inspection.documents.official.model import Content, OfficialDoc, compose
 from inspection.extensions import db
 from inspection.files.models import StoredFile
 from inspection.files.services import store_bytes, stored_path
@@ -40,10 +40,8 @@ class Files:
 def render(content: Content, profile: IssuerProfile, *, year: int, number: int | None = None,
            issued_on: datetime.date | None = None, replaces: str = "", progress: Progress | None = None) -> Files:
     """The .docx and its PDF; a draft when `number` and `issued_on` are None."""
-    official = compose(content, issuer=issuers.issuer(profile), signers=issuers.signers(profile),
-                       archive=profile.archive, year=year, number=number, issued_on=issued_on, replaces=replaces,
-                       extra_recipients=profile.recipient_lines)
-    word = docx.to_docx(official)
+    word = docx.to_docx(official_doc(content, profile, year=year, number=number, issued_on=issued_on,
+                                     replaces=replaces))
     _step(progress, 2)
     try:
         converted = pdf.to_pdf(word)
@@ -51,6 +49,14 @@ def render(content: Content, profile: IssuerProfile, *, year: int, number: int |
         raise RuleViolation(str(error)) from None
     _step(progress, 3)
     return Files(docx=word, pdf=converted)
+
+
+def official_doc(content: Content, profile: IssuerProfile, *, year: int, number: int | None = None,
+                 issued_on: datetime.date | None = None, replaces: str = "") -> OfficialDoc:
+    """The content with the issuing unit's part: heading, signing block, its own recipients and archive."""
+    return compose(content, issuer=issuers.issuer(profile), signers=issuers.signers(profile),
+                   archive=profile.archive, year=year, number=number, issued_on=issued_on, replaces=replaces,
+                   extra_recipients=profile.recipient_lines)
 
 
 def _step(progress: Progress | None, done: int) -> None:
