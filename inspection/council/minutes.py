@@ -1,15 +1,16 @@
 """The heading of the minutes (biên bản) in the administrative format of Decree 30/2020: the council's
-name on the left, the national motto on the right, and the place–date line under it."""
+name on the left, the national motto on the right, and the place–date line under it.
+
+The council's name, the body above it and the place come from the issuer's settings (`IssuerProfile`, declared
+by an administrator on /documents/issuers/), the same that head the official documents; until one is declared the
+place is left to be written in by hand."""
 
 from dataclasses import dataclass
 
-from flask import current_app
-
 from inspection.council.models import ReviewSession, SessionStatus
+from inspection.documents.issuer_profiles import first_profile
 from inspection.documents.placedate import format_place_date
 
-#: settings a deployment may give (instance/config.py or INSPECTION_* variables); the defaults leave
-#: the province to be written in by hand on the printed copy
 DEFAULT_COUNCIL_NAME = "Hội đồng Thi đua – Khen thưởng tỉnh"
 BLANK_LOCALITY = "……"
 
@@ -26,10 +27,10 @@ class MinutesHeading:
 
 
 def minutes_heading(session: ReviewSession) -> MinutesHeading:
-    config = current_app.config
-    locality = (config.get("COUNCIL_LOCALITY") or "").strip() or BLANK_LOCALITY
-    return MinutesHeading(council_name=config.get("COUNCIL_NAME") or DEFAULT_COUNCIL_NAME,
-                          parent_body=config.get("COUNCIL_PARENT_BODY") or "",
-                          place_date=format_place_date(locality, session.held_on),
+    profile = first_profile()
+    place = (profile.place.strip() if profile else "") or BLANK_LOCALITY
+    return MinutesHeading(council_name=profile.body if profile else DEFAULT_COUNCIL_NAME,
+                          parent_body=profile.parent_body if profile else "",
+                          place_date=format_place_date(place, session.held_on),
                           draft=session.status == SessionStatus.OPEN,
                           chair_signature=(session.chaired_by or "").split(" – ")[0].split(",")[0].strip())

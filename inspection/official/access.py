@@ -16,9 +16,10 @@ from sqlalchemy import and_, exists, false, or_, select
 
 from inspection.access import Need, load, may, register
 from inspection.auth.models import Role, User
+from inspection.documents.issuer_profiles import IssuerProfile
 from inspection.extensions import db
 from inspection.missions.models import Mission, mission_units
-from inspection.official.models import DocumentStatus, IssuerProfile, OfficialDocument
+from inspection.official.models import DocumentStatus, OfficialDocument
 from inspection.permissions import OVERSEERS
 from inspection.units.models import Unit
 from inspection.units.scope import visible_unit_ids

@@ -3,8 +3,8 @@ after the demo data by `flask demo load` (the demo package sits below this one a
 
 from inspection.access import SYSTEM
 from inspection.demo.kiengiang import COUNCIL_ISSUER
+from inspection.documents.issuer_profiles import SigningForm
 from inspection.official import issuers
-from inspection.official.models import SigningForm
 from inspection.units.queries import unit_by_code
 
 

@@ -6,9 +6,9 @@ from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from inspection.dates import VNDateField
+from inspection.documents.issuer_profiles import IssuerProfile, SigningForm
 from inspection.forms_util import PortalForm, VersionField
 from inspection.labels import field_label
-from inspection.official.models import IssuerProfile, SigningForm
 
 
 class ButtonForm(PortalForm):

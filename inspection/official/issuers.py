@@ -14,9 +14,9 @@ from sqlalchemy.orm import selectinload
 
 from inspection import access, audit, rules
 from inspection.access import Need
+from inspection.documents.issuer_profiles import IssuerProfile, SigningForm, first_profile
 from inspection.documents.official.model import Issuer, Signer
 from inspection.extensions import db
-from inspection.official.models import IssuerProfile, SigningForm
 from inspection.permissions import is_admin
 from inspection.rules import RuleViolation
 from inspection.units.models import Unit
@@ -48,7 +48,7 @@ def profiles() -> list[IssuerProfile]:
 
 def default_profile() -> IssuerProfile:
     """The issuer of a new draft: the first declared (a portal serves one council); refused when none is."""
-    profile = db.session.scalar(select(IssuerProfile).order_by(IssuerProfile.id).limit(1))
+    profile = first_profile()
     if profile is None:
         raise RuleViolation(_("Chưa khai báo cơ quan ban hành văn bản: quản trị viên cần khai báo ở trang "
                               "“Cơ quan ban hành văn bản” trước khi tạo văn bản."))

@@ -1,4 +1,5 @@
-"""Stored official documents (Văn bản) and the issuing units' settings (IssuerProfile).
+"""Stored official documents (Văn bản); the issuing units' settings are in the core
+(`inspection.documents.issuer_profiles`), where the council's printable minutes read them too.
 
 A document is a draft until it is issued with a number and a day; then it is frozen: no service changes its
 fields or files (a listener refuses the flush), and a correction is a new document naming it (`replaces`)."""
@@ -6,7 +7,7 @@ fields or files (a listener refuses the flush), and a correction is a new docume
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, event, inspect
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, event, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from inspection.enums import LabelledEnum, enum_column, register_labels
@@ -21,67 +22,13 @@ class DocumentStatus(LabelledEnum):
     ISSUED = "issued"
 
 
-class SigningForm(LabelledEnum):
-    """How the signer signs (Decree 30/2020, Phụ lục I): on behalf of the collective body (TM.), as deputy
-    for the head (KT.), both (TM. … / KT. …), as acting head (Q.), or the head signing directly."""
-
-    TM = "tm"
-    TM_KT = "tm_kt"
-    KT = "kt"
-    Q = "q"
-    DIRECT = "direct"
-
-
 register_labels({
     DocumentStatus.DRAFT: _l("Dự thảo"),
     DocumentStatus.ISSUED: _l("Đã ban hành"),
-    SigningForm.TM: _l("Thay mặt (TM.)"),
-    SigningForm.TM_KT: _l("Thay mặt, ký thay (TM., KT.)"),
-    SigningForm.KT: _l("Ký thay (KT.)"),
-    SigningForm.Q: _l("Quyền (Q.)"),
-    SigningForm.DIRECT: _l("Ký trực tiếp"),
 })
 
 #: issuing is final: a mistake is corrected by a new document that replaces this one
 DOCUMENT_TRANSITIONS = Transitions({DocumentStatus.DRAFT: {DocumentStatus.ISSUED}})
-
-
-class IssuerProfile(db.Model):
-    """What a unit prints when it issues a document: its heading, symbol, place, signing block, recipients."""
-
-    __tablename__ = "issuer_profile"
-    __audit_name__ = _l("Thông tin cơ quan ban hành")
-    __audit_action_labels__ = {"official.issuer_create": _l("Khai báo cơ quan ban hành"),
-                               "official.issuer_edit": _l("Sửa thông tin cơ quan ban hành")}
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), unique=True, info={"label": _l("Đơn vị")})
-    parent_body: Mapped[str] = mapped_column(String(255), default="", info={"label": _l("Cơ quan chủ quản")})
-    body: Mapped[str] = mapped_column(String(255), info={"label": _l("Cơ quan ban hành")})
-    symbol: Mapped[str] = mapped_column(String(40), info={"label": _l("Ký hiệu cơ quan")})
-    place: Mapped[str] = mapped_column(String(120), info={"label": _l("Địa danh")})
-    signing_form: Mapped[SigningForm] = enum_column(SigningForm, default=SigningForm.TM_KT,
-                                                    info={"label": _l("Hình thức ký")})
-    #: "HỘI ĐỒNG" in "TM. HỘI ĐỒNG"
-    collective: Mapped[str] = mapped_column(String(255), default="", info={"label": _l("Tập thể lãnh đạo")})
-    #: "CHỦ TỊCH" in "KT. CHỦ TỊCH"
-    head_title: Mapped[str] = mapped_column(String(255), default="", info={"label": _l("Chức danh người đứng đầu")})
-    #: "PHÓ CHỦ TỊCH" under "KT. CHỦ TỊCH"
-    signer_title: Mapped[str] = mapped_column(String(255), default="", info={"label": _l("Chức danh người ký")})
-    signer_name: Mapped[str] = mapped_column(String(255), default="", info={"label": _l("Người ký")})
-    #: one recipient a line, without the leading "- "
-    recipients: Mapped[str] = mapped_column(Text, default="", info={"label": _l("Nơi nhận")})
-    #: "VT, TĐKT" in "- Lưu: VT, TĐKT."
-    archive: Mapped[str] = mapped_column(String(120), default="VT", info={"label": _l("Nơi lưu")})
-    version: Mapped[int] = mapped_column(default=1)
-
-    unit = relationship("Unit")
-
-    __mapper_args__ = {"version_id_col": version}
-
-    @property
-    def recipient_lines(self) -> tuple[str, ...]:
-        return tuple(line.strip().lstrip("-").strip() for line in self.recipients.splitlines() if line.strip())
 
 
 class OfficialDocument(db.Model):

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from inspection.documents.issuer_profiles import IssuerProfile
 from inspection.documents.official import docx, pdf
 from inspection.documents.official.model import Content, OfficialDoc, compose
 from inspection.extensions import db
@@ -21,7 +22,7 @@ from inspection.files.models import StoredFile
 from inspection.files.services import store_bytes, stored_path
 from inspection.formatting import vn_date
 from inspection.official import issuers
-from inspection.official.models import IssuerProfile, OfficialDocument
+from inspection.official.models import OfficialDocument
 from inspection.rules import RuleViolation
 
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -9,8 +9,10 @@ from sqlalchemy import select
 from inspection.council import services
 from inspection.council.decisions import decide
 from inspection.council.models import Decision, ReviewItem, ReviewSession, SessionStatus
+from inspection.documents.issuer_profiles import IssuerProfile
 from inspection.extensions import db
 from tests.council.builders import HELD_ON, PARTICIPANTS
+from tests.factories import make_unit
 
 
 @pytest.fixture
@@ -173,7 +175,9 @@ def test_closing_through_the_page(scene, session, login):
 
 
 def test_the_minutes_list_every_item_with_its_decision(scene, session, login, app):
-    app.config.update(COUNCIL_NAME="Hội đồng Thi đua – Khen thưởng tỉnh Kiên Giang", COUNCIL_LOCALITY="Kiên Giang")
+    # the heading comes from the issuer's settings, the same that head the official documents
+    db.session.add(IssuerProfile(unit=make_unit("UBND tỉnh Kiên Giang", code="KG-IP"), symbol="HĐTĐKT",
+                                 body="Hội đồng Thi đua – Khen thưởng tỉnh Kiên Giang", place="Kiên Giang"))
     first, second = session.items
     decide(scene.council, first, Decision.EXTEND, "Chờ kiện toàn bộ máy", date(2019, 12, 31), version=first.version)
     db.session.commit()

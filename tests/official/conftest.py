@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from inspection.access import SYSTEM, Need, load
 from inspection.auth.models import Role
+from inspection.documents.issuer_profiles import SigningForm
 from inspection.documents.official import pdf as pdf_module
 from inspection.documents.official.model import Bullets, Content, Paragraph, Section
 from inspection.extensions import db
@@ -18,7 +19,6 @@ from inspection.findings.models import FindingCategory, Recommendation
 from inspection.missions.models import Mission
 from inspection.official import issuers, kinds, rendering
 from inspection.official.kinds import Kind, SubjectRef
-from inspection.official.models import SigningForm
 from inspection.params import whole_number
 from inspection.units.models import Unit, UnitKind
 from tests.factories import make_unit, make_user

@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from inspection.access import Need, may
 from inspection.audit import AuditEntry
+from inspection.documents.issuer_profiles import IssuerProfile
 from inspection.extensions import db
-from inspection.official.models import DocumentStatus, IssuerProfile, OfficialDocument
+from inspection.official.models import DocumentStatus, OfficialDocument
 from inspection.timeutil import today_vn
 from tests.jobs.run_here import run_queued_jobs
 from tests.official.conftest import LETTER, NOTICE
