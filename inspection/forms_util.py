@@ -191,6 +191,11 @@ class PortalForm(FlaskForm):
         return super().validate(extra_validators=extra)
 
 
+class ButtonForm(PortalForm):
+    """A button that acts on a record (issue, sign, remove, withdraw, add a missing award form): the form posts
+    only its CSRF token. The one such form of the portal."""
+
+
 class KeepsParseErrors:
     """Mixin for fields that parse their input: when parsing failed, stop there, because
     DataRequired would otherwise wipe the precise message and say "required" for typed text."""

@@ -101,10 +101,6 @@ class DecisionForm(PortalForm):
         return valid
 
 
-class ButtonForm(PortalForm):
-    """A button that acts on one record (removing an item): only the CSRF token."""
-
-
 class CloseForm(PortalForm):
     minutes_ref = DocRefField(_l("Số biên bản"), validators=[Optional()], purpose=purposes.MINUTES,
                               render_kw={"placeholder": _l("ví dụ: 05/BB-HĐTĐKT")})

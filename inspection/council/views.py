@@ -11,12 +11,12 @@ from inspection.access import Need
 from inspection.confirm import Question, Subject, confirm_first
 from inspection.council import decisions, services
 from inspection.council.access import DECIDERS, READERS, can_decide, get_item, get_session
-from inspection.council.forms import AddItemsForm, ButtonForm, CloseForm, DecisionForm, SessionForm
+from inspection.council.forms import AddItemsForm, CloseForm, DecisionForm, SessionForm
 from inspection.council.minutes import minutes_heading
 from inspection.council.models import Decision, ReviewItem, ReviewSession, SessionStatus
 from inspection.council.queries import item_counts, pending_requests, session_list_query, session_page_options
 from inspection.extensions import db
-from inspection.forms_util import apply_rule_violation, commit_or_refuse, save
+from inspection.forms_util import ButtonForm, apply_rule_violation, commit_or_refuse, save
 from inspection.permissions import roles_required
 from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn

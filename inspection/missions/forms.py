@@ -111,10 +111,6 @@ class StatusForm(PortalForm):
             return None
 
 
-class ActionForm(PortalForm):
-    """A button that changes something: only the CSRF token."""
-
-
 class SelfReportForm(OnceForm, PortalForm):
     unit_id = SelectField(_l("Đơn vị báo cáo"), coerce=optional_int, validators=[DataRequired()])
     ref = DocRefField(_l("Số, ký hiệu báo cáo"), validators=[DataRequired()], purpose=purposes.SELF_REPORT,

@@ -11,7 +11,7 @@ from inspection.access import Need, visible
 from inspection.confirm import Question, Subject, confirm_first
 from inspection.dates import parse_vn_date
 from inspection.extensions import db
-from inspection.forms_util import stale
+from inspection.forms_util import ButtonForm, stale
 from inspection.missions import date_warnings, plan_views, queries, services, session_views
 from inspection.missions.access import (
     MISSION_WORKERS,
@@ -20,7 +20,7 @@ from inspection.missions.access import (
     get_mission,
 )
 from inspection.missions.blueprint import bp, flash_date_warnings, save
-from inspection.missions.forms import ActionForm, EditMissionForm, MemberForm, NewMissionForm, StatusForm
+from inspection.missions.forms import EditMissionForm, MemberForm, NewMissionForm, StatusForm
 from inspection.missions.models import (
     MISSION_TRANSITIONS,
     InspectionPlan,
@@ -156,7 +156,7 @@ def workspace_context(mission: Mission, status_form: StatusForm) -> dict:
         # the team's checks: a unit officer sees only their own records, so not the mission's warnings
         "date_warnings": date_warnings.for_mission(mission) if can_edit else [],
         "can_report": can_add_self_report(current_user, mission),
-        "transitions": _transition_buttons(mission), "status_form": status_form, "action_form": ActionForm(),
+        "transitions": _transition_buttons(mission), "status_form": status_form, "action_form": ButtonForm(),
         "history": queries.mission_history(mission, self_reports, sessions),
     }
     return context | sections.context_for(sections.MISSION_PAGE, mission, current_user)
@@ -213,7 +213,7 @@ def members(mission_id: int):
         if saved:
             flash(_("Đã thêm %(name)s vào đoàn.", name=member.display_name), "success")
             return redirect(url_for("missions.members", mission_id=mission.id))
-    return render_template("missions/members.html", mission=mission, form=form, action_form=ActionForm())
+    return render_template("missions/members.html", mission=mission, form=form, action_form=ButtonForm())
 
 
 def _add_member(mission: Mission, form: MemberForm) -> MissionMember:
@@ -245,7 +245,7 @@ def _member_subject(mission_id: int, member_id: int) -> Subject | None:
 def remove_member(mission_id: int, member_id: int):
     mission = get_mission(mission_id, need=Need.EDIT, options=queries.LIST_OPTIONS)
     member = next((member for member in mission.members if member.id == member_id), None)
-    form = ActionForm()
+    form = ButtonForm()
     if member is None:
         flash(_("Người này không còn trong đoàn."), "warning")
     elif not form.validate_on_submit():

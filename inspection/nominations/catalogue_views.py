@@ -10,7 +10,7 @@ from inspection import audit
 from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.extensions import db
-from inspection.forms_util import PortalForm, commit_or_refuse, save, stale
+from inspection.forms_util import ButtonForm, commit_or_refuse, save, stale
 from inspection.nominations import services
 from inspection.nominations.access import can_manage_catalogue, get_award_form
 from inspection.nominations.blueprint import bp
@@ -19,10 +19,6 @@ from inspection.nominations.forms import AwardFormForm
 from inspection.nominations.models import AwardForm, AwardGroup, AwardLevel
 from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
-
-
-class ConfirmForm(PortalForm):
-    """Only the CSRF token: the button posts nothing else."""
 
 
 @bp.route("/nominations/catalogue")
@@ -41,7 +37,7 @@ def catalogue():
 @roles_required(Role.ADMIN)
 def seed_standard_catalogue():
     """Adds the standard entries the catalogue lacks (audited); entries corrected in the portal stay as they are."""
-    if not ConfirmForm().validate_on_submit():
+    if not ButtonForm().validate_on_submit():
         return redirect(url_for("nominations.catalogue"))
     try:
         result = commit_or_refuse(lambda: seed_catalogue(current_user, update=False))

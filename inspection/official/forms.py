@@ -11,10 +11,6 @@ from inspection.forms_util import PortalForm, VersionField
 from inspection.labels import field_label
 
 
-class ButtonForm(PortalForm):
-    """A button that posts nothing but its CSRF token (create, correct)."""
-
-
 class VersionForm(PortalForm):
     version = VersionField()
 

@@ -158,7 +158,8 @@ def _base_name(document: OfficialDocument) -> str:
 
 
 def _snapshot(document: OfficialDocument) -> dict:
-    return audit.changes(document, ("kind", "title", "status", "reference", "issued_on", "year"))
+    # the kind is not in it: it never changes, and the page and the summary line name it in words
+    return audit.changes(document, ("title", "status", "reference", "issued_on", "year"))
 
 
 def _progress(progress, done: int) -> None:

@@ -18,11 +18,11 @@ from inspection.access import Need
 from inspection.audit import history_of
 from inspection.confirm import Question, Subject, confirm_first
 from inspection.extensions import db
-from inspection.forms_util import commit_or_refuse, save
+from inspection.forms_util import ButtonForm, commit_or_refuse, save
 from inspection.jobs.views import get_job
 from inspection.official import listing, rendering, services, signatures
 from inspection.official.access import DRAFTERS, ISSUERS, can_draft, can_issue, get_document
-from inspection.official.forms import ButtonForm, IssueForm, VersionForm
+from inspection.official.forms import IssueForm, VersionForm
 from inspection.official.jobs import KIND as JOB_KIND
 from inspection.official.jobs import runs_as_job
 from inspection.official.kinds import KINDS

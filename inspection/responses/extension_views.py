@@ -9,12 +9,12 @@ from inspection.access import Need
 from inspection.auth.models import Role
 from inspection.confirm import Question, Subject, confirm_first
 from inspection.findings.access import get_recommendation
-from inspection.forms_util import commit_or_refuse
+from inspection.forms_util import ButtonForm, commit_or_refuse
 from inspection.permissions import login_required, roles_required
 from inspection.responses import services
 from inspection.responses.access import get_due_date_change
 from inspection.responses.blueprint import back_here, bp, done, refused
-from inspection.responses.forms import DecisionForm, ExtensionRequestForm, PlainForm
+from inspection.responses.forms import DecisionForm, ExtensionRequestForm
 from inspection.responses.queries import share_unit
 from inspection.rules import RuleViolation
 
@@ -72,7 +72,7 @@ def decide_extension(change_id: int):
                         _l("Rút đề nghị")), lambda change_id: _subject(change_id, Need.ANSWER))
 def withdraw_extension(change_id: int):
     change = get_due_date_change(change_id, need=Need.ANSWER)
-    form = PlainForm(prefix=f"wd{change.id}")
+    form = ButtonForm(prefix=f"wd{change.id}")
     if not form.validate_on_submit():
         return refused(form, change.recommendation, anchor=ANCHOR)
     try:

@@ -90,8 +90,3 @@ class DecisionForm(PortalForm):
 class ReturnForm(PortalForm):
     note = TextAreaField(_l("Lý do trả lại, điều đơn vị cần bổ sung"), validators=[Optional(), Length(max=5000)],
                          render_kw={"rows": 2})
-
-
-class PlainForm(PortalForm):
-    """A button-only form (withdraw): the CSRF token is its only field."""
-

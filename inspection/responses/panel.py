@@ -8,6 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from inspection.auth.models import Role
 from inspection.findings.access import can_decide_extension, can_manage
 from inspection.findings.models import Recommendation, Responsibility, UnitStatus
+from inspection.forms_util import ButtonForm
 from inspection.responses import drafts
 from inspection.responses.forms import (
     ActionForm,
@@ -16,7 +17,6 @@ from inspection.responses.forms import (
     ExtensionRequestForm,
     MessageForm,
     NewActionForm,
-    PlainForm,
     ProgressForm,
     ReturnForm,
 )
@@ -44,7 +44,7 @@ class PanelForms:
     actions: dict[int, ActionForm] = field(default_factory=dict)
     versions: dict[str, EvidenceVersionForm] = field(default_factory=dict)
     decisions: dict[int, DecisionForm] = field(default_factory=dict)
-    withdrawals: dict[int, PlainForm] = field(default_factory=dict)
+    withdrawals: dict[int, ButtonForm] = field(default_factory=dict)
     #: the team's "send this report of done back", per share reported done
     returns: dict[int, ReturnForm] = field(default_factory=dict)
 
@@ -108,7 +108,7 @@ def _forms(panel: Panel, user) -> PanelForms:
         _unit_forms(panel, forms)
     if panel.can_decide:
         forms.decisions = {change.id: _form(panel, DecisionForm, f"dec{change.id}") for change in panel.pending}
-    forms.withdrawals = {change.id: _form(panel, PlainForm, f"wd{change.id}") for change in panel.pending
+    forms.withdrawals = {change.id: _form(panel, ButtonForm, f"wd{change.id}") for change in panel.pending
                          if change.unit_id in panel.own_unit_ids}
     if panel.recommendation.is_open and can_manage(user, panel.recommendation):
         forms.returns = {share.id: _form(panel, ReturnForm, f"rt{share.id}") for share in panel.shares
