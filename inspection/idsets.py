@@ -11,6 +11,7 @@ SQLite already reads each side of such an OR through its index ("MULTI-INDEX OR"
 from sqlalchemy import Boolean
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 
 def among(column, ids):
@@ -20,7 +21,11 @@ def among(column, ids):
 
 class _Among(ColumnElement):
     type = Boolean()
-    inherit_cache = False
+    #: the column and the subquery are the construct's whole state: they make its cache key, so a statement using
+    #: it is compiled once and cached like any other (the subquery's own values stay bound parameters)
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement),
+                           ("ids", InternalTraversal.dp_clauseelement)]
+    inherit_cache = True
     #: a condition in itself: inside an OR, SQLite would otherwise get `… IN (…) = 1`, which no index answers
     _is_implicitly_boolean = True
 
