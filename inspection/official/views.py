@@ -20,7 +20,7 @@ from inspection.confirm import Question, Subject, confirm_first
 from inspection.extensions import db
 from inspection.forms_util import ButtonForm, commit_or_refuse, save
 from inspection.jobs.views import get_job
-from inspection.official import listing, rendering, services, signatures
+from inspection.official import issuers, listing, rendering, services, signatures
 from inspection.official.access import DRAFTERS, ISSUERS, can_draft, can_issue, get_document
 from inspection.official.forms import IssueForm, VersionForm
 from inspection.official.jobs import KIND as JOB_KIND
@@ -68,7 +68,8 @@ def _page(document: OfficialDocument, issue_form: IssueForm | None = None):
                            issue_form=issue_form, version_form=VersionForm(data={"version": document.version}),
                            button_form=ButtonForm(), may_draft=can_draft(current_user),
                            may_issue=can_issue(current_user), history=history_of(document),
-                           signature=signatures.status(document, _folder()))
+                           signature=signatures.status(document, _folder()),
+                           issuer=issuers.profile_of(document.issuer_unit_id))
 
 
 def _suggested_number(document: OfficialDocument) -> int:
