@@ -18,7 +18,6 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import quote_plus
 
 from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
@@ -27,39 +26,27 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / ".data"
 sys.path.insert(0, str(ROOT))
 
+from page_http import HttpFetcher, Server  # noqa: E402
+from page_list import Page, pages_of  # noqa: E402
+
 from inspection import create_app  # noqa: E402
-from inspection.auth.models import User  # noqa: E402
 from inspection.demo.kiengiang import DEMO_PASSWORD  # noqa: E402
-from inspection.demo.national_people import officer_username  # noqa: E402
 from inspection.extensions import db  # noqa: E402
-from inspection.findings.models import Finding, Recommendation, Responsibility, VerifiedStatus  # noqa: E402
-from inspection.missions.models import MissionMember, TeamRole  # noqa: E402
-from inspection.nominations.models import Dossier  # noqa: E402
+from inspection.findings.models import Finding, Recommendation  # noqa: E402
 from inspection.timeutil import today_vn  # noqa: E402
-from inspection.units.models import Unit, UnitKind  # noqa: E402
+from inspection.units.models import Unit  # noqa: E402
 
 SEED = 2017
-#: the mission workspace is measured on a mission of about this many recommendations at both scales
-BIG_MISSION = 150
-
-
-#: the dashboard keeps computed figures until the data changes; this measures the computation itself
-NO_DASHBOARD_CACHE = (("DASHBOARD_CACHE_SECONDS", 0),)
-
-
-@dataclass
-class Page:
-    label: str
-    user: str  # username
-    path: str
-    config: tuple = ()  # settings for this page's app
+VIAS = ("client", "http")
 
 
 # --- building the data sets ------------------------------------------------------------------------------
 
 
-def app_for(url: str, config: tuple = ()):
-    return create_app({"SECRET_KEY": "bench", "DATABASE_URL": url, "WTF_CSRF_ENABLED": False, **dict(config)})
+def app_for(url: str):
+    """The app the test client measures (no CSRF token to fetch, no JSON line per request on the console)."""
+    return create_app({"SECRET_KEY": "bench", "DATABASE_URL": url, "WTF_CSRF_ENABLED": False,
+                       "REQUEST_LOG": False})
 
 
 def sqlite_url(scale: float, rebuild: bool) -> str:
@@ -112,111 +99,71 @@ def build(url: str, scale: float) -> None:
         db.engine.dispose()
 
 
-# --- what to measure -------------------------------------------------------------------------------------
-
-
-def pages_of(app) -> list[Page]:
-    """The pages, with their biggest subjects found by query (a big unit, a big mission, a province)."""
-    with app.app_context():
-        today, per_page = today_vn(), app.config["PAGE_SIZE"]
-        overdue = db.session.scalar(select(func.count()).select_from(Recommendation).where(
-            Recommendation.verified_status == VerifiedStatus.OPEN, Recommendation.current_due < today))
-        mission_id, head, recommendation_id = _big_mission()
-        busiest = _busiest_unit()
-        province = db.session.scalar(select(Unit.code).where(Unit.kind == UnitKind.PROVINCE).order_by(Unit.id))
-        rare_name, last_code = _search_words()
-    last = max(1, -(-overdue // per_page))
-    year = today.year - 1
-    return [
-        Page("trivial page (change-password form)", "council", "/account/password"),
-        Page("council dashboard (figures computed)", "council", "/dashboard/", NO_DASHBOARD_CACHE),
-        Page("council dashboard (figures kept since the last change)", "council", "/dashboard/"),
-        Page("register, first page (no filter)", "council", "/recommendations/"),
-        Page("register, overdue by due date, first page", "council", "/recommendations/?overdue=y&sort=due"),
-        Page("register, overdue by due date, last page", "council",
-             f"/recommendations/?overdue=y&sort=due&page={last}"),
-        Page("unit to-do, busiest unit", officer_username(busiest), "/todo"),
-        Page("unit to-do, province (whole subtree)", officer_username(province), "/todo"),
-        Page(f"mission workspace, ~{BIG_MISSION} recommendations (its head)", head, f"/missions/{mission_id}"),
-        Page("a recommendation of that mission (its head)", head, f"/recommendations/{recommendation_id}"),
-        Page(f"award statistics report, province, {year}", "council",
-             f"/nominations/report?unit={province}&subtree=y&year_from={year}&year_to={year}"),
-        Page("dossier registry, first page", "council", "/nominations/"),
-        Page("dossier registry, province subtree", "council", f"/nominations/?unit={province}&subtree=y"),
-        # issue #11: a search stays under 10x the trivial page; the unit picker answers in under 100 ms
-        Page("search box, every kind (\"kien giang\")", "council", "/search?q=kien+giang"),
-        Page("search box, a unit officer (province)", officer_username(province), "/search?q=khen+thuong"),
-        Page("search box, a common word (\"nguyễn\")", "council", "/search?q=nguy%E1%BB%85n"),
-        Page("search box, a common word, a province officer", officer_username(province), "/search?q=nguyen"),
-        Page("search box, a person's name (a dossier's)", "council", f"/search?q={quote_plus(rare_name)}"),
-        Page("search box, a code (the last unit's)", "council", f"/search?q={quote_plus(last_code)}"),
-        Page("search box, one kind, common word, page 2", "council", "/search?q=nguyen&kind=dossiers&page=2"),
-        Page("register, text filter", "council", "/recommendations/?q=khen+thuong"),
-        Page("unit picker lookup (\"phu quoc\")", "council", "/units/lookup?q=phu+quoc"),
-    ]
-
-
-def _big_mission() -> tuple[int, str, int]:
-    """The mission whose number of recommendations is closest to BIG_MISSION, its head, its first recommendation."""
-    size = func.count(Recommendation.id)
-    mission_id = db.session.scalar(
-        select(Finding.mission_id).join(Recommendation, Recommendation.finding_id == Finding.id)
-        .group_by(Finding.mission_id).order_by(func.abs(size - BIG_MISSION), Finding.mission_id).limit(1))
-    head = db.session.scalar(select(User.username).join(MissionMember, MissionMember.user_id == User.id)
-                             .where(MissionMember.mission_id == mission_id, MissionMember.role == TeamRole.HEAD))
-    recommendation_id = db.session.scalar(select(func.min(Recommendation.id)).join(Recommendation.finding)
-                                          .where(Finding.mission_id == mission_id))
-    return mission_id, head, recommendation_id
-
-
-def _search_words() -> tuple[str, str]:
-    """A person's name (of the dossier halfway through the registry, e.g. "Hồ Minh Mai" of "Hồ Minh Mai – Giáo
-    viên, UBND xã An Nam") and a code (the last unit's), the same at every run of the same data set."""
-    middle = db.session.scalar(select(func.max(Dossier.id))) // 2
-    name = db.session.scalar(select(Dossier.recipient_name).where(Dossier.id >= middle).order_by(Dossier.id))
-    return name.split(" – ")[0], db.session.scalar(select(Unit.code).order_by(Unit.id.desc()))
-
-
-def _busiest_unit() -> str:
-    """The unit (not a province: its officer sees a whole subtree) with the most open shares."""
-    return db.session.scalar(
-        select(Unit.code).join(Responsibility, Responsibility.unit_id == Unit.id)
-        .join(Recommendation, Recommendation.id == Responsibility.recommendation_id)
-        .where(Recommendation.verified_status == VerifiedStatus.OPEN, Unit.kind != UnitKind.PROVINCE)
-        .group_by(Unit.code).order_by(func.count().desc(), Unit.code).limit(1))
-
-
 # --- measuring ---------------------------------------------------------------------------------------------
 
 
-def measure(app, page: Page, repeat: int, warm_up: int = 2) -> tuple[float, float, int, int]:
-    """(median wall ms, median CPU ms, SQL statements of one request, HTTP status). The CPU time is this
-    process's (SQLite works inside it) plus, on PostgreSQL, that of the server processes serving its
-    connections (read from /proc: the server runs on this machine). On a shared machine CPU time is the steadier
-    figure: wall time includes waiting for a core. No app context is held here: each request gets its own, and
-    its own database session, as on a server."""
-    client = app.test_client()
-    response = client.post("/login", data={"username": page.user, "password": DEMO_PASSWORD})
-    assert response.status_code == 302, (page.user, response.status_code)
-    statements: list[str] = []
-    with app.app_context():
-        engine = db.engine
-    servers = ServerProcesses(engine)
-    listener = lambda _conn, _cursor, statement, *_args: statements.append(statement)  # noqa: E731
-    event.listen(engine, "before_cursor_execute", listener)
-    try:
-        walls, cpus, status = [], [], 0
-        for number in range(warm_up + repeat):
-            statements.clear()
-            wall, cpu, server = time.perf_counter(), time.process_time(), servers.cpu()
-            status = client.get(page.path).status_code
-            if number >= warm_up:
-                walls.append(time.perf_counter() - wall)
-                cpus.append(time.process_time() - cpu + servers.cpu(since=server))
-    finally:
-        event.remove(engine, "before_cursor_execute", listener)
-        servers.stop()
-    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000, len(statements), status
+@dataclass
+class Result:
+    """Medians of one page's requests, each paired with a trivial-page request just before it: `first` and
+    `second` are (wall, CPU) ms through the test client, (server, client wall) ms over HTTP."""
+    first: float
+    second: float
+    queries: int
+    status: int
+    trivial: tuple[float, float]
+
+
+def measure(fetcher, page: Page, trivial: Page, repeat: int, warm_up: int) -> Result:
+    """Each request of the page follows one of the trivial page (of the same session and worker), so that a
+    moment of load on the shared machine weighs on both sides of the ratio."""
+    pages, trivials, queries, status = [], [], 0, 0
+    for number in range(warm_up + repeat):
+        alone = fetcher.get(trivial.user, trivial.path)
+        first, second, queries, status = fetcher.get(page.user, page.path) if page is not trivial else alone
+        if number >= warm_up:
+            pages.append((first, second))
+            trivials.append(alone[:2])
+    return Result(*_medians(pages), queries, status, _medians(trivials))
+
+
+def _medians(samples: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+
+
+class ClientFetcher:
+    """get(user, path) → (wall ms, CPU ms, SQL statements, HTTP status) through a logged-in Flask test client
+    per user. The CPU time is this process's (SQLite works inside it) plus, on PostgreSQL, that of the server
+    processes serving its connections (read from /proc: the server runs on this machine). No app context is
+    held here: each request gets its own, and its own database session, as on a server."""
+
+    def __init__(self, app):
+        self.app, self.clients, self.statements = app, {}, []
+        with app.app_context():
+            self.engine = db.engine
+        self.servers = ServerProcesses(self.engine)
+        event.listen(self.engine, "before_cursor_execute", self._count)
+
+    def _count(self, _conn, _cursor, statement, *_args) -> None:
+        self.statements.append(statement)
+
+    def get(self, user: str, path: str) -> tuple[float, float, int, int]:
+        client = self._client(user)
+        self.statements.clear()
+        wall, cpu, server = time.perf_counter(), time.process_time(), self.servers.cpu()
+        status = client.get(path).status_code
+        cpu = time.process_time() - cpu + self.servers.cpu(since=server)
+        return (time.perf_counter() - wall) * 1000, cpu * 1000, len(self.statements), status
+
+    def _client(self, user: str):
+        if user not in self.clients:
+            client = self.clients[user] = self.app.test_client()
+            response = client.post("/login", data={"username": user, "password": DEMO_PASSWORD})
+            assert response.status_code == 302, (user, response.status_code)
+        return self.clients[user]
+
+    def close(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._count)
+        self.servers.stop()
 
 
 class ServerProcesses:
@@ -250,17 +197,31 @@ def _schedstat(pid: int) -> float:
         return 0.0
 
 
-def run(url: str, repeat: int, only: tuple[str, ...] = ()) -> dict[str, tuple[float, float, int, int]]:
-    apps = {(): app_for(url)}
+def run(url: str, via: str, options) -> dict[str, Result]:
+    """Every page (or those named by --only) of the data set at `url`, through the test client or over HTTP."""
+    app = app_for(url)
+    pages = pages_of(app)
+    chosen = [pages[0]] + [page for page in pages[1:] if not options.only
+                           or any(word in page.label for word in options.only)]
+    if via == "client":
+        return _run_pages(ClientFetcher(app), chosen, options)
+    with app.app_context():
+        db.engine.dispose()  # the server's workers are the only ones reading now
+    log = DATA / f"gunicorn-{options.port}.log"
+    with Server(url, options.port, options.workers, log) as server:
+        return _run_pages(HttpFetcher(server), chosen, options)
+
+
+def _run_pages(fetcher, pages: list[Page], options) -> dict[str, Result]:
     results = {}
-    pages = pages_of(apps[()])
-    # the trivial page (the first) is always measured: every ratio is to it
-    for page in [pages[0]] + [page for page in pages[1:] if not only or any(word in page.label for word in only)]:
-        app = apps.setdefault(page.config, app_for(url, page.config))
-        results[page.label] = measure(app, page, repeat)
-        wall, cpu, queries, status = results[page.label]
-        print(f"  {page.label:<50} {wall:8.1f} ms {cpu:8.1f} ms CPU {queries:4d} queries  HTTP {status}  "
-              f"{page.user} {page.path}")
+    try:
+        for page in pages:
+            result = results[page.label] = measure(fetcher, page, pages[0], options.repeat, options.warm_up)
+            print(f"  {page.label:<55} {result.first:8.1f} {result.second:8.1f} ms {result.queries:4d} queries  "
+                  f"HTTP {result.status}  x{result.first / result.trivial[0]:5.1f}  {page.user} {page.path}",
+                  flush=True)
+    finally:
+        fetcher.close()
     return results
 
 
@@ -296,34 +257,48 @@ def sizes(url: str) -> str:
             f"recommendations, {dossiers:,} dossiers{size}")
 
 
-def table(national: dict, small: dict) -> str:
-    """Times as "wall (CPU)" in ms; ratios likewise."""
-    first = next(iter(national))
-    lines = ["| Page | national ms | queries | small ms | queries | national / small | page / trivial, national "
-             "| page / trivial, small |", "|---|---|---|---|---|---|---|---|"]
-    for label, (wall_n, cpu_n, queries_n, status_n) in national.items():
-        wall_s, cpu_s, queries_s, status_s = small[label]
-        flag = "" if status_n == status_s == 200 else f" (HTTP {status_n}/{status_s})"
-        lines.append(f"| {label}{flag} | {wall_n:.0f} ({cpu_n:.0f}) | {queries_n} | {wall_s:.0f} ({cpu_s:.0f}) | "
-                     f"{queries_s} | {_ratio(national[label], small[label])} | "
-                     f"{_ratio(national[label], national[first])} | {_ratio(small[label], small[first])} |")
+def table(national: dict[str, Result], small: dict[str, Result]) -> str:
+    """Times and ratios as "a (b)": wall (CPU) through the test client, server (client wall) over HTTP. A page's
+    ratio to the trivial page is to the trivial requests interleaved with it."""
+    lines = ["| Page | national ms | small ms | queries | national / small | page / trivial, national "
+             "| page / trivial, small |", "|---|---|---|---|---|---|---|"]
+    for label, nat in national.items():
+        sml = small.get(label)
+        if sml is None:
+            continue
+        flag = "" if nat.status == sml.status == 200 else f" (HTTP {nat.status}/{sml.status})"
+        queries = f"{nat.queries}" if nat.queries == sml.queries else f"{nat.queries} / {sml.queries}"
+        times_n, times_s = (nat.first, nat.second), (sml.first, sml.second)
+        lines.append(f"| {label}{flag} | {times_n[0]:.0f} ({times_n[1]:.0f}) | {times_s[0]:.0f} ({times_s[1]:.0f}) "
+                     f"| {queries} | {_ratio(times_n, times_s)} | {_ratio(times_n, nat.trivial)} "
+                     f"| {_ratio(times_s, sml.trivial)} |")
     return "\n".join(lines)
 
 
 def _ratio(top, bottom) -> str:
-    return f"{top[0] / bottom[0]:.1f} ({top[1] / max(bottom[1], 0.1):.1f})"
+    return f"{top[0] / max(bottom[0], 0.1):.1f} ({top[1] / max(bottom[1], 0.1):.1f})"
 
 
-def main() -> None:
+def arguments():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--warm-up", type=int, default=2, help="requests per page before those counted")
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--small-scale", type=float, default=None, help="default: a tenth of --scale")
     parser.add_argument("--database-url", help="PostgreSQL (the database is created when missing)")
     parser.add_argument("--rebuild", action="store_true", help="build the data sets again")
     parser.add_argument("--only", action="append", default=[],
                         help="measure only the pages whose label holds this text (repeatable; e.g. --only search)")
-    args = parser.parse_args()
+    parser.add_argument("--via", action="append", choices=VIAS,
+                        help="the Flask test client, HTTP under gunicorn, or both (the default)")
+    parser.add_argument("--workers", type=int, default=1, help="gunicorn workers over HTTP")
+    parser.add_argument("--port", type=int, default=5034, help="gunicorn's port on 127.0.0.1")
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments()
+    vias = args.via or list(VIAS)
     small_scale = args.small_scale or args.scale / 10
     if args.database_url:
         urls = [postgres_url(args.database_url, suffix, args.rebuild) for suffix in ("", "_small")]
@@ -331,13 +306,20 @@ def main() -> None:
         urls = [sqlite_url(scale, args.rebuild) for scale in (args.scale, small_scale)]
     for url, scale in zip(urls, (args.scale, small_scale), strict=True):
         build(url, scale)
-    results = []
+    results = {via: [] for via in vias}
+    loads = [os.getloadavg()[0]]
     for url, scale in zip(urls, (args.scale, small_scale), strict=True):
         print(f"\nscale {scale:g}: {sizes(url)}")
-        results.append(run(url, args.repeat, tuple(args.only)))
-    print(f"\n{machine(urls[0])}; load average {os.getloadavg()[0]:.1f}; {args.repeat} requests per page after "
-          "2 warm-up requests, median wall-clock (CPU) ms\n")
-    print(table(*results))
+        for via in vias:
+            print(f" {via}:")
+            results[via].append(run(url, via, args))
+            loads.append(os.getloadavg()[0])
+    print(f"\n{machine(urls[0])}; load average {min(loads):.1f}–{max(loads):.1f}; {args.repeat} requests per page "
+          f"after {args.warm_up} warm-up requests, each after a trivial page's, median")
+    for via in vias:
+        what = ("wall (CPU) ms, Flask test client" if via == "client"
+                else f"server (client wall) ms, HTTP, gunicorn with {args.workers} worker(s)")
+        print(f"\n{what}:\n\n{table(*results[via])}")
 
 
 if __name__ == "__main__":
