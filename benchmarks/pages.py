@@ -1,12 +1,15 @@
 """Median server time and SQL query count of the main pages on the national data set and on one ten times
-smaller, each beside a trivial logged-in page (the change-password form).
+smaller, each request after one of a trivial logged-in page (the change-password form), through the Flask test
+client and over HTTP under gunicorn (gunicorn.conf.py, as `make serve`).
 
-Usage: python benchmarks/pages.py [--repeat 15] [--scale 1] [--small-scale 0.1] [--rebuild]
+Usage: python benchmarks/pages.py [--repeat 15] [--warm-up 2] [--scale 1] [--small-scale 0.1] [--rebuild]
                                   [--database-url postgresql+psycopg://user:password@host/name]
+                                  [--only TEXT]… [--via client|http]… [--workers 1] [--port 5034]
 
 The data sets are built once by `flask demo generate --scale` (its functions, same seed) and reused:
 SQLite files under benchmarks/.data/ (git-ignored), or with --database-url the PostgreSQL database it names
-(national) and the same name + "_small" (created when missing; --rebuild empties both first)."""
+(national) and the same name + "_small" (created when missing; --rebuild empties both first).
+The pages are listed in page_list.py; page_client.py and page_http.py request them."""
 
 import argparse
 import os
