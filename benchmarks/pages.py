@@ -117,7 +117,7 @@ class Result:
 
 
 def measure(fetcher, page: Page, trivial: Page, repeat: int, warm_up: int) -> Result:
-    """Each request of the page follows one of the trivial page (of the same session and worker), so that a
+    """Each request of the page follows one of the trivial page (by the same worker, over HTTP with one), so that a
     moment of load on the shared machine weighs on both sides of the ratio."""
     pages, trivials, queries, status = [], [], 0, 0
     for number in range(warm_up + repeat):
