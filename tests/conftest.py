@@ -213,9 +213,13 @@ def count_queries(app):
 
 
 def pytest_collection_modifyitems(config, items):
-    if os.path.exists(CHROMIUM):
-        return
-    skip = pytest.mark.skip(reason=f"Chromium không có ở {CHROMIUM}: bỏ qua kiểm thử trình duyệt")
+    if os.environ.get("INSPECTION_TEST_DATABASE_URL"):
+        _skip(items, "no_database", "không dùng cơ sở dữ liệu: đã chạy ở lượt SQLite")
+    if not os.path.exists(CHROMIUM):
+        _skip(items, "browser", f"Chromium không có ở {CHROMIUM}: bỏ qua kiểm thử trình duyệt")
+
+
+def _skip(items, marker: str, reason: str) -> None:
     for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(skip)
+        if marker in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=reason))

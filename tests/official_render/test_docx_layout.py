@@ -17,6 +17,8 @@ from inspection.documents.official.docx import to_docx
 from inspection.documents.placedate import format_place_date
 from tests.official_render import samples
 
+pytestmark = pytest.mark.no_database  # files and certificates only: the same on every database
+
 
 def read(doc) -> docx.document.Document:
     return docx.Document(io.BytesIO(to_docx(doc)))

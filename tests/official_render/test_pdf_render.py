@@ -18,6 +18,8 @@ from inspection.documents.official.pdf import ConversionError, to_pdf
 from inspection.documents.official.preview import Greymap, page_grey, page_png
 from tests.official_render import samples
 
+pytestmark = pytest.mark.no_database  # files and certificates only: the same on every database
+
 POINTS_PER_MM = 72 / 25.4
 PAGE_WIDTH_PT = 210 * POINTS_PER_MM
 LEFT_PT, RIGHT_PT, TOP_PT = 30 * POINTS_PER_MM, (210 - 15) * POINTS_PER_MM, 20 * POINTS_PER_MM

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -9,6 +10,8 @@ from inspection.documents.official import layout
 from inspection.documents.official.docx_heading import body_lines
 from inspection.documents.official.docx_table import column_widths
 from inspection.documents.official.model import Column, Table
+
+pytestmark = pytest.mark.no_database  # files and certificates only: the same on every database
 
 weights = st.lists(st.floats(min_value=0.1, max_value=20), min_size=1, max_size=14)
 cells = st.text(alphabet="ab0/ ĐƯ", max_size=30)

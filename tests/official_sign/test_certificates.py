@@ -7,6 +7,8 @@ from inspection.documents.official.signing import CertificateError, certificate_
 from inspection.documents.official.signing.testcerts import TEST_ORGANISATION
 from tests.official_sign.conftest import PASSWORD, UNIT, signing_app
 
+pytestmark = pytest.mark.no_database  # files and certificates only: the same on every database
+
 SETTING = f'SIGNING_CERTIFICATES["{UNIT}"]'
 
 

@@ -16,6 +16,8 @@ from inspection.rules import RuleViolation
 from inspection.timeutil import VIETNAM
 from tests.official_sign.conftest import UNIT, signing_app
 
+pytestmark = pytest.mark.no_database  # files and certificates only: the same on every database
+
 
 @pytest.fixture(scope="module")
 def signed_pdf(certificate_files, unsigned_pdf) -> bytes:

@@ -5,6 +5,7 @@ import datetime
 import io
 import subprocess
 
+import pytest
 from flask import Config
 from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -13,6 +14,8 @@ from inspection.documents.official.signing import certificate_for, check_pdf, si
 from inspection.documents.official.signing.demo import demo_files
 from inspection.timeutil import VIETNAM
 from tests.official_sign.conftest import UNIT, signing_app
+
+pytestmark = pytest.mark.no_database  # files and certificates only: the same on every database
 
 DPI = 300
 
