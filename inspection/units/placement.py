@@ -74,4 +74,5 @@ def _require_effective(unit: Unit, parent: Unit | None, effective: date) -> None
 
 
 def _placement_text(parent: Unit | None, kind: UnitKind) -> dict:
-    return {"parent": parent.code if parent else None, "kind": kind}
+    """The history shows the parent by name, its code beside it (names change, codes identify)."""
+    return {"parent": f"{parent.name} ({parent.code})" if parent else None, "kind": kind}

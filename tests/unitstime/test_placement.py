@@ -63,10 +63,12 @@ def test_the_kind_is_dated_too(provinces):
 
 
 def test_a_move_is_audited_with_the_day_it_takes_effect(provinces):
-    _old, _new, enterprise, _branch = provinces
+    old, new, enterprise, _branch = provinces
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "unit.move"))
     assert entry.target_id == enterprise.id
-    assert entry.before["parent"] != entry.after["parent"] and entry.after["effective"] == "2025-07-01"
+    # the history names the parents (their codes beside): a reader should not have to look a code up
+    assert (entry.before["parent"], entry.after["parent"]) == (f"{old.name} ({old.code})", f"{new.name} ({new.code})")
+    assert entry.after["effective"] == "2025-07-01"
 
 
 @pytest.mark.parametrize("case", ["no change", "not after the current placement", "under itself", "under its child",
