@@ -9,6 +9,7 @@ from inspection.dates import VNDateField
 from inspection.documents.issuer_profiles import IssuerProfile, SigningForm
 from inspection.forms_util import PortalForm, VersionField
 from inspection.labels import field_label
+from inspection.units.fields import UnitCodeField
 
 
 class VersionForm(PortalForm):
@@ -37,7 +38,8 @@ def _text(column, max_length: int, required: bool = False, description=None):
 
 
 class IssuerForm(PortalForm):
-    unit = SelectField(_l("Đơn vị"), choices=[], coerce=int, validators=[InputRequired()])
+    unit = UnitCodeField(_l("Mã đơn vị"), validators=[DataRequired()], description=_l(
+        "Đơn vị ban hành văn bản (gõ mã hoặc tên để chọn); không đổi được sau khi khai báo"))
     parent_body = _text(IssuerProfile.parent_body, 255, description=_l("Ví dụ: UBND TỈNH AN GIANG"))
     body = _text(IssuerProfile.body, 255, required=True, description=_l("Ví dụ: HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG"))
     symbol = _text(IssuerProfile.symbol, 40, required=True,

@@ -6,18 +6,15 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from inspection.auth.models import Role
-from inspection.extensions import db
 from inspection.forms_util import save, stale
 from inspection.official import issuers
 from inspection.official.access import get_issuer
 from inspection.official.forms import IssuerForm
 from inspection.official.views import bp
 from inspection.permissions import roles_required
-from inspection.units.models import Unit
+from inspection.timeutil import today_vn
 
 
 @bp.route("/documents/issuers/")
@@ -30,10 +27,9 @@ def issuer_list():
 @roles_required(Role.ADMIN)
 def issuer_new():
     form = IssuerForm()
-    form.unit.choices = _unit_choices()
     if form.validate_on_submit():
-        ok, profile = save(form, lambda: issuers.create_profile(
-            current_user, db.session.get(Unit, form.unit.data), _details(form)))
+        ok, profile = save(form, lambda: issuers.create_profile(current_user, form.unit.data, _details(form),
+                                                               today=today_vn()))
         if ok:
             flash(_("Đã khai báo cơ quan ban hành “%(body)s”.", body=profile.body), "success")
             return redirect(url_for("official.issuer_list"))
@@ -45,8 +41,8 @@ def issuer_new():
 def issuer_edit(profile_id: int):
     profile = get_issuer(profile_id)
     form = IssuerForm(obj=profile)
-    form.unit.choices = [(profile.unit_id, profile.unit.name)]
-    form.unit.data = profile.unit_id
+    form.unit.data = profile.unit  # shown, never changed: a profile belongs to its unit
+    form.unit.render_kw = {"readonly": True}
     conflict = None
     if form.validate_on_submit():
         ok, _saved = save(form, lambda: issuers.update_profile(current_user, profile, _details(form),
@@ -60,10 +56,3 @@ def issuer_edit(profile_id: int):
 
 def _details(form: IssuerForm) -> issuers.IssuerDetails:
     return issuers.IssuerDetails(**{name: getattr(form, name).data or "" for name in issuers.FIELDS})
-
-
-def _unit_choices() -> list[tuple[int, str]]:
-    taken = select(issuers.IssuerProfile.unit_id)
-    units = db.session.scalars(select(Unit).where(Unit.id.not_in(taken), Unit.valid_to.is_(None))
-                               .options(selectinload(Unit.names)))
-    return sorted(((unit.id, f"{unit.name} ({unit.code})") for unit in units), key=lambda choice: choice[1])

@@ -6,6 +6,7 @@ printable minutes page still reads them until it is converged onto the minutes d
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import asdict, dataclass
 
 from flask_babel import gettext as _
@@ -20,6 +21,7 @@ from inspection.extensions import db
 from inspection.permissions import is_admin
 from inspection.rules import RuleViolation
 from inspection.units.models import Unit
+from inspection.units.validity import require_existed, when_day
 
 #: the fields an admin edits, in the form's order
 FIELDS = ("parent_body", "body", "symbol", "place", "signing_form", "collective", "head_title", "signer_title",
@@ -59,8 +61,10 @@ def profile_of(unit_id: int) -> IssuerProfile:
     return db.session.scalar(select(IssuerProfile).where(IssuerProfile.unit_id == unit_id))
 
 
-def create_profile(actor, unit: Unit, details: IssuerDetails) -> IssuerProfile:
+def create_profile(actor, unit: Unit, details: IssuerDetails, *, today: datetime.date | None = None) -> IssuerProfile:
     access.require(actor, is_admin)
+    if today is not None:  # a unit that no longer exists issues nothing
+        require_existed(unit, today, field="unit", when=when_day(today))
     if profile_of(unit.id) is not None:
         raise RuleViolation(_("Đơn vị này đã có thông tin cơ quan ban hành; hãy sửa thông tin đã có."), field="unit")
     profile = IssuerProfile(unit=unit, **_checked(details))

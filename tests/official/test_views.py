@@ -15,6 +15,7 @@ from inspection.documents.issuer_profiles import IssuerProfile
 from inspection.extensions import db
 from inspection.official.models import DocumentStatus, OfficialDocument
 from inspection.timeutil import today_vn
+from tests.factories import make_unit
 from tests.jobs.run_here import run_queued_jobs
 from tests.official.conftest import LETTER, NOTICE
 
@@ -163,7 +164,7 @@ def test_a_large_kind_runs_as_a_job_with_the_progress_page(app, world, login, qu
 def test_admins_keep_the_issuers_settings_with_the_edit_conflict_check(app, world, login):
     admin = login(world.admin)
     profile = db.session.scalars(select(IssuerProfile)).one()
-    form = {"unit": profile.unit_id, "parent_body": "UBND TỈNH AN GIANG", "body": "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG",
+    form = {"unit": profile.unit.code, "parent_body": "UBND TỈNH AN GIANG", "body": "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG",
             "symbol": "HĐTĐKT", "place": "An Giang", "signing_form": "kt", "collective": "", "head_title": "CHỦ TỊCH",
             "signer_title": "PHÓ CHỦ TỊCH", "signer_name": "Trần Văn Ký", "recipients": "", "archive": "VT, TĐKT",
             "version": profile.version}
@@ -178,18 +179,31 @@ def test_admins_keep_the_issuers_settings_with_the_edit_conflict_check(app, worl
     assert db.session.scalar(select(AuditEntry.action).where(AuditEntry.target_type == "issuer_profile")
                              .order_by(AuditEntry.id.desc())) == "official.issuer_edit"
     assert login(world.council).get("/documents/issuers/").status_code == 403
-    new_unit = admin.post("/documents/issuers/new", data=form | {"unit": world.unit_b.id})
+    new_unit = admin.post("/documents/issuers/new", data=form | {"unit": world.unit_b.code})
     assert new_unit.status_code == 302
 
 
 @pytest.mark.parametrize("missing", ["body", "symbol", "place"])
 def test_an_issuer_needs_its_body_symbol_and_place(app, world, login, missing):
     admin = login(world.admin)
-    form = {"unit": world.unit_b.id, "body": "X", "symbol": "Y", "place": "Z", "signing_form": "direct",
+    form = {"unit": world.unit_b.code, "body": "X", "symbol": "Y", "place": "Z", "signing_form": "direct",
             "head_title": "GIÁM ĐỐC", "archive": "VT", missing: ""}
     page = admin.post("/documents/issuers/new", data=form)
     assert page.status_code == 200 and "is-invalid" in page.get_data(as_text=True)
     assert db.session.scalar(select(IssuerProfile).where(IssuerProfile.unit_id == world.unit_b.id)) is None
+
+
+def test_an_issuer_is_a_unit_given_by_code_that_exists_today(app, world, login):
+    admin = login(world.admin)
+    form = {"body": "X", "symbol": "Y", "place": "Z", "signing_form": "direct", "head_title": "GIÁM ĐỐC",
+            "archive": "VT"}
+    unknown = admin.post("/documents/issuers/new", data=form | {"unit": "KHONG-CO"}).get_data(as_text=True)
+    assert "KHONG-CO" in unknown and "is-invalid" in unknown
+    gone = make_unit("Sở Cũ", code="SO-CU", valid_to=date(2025, 6, 30))
+    db.session.commit()
+    ended = admin.post("/documents/issuers/new", data=form | {"unit": "SO-CU"}).get_data(as_text=True)
+    assert "không tồn tại vào ngày" in ended
+    assert db.session.scalar(select(IssuerProfile).where(IssuerProfile.unit_id == gone.id)) is None
 
 
 def test_the_demo_gets_the_provincial_councils_issuer(app, runner):
