@@ -101,4 +101,9 @@ def test_signing_and_checking_work_where_an_event_loop_already_runs(app, unsigne
     async def inside_a_loop():
         return check_pdf(sign(unsigned_pdf))
 
-    assert asyncio.run(inside_a_loop()).valid
+    try:  # a worker that ran a browser test already has a loop running in this thread: that is the case itself
+        asyncio.get_running_loop()
+    except RuntimeError:
+        assert asyncio.run(inside_a_loop()).valid
+    else:
+        assert check_pdf(sign(unsigned_pdf)).valid
