@@ -141,6 +141,7 @@ def demo_certificate_command(unit_codes, if_missing):
 
 def register_commands(app: Flask) -> None:
     from inspection.backup.cli import backup_cli  # also registers the "backup" health check
+    from inspection.dashboard.jobs import dashboard_cli
     from inspection.imports.cli import units_cli
     from inspection.jobs.cli import jobs_cli
     from inspection.nominations.cli import nominations_cli
@@ -154,3 +155,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(reminders_cli)
     app.cli.add_command(backup_cli)
     app.cli.add_command(jobs_cli)
+    app.cli.add_command(dashboard_cli)

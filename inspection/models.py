@@ -4,6 +4,7 @@ from inspection.audit import AuditEntry  # noqa: F401
 from inspection.auth.models import LoginThrottle, User, UserSession  # noqa: F401
 from inspection.calendar.models import CalendarDay  # noqa: F401
 from inspection.council.models import ReviewItem, ReviewSession  # noqa: F401
+from inspection.dashboard.models import DashboardCount, DashboardFact, DashboardState  # noqa: F401
 from inspection.documents.issuer_profiles import IssuerProfile  # noqa: F401
 from inspection.files.models import StoredFile  # noqa: F401
 from inspection.findings.models import Finding, FollowUpAction, Recommendation, Responsibility  # noqa: F401

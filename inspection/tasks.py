@@ -3,6 +3,7 @@ the web app (which starts jobs) and the worker and scheduler (which run them) kn
 
 from inspection.admin import audit_export  # noqa: F401  (the audit log's export)
 from inspection.backup import jobs as backup_jobs  # noqa: F401  (the daily backup)
+from inspection.dashboard import jobs as dashboard_jobs  # noqa: F401  (the kept counts move to the new day)
 from inspection.findings import register_export_job  # noqa: F401  (the register's export)
 from inspection.imports import tasks as import_tasks  # noqa: F401  (import preview and confirmation)
 from inspection.jobs import housekeeping  # noqa: F401  (result files past JOB_RESULT_DAYS)

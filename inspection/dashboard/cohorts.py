@@ -64,7 +64,7 @@ def cohort_table(scope: Scope) -> CohortTable:
     last = _last_year(scope)
     first = last - YEARS + 1
     counts = _counts(scope, first, last)
-    cohorts = [_cohort(scope, year, counts) for year in range(last, first - 1, -1)]
+    cohorts = [cohort_of(scope, year, counts) for year in range(last, first - 1, -1)]
     backlog = {"issued_to": date(first - 1, 12, 31)}
     columns = (count_where(scope, backlog | OPEN), count_where(scope, backlog | {"overdue": True}))
     opened, overdue = db.session.execute(from_recommendations(*columns, where=scope.where)).one()
@@ -93,7 +93,7 @@ def _counts(scope: Scope, first: int, last: int) -> dict[tuple, int]:
     return {(year, status, verdict): count for year, status, verdict, count in db.session.execute(query)}
 
 
-def _cohort(scope: Scope, year: int, counts: dict) -> Cohort:
+def cohort_of(scope: Scope, year: int, counts: dict) -> Cohort:
     mine = {(status, verdict): count for (cohort, status, verdict), count in counts.items() if cohort == year}
     issued = sum(mine.values())
     stages = [_stage(scope, year, years, mine, issued) for years in HORIZONS] + [_now(scope, year, mine, issued)]

@@ -57,12 +57,12 @@ def by_responsible_unit(scope: Scope) -> list[Row]:
     query = _top(query.join(Responsibility, Responsibility.recommendation_id == Recommendation.id),
                  columns, Responsibility.unit_id)
     rows = db.session.execute(query).all()
-    units = _units({unit_id for unit_id, *_values in rows})
+    units = units_by_id({unit_id for unit_id, *_values in rows})
     return [make_row(scope, units[unit_id].name, {"responsible": units[unit_id]}, values, units[unit_id].code)
             for unit_id, *values in rows]
 
 
-def _units(ids: set[int]) -> dict[int, Unit]:
+def units_by_id(ids: set[int]) -> dict[int, Unit]:
     if not ids:
         return {}
     query = select(Unit).where(Unit.id.in_(ids)).options(selectinload(Unit.names))

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from inspection.auth.models import Role
 from inspection.council.queries import open_sessions_held_on
-from inspection.dashboard import queries
+from inspection.dashboard import kept, maintenance, queries  # noqa: F401 (maintenance: its listeners)
 from inspection.dashboard.cache import cache_key, cached
 from inspection.dashboard.charts import aging_labels, chart_data
 from inspection.dashboard.cohorts import CohortTable, cohort_table
@@ -46,9 +46,19 @@ class Dashboard:
 
 
 def build_dashboard(scope: Scope, wanted_year: int | None = None) -> Dashboard:
-    """Every figure of the page, in a fixed number of queries; `wanted_year`: whose clusters and blocks."""
+    """Every figure of the page, in a fixed number of queries; `wanted_year`: whose clusters and blocks. The whole
+    backlog's (no filter, a user who sees everything) is read from the kept counts (kept.py) once they exist."""
     years = queries.group_years()
     year = queries.group_year(scope, years, wanted_year)
+    kept_figures = None if scope.where else kept.build(scope, year, years)
+    if kept_figures is not None:
+        return Dashboard(group_year=year, group_years=years, base_args=register_args(scope.filters), **kept_figures)
+    return direct_dashboard(scope, year, years)
+
+
+def direct_dashboard(scope: Scope, year: int | None, years: list[int]) -> Dashboard:
+    """Every figure counted from the recommendations themselves: a filtered dashboard, and the reference the
+    kept counts are tested against."""
     by_category, by_severity = queries.by_category_and_severity(scope)
     return Dashboard(queries.totals(scope), queries.by_responsible_unit(scope), year, years,
                      queries.by_group(scope, year),

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from inspection.access import SYSTEM
 from inspection.admin.services import create_user
 from inspection.auth.models import Role, User
+from inspection.dashboard.counting import rebuild
 from inspection.demo import kiengiang as data
 from inspection.demo.dossiers2017 import load_dossiers_2017
 from inspection.demo.mission_loader import load_mission_2017
@@ -13,6 +14,7 @@ from inspection.extensions import db
 from inspection.groups.models import GroupKind, MemberRole
 from inspection.groups.services import create_group, set_member
 from inspection.nominations.catalogue import seed_catalogue
+from inspection.timeutil import today_vn
 from inspection.units import services as units
 from inspection.units.models import Unit, UnitKind
 from inspection.units.placement import move_unit
@@ -35,6 +37,8 @@ def load_demo() -> str:
     _load_accounts()
     load_mission_2017()
     load_dossiers_2017()  # the 2017 nomination dossiers behind 280/BC-UBND's figures (bulk insert, < 1 s)
+    db.session.flush()
+    rebuild(db.session.connection(), today_vn())  # the dashboard's kept counts (bulk inserts bypass the flush)
     count = db.session.scalar(select(func.count()).select_from(Unit))
     return f"Đã nạp dữ liệu mẫu: {count} đơn vị, {len(data.ACCOUNTS)} tài khoản."
 

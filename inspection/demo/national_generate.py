@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import text
 
 from inspection.access import SYSTEM
+from inspection.dashboard.counting import rebuild
 from inspection.demo import generator
 from inspection.demo.national_dossiers import generate_dossiers
 from inspection.demo.national_followup import Followup
@@ -23,6 +24,7 @@ from inspection.demo.national_world import load_provinces
 from inspection.demo.national_writer import BulkWriter, dotted, fix_sequences, require_empty_database
 from inspection.extensions import db
 from inspection.nominations.catalogue import seed_catalogue
+from inspection.timeutil import today_vn
 
 UNITS, FINDINGS, DOSSIERS, YEARS = 3_500, 100_000, 1_000_000, 5
 #: a year counts once its missions can have started (March) and concluded
@@ -53,6 +55,7 @@ def generate_national(scale: float, seed: int, as_of: date, progress: Callable[[
     missions.generate(provinces, years, round(FINDINGS * scale))
     writer.flush()
     fix_sequences([name for name in writer.counts if "id" in db.metadata.tables[name].c])
+    rebuild(db.session.connection(), today_vn())  # the dashboard's kept counts (written in bulk above)
     return _summary(writer, unit_count, len(provinces), scale, seed, as_of, time.perf_counter() - started)
 
 

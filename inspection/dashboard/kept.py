@@ -1,0 +1,191 @@
+"""The dashboard's figures read from the kept counts (counting.py): the same Rows, Cohorts and Months as the
+direct count (queries.py, cohorts.py, trend.py), from a few hundred rows whatever the size of the backlog.
+
+Used for the whole backlog only (no filter, a user who sees everything): the council's and the admins' page,
+the one that aggregated everything. A filtered dashboard (a unit's subtree, a cluster, issue dates, an
+inspector's own missions) counts its own, narrower set directly."""
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from sqlalchemy import or_, select
+
+from inspection.dashboard import queries
+from inspection.dashboard.cohorts import YEARS, CohortTable, cohort_of
+from inspection.dashboard.counting import (
+    CATEGORIES,
+    COLUMNS,
+    SEVERITIES,
+    STATUSES,
+    correction,
+    month_key,
+    state,
+)
+from inspection.dashboard.models import DashboardCount
+from inspection.dashboard.scope import OPEN, Row, Scope, make_row
+from inspection.dashboard.trend import Month, last_months
+from inspection.extensions import db
+from inspection.findings.models import CLOSED_STATUSES, FindingCategory, Recommendation, Severity, VerifiedStatus
+from inspection.findings.register_filters import after_day
+from inspection.groups.models import EmulationGroup
+from inspection.missions.models import Mission
+
+#: the kinds read whole (a few hundred rows in all)
+SMALL = ("total", "catsev", "iyear", "cohort", "issued", "verified", "ovstart", "ovend")
+ZERO = (0,) * len(COLUMNS)
+
+
+class Kept:
+    """The counts as they stand today: the stored rows plus the correction for the days since `as_of`."""
+
+    def __init__(self, scope: Scope, as_of: date):
+        connection = db.session.connection()
+        self.scope = scope
+        self.fixes = correction(connection, as_of, scope.today) if as_of < scope.today else {}
+        self.rows = defaultdict(lambda: [0] * len(COLUMNS))
+        query = select(DashboardCount).where(DashboardCount.kind.in_(SMALL))
+        for row in db.session.scalars(query):
+            self.rows[row.kind, row.k1, row.k2, row.k3] = [getattr(row, column) for column in COLUMNS]
+        for key, values in self.fixes.items():
+            if key[0] in SMALL:
+                self.rows[key] = [old + new for old, new in zip(self.rows[key], values, strict=True)]
+
+    def of_kind(self, kind: str) -> dict[tuple, list[int]]:
+        return {key[1:]: values for key, values in self.rows.items() if key[0] == kind}
+
+    def top(self, kind: str, among=None) -> list[tuple[int, list[int]]]:
+        """The TOP keys of a long kind, most overdue then most open then lowest id: the stored order, widened
+        by the number of corrected keys (only they can move), corrected, sorted again."""
+        fixes = {key[1]: values for key, values in self.fixes.items() if key[0] == kind}
+        table = DashboardCount
+        overdue = table.d1 + table.d31 + table.d61 + table.d91
+        query = select(table.k1, *[getattr(table, column) for column in COLUMNS]).where(
+            table.kind == kind, table.n > 0)
+        if among is not None:
+            query = query.where(table.k1.in_(among))
+        found = {k1: list(values) for k1, *values in db.session.execute(
+            query.order_by(overdue.desc(), table.n.desc(), table.k1).limit(queries.TOP + len(fixes)))}
+        missing = set(fixes) - set(found)
+        if missing:
+            found |= {k1: list(values) for k1, *values in db.session.execute(
+                query.where(table.k1.in_(missing)).limit(None).order_by(None))}
+        for k1, values in fixes.items():
+            found[k1] = [old + new for old, new in zip(found.get(k1, ZERO), values, strict=True)]
+        ranked = sorted(((k1, values) for k1, values in found.items() if values[0] > 0),
+                        key=lambda item: (-sum(item[1][1:]), -item[1][0], item[0]))
+        return ranked[:queries.TOP]
+
+
+def measures(values) -> list[int]:
+    """Stored columns → the Row's measures: open, overdue, then the four aging buckets."""
+    return [values[0], sum(values[1:]), *values[1:]]
+
+
+def build(scope: Scope, year: int | None, years: list[int]):
+    """The Dashboard's figures (views.Dashboard's fields) from the counts; None when they were never built."""
+    kept_state = state(db.session.connection())
+    if kept_state is None:
+        return None
+    kept = Kept(scope, kept_state.as_of)
+    by_category, by_severity = _categories(kept)
+    return dict(totals=make_row(scope, "", {}, measures(kept.rows["total", 0, 0, 0])), by_unit=_units(kept),
+                by_group=_groups(kept, year), by_mission=_missions(kept), by_category=by_category,
+                by_severity=by_severity, cohorts=_cohorts(kept), trend=_trend(kept))
+
+
+def _categories(kept: Kept) -> tuple[list[Row], list[Row]]:
+    categories, severities = defaultdict(lambda: [0] * 6), defaultdict(lambda: [0] * 6)
+    for (category, severity, _k3), values in kept.of_kind("catsev").items():
+        for sums, key in ((categories, CATEGORIES[category]), (severities, SEVERITIES[severity])):
+            sums[key] = [old + new for old, new in zip(sums[key], measures(values), strict=True)]
+    scope = kept.scope
+    return ([make_row(scope, category.label, {"category": category.value}, categories[category])
+             for category in FindingCategory],
+            [make_row(scope, severity.label, {"severity": severity.value}, severities[severity])
+             for severity in reversed(Severity)])
+
+
+def _units(kept: Kept) -> list[Row]:
+    top = kept.top("unit")
+    units = queries.units_by_id({unit_id for unit_id, _values in top})
+    return [make_row(kept.scope, units[unit_id].name, {"responsible": units[unit_id]}, measures(values),
+                     units[unit_id].code) for unit_id, values in top]
+
+
+def _groups(kept: Kept, year: int | None) -> list[Row]:
+    if year is None:
+        return []
+    of_year = select(EmulationGroup.id).where(EmulationGroup.year == year)
+    top = kept.top("group", of_year)
+    groups = {group.id: group for group in db.session.scalars(
+        select(EmulationGroup).where(EmulationGroup.id.in_([group_id for group_id, _values in top])))}
+    return [make_row(kept.scope, groups[group_id].name, {"group": str(group_id)}, measures(values),
+                     groups[group_id].kind.label) for group_id, values in top]
+
+
+def _missions(kept: Kept) -> list[Row]:
+    top = kept.top("mission")
+    titles = dict(db.session.execute(select(Mission.id, Mission.title).where(
+        Mission.id.in_([mission_id for mission_id, _values in top]))).all())
+    return [make_row(kept.scope, titles[mission_id], {"mission": str(mission_id)}, measures(values))
+            for mission_id, values in top]
+
+
+def _cohorts(kept: Kept) -> CohortTable:
+    scope = kept.scope
+    issued_years = [month // 12 for (month, _k2, _k3), values in kept.of_kind("issued").items() if values[0]]
+    last = min(max(issued_years), scope.today.year) if issued_years else scope.today.year
+    first = last - YEARS + 1
+    counts = {(year, STATUSES[status], verdict or None): values[0]
+              for (year, status, verdict), values in kept.of_kind("cohort").items()
+              if first <= year <= last and values[0]}
+    cohorts = [cohort_of(scope, year, counts) for year in range(last, first - 1, -1)]
+    backlog = [0] * len(COLUMNS)
+    for (year, _k2, _k3), values in kept.of_kind("iyear").items():
+        if year < first:
+            backlog = [old + new for old, new in zip(backlog, values, strict=True)]
+    before = {"issued_to": date(first - 1, 12, 31)}
+    return CohortTable(cohorts, scope.cell(backlog[0], before | OPEN),
+                       scope.cell(sum(backlog[1:]), before | {"overdue": True}), first)
+
+
+def _trend(kept: Kept) -> list[Month]:
+    scope, months = kept.scope, last_months(kept.scope.today)
+    issued, verified = kept.of_kind("issued"), kept.of_kind("verified")
+    starts, ends = kept.of_kind("ovstart"), kept.of_kind("ovend")
+    trend = []
+    for index, (first, last) in enumerate(months):
+        key = month_key(first)
+        opened, closed = issued.get((key, 0, 0), ZERO)[0], verified.get((key, 0, 0), ZERO)[0]
+        if index == len(months) - 1:
+            opened, closed, overdue = _this_month(kept, first, opened, closed)
+        else:
+            overdue = (sum(values[0] for (month, _k2, _k3), values in starts.items() if month <= key)
+                       - sum(values[0] for (month, _k2, _k3), values in ends.items() if month <= key))
+        trend.append(Month(first, last, scope.cell(opened, {"issued_from": first, "issued_to": last}),
+                           scope.cell(closed, {"verified": "closed", "verified_from": first, "verified_to": last}),
+                           scope.cell(overdue, {"overdue_on": last})))
+    return trend
+
+
+def _this_month(kept: Kept, first: date, opened: int, closed: int) -> tuple[int, int, int]:
+    """This month ends today: what the month's counts hold after today (issue dates and verdicts written in
+    advance) comes off, and "overdue at its end" is today's overdue less those issued later, plus those due
+    before today whose verdict falls after it. The few rows dated after today are read by index and sorted here
+    (a condition on the status as well would lead SQLite to the status index: every verdict)."""
+    today = kept.scope.today
+    month_end = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    columns = (Recommendation.issued_on, Recommendation.current_due, Recommendation.verified_status,
+               Recommendation.verified_at)
+    later = db.session.execute(select(*columns).where(
+        or_(Recommendation.issued_on > today, Recommendation.issued_on.is_(None)))).all()
+    judged_later = db.session.execute(select(*columns).where(Recommendation.verified_at >= after_day(today))).all()
+    overdue = sum(kept.rows["total", 0, 0, 0][1:])
+    for issued_on, due, status, _at in later:
+        opened -= issued_on is not None and issued_on <= month_end
+        overdue -= status == VerifiedStatus.OPEN and due is not None and due < today
+    for issued_on, due, status, verified_at in judged_later:
+        if status in CLOSED_STATUSES:
+            closed -= verified_at < after_day(month_end)
+            overdue += due is not None and due < today and issued_on is not None and issued_on <= today
+    return opened, closed, overdue
