@@ -82,9 +82,10 @@ def measures(values) -> list[int]:
 
 
 def build(scope: Scope, year: int | None, years: list[int]):
-    """The Dashboard's figures (views.Dashboard's fields) from the counts; None when they were never built."""
+    """The Dashboard's figures (views.Dashboard's fields) from the counts; None when they were never built (or
+    counted for a day after the one asked for: only a test or a clock set back reads the past)."""
     kept_state = state(db.session.connection())
-    if kept_state is None:
+    if kept_state is None or kept_state.as_of > scope.today:
         return None
     kept = Kept(scope, kept_state.as_of)
     by_category, by_severity = _categories(kept)

@@ -34,8 +34,8 @@ def _note(session, _context, _instances) -> None:
     for record in session.dirty:
         if ((isinstance(record, Recommendation) and _changed(record, RECOMMENDATION_FIELDS))
                 or (isinstance(record, Finding) and _changed(record, FINDING_FIELDS))
-                or (isinstance(record, Responsibility) and _changed(record, ("unit_id", "recommendation_id")))
-                or (isinstance(record, GroupMember) and _changed(record, ("unit_id",)))):
+                # any change: a share or a member removed from its list is only dirty here (the flush deletes it)
+                or isinstance(record, Responsibility | GroupMember)):
             touched.append((record, _old(record)))
 
 
