@@ -5,8 +5,10 @@ Used for the whole backlog only (no filter, a user who sees everything): the cou
 the one that aggregated everything. A filtered dashboard (a unit's subtree, a cluster, issue dates, an
 inspector's own missions) counts its own, narrower set directly."""
 
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from datetime import date, timedelta
+from itertools import accumulate
 
 from sqlalchemy import or_, select
 
@@ -43,9 +45,10 @@ class Kept:
         self.scope = scope
         self.fixes = correction(connection, as_of, scope.today) if as_of < scope.today else {}
         self.rows = defaultdict(lambda: [0] * len(COLUMNS))
-        query = select(DashboardCount).where(DashboardCount.kind.in_(SMALL))
-        for row in db.session.scalars(query):
-            self.rows[row.kind, row.k1, row.k2, row.k3] = [getattr(row, column) for column in COLUMNS]
+        table = DashboardCount.__table__
+        query = select(table.c.kind, table.c.k1, table.c.k2, table.c.k3, *[table.c[name] for name in COLUMNS])
+        for kind, k1, k2, k3, *values in db.session.execute(query.where(table.c.kind.in_(SMALL))):
+            self.rows[kind, k1, k2, k3] = values
         for key, values in self.fixes.items():
             if key[0] in SMALL:
                 self.rows[key] = [old + new for old, new in zip(self.rows[key], values, strict=True)]
@@ -153,7 +156,7 @@ def _cohorts(kept: Kept) -> CohortTable:
 def _trend(kept: Kept) -> list[Month]:
     scope, months = kept.scope, last_months(kept.scope.today)
     issued, verified = kept.of_kind("issued"), kept.of_kind("verified")
-    starts, ends = kept.of_kind("ovstart"), kept.of_kind("ovend")
+    overdue_at = _overdue_at_month_ends(kept)
     trend = []
     for index, (first, last) in enumerate(months):
         key = month_key(first)
@@ -161,12 +164,26 @@ def _trend(kept: Kept) -> list[Month]:
         if index == len(months) - 1:
             opened, closed, overdue = _this_month(kept, first, opened, closed)
         else:
-            overdue = (sum(values[0] for (month, _k2, _k3), values in starts.items() if month <= key)
-                       - sum(values[0] for (month, _k2, _k3), values in ends.items() if month <= key))
+            overdue = overdue_at(key)
         trend.append(Month(first, last, scope.cell(opened, {"issued_from": first, "issued_to": last}),
                            scope.cell(closed, {"verified": "closed", "verified_from": first, "verified_to": last}),
                            scope.cell(overdue, {"overdue_on": last})))
     return trend
+
+
+def _overdue_at_month_ends(kept: Kept):
+    """month key → overdue at that month's end: the running sum of the starts (+1) and ends (−1)."""
+    changes = Counter()
+    for sign, kind in ((1, "ovstart"), (-1, "ovend")):
+        for (month, _k2, _k3), values in kept.of_kind(kind).items():
+            changes[month] += sign * values[0]
+    months = sorted(changes)
+    running = list(accumulate(changes[month] for month in months))
+
+    def at(key: int) -> int:
+        index = bisect_right(months, key) - 1
+        return running[index] if index >= 0 else 0
+    return at
 
 
 def _this_month(kept: Kept, first: date, opened: int, closed: int) -> tuple[int, int, int]:
