@@ -1,7 +1,10 @@
-"""The award statistics report's numbers, computed in SQL: two GROUP BY queries whatever the data size.
+"""The award statistics report's numbers, computed in SQL: a few GROUP BY queries whatever the data size.
 
 1. Every line of nominations.figures as a conditional sum, grouped by status (so that both measures, đã trình
-   and đã có quyết định, come from one query);
+   and đã có quyết định, come from one query), over the tallies the database keeps (nominations/tally.py): a
+   whole country's year is ~1,500 rows of every unit's tally, a province's the rows of its units; a line the
+   tally of every unit cannot answer (Biểu 0603's enterprises: a kind of unit on the period's day) takes one more
+   query on the per-unit tally, a scope by submission date counts the dossiers themselves;
 2. the count by award form, recipient kind and status, for the by-form tables.
 
 Resolving the scope (unit code, subordinate units, predecessors) takes a fixed few more queries. Every number
@@ -10,9 +13,10 @@ carries the DossierFilter arguments that select exactly its dossiers, for its li
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import case, func, select, true
+from sqlalchemy import and_, case, func, or_, select, true
 
 from inspection.extensions import db
+from inspection.nominations import tally
 from inspection.nominations.figures import DECIDED, LINES, MEASURE_STATUSES, SCOPE_FIELDS, SHARES, SUBMITTED, Line
 from inspection.nominations.filters import DossierFilter, apply
 from inspection.nominations.models import AwardAuthority, AwardForm, Dossier, RecipientKind
@@ -78,10 +82,13 @@ def percentage(part, whole, places: int | None = None) -> Decimal | None:
     return value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) if places is not None else value
 
 
-def build_report(criteria: DossierFilter, visible_ids: set[int] | None) -> Report:
+def build_report(criteria: DossierFilter, visible_ids: set[int] | None, direct: bool = False) -> Report:
+    """The report on `criteria`'s scope. Summed from the tallies (nominations/tally.py) where they can answer;
+    `direct` counts the dossiers themselves instead: the reference the tallies are tested against."""
     scope = report_scope(criteria)
     where = scope_where(scope, visible_ids)
-    return Report(scope, _line_counts(where, scope.reference_day()), _form_rows(scope, where))
+    sources = [tally.DIRECT] if direct else tally.sources_for(where)
+    return Report(scope, _line_counts(where, scope.reference_day(), sources), _form_rows(scope, where, sources[0]))
 
 
 def scope_where(scope: DossierFilter, visible_ids: set[int] | None):
@@ -90,16 +97,33 @@ def scope_where(scope: DossierFilter, visible_ids: set[int] | None):
     return true() if where is None else where
 
 
-def _line_counts(where, day) -> dict[str, dict[str, int]]:
+def _line_counts(where, day, sources: list[tally.Source]) -> dict[str, dict[str, int]]:
+    """Every line, one GROUP BY status per source: the lines go to the first source that can answer them."""
     lines = list(LINES.values())
-    sums = [func.coalesce(func.sum(case((_condition(line, day), 1), else_=0)), 0) for line in lines]
-    rows = db.session.execute(select(Dossier.status, *sums).where(where).group_by(Dossier.status)).all()
     counts = {line.key: dict.fromkeys(MEASURE_STATUSES, 0) for line in lines}
-    for status, *values in rows:
-        for measure, statuses in MEASURE_STATUSES.items():
-            if status in statuses:
-                _add(counts, lines, measure, values)
+    by_source: dict[int, list[Line]] = {}
+    for line in lines:
+        condition = and_(where, _condition(line, day))
+        index = next(number for number, source in enumerate(sources) if source.serves(condition))
+        by_source.setdefault(index, []).append(line)
+    for index, group in by_source.items():
+        _count(sources[index], group, where, day, counts, narrow=len(group) < len(lines))
     return counts
+
+
+def _count(source: tally.Source, lines: list[Line], where, day, counts, narrow: bool) -> None:
+    """The lines' sums by status; `narrow`: only the rows some line counts are read (a line apart, such as
+    Biểu 0603's enterprises, reads the rows of its units, not the whole scope)."""
+    conditions = [source.adapt(_condition(line, day)) for line in lines]
+    sums = [func.coalesce(func.sum(case((condition, source.weight), else_=0)), 0) for condition in conditions]
+    status = source.table.c.status
+    query = select(status, *sums).where(source.adapt(where)).group_by(status)
+    if narrow:
+        query = query.where(or_(*conditions))
+    for row_status, *values in db.session.execute(query).all():
+        for measure, statuses in MEASURE_STATUSES.items():
+            if row_status in statuses:
+                _add(counts, lines, measure, values)
 
 
 def _condition(line: Line, day):
@@ -112,14 +136,16 @@ def _add(counts, lines: list[Line], measure: str, values) -> None:
         counts[line.key][measure] += int(value or 0)
 
 
-def _form_rows(scope: DossierFilter, where) -> list[FormRow]:
-    columns = (AwardForm.id, AwardForm.code, AwardForm.name_vi, AwardForm.authority, Dossier.recipient_kind,
-               Dossier.status)
-    query = (select(*columns, func.count()).select_from(Dossier)
-             .join(AwardForm, Dossier.award_form_id == AwardForm.id).where(where).group_by(*columns))
+def _form_rows(scope: DossierFilter, where, source: tally.Source) -> list[FormRow]:
+    table = source.table
+    columns = (AwardForm.id, AwardForm.code, AwardForm.name_vi, AwardForm.authority, table.c.recipient_kind,
+               table.c.status)
+    query = (select(*columns, func.sum(source.weight)).select_from(table)
+             .join(AwardForm, table.c.award_form_id == AwardForm.id).where(source.adapt(where)).group_by(*columns))
     rows: dict[str, FormRow] = {}
     for form_id, code, name, authority, kind, status, count in db.session.execute(query):
         row = rows.get(code) or rows.setdefault(code, _form_row(scope, form_id, code, name, authority))
+        count = int(count)
         if status in MEASURE_STATUSES[SUBMITTED]:
             row.submitted.value += count
         if status in MEASURE_STATUSES[DECIDED]:
