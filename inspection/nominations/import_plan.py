@@ -148,7 +148,7 @@ class Classifier:
             return PreviewRow(row.number, label, NEW, [])
         before = _comparable(existing._asdict())
         after = _comparable(dict(zip(EDITABLE, values, strict=True)))
-        changes = [f"{FIELD_COLUMNS[name]}: {self._shown(name, old)} → {self._shown(name, new)}"
+        changes = [f"{_column(name)}: {self._shown(name, old)} → {self._shown(name, new)}"
                    for name, old, new in zip(EDITABLE, before, after, strict=True) if old != new]
         return PreviewRow(row.number, label, UPDATED, changes)
 
@@ -179,3 +179,8 @@ def _comparable(values: dict) -> tuple:
     """The EDITABLE values with the decision number as its canonical text."""
     ref = values["decision_ref"]
     return tuple(str(ref) if name == "decision_ref" and ref is not None else values[name] for name in EDITABLE)
+
+
+def _column(name: str) -> str:
+    """The file's column of a dossier field (award_form_id is the "Hình thức khen thưởng" column, award_form)."""
+    return FIELD_COLUMNS[name.removesuffix("_id")]

@@ -12,8 +12,9 @@ carries the DossierFilter arguments that select exactly its dossiers, for its li
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from sqlalchemy import and_, case, func, or_, select, true
+from sqlalchemy import case, func, or_, select, true
 
 from inspection.extensions import db
 from inspection.nominations import tally
@@ -99,25 +100,32 @@ def scope_where(scope: DossierFilter, visible_ids: set[int] | None):
 
 def _line_counts(where, day, sources: list[tally.Source]) -> dict[str, dict[str, int]]:
     """Every line, one GROUP BY status per source: the lines go to the first source that can answer them."""
-    lines = list(LINES.values())
-    counts = {line.key: dict.fromkeys(MEASURE_STATUSES, 0) for line in lines}
-    by_source: dict[int, list[Line]] = {}
-    for line in lines:
-        condition = and_(where, _condition(line, day))
-        index = next(number for number, source in enumerate(sources) if source.serves(condition))
-        by_source.setdefault(index, []).append(line)
-    for index, group in by_source.items():
-        _count(sources[index], group, where, day, counts, narrow=len(group) < len(lines))
+    counts = {key: dict.fromkeys(MEASURE_STATUSES, 0) for key in LINES}
+    for source, lines, conditions in _plan(day, tuple(sources)):
+        _count(source, lines, conditions, source.adapt(where), counts, narrow=len(lines) < len(LINES))
     return counts
 
 
-def _count(source: tally.Source, lines: list[Line], where, day, counts, narrow: bool) -> None:
+@lru_cache(maxsize=32)
+def _plan(day, sources: tuple[tally.Source, ...]) -> list[tuple[tally.Source, list[Line], list]]:
+    """(source, its lines, their conditions over its table): the same for every report of the day's period, so
+    built once (the conditions name no data, only the lines' criteria and the day)."""
+    plan: dict[tally.Source, tuple[list[Line], list]] = {}
+    for line in LINES.values():
+        condition = _condition(line, day)
+        source = next(source for source in sources if source.serves(condition))
+        lines, conditions = plan.setdefault(source, ([], []))
+        lines.append(line)
+        conditions.append(source.adapt(condition))
+    return [(source, lines, conditions) for source, (lines, conditions) in plan.items()]
+
+
+def _count(source: tally.Source, lines: list[Line], conditions: list, where, counts, narrow: bool) -> None:
     """The lines' sums by status; `narrow`: only the rows some line counts are read (a line apart, such as
     Biểu 0603's enterprises, reads the rows of its units, not the whole scope)."""
-    conditions = [source.adapt(_condition(line, day)) for line in lines]
     sums = [func.coalesce(func.sum(case((condition, source.weight), else_=0)), 0) for condition in conditions]
     status = source.table.c.status
-    query = select(status, *sums).where(source.adapt(where)).group_by(status)
+    query = select(status, *sums).where(where).group_by(status)
     if narrow:
         query = query.where(or_(*conditions))
     for row_status, *values in db.session.execute(query).all():
@@ -141,7 +149,8 @@ def _form_rows(scope: DossierFilter, where, source: tally.Source) -> list[FormRo
     columns = (AwardForm.id, AwardForm.code, AwardForm.name_vi, AwardForm.authority, table.c.recipient_kind,
                table.c.status)
     query = (select(*columns, func.sum(source.weight)).select_from(table)
-             .join(AwardForm, table.c.award_form_id == AwardForm.id).where(source.adapt(where)).group_by(*columns))
+             .join(AwardForm, table.c.award_form_id == AwardForm.id).where(source.adapt(where)).group_by(*columns)
+             .having(func.sum(source.weight) != 0))  # a tally row whose dossiers all moved away names no form
     rows: dict[str, FormRow] = {}
     for form_id, code, name, authority, kind, status, count in db.session.execute(query):
         row = rows.get(code) or rows.setdefault(code, _form_row(scope, form_id, code, name, authority))
