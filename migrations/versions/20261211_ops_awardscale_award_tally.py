@@ -1,7 +1,7 @@
 """award tallies: dossier counts per unit, year and report key, and per year for every unit, kept by triggers
 
 Revision ID: ops_awardscale
-Revises: ops_official
+Revises: ops_dashsnap
 Create Date: 2026-12-11 09:00:00.000000
 
 The award statistics report sums these rows instead of counting dossiers (inspection/nominations/tally.py).
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'ops_awardscale'
-down_revision = 'ops_official'
+down_revision = 'ops_dashsnap'
 branch_labels = None
 depends_on = None
 

@@ -17,17 +17,24 @@ from inspection.imports.pipeline import import_file
 from inspection.nominations import services
 from inspection.nominations.catalogue import seed_catalogue
 from inspection.nominations.filters import DossierFilter
-from inspection.nominations.models import (DOSSIER_TRANSITIONS, AchievementType, AwardForm, Dossier, DossierStatus,
-                                           LeaderGroup, RecipientKind)
+from inspection.nominations.models import (
+    DOSSIER_TRANSITIONS,
+    AchievementType,
+    AwardForm,
+    Dossier,
+    DossierStatus,
+    LeaderGroup,
+    RecipientKind,
+)
 from inspection.nominations.report import build_report
 from inspection.rules import RuleViolation
 from inspection.units.models import UnitKind, UnitPlacement
 from tests.factories import make_unit
 
-C, I, H = RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD
+C, P, H = RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD
 #: catalogue codes of every deciding authority, and whom each may be awarded to
-FORMS = {"BKUBT": (C, I, H), "CTDUBT": (C,), "TTLDXS": (C,), "BMVNAH": (I,), "CSTDT_OLD": (I,), "BKTTG": (C, I, H),
-         "GK": (C, I, H), "CSTDCS": (I,), "BKBN": (C, I)}
+FORMS = {"BKUBT": (C, P, H), "CTDUBT": (C,), "TTLDXS": (C,), "BMVNAH": (P,), "CSTDT_OLD": (P,), "BKTTG": (C, P, H),
+         "GK": (C, P, H), "CSTDCS": (P,), "BKBN": (C, P)}
 YEARS = (2017, 2018)
 HEADER = ["Mã hồ sơ", "Mã đơn vị", "Năm", "Hình thức khen thưởng", "Đối tượng", "Tên đối tượng",
           "Lãnh đạo, quản lý", "Nhóm cá nhân (Biểu 0603)", "Loại thành tích", "Xếp hạng cụm, khối", "Truy tặng",
