@@ -42,3 +42,31 @@ def _compile_in(element, compiler, **kw):
 def _compile_any_array(element, compiler, **kw):
     column = compiler.process(element.column, **kw)
     return f"{column} = ANY(ARRAY{compiler.process(element.ids.scalar_subquery(), **kw)})"
+
+
+def usually(condition):
+    """The condition, marked as true for most rows it is tested on. SQLite's planner estimates a condition on an
+    indexed column from the column's average selectivity: on a data set where a province's share is large, it
+    then reads every open recommendation to keep a province's instead of the province's shares by their unit
+    index (65 ms against 4 on the 0.1 data set). `likely(…)` tells it the condition filters little; other
+    databases get the condition as it is."""
+    return _Usually(condition)
+
+
+class _Usually(ColumnElement):
+    type = Boolean()
+    inherit_cache = False
+    _is_implicitly_boolean = True
+
+    def __init__(self, condition):
+        self.condition = condition
+
+
+@compiles(_Usually)
+def _compile_plain(element, compiler, **kw):
+    return compiler.process(element.condition, **kw)
+
+
+@compiles(_Usually, "sqlite")
+def _compile_likely(element, compiler, **kw):
+    return f"likely({compiler.process(element.condition, **kw)})"

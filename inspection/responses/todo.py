@@ -10,6 +10,8 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from inspection.extensions import db
 from inspection.findings.models import Finding, Recommendation, Responsibility, UnitStatus, VerifiedStatus
+from inspection.idsets import usually
+from inspection.missions.models import Mission
 from inspection.responses.models import DueDateChange, ExtensionStatus, Message
 from inspection.timeutil import today_vn
 from inspection.units.models import Unit
@@ -24,13 +26,25 @@ EXTENSION_PENDING = (_l("Chờ quyết định gia hạn"), "info")
 AWAITING_CHECK = (_l("Đã báo cáo, chờ đoàn kiểm tra xác minh"), "secondary")
 
 
+@dataclass(frozen=True)
+class ShareRow:
+    """What sorting a share into its section needs, read without building the ORM objects."""
+    id: int
+    recommendation_id: int
+    unit_id: int
+    status: UnitStatus
+    due: date | None
+
+
 @dataclass
 class TodoItem:
-    share: Responsibility
+    row: ShareRow
     days_overdue: int
     days_left: int | None
     #: (label, Bootstrap colour) of what the unit has to do next
     waiting: list[tuple] = field(default_factory=list)
+    #: the share with its recommendation, finding, mission and units: loaded only for the items a section shows
+    share: Responsibility | None = None
 
     @property
     def recommendation(self) -> Recommendation:
@@ -64,7 +78,7 @@ class Todo:
 
 #: a province's focal point may have well over a thousand open items: each section shows the most urgent
 #: ones and links to the register for the rest, so the page stays readable and quick
-SECTION_LIMIT = 50
+SECTION_LIMIT = 25
 
 
 def _vn(day: date) -> str:
@@ -75,16 +89,28 @@ def todo_context(user) -> dict:
     """Variables for templates/home/unit_officer.html (one key, `todo`)."""
     today = today_vn()
     own_ids = {unit.id for unit in user.units}
-    shares = _open_shares(subtree_ids(own_ids))
-    recommendation_ids = {share.recommendation_id for share in shares}
+    unit_ids = subtree_ids(own_ids)
+    rows = _open_share_rows(unit_ids)
+    # the recommendations as a subquery, not their ids: a province's thousands of bound ids cost more to pass
+    recommendation_ids = _open_shares_of(unit_ids, Responsibility.recommendation_id) if rows else None
     last_messages = _last_message_times(recommendation_ids)
     last_requests = _last_extension_status(recommendation_ids)
     todo = Todo(units=_units_with_names(own_ids))
-    for share in shares:
-        item = _item(share, today, last_messages, last_requests)
+    for row in rows:
+        item = _item(row, today, last_messages, last_requests)
         _bucket(todo, item).append(item)
     _sort(todo)
+    _load_shown(todo)
     return {"todo": todo, "section_limit": SECTION_LIMIT}
+
+
+def _load_shown(todo: Todo) -> None:
+    """The full shares of the items the page shows (SECTION_LIMIT a section), in one query: a province's
+    officer has thousands of open shares, and building every one of them was most of the page's time."""
+    shown = [item for _anchor, _title, items, _filters in todo.sections() for item in items[:SECTION_LIMIT]]
+    shares = {share.id: share for share in _open_shares({item.row.id for item in shown})}
+    for item in shown:
+        item.share = shares[item.row.id]
 
 
 def _units_with_names(ids: set[int]) -> list[Unit]:
@@ -94,22 +120,40 @@ def _units_with_names(ids: set[int]) -> list[Unit]:
     return list(db.session.scalars(query))
 
 
-def _open_shares(unit_ids: set[int]) -> list[Responsibility]:
+def _open_shares_of(unit_ids: set[int], *columns):
+    """SELECT columns of the open shares of the units."""
+    return (select(*columns).select_from(Responsibility).join(Responsibility.recommendation)
+            .where(Responsibility.unit_id.in_(unit_ids),
+                   usually(Recommendation.verified_status == VerifiedStatus.OPEN)))
+
+
+def _open_share_rows(unit_ids: set[int]) -> list[ShareRow]:
+    """Every open share of the units: the columns that place it in a section, no ORM object."""
     if not unit_ids:
+        return []
+    query = _open_shares_of(unit_ids, Responsibility.id, Responsibility.recommendation_id, Responsibility.unit_id,
+                            Responsibility.status, Recommendation.current_due)
+    return [ShareRow(*row) for row in db.session.execute(query)]
+
+
+def _open_shares(share_ids: set[int]) -> list[Responsibility]:
+    if not share_ids:
         return []
     query = (select(Responsibility)
              .join(Responsibility.recommendation).join(Recommendation.finding).join(Finding.mission)
-             .where(Responsibility.unit_id.in_(unit_ids), Recommendation.verified_status == VerifiedStatus.OPEN)
+             .where(Responsibility.id.in_(share_ids))
              .options(contains_eager(Responsibility.recommendation).contains_eager(Recommendation.finding)
-                      .contains_eager(Finding.mission),
+                      # what the page shows of the mission: its document numbers are not parsed for nothing
+                      .contains_eager(Finding.mission).load_only(Mission.id, Mission.title),
                       selectinload(Responsibility.unit).selectinload(Unit.names),
                       selectinload(Responsibility.transferred_from).selectinload(Unit.names)))
     return list(db.session.scalars(query))
 
 
-def _last_message_times(recommendation_ids: set[int]) -> dict[tuple[int, int | None], datetime]:
-    """(recommendation, speaking unit or None for the team) → time of the latest message."""
-    if not recommendation_ids:
+def _last_message_times(recommendation_ids) -> dict[tuple[int, int | None], datetime]:
+    """(recommendation, speaking unit or None for the team) → time of the latest message (recommendation_ids:
+    a subquery, or None for none)."""
+    if recommendation_ids is None:
         return {}
     query = (select(Message.recommendation_id, Message.unit_id, func.max(Message.created_at))
              .where(Message.recommendation_id.in_(recommendation_ids))
@@ -117,9 +161,9 @@ def _last_message_times(recommendation_ids: set[int]) -> dict[tuple[int, int | N
     return {(rec_id, unit_id): at for rec_id, unit_id, at in db.session.execute(query)}
 
 
-def _last_extension_status(recommendation_ids: set[int]) -> dict[tuple[int, int], ExtensionStatus]:
+def _last_extension_status(recommendation_ids) -> dict[tuple[int, int], ExtensionStatus]:
     """(recommendation, unit) → status of the unit's latest extension request."""
-    if not recommendation_ids:
+    if recommendation_ids is None:
         return {}
     query = (select(DueDateChange.recommendation_id, DueDateChange.unit_id, DueDateChange.status)
              .where(DueDateChange.recommendation_id.in_(recommendation_ids), DueDateChange.unit_id.is_not(None))
@@ -127,15 +171,14 @@ def _last_extension_status(recommendation_ids: set[int]) -> dict[tuple[int, int]
     return {(rec_id, unit_id): status for rec_id, unit_id, status in db.session.execute(query)}
 
 
-def _item(share: Responsibility, today: date, last_messages: dict, last_requests: dict) -> TodoItem:
-    due = share.recommendation.current_due
-    days_left = (due - today).days if due is not None else None
-    item = TodoItem(share, days_overdue=max(-(days_left or 0), 0), days_left=days_left)
-    item.waiting = _waiting_on_unit(share, last_messages, last_requests)
+def _item(row: ShareRow, today: date, last_messages: dict, last_requests: dict) -> TodoItem:
+    days_left = (row.due - today).days if row.due is not None else None
+    item = TodoItem(row, days_overdue=max(-(days_left or 0), 0), days_left=days_left)
+    item.waiting = _waiting_on_unit(row, last_messages, last_requests)
     return item
 
 
-def _waiting_on_unit(share: Responsibility, last_messages: dict, last_requests: dict) -> list[tuple]:
+def _waiting_on_unit(share: ShareRow, last_messages: dict, last_requests: dict) -> list[tuple]:
     key = (share.recommendation_id, share.unit_id)
     waiting = []
     if share.status == UnitStatus.NOT_STARTED:
@@ -148,13 +191,18 @@ def _waiting_on_unit(share: Responsibility, last_messages: dict, last_requests: 
         waiting.append(EXTENSION_PENDING)
     elif request_status == ExtensionStatus.REFUSED and share.status != UnitStatus.REPORTED_DONE:
         waiting.append(EXTENSION_REFUSED)
-    if share.status == UnitStatus.REPORTED_DONE and ASKED_FOR_MORE not in waiting:
+    if share.status == UnitStatus.REPORTED_DONE and not _asked_for_more(waiting):
         waiting.append(AWAITING_CHECK)
     return waiting
 
 
+def _asked_for_more(waiting: list[tuple]) -> bool:
+    """By identity: `in` would compare the lazy labels, translating them once per item."""
+    return any(label is ASKED_FOR_MORE for label in waiting)
+
+
 def _bucket(todo: Todo, item: TodoItem) -> list[TodoItem]:
-    if item.share.status == UnitStatus.REPORTED_DONE and ASKED_FOR_MORE not in item.waiting:
+    if item.row.status == UnitStatus.REPORTED_DONE and not _asked_for_more(item.waiting):
         return todo.reported
     if item.days_overdue > 0:
         return todo.overdue
@@ -165,6 +213,6 @@ def _bucket(todo: Todo, item: TodoItem) -> list[TodoItem]:
 
 def _sort(todo: Todo) -> None:
     far = date.max.toordinal()
-    todo.overdue.sort(key=lambda item: (-item.days_overdue, item.share.id))
+    todo.overdue.sort(key=lambda item: (-item.days_overdue, item.row.id))
     for items in (todo.due_soon, todo.later, todo.reported):
-        items.sort(key=lambda item: (item.days_left if item.days_left is not None else far, item.share.id))
+        items.sort(key=lambda item: (item.days_left if item.days_left is not None else far, item.row.id))
