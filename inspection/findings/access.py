@@ -3,12 +3,13 @@
 Unit officers see and answer the items of their own units (including items transferred to them);
 they never verify. Inspectors change and verify items of missions they belong to."""
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
 from inspection.findings.models import Finding, Recommendation, Responsibility
+from inspection.idsets import among
 from inspection.missions.access import can_edit_mission
 from inspection.units.models import Unit
 from inspection.units.scope import visible_unit_ids
@@ -86,12 +87,11 @@ def visible_recommendations_clause(user: User):
     visible = visible_unit_ids(user)
     if visible is None:
         return None
-    # correlate_except: the subqueries keep their own FROM even when the outer query joins the same table
-    own_share = exists(select(Responsibility.id).where(
-        Responsibility.recommendation_id == Recommendation.id, Responsibility.unit_id.in_(visible))
-        .correlate_except(Responsibility))
-    own_finding = exists(select(Finding.id).where(Finding.id == Recommendation.finding_id,
-                                                  Finding.unit_id.in_(visible)).correlate_except(Finding))
+    # two sets of ids looked up in the recommendation's own indexes (idsets.among), not an EXISTS tested on every
+    # recommendation: a province officer's count read the whole table (1 s on the national data set)
+    own_share = among(Recommendation.id, select(Responsibility.recommendation_id)
+                      .where(Responsibility.unit_id.in_(visible)))
+    own_finding = among(Recommendation.finding_id, select(Finding.id).where(Finding.unit_id.in_(visible)))
     return or_(own_share, own_finding)
 
 

@@ -2,11 +2,10 @@
 
 from datetime import date
 
-from flask import current_app
-from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import contains_eager
 
+from inspection.counting import CappedPagination, capped_count, count_cap
 from inspection.extensions import db
 from inspection.findings.models import Finding, Recommendation, Severity
 from inspection.findings.queries import shares_loaded
@@ -40,7 +39,7 @@ def _display_query():
                      shares_loaded()))
 
 
-class RegisterPagination(Pagination):
+class RegisterPagination(CappedPagination):
     """One page of the register in two steps: the page's ids from the recommendation table alone (joined only
     as far as the sort needs), then those rows with everything the page shows. A deep page then skips index
     entries instead of thousands of joined rows. Arguments: user, filters, today."""
@@ -59,16 +58,6 @@ class RegisterPagination(Pagination):
         self.cap = text_count_cap() if filters.get("q") else None
         return register_count(user, filters, today, self.cap)
 
-    @property
-    def capped(self) -> bool:
-        """The count stopped at the cap: the page says "more than" it."""
-        return self.cap is not None and self.total > self.cap
-
-    @property
-    def pages(self) -> int:
-        """No page links beyond the capped count."""
-        return max(1, -(-min(self.total, self.cap) // self.per_page)) if self.capped else super().pages
-
 
 def _page_ids_query(filters: dict, conditions: list):
     sort = filters.get("sort", "due")
@@ -86,14 +75,13 @@ def register_count(user, filters: dict, today: date, cap: int | None = None) -> 
     conditions = register_conditions(user, filters, today)
     if cap is None:
         return db.session.scalar(from_recommendations(func.count(), where=conditions))
-    found = from_recommendations(Recommendation.id, where=conditions).limit(cap + 1).subquery()
-    return db.session.scalar(select(func.count()).select_from(found))
+    return capped_count(from_recommendations(Recommendation.id, where=conditions), cap)
 
 
 def text_count_cap() -> int:
     """With the text filter the count stops here (setting REGISTER_TEXT_COUNT_CAP): a common word is in most
     of the country's recommendations, and counting them exactly meant reading them all (400 ms)."""
-    return current_app.config.get("REGISTER_TEXT_COUNT_CAP", TEXT_COUNT_CAP)
+    return count_cap("REGISTER_TEXT_COUNT_CAP", TEXT_COUNT_CAP)
 
 
 def _ordering(filters: dict) -> list:

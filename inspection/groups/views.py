@@ -1,6 +1,6 @@
 """Emulation clusters and blocks by year."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -16,7 +16,7 @@ from inspection.forms_util import commit_or_refuse, refused, save
 from inspection.groups import services
 from inspection.groups.forms import GroupForm, MemberForm
 from inspection.groups.models import EmulationGroup, GroupMember
-from inspection.params import arg_year
+from inspection.params import arg_year, page_number
 from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
 from inspection.timeutil import today_vn
@@ -46,20 +46,32 @@ def get_group(group_id: int, need: Need = Need.VIEW) -> EmulationGroup:
 def index():
     years = list(db.session.scalars(select(EmulationGroup.year).distinct().order_by(EmulationGroup.year.desc())))
     year = arg_year() or (years[0] if years else today_vn().year)
-    query = (select(EmulationGroup, func.count(GroupMember.id))
-             .outerjoin(GroupMember).where(EmulationGroup.year == year)
-             .group_by(EmulationGroup.id).order_by(EmulationGroup.kind, EmulationGroup.name))
+    query = (select(EmulationGroup).where(EmulationGroup.year == year)
+             .order_by(EmulationGroup.kind, EmulationGroup.name, EmulationGroup.id))
     visible = visible_unit_ids(current_user)
     if visible is not None:
         query = query.where(EmulationGroup.id.in_(
             select(GroupMember.group_id).where(GroupMember.unit_id.in_(visible))))
-    leaders = _leaders(year)
-    rows = [(group, count, leaders.get(group.id)) for group, count in db.session.execute(query)]
-    return render_template("groups/index.html", rows=rows, year=year, years=years)
+    # a page at a time: the country has some 440 clusters and blocks a year, ten times a province's
+    page = db.paginate(query, page=page_number(), per_page=current_app.config["PAGE_SIZE"], max_per_page=200)
+    ids = [group.id for group in page.items]
+    counts, leaders = _member_counts(ids), _leaders(ids)
+    rows = [(group, counts.get(group.id, 0), leaders.get(group.id)) for group in page.items]
+    return render_template("groups/index.html", rows=rows, year=year, years=years, page=page)
 
 
-def _leaders(year: int) -> dict[int, Unit]:
-    query = (select(GroupMember).join(EmulationGroup).where(EmulationGroup.year == year, GroupMember.role_order == 0)
+def _member_counts(group_ids: list[int]) -> dict[int, int]:
+    if not group_ids:
+        return {}
+    query = (select(GroupMember.group_id, func.count()).where(GroupMember.group_id.in_(group_ids))
+             .group_by(GroupMember.group_id))
+    return dict(db.session.execute(query).all())
+
+
+def _leaders(group_ids: list[int]) -> dict[int, Unit]:
+    if not group_ids:
+        return {}
+    query = (select(GroupMember).where(GroupMember.group_id.in_(group_ids), GroupMember.role_order == 0)
              .options(selectinload(GroupMember.unit).selectinload(Unit.names)))
     return {member.group_id: member.unit for member in db.session.scalars(query)}
 

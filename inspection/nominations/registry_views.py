@@ -15,6 +15,8 @@ from inspection.nominations.blueprint import bp
 from inspection.nominations.filters import DossierFilter
 from inspection.nominations.forms import DossierFilterForm
 from inspection.nominations.models import AwardForm, Dossier
+from inspection.nominations.registry_pages import RegistryPagination
+from inspection.params import page_number, whole_number
 from inspection.permissions import login_required
 from inspection.units.models import Unit
 from inspection.units.scope import visible_unit_ids
@@ -28,8 +30,11 @@ def registry():
     form.form.choices = [(award.code, award.name_vi) for award in catalogue]
     form.validate()
     criteria = registry_criteria(form)
-    page = db.paginate(registry_query(criteria, current_user), per_page=current_app.config["PAGE_SIZE"],
-                       max_per_page=200)
+    page = RegistryPagination(page=page_number(), per_page=current_app.config["PAGE_SIZE"], max_per_page=200,
+                              rows=registry_query(criteria, current_user),
+                              ids=registry_ids_query(criteria, current_user),
+                              after=whole_number(request.args.get("after")),
+                              before=whole_number(request.args.get("before")))
     return render_template("nominations/registry.html", form=form, criteria=criteria, page=page,
                            held=holds.held_among(dossier.id for dossier in page.items),
                            can_create=can_create_dossier(current_user))
@@ -55,6 +60,11 @@ def registry_criteria(form: DossierFilterForm, args=None) -> DossierFilter:
     defaults = {item.name: item.default if item.default is not MISSING else item.default_factory()
                 for item in fields(DossierFilter)}
     return replace(criteria, **{name: defaults[name] for name in form.rejected() if name in defaults})
+
+
+def registry_ids_query(criteria: DossierFilter, user):
+    """The ids of registry_query's dossiers, from the dossier table alone (a page is found on its index)."""
+    return filters.apply(select(Dossier.id), criteria, visible_unit_ids(user), holds.held_clause())
 
 
 def registry_query(criteria: DossierFilter, user):

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from inspection.findings.access import visible_recommendations_clause
 from inspection.findings.models import Finding, Recommendation, Responsibility
 from inspection.formatting import vn_date
 from inspection.idsets import among
@@ -73,12 +74,8 @@ def _mission_scope(user):
 
 
 def _recommendation_scope(user):
-    """As findings.access.visible_recommendations_clause (a share of the user's units, or a finding of one)."""
-    visible = visible_unit_ids(user)
-    if visible is None:
-        return None
-    found = select(Finding.id).where(Finding.unit_id.in_(visible))
-    return or_(among(Recommendation.id, _shares(visible)), among(Recommendation.finding_id, found))
+    """A share of the user's units, or a finding of one: the register's own scope."""
+    return visible_recommendations_clause(user)
 
 
 def _session_scope(user):

@@ -12,7 +12,7 @@ from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from inspection import access
+from inspection import access, counting
 from inspection.extensions import db
 from inspection.findings.numbering import canonical
 from inspection.params import page_number
@@ -37,7 +37,7 @@ COUNT_CAP = 200
 
 
 def count_cap() -> int:
-    return current_app.config.get("SEARCH_COUNT_CAP", COUNT_CAP)
+    return counting.count_cap("SEARCH_COUNT_CAP", COUNT_CAP)
 
 
 @dataclass
