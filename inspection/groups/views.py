@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from inspection.access import Need, load, register
 from inspection.auth.models import Role
@@ -72,7 +72,7 @@ def _leaders(group_ids: list[int]) -> dict[int, Unit]:
     if not group_ids:
         return {}
     query = (select(GroupMember).where(GroupMember.group_id.in_(group_ids), GroupMember.role_order == 0)
-             .options(selectinload(GroupMember.unit).selectinload(Unit.names)))
+             .options(joinedload(GroupMember.unit).selectinload(Unit.names)))
     return {member.group_id: member.unit for member in db.session.scalars(query)}
 
 

@@ -31,7 +31,7 @@ def registry():
     form.validate()
     criteria = registry_criteria(form)
     page = RegistryPagination(page=page_number(), per_page=current_app.config["PAGE_SIZE"], max_per_page=200,
-                              rows=registry_query(criteria, current_user),
+                              rows=registry_rows(),
                               ids=registry_ids_query(criteria, current_user),
                               after=whole_number(request.args.get("after")),
                               before=whole_number(request.args.get("before")))
@@ -63,16 +63,12 @@ def registry_criteria(form: DossierFilterForm, args=None) -> DossierFilter:
 
 
 def registry_ids_query(criteria: DossierFilter, user):
-    """The ids of registry_query's dossiers, from the dossier table alone (a page is found on its index)."""
+    """The ids of the dossiers the user may see that the filter keeps, from the dossier table alone (a page is
+    found on the index ix_dossier_year_unit_code, see registry_pages)."""
     return filters.apply(select(Dossier.id), criteria, visible_unit_ids(user), holds.held_clause())
 
 
-def registry_query(criteria: DossierFilter, user):
-    """One SELECT for the page: the unit joined (its names by selectinload), the award form by its joined
-    relationship. Newest first: the latest emulation year, then by unit and dossier code, all descending, which is
-    the index ix_dossier_year_unit_code read backwards, so a page of a million dossiers is read off the index
-    instead of sorting them all (units go by the order they were registered, their id, not by code)."""
-    query = (select(Dossier).join(Dossier.unit)
-             .options(contains_eager(Dossier.unit).selectinload(Unit.names))
-             .order_by(Dossier.year.desc(), Dossier.unit_id.desc(), Dossier.code.desc(), Dossier.id.desc()))
-    return filters.apply(query, criteria, visible_unit_ids(user), holds.held_clause())
+def registry_rows():
+    """The page's rows once its ids are known: the unit joined (its names by selectinload), the award form by
+    its joined relationship."""
+    return select(Dossier).join(Dossier.unit).options(contains_eager(Dossier.unit).selectinload(Unit.names))
