@@ -25,15 +25,22 @@ KEY = ("year", "award_form_id", "status", "recipient_kind", "is_leader", "leader
        "group_rank", "posthumous")
 
 
+def _as_dossier(name: str) -> dict:
+    """The dossier column's own info (its label): a tally column means what the dossier's does."""
+    return dict(Dossier.__table__.c[name].info)
+
+
 class TallyColumns:
     id: Mapped[int] = mapped_column(primary_key=True)
     year: Mapped[int]
     award_form_id: Mapped[int]
-    status: Mapped[DossierStatus] = enum_column(DossierStatus)
-    recipient_kind: Mapped[RecipientKind] = enum_column(RecipientKind)
+    status: Mapped[DossierStatus] = enum_column(DossierStatus, info=_as_dossier("status"))
+    recipient_kind: Mapped[RecipientKind] = enum_column(RecipientKind, info=_as_dossier("recipient_kind"))
     is_leader: Mapped[bool | None]
-    leader_group: Mapped[LeaderGroup | None] = enum_column(LeaderGroup, nullable=True)
-    achievement_type: Mapped[AchievementType | None] = enum_column(AchievementType, nullable=True)
+    leader_group: Mapped[LeaderGroup | None] = enum_column(LeaderGroup, nullable=True,
+                                                           info=_as_dossier("leader_group"))
+    achievement_type: Mapped[AchievementType | None] = enum_column(AchievementType, nullable=True,
+                                                                   info=_as_dossier("achievement_type"))
     group_rank: Mapped[int | None]
     posthumous: Mapped[bool]
     #: how many dossiers have exactly this key
