@@ -109,6 +109,10 @@ class PostgresDatabase:
         with self.engine.begin() as connection:
             for name in inspect(connection).get_table_names():
                 connection.execute(text(f"DROP TABLE IF EXISTS {facts.quoted(name)} CASCADE"))
+            # the dump creates the schema's own functions too (the award tallies' trigger function): drop them,
+            # not those of an extension (pg_trgm's), which the extension keeps
+            for function in connection.scalars(text(_OWN_FUNCTIONS)):
+                connection.execute(text(f"DROP FUNCTION IF EXISTS {function} CASCADE"))
 
     def _uri(self) -> str:
         """libpq's URI without the password (given through PGPASSWORD, never on a command line)."""
@@ -116,6 +120,12 @@ class PostgresDatabase:
 
     def _run(self, program: str, *arguments: str) -> str:
         return run_program(program, arguments, self.pg_bin, self.engine.url.password)
+
+
+_OWN_FUNCTIONS = (
+    "SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace "
+    "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid "
+    "AND d.deptype = 'e')")
 
 
 def check_dump(kind: str, path: str, tables: dict[str, int], pg_bin: str | None = None) -> list[str]:
