@@ -6,9 +6,11 @@ import io
 import os
 import tarfile
 import threading
+import time
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.exc import DBAPIError
 from werkzeug.datastructures import FileStorage
 
 from inspection import audit, create_app
@@ -33,9 +35,23 @@ def fresh_database(migrated, tmp_path):
         yield "sqlite:///" + str(tmp_path / "restored.sqlite3")
         return
     name = f"{url.database}_restore"
-    _admin(migrated, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+    _drop(migrated, name)
+    _admin(migrated, f'CREATE DATABASE "{name}"')
     yield url.set(database=name).render_as_string(hide_password=False)
-    _admin(migrated, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _drop(migrated, name)
+
+
+def _drop(url: str, name: str, attempts: int = 20) -> None:
+    """DROP … WITH (FORCE) cannot end an autovacuum worker (another role's backend) that a fresh restore may have
+    woken in that database: wait for it to finish, as it soon does."""
+    for attempt in range(attempts):
+        try:
+            _admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except DBAPIError as error:
+            if attempt == attempts - 1 or "pg_signal_backend" not in str(error):
+                raise
+            time.sleep(0.5)
 
 
 def _admin(url: str, *statements: str) -> None:
