@@ -41,6 +41,9 @@ class OfficialDocument(db.Model):
         "official.correct": _l("Tạo văn bản thay thế"),
         "official.sign": _l("Ký số văn bản"),
     }
+    #: the fingerprints the issue and signing entries keep: the files' bytes can be checked against them later
+    __audit_labels__ = {"docx_sha256": _l("SHA-256 bản Word"), "pdf_sha256": _l("SHA-256 bản PDF"),
+                        "signed_pdf_sha256": _l("SHA-256 bản PDF đã ký")}
     __table_args__ = (
         # the number of an issued document: one per issuing unit, type and calendar year (DOMAIN.md 4.3)
         UniqueConstraint("issuer_unit_id", "type_code", "number_year", "number",
