@@ -213,3 +213,10 @@ def test_the_demo_gets_the_provincial_councils_issuer(app, runner):
     assert (profile.unit.code, profile.parent_body, profile.body, profile.symbol, profile.place, profile.archive) == (
         "AG", "UBND TỈNH AN GIANG", "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", "HĐTĐKT", "An Giang", "VT, TĐKT")
     assert date.today()  # the profile is usable at once: no error building its signing block
+
+
+def test_the_menu_marks_one_place_on_the_issuers_pages_and_on_the_documents(app, world, login):
+    admin = login(world.admin)
+    active = re.compile(r'class="nav-link[^"]*active[^"]*"[^>]*>\s*([^<]+?)\s*</a>')
+    assert active.findall(admin.get("/documents/issuers/").get_data(as_text=True)) == ["Quản trị"]
+    assert active.findall(admin.get("/documents/").get_data(as_text=True)) == ["Văn bản"]
