@@ -11,10 +11,14 @@ usual authority of their level; the ministries' and central organisations' forms
 The catalogue: every server gets it from `flask db upgrade`, not only the demo (before, an import failed on
 every row until someone ran `flask nominations seed-catalogue`). Only the codes the table lacks are inserted,
 each with its audit entry, so the step is safe on a database that already has (or has edited) its catalogue.
-The rows come from inspection.nominations.catalogue as it stands when the upgrade runs, written here with
-Core (not the models, which may be ahead of this revision).
+The rows are a frozen copy of inspection.nominations.catalogue at this revision (ops_awards_catalogue.json
+beside this file: the module may change later and a migration must do the same on every server whenever it
+runs), written with Core (not the models, which may be ahead of this revision).
 """
-from datetime import datetime, timezone
+import json
+from datetime import date, datetime, timezone
+from pathlib import Path
+from types import SimpleNamespace
 
 import sqlalchemy as sa
 from alembic import op
@@ -26,6 +30,7 @@ branch_labels = None
 depends_on = None
 
 CENTRAL_CODES = ("BKBN", "CTDBN", "KNC")
+CATALOGUE_FILE = Path(__file__).with_name("ops_awards_catalogue.json")
 #: a level's usual authority at this revision (a frozen copy of catalogue.default_authority)
 AUTHORITY_OF_LEVEL = {"state": "state", "provincial": "province", "grassroots": "grassroots"}
 award_form = sa.table(
@@ -61,11 +66,9 @@ def downgrade():
 
 def seed(bind) -> int:
     """Insert the catalogue entries whose code the table lacks, link successors; the number inserted."""
-    from inspection.nominations.catalogue import CATALOGUE
-
     existing = dict(bind.execute(sa.select(award_form.c.code, award_form.c.id)).all())
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    fresh = [entry for entry in CATALOGUE if entry.code not in existing]
+    fresh = [entry for entry in frozen_catalogue() if entry.code not in existing]
     for entry in fresh:
         values = _values(entry)
         existing[entry.code] = bind.execute(award_form.insert().values(
@@ -78,11 +81,15 @@ def seed(bind) -> int:
     return len(fresh)
 
 
+def frozen_catalogue() -> list[SimpleNamespace]:
+    rows = json.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))
+    return [SimpleNamespace(**row | {key: row[key] and date.fromisoformat(row[key])
+                                     for key in ("valid_from", "valid_to")}) for row in rows]
+
+
 def _values(entry) -> dict:
-    authority = getattr(entry, "authority", None)
-    return {"name_vi": entry.name_vi, "name_en": entry.name_en, "group": entry.group.value,
-            "level": entry.level.value, "authority": authority.value if authority else
-            AUTHORITY_OF_LEVEL[entry.level.value],
+    return {"name_vi": entry.name_vi, "name_en": entry.name_en, "group": entry.group,
+            "level": entry.level, "authority": entry.authority or AUTHORITY_OF_LEVEL[entry.level],
             "for_collective": "C" in entry.recipients, "for_individual": "I" in entry.recipients,
             "for_household": "H" in entry.recipients, "legal_basis": entry.legal_basis,
             "valid_from": entry.valid_from, "valid_to": entry.valid_to}
