@@ -55,7 +55,9 @@ def usually(condition):
 
 class _Usually(ColumnElement):
     type = Boolean()
-    inherit_cache = False
+    #: the condition is the whole state: its cache key, as for `among`
+    _traverse_internals = [("condition", InternalTraversal.dp_clauseelement)]
+    inherit_cache = True
     _is_implicitly_boolean = True
 
     def __init__(self, condition):

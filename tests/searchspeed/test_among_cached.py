@@ -1,10 +1,10 @@
-"""`among` is cached like any SQLAlchemy construct: two officers' scoped statements share one compiled form
-(one cache key) and differ only in their bound values, and each still gets its own rows."""
+"""`among` and `usually` are cached like any SQLAlchemy construct: two officers' scoped statements share one
+compiled form (one cache key) and differ only in their bound values, and each still gets its own rows."""
 
 from sqlalchemy import select
 
 from inspection.extensions import db
-from inspection.idsets import among
+from inspection.idsets import among, usually
 from inspection.units.models import Unit
 from tests.factories import make_unit
 
@@ -24,3 +24,14 @@ def test_the_cached_statement_answers_each_scope_with_its_own_rows(app):
     db.session.commit()
     assert list(db.session.scalars(units_among(("A1",)))) == [a.id]
     assert list(db.session.scalars(units_among(("B1",)))) == [b.id]
+
+
+def test_a_usually_condition_is_cached_with_its_own_values(app):
+    def statement(code):
+        return select(Unit.id).where(usually(Unit.code == code))
+    first, second = statement("A1")._generate_cache_key(), statement("B1")._generate_cache_key()
+    assert first is not None and first == second
+    assert [param.value for param in first.bindparams] == ["A1"] and second.bindparams[0].value == "B1"
+    make_unit("Sở A", code="A1")
+    db.session.commit()
+    assert len(list(db.session.scalars(statement("A1")))) == 1 and not list(db.session.scalars(statement("B1")))
