@@ -31,7 +31,7 @@ from inspection.groups.forms import YearField
 from inspection.groups.models import EmulationGroup
 from inspection.labels import field_label
 from inspection.params import whole_number
-from inspection.units.fields import UnitCodeField, UnitCodesField
+from inspection.units.fields import DatedBy, UnitCodeField, UnitCodesField
 
 #: Numeric(18, 0) holds at most 18 digits
 MAX_DIGITS = 18
@@ -85,11 +85,16 @@ class EditFindingForm(FindingForm):
     version = VersionField()
 
 
+def _responsible_units(dated_by: DatedBy | None = None) -> UnitCodesField:
+    return UnitCodesField(
+        _l("Đơn vị chịu trách nhiệm (mã)"), validators=[DataRequired()], dated_by=dated_by,
+        description=_l("Một hoặc nhiều mã đơn vị, cách nhau bằng dấu phẩy; mỗi đơn vị theo dõi tiến độ riêng."))
+
+
 class RecommendationContentForm(PortalForm):
     text = TextAreaField(field_label(Recommendation.text), validators=[DataRequired(), Length(max=20000)])
-    responsible_units = UnitCodesField(
-        _l("Đơn vị chịu trách nhiệm (mã)"), validators=[DataRequired()],
-        description=_l("Một hoặc nhiều mã đơn vị, cách nhau bằng dấu phẩy; mỗi đơn vị theo dõi tiến độ riêng."))
+    #: units added by an edit must exist today (services.update_recommendation): the picker's default
+    responsible_units = _responsible_units()
     awards_to_revoke = WholeNumberField(field_label(Recommendation.awards_to_revoke), validators=[Optional()])
     awards_to_reexamine = WholeNumberField(field_label(Recommendation.awards_to_reexamine), validators=[Optional()])
     amount_to_recover = WholeNumberField(_l("Số tiền phải thu hồi (đồng)"), validators=[Optional()])
@@ -101,6 +106,8 @@ class RecommendationContentForm(PortalForm):
 
 
 class NewRecommendationForm(OnceForm, RecommendationContentForm):
+    #: they must have existed on the day the recommendation is issued (services.create_recommendation)
+    responsible_units = _responsible_units(DatedBy(("issued_on",)))
     issued_on = VNDateField(field_label(Recommendation.issued_on), validators=[DataRequired()])
     due = DeadlineField(_l("Thời hạn thực hiện"), base_field="issued_on", validators=[DataRequired()])
 

@@ -21,7 +21,7 @@ from inspection.missions.models import (
     TeamRole,
     WorkingSession,
 )
-from inspection.units.fields import UnitCodeField, UnitCodesField
+from inspection.units.fields import DatedBy, UnitCodeField, UnitCodesField
 
 FILE_HELP = _l("PDF, Word, Excel hoặc ảnh; loại tệp được kiểm tra theo nội dung.")
 
@@ -48,7 +48,8 @@ class PlanForm(OnceForm, PortalForm):
     content_areas = TextAreaField(field_label(InspectionPlan.content_areas), validators=[Optional(), Length(max=10000)],
                                   description=_l("Mỗi nội dung một dòng."))
     unit_codes = UnitCodesField(_l("Đơn vị được kiểm tra (mã)"), validators=[Optional()],
-                                description=_l("Các mã đơn vị, cách nhau bởi dấu phẩy."))
+                                description=_l("Các mã đơn vị, cách nhau bởi dấu phẩy."),
+                                dated_by=DatedBy(("year",)))
     #: the plan's version when the form was opened (edits only): a later save by someone else is a conflict
     version = VersionField()
 
@@ -63,7 +64,8 @@ class MissionForm(PortalForm):
                                render_kw={"placeholder": "1317/QĐ-UBND"})
     decision_date = VNDateField(field_label(Mission.decision_date), validators=[Optional()])
     issuing_body = StringField(_l("Cơ quan ban hành (như in trên văn bản)"), validators=[Optional(), Length(max=255)])
-    issuing_unit_code = UnitCodeField(_l("Mã đơn vị ban hành (nếu có trong danh mục)"), validators=[Optional()])
+    issuing_unit_code = UnitCodeField(_l("Mã đơn vị ban hành (nếu có trong danh mục)"), validators=[Optional()],
+                                      dated_by=DatedBy(("decision_date",)))
     group_id = SelectField(_l("Cụm, khối thi đua"), coerce=optional_int,
                            description=_l("Bắt buộc với kiểm tra chéo. Danh sách gồm cụm, khối năm nay, năm trước và "
                                           "năm của đoàn."))
@@ -75,7 +77,9 @@ class MissionForm(PortalForm):
     planned_end = VNDateField(_l("Ngày kết thúc dự kiến"), validators=[Optional()])
     unit_codes = UnitCodesField(_l("Đơn vị được kiểm tra (mã)"),
                                 validators=[DataRequired(_l("Nhập ít nhất một mã đơn vị được kiểm tra."))],
-                                description=_l("Các mã đơn vị, cách nhau bởi dấu phẩy."))
+                                description=_l("Các mã đơn vị, cách nhau bởi dấu phẩy."),
+                                # the day services.inspected_span checks: the period inspected, else the decision
+                                dated_by=DatedBy(("period_from:period_to", "decision_date")))
 
 
 class NewMissionForm(OnceForm, MissionForm):

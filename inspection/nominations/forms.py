@@ -30,7 +30,7 @@ from inspection.nominations.models import (
 )
 from inspection.nominations.services import DOSSIER_LABELS as LABELS
 from inspection.params import YEAR_MAX, YEAR_MIN, whole_number
-from inspection.units.fields import UnitCodeField
+from inspection.units.fields import DatedBy, UnitCodeField
 from inspection.units.models import UnitKind
 
 
@@ -116,7 +116,7 @@ class DossierFilterForm(PortalForm):
 
 class DossierForm(OnceForm, PortalForm):
     # the award form's choices come from the catalogue (set by the view)
-    unit = UnitCodeField(LABELS["unit"], validators=[DataRequired()])
+    unit = UnitCodeField(LABELS["unit"], validators=[DataRequired()], dated_by=DatedBy(("year",)))
     code = StringField(LABELS["code"], validators=[DataRequired(), Length(max=60)])
     year = YearField(LABELS["year"], validators=[DataRequired()])
     award_form = SelectField(LABELS["award_form"], validators=[DataRequired()])

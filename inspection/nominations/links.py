@@ -27,11 +27,12 @@ from inspection.findings.models import Finding, Recommendation
 from inspection.forms_util import PortalForm
 from inspection.missions.access import MISSION_WORKERS, can_edit_mission
 from inspection.missions.models import Mission, MissionMember, MissionStatus
+from inspection.missions.services import inspected_span
 from inspection.nominations.access import sees_unit
 from inspection.nominations.holds import hold_reasons, is_on_hold
 from inspection.nominations.models import Dossier, finding_dossiers
 from inspection.rules import RuleViolation
-from inspection.units.fields import UnitCodeField
+from inspection.units.fields import DatedBy, UnitCodeField
 from inspection.units.models import Unit
 from inspection.units.queries import unit_by_code
 from inspection.units.scope import visible_unit_ids
@@ -266,7 +267,15 @@ def finding_dossiers_context(finding, user) -> dict:
     form = None
     if can_link(user, finding):
         form = restore(LinkDossierForm(prefix=LINK_FORM_PREFIX, unit=finding.unit), "finding", finding.id)
+        form.unit.dated_by = _inspected_period(finding.mission)
     return {"finding_dossiers": FindingDossiers(finding, rows, holds, form)}
+
+
+def _inspected_period(mission: Mission) -> DatedBy | None:
+    """The picker offers the units as they stood in the period the mission inspected (a 2017 finding's dossiers
+    are those of 2017's units)."""
+    span = inspected_span(mission.period_from, mission.period_to, mission.decision_date)
+    return DatedBy(period=(span[0], span[1])) if span else None
 
 
 def _dossiers_of(finding: Finding, visible: set[int] | None) -> list[Dossier]:

@@ -1,6 +1,12 @@
 """Form fields that take units by code (or by a current name typed in full), so a form stays usable with
 thousands of units. With JavaScript the unit picker (static/js/unit-picker.js) helps fill them in, by typing
-or from a tree to browse; without it the field takes what is typed."""
+or from a tree to browse; without it the field takes what is typed.
+
+A unit field of a dated record declares the day that counts for it (`dated_by`, the day the server's
+validity.require_existed checks): the picker then offers the units of that day first, named as they were."""
+
+from dataclasses import dataclass
+from datetime import date
 
 from flask import url_for
 from flask_babel import gettext as _
@@ -8,6 +14,7 @@ from sqlalchemy import select
 from wtforms import StringField
 from wtforms.widgets import TextInput
 
+from inspection.dates import DATE_FORMAT
 from inspection.extensions import db
 from inspection.forms_util import KeepsParseErrors
 from inspection.timeutil import today_vn
@@ -17,6 +24,24 @@ from inspection.units.queries import units_named
 
 def _split_codes(text: str) -> list[str]:
     return [code.strip() for code in text.replace(";", ",").replace("\n", ",").split(",") if code.strip()]
+
+
+@dataclass(frozen=True)
+class DatedBy:
+    """The day (or period) a unit field's record counts, for the picker (unit-picker.js sends it as ?on= or
+    ?from=&to=, units/picker.py). `fields`: names of date fields of the same form, tried in order, the first
+    filled one wins; "first:last" names a period's two ends, and a field holding a year (2017) counts as that
+    whole year. `period`: a fixed (first, last) known when the page is built, used when no field is filled."""
+
+    fields: tuple[str, ...] = ()
+    period: tuple[date, date] | None = None
+
+    def attributes(self) -> dict:
+        attributes = {"data-unit-dates": " ".join(self.fields)} if self.fields else {}
+        if self.period:
+            attributes |= {"data-unit-from": self.period[0].strftime(DATE_FORMAT),
+                           "data-unit-to": self.period[1].strftime(DATE_FORMAT)}
+        return attributes
 
 
 class UnitPickerInput(TextInput):
@@ -38,6 +63,8 @@ class UnitPickerInput(TextInput):
         kwargs.setdefault("data-tree-label", _("Cây đơn vị"))
         kwargs.setdefault("data-loading-text", _("Đang tải…"))
         kwargs.setdefault("autocomplete", "off")
+        if getattr(field, "dated_by", None) is not None:
+            kwargs = field.dated_by.attributes() | kwargs
         return super().__call__(field, **kwargs)
 
 
@@ -46,6 +73,11 @@ class UnitCodesField(KeepsParseErrors, StringField):
     named in the error."""
 
     widget = UnitPickerInput(multiple=True)
+
+    def __init__(self, label=None, validators=None, dated_by: DatedBy | None = None, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        #: the day the record counts, for the picker (None: today); a view may set it when it knows the record
+        self.dated_by = dated_by
 
     def process_formdata(self, valuelist):
         self.raw_text, self.data = (valuelist[0] if valuelist else ""), None

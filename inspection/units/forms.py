@@ -7,7 +7,7 @@ from inspection.documents import purposes
 from inspection.documents.fields import DocRefField
 from inspection.forms_util import PortalForm, VersionField
 from inspection.labels import field_label
-from inspection.units.fields import UnitCodeField, UnitCodesField
+from inspection.units.fields import DatedBy, UnitCodeField, UnitCodesField
 from inspection.units.models import EventKind, Unit, UnitEvent, UnitKind
 
 
@@ -53,7 +53,8 @@ class UnitEventForm(PortalForm):
 class MoveUnitForm(PortalForm):
     """A unit placed under another parent (or of another kind) from a date: the earlier placement is kept."""
     parent_code = UnitCodeField(_l("Đơn vị cấp trên mới (mã)"), validators=[Optional()],
-                                description=_l("Để trống nếu từ ngày này đơn vị không trực thuộc đơn vị nào."))
+                                description=_l("Để trống nếu từ ngày này đơn vị không trực thuộc đơn vị nào."),
+                                dated_by=DatedBy(("effective_date",)))
     kind = SelectField(_l("Loại đơn vị từ ngày này"), choices=kind_choices, coerce=UnitKind)
     effective_date = VNDateField(_l("Từ ngày"), validators=[DataRequired()])
     note = TextAreaField(_l("Căn cứ, ghi chú"), validators=[Optional(), Length(max=2000)])

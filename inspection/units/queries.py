@@ -153,17 +153,33 @@ def unit_by_code(code: str) -> Unit | None:
 LOOKUP_LIMIT = 20
 
 
-def lookup_units(text: str, visible_ids: set[int] | None, limit: int = LOOKUP_LIMIT) -> list[Unit]:
-    """Units whose code or any dated name contains the text (case and accents ignored): a code that starts
-    with it first, then current units before former ones, then by code."""
+def lookup_units(text: str, visible_ids: set[int] | None, limit: int = LOOKUP_LIMIT,
+                 period: tuple[date, date] | None = None) -> list[Unit]:
+    """Units whose code or any dated name contains the text (case and accents ignored). Without a period: a
+    code that starts with it first, then current units before former ones, then by code; with one (the picker
+    of a dated record), the units that existed in it first."""
     code_first = case((Unit.code.istartswith(text.strip(), autoescape=True), 0), else_=1)
-    ended = case((Unit.valid_to.is_(None), 0), else_=1)
-    query = (select(Unit).where(matches(Unit, text))
-             .options(selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names))
-             .order_by(code_first, ended, Unit.code).limit(limit))
+    order = (code_first, case((Unit.valid_to.is_(None), 0), else_=1)) if period is None \
+        else (_absent_in(period), code_first)
+    query = (select(Unit).where(matches(Unit, text)).options(*PICKER_LOADS)
+             .order_by(*order, Unit.code).limit(limit))
     if visible_ids is not None:
         query = query.where(Unit.id.in_(visible_ids))
     return list(db.session.scalars(query))
+
+
+#: what the picker reads of each unit it offers: names, parent, and the parents of earlier placements (a unit
+#: offered for 2017 names its parent of 2017)
+PICKER_LOADS = (selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names),
+                selectinload(Unit.placements).selectinload(UnitPlacement.parent).selectinload(Unit.names))
+
+
+def _absent_in(period: tuple[date, date]):
+    """0 for a unit that existed on some day of the period, 1 for the others (validity.existed_during in SQL)."""
+    first, last = period
+    existed = and_(or_(Unit.valid_from.is_(None), Unit.valid_from <= last),
+                   or_(Unit.valid_to.is_(None), Unit.valid_to >= first))
+    return case((existed, 0), else_=1)
 
 
 def units_named(text: str, on: date) -> list[Unit]:
@@ -177,12 +193,14 @@ def units_named(text: str, on: date) -> list[Unit]:
             if unit.exists_on(on) and normalise(unit.name_on(on)) == wanted]
 
 
-def tree_children(parent_id: int | None, visible_ids: set[int] | None) -> list[tuple[Unit, bool]]:
-    """The picker's tree, one level at a time: the units under `parent_id` the user may pick, each with
-    whether it has such units under it. Without a parent: the tops (units without a parent, or for a user who
-    sees a few units, the highest of those whose parent they do not see). Ordered by code."""
-    query = (select(Unit).options(selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names))
-             .order_by(Unit.code))
+def tree_children(parent_id: int | None, visible_ids: set[int] | None,
+                  period: tuple[date, date] | None = None) -> list[tuple[Unit, bool]]:
+    """The picker's tree, one level at a time: the units under `parent_id` (today's hierarchy) the user may
+    pick, each with whether it has such units under it. Without a parent: the tops (units without a parent, or
+    for a user who sees a few units, the highest of those whose parent they do not see). Ordered by code; with
+    a period, the units that existed in it first."""
+    order = (Unit.code,) if period is None else (_absent_in(period), Unit.code)
+    query = select(Unit).options(*PICKER_LOADS).order_by(*order)
     if parent_id is not None:
         query = query.where(Unit.parent_id == parent_id)
     elif visible_ids is None:

@@ -52,11 +52,22 @@ def require_existed(units: Unit | Iterable[Unit], first: date, last: date | None
 
 def validity_problem(unit: Unit, first: date, last: date) -> str | None:
     """None when the unit existed on some day from `first` to `last`; else the unit and its validity."""
+    words = validity_words(unit, first, last)
+    if words is None:
+        return None
+    day = unit.valid_from if unit.valid_from is not None and last < unit.valid_from else unit.valid_to
+    return _("Đơn vị %(unit)s %(validity)s", unit=_named(unit, day), validity=words)
+
+
+def validity_words(unit: Unit, first: date, last: date, event: "UnitEvent | None | bool" = False) -> str | None:
+    """None when the unit existed on some day from `first` to `last`; else when it existed ("chỉ tồn tại từ
+    01/07/2025") or how and when it ended ("đã sáp nhập, hợp nhất từ 01/07/2025 (kế thừa: …)"). `event`: its
+    ending event when the caller read it already (ending_events), else it is read here."""
     if existed_during(unit.valid_from, unit.valid_to, first, last):
         return None
     if unit.valid_from is not None and last < unit.valid_from:
         return _not_yet(unit)
-    return _ended(unit)
+    return _ended(unit, ending_event(unit) if event is False else event)
 
 
 def _named(unit: Unit, day: date) -> str:
@@ -64,20 +75,17 @@ def _named(unit: Unit, day: date) -> str:
 
 
 def _not_yet(unit: Unit) -> str:
-    name = _named(unit, unit.valid_from)
     if unit.valid_to is None:
-        return _("Đơn vị %(unit)s chỉ tồn tại từ %(start)s", unit=name, start=vn_date(unit.valid_from))
-    return _("Đơn vị %(unit)s chỉ tồn tại từ %(start)s đến %(end)s", unit=name, start=vn_date(unit.valid_from),
-             end=vn_date(unit.valid_to))
+        return _("chỉ tồn tại từ %(start)s", start=vn_date(unit.valid_from))
+    return _("chỉ tồn tại từ %(start)s đến %(end)s", start=vn_date(unit.valid_from), end=vn_date(unit.valid_to))
 
 
-def _ended(unit: Unit) -> str:
+def _ended(unit: Unit, event: "UnitEvent | None") -> str:
     """How and when the unit ended (the day after its last day) and who carries on its work."""
-    name, ended_on = _named(unit, unit.valid_to), unit.valid_to + timedelta(days=1)
-    event = ending_event(unit)
+    ended_on = unit.valid_to + timedelta(days=1)
     words = {EventKind.DISSOLVE: _("đã giải thể"), EventKind.MERGE: _("đã sáp nhập, hợp nhất"),
              EventKind.SPLIT: _("đã chia, tách")}.get(event.kind if event else None, _("đã chấm dứt hoạt động"))
-    text = _("Đơn vị %(unit)s %(ended)s từ %(day)s", unit=name, ended=words, day=vn_date(ended_on))
+    text = _("%(ended)s từ %(day)s", ended=words, day=vn_date(ended_on))
     successors = event.units_in(LinkRole.SUCCESSOR) if event else []
     if successors:
         text += " " + _("(kế thừa: %(units)s)", units=", ".join(_named(other, ended_on) for other in successors))
@@ -86,9 +94,19 @@ def _ended(unit: Unit) -> str:
 
 def ending_event(unit: Unit) -> UnitEvent | None:
     """The merger, split or dissolution that ended the unit (the latest, should bad data hold several)."""
-    return db.session.scalar(
-        select(UnitEvent).join(UnitEventLink)
-        .where(UnitEventLink.unit_id == unit.id, UnitEventLink.role == LinkRole.PREDECESSOR,
+    return ending_events([unit]).get(unit.id)
+
+
+def ending_events(units: Iterable[Unit]) -> dict[int, UnitEvent]:
+    """unit id → the merger, split or dissolution that ended it (the latest, should bad data hold several), for
+    many units in one query (the picker's answer)."""
+    ids = [unit.id for unit in units if unit.valid_to is not None]
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(UnitEventLink.unit_id, UnitEvent).join(UnitEventLink.event)
+        .where(UnitEventLink.unit_id.in_(ids), UnitEventLink.role == LinkRole.PREDECESSOR,
                UnitEvent.kind.in_(ENDING_KINDS))
         .options(selectinload(UnitEvent.links).selectinload(UnitEventLink.unit).selectinload(Unit.names))
-        .order_by(UnitEvent.effective_date.desc()).limit(1))
+        .order_by(UnitEvent.effective_date))
+    return {unit_id: event for unit_id, event in rows}  # the latest wins

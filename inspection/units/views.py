@@ -27,7 +27,7 @@ from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
 from inspection.textsearch import normalise
 from inspection.timeutil import today_vn
-from inspection.units import queries, services
+from inspection.units import picker, queries, services
 from inspection.units.forms import MoveUnitForm, NewUnitForm, UnitEventForm, UnitForm
 from inspection.units.models import EventKind, Unit, UnitKind
 from inspection.units.placement import current_placement_start, move_unit
@@ -67,13 +67,17 @@ def index():
 @login_required
 def lookup():
     """JSON for the unit picker: ?q=part of a code or of any name, accents optional; only units the user may
-    see, at most queries.LOOKUP_LIMIT, each with its parent and validity."""
+    see, at most queries.LOOKUP_LIMIT, each with its parent and validity, as of the day or period the record
+    counts (?on= or ?from=&to=, picker.asked_period; none: today)."""
+    try:
+        period = picker.asked_period(request.args)
+    except picker.BadPeriod as bad:
+        return jsonify(results=[], message=str(bad)), 400
     text = request.args.get("q", "")[:MAX_LOOKUP_TEXT]
     if not normalise(text):
         return jsonify(results=[], message=_("Gõ một phần tên hoặc mã đơn vị."))
-    today = today_vn()
-    units = queries.lookup_units(text, visible_unit_ids(current_user))
-    return jsonify(results=[_choice(unit, today) for unit in units])
+    units = queries.lookup_units(text, visible_unit_ids(current_user), period=period)
+    return jsonify(results=picker.choices(units, period, today_vn()))
 
 
 MAX_LOOKUP_TEXT = 100
@@ -83,29 +87,19 @@ MAX_LOOKUP_TEXT = 100
 @login_required
 def tree():
     """JSON for the unit picker's tree, one level at a time: ?parent=<id> (none: the top) → the units under it
-    the user may pick, each with whether it has any under it, its parent line and its validity."""
+    the user may pick, each with whether it has any under it, its parent line and its validity, as of the day
+    or period the record counts (the lookup's ?on= or ?from=&to=)."""
     parent = request.args.get("parent", "")
     if parent and not (parent.isascii() and parent.isdigit() and int(parent) <= MAX_ID):
         return jsonify(results=[], message=_("Đơn vị cấp trên không hợp lệ.")), 400
-    today = today_vn()
-    level = queries.tree_children(int(parent) if parent else None, visible_unit_ids(current_user))
-    return jsonify(results=[_choice(unit, today) | {"id": unit.id, "children": has_children}
-                            for unit, has_children in level])
-
-
-def _choice(unit: Unit, today) -> dict:
-    parent = unit.parent
-    return {"code": unit.code, "name": unit.name, "current": unit.exists_on(today),
-            "parent": f"{parent.name} ({parent.code})" if parent else "", "validity": _validity(unit, today)}
-
-
-def _validity(unit: Unit, today) -> str:
-    if unit.exists_on(today):
-        return _("Đang hoạt động") if unit.valid_from is None else _("Hoạt động từ %(day)s",
-                                                                       day=vn_date(unit.valid_from))
-    if unit.valid_to is not None and unit.valid_to < today:
-        return _("Đã chấm dứt (hoạt động đến %(day)s)", day=vn_date(unit.valid_to))
-    return _("Hoạt động từ %(day)s", day=vn_date(unit.valid_from))
+    try:
+        period = picker.asked_period(request.args)
+    except picker.BadPeriod as bad:
+        return jsonify(results=[], message=str(bad)), 400
+    level = queries.tree_children(int(parent) if parent else None, visible_unit_ids(current_user), period)
+    offered = picker.choices([unit for unit, _children in level], period, today_vn())
+    return jsonify(results=[choice | {"id": unit.id, "children": has_children}
+                            for choice, (unit, has_children) in zip(offered, level, strict=True)])
 
 
 @bp.route("/<int:unit_id>")

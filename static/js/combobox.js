@@ -132,7 +132,9 @@
       }
       var mine = ++asked;
       fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
-        .then(function (response) { return response.ok ? response.json() : {results: []}; })
+        .then(function (response) { // a refusal (400) says why in its JSON message
+          return response.ok || response.status === 400 ? response.json() : {results: []};
+        })
         .then(function (answer) {
           if (mine === asked) { // an older, slower answer must not replace a newer one
             show(answer);

@@ -9,6 +9,11 @@
  *   (the units the user may pick under it), shown as an ARIA tree: arrow keys move, Right opens a unit,
  *   Left closes it or goes up, Home/End, Enter or Space picks, Escape closes; former units are greyed and
  *   say until when they existed.
+ * A field of a dated record (data-unit-dates: date fields of its form, "first:last" for a period, tried in
+ * order; else the fixed data-unit-from/data-unit-to) sends the day that counts with both requests, as ?on= or
+ * ?from=&to= (dd/mm/yyyy; a year field counts as its whole year): the server then offers the units of that
+ * day first, named as they were, and mutes the others. Each lookup reads the date fields afresh, and a change
+ * to one of them reloads the tree.
  * Picking puts the unit's code in the field; in a field taking several units (data-unit-multiple) it replaces
  * the code being typed after the last comma. The words come translated from the input's data-*-text. */
 (function () {
@@ -31,6 +36,55 @@
     return input.dataset.unitMultiple === "y" ? text.slice(text.lastIndexOf(",") + 1).trim() : text.trim();
   }
 
+  // --- the day that counts ------------------------------------------------------------------------------------
+
+  var DAY = /^\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4}$/;
+
+  function dateField(input, name) {
+    return input.form ? input.form.elements.namedItem(name) : document.getElementById(name);
+  }
+
+  function ends(value) { // [first, last] of a date field's value, or null while it holds no whole date or year
+    value = (value || "").trim();
+    if (/^\d{4}$/.test(value)) {
+      return ["01/01/" + value, "31/12/" + value];
+    }
+    return DAY.test(value) ? [value, value] : null;
+  }
+
+  function period(input) { // [first, last] the record counts, or null: as of today
+    var alternatives = (input.dataset.unitDates || "").split(/\s+/).filter(Boolean);
+    for (var i = 0; i < alternatives.length; i++) {
+      var names = alternatives[i].split(":");
+      var fields = names.map(function (name) { return dateField(input, name); });
+      var first = fields[0] && ends(fields[0].value);
+      var last = fields[1] ? ends(fields[1].value) : first;
+      if (first || last) {
+        return [(first || last)[0], (last || first)[1]];
+      }
+    }
+    return input.dataset.unitFrom ? [input.dataset.unitFrom, input.dataset.unitTo || input.dataset.unitFrom] : null;
+  }
+
+  function dated(input, url) { // the address with the record's day or period
+    var asked = period(input);
+    if (!asked) {
+      return url;
+    }
+    var join = url.indexOf("?") < 0 ? "?" : "&";
+    return url + join + (asked[0] === asked[1] ? "on=" + encodeURIComponent(asked[0])
+      : "from=" + encodeURIComponent(asked[0]) + "&to=" + encodeURIComponent(asked[1]));
+  }
+
+  function watchDates(input, onChange) { // call onChange when a field giving the day changes
+    (input.dataset.unitDates || "").split(/[\s:]+/).filter(Boolean).forEach(function (name) {
+      var field = dateField(input, name);
+      if (field && field.addEventListener) {
+        field.addEventListener("change", onChange);
+      }
+    });
+  }
+
   function enhance(input) {
     var base = input.id || "don-vi-" + (++counter);
     var combobox = window.Combobox.attach(input, {
@@ -39,7 +93,7 @@
       arrowOpens: true,
       url: function () {
         var text = typed(input);
-        return text ? input.dataset.unitLookup + "?q=" + encodeURIComponent(text) : "";
+        return text ? dated(input, input.dataset.unitLookup + "?q=" + encodeURIComponent(text)) : "";
       },
       lines: function (item) {
         return [item.name, [item.code, item.parent, item.validity].filter(Boolean).join(" · ")];
@@ -75,6 +129,13 @@
     combobox.box.insertAdjacentElement("afterend", button);
     button.insertAdjacentElement("afterend", panel);
     var loaded = false;
+    watchDates(input, function () { // another day: the tree of that day, loaded when next opened
+      loaded = false;
+      tree.replaceChildren();
+      if (!panel.hidden) {
+        close(false);
+      }
+    });
 
     function open() {
       panel.hidden = false;
@@ -98,9 +159,9 @@
     function load(group, parentId, level) {
       group.setAttribute("aria-busy", "true");
       group.replaceChildren(note(input.dataset.loadingText || "…"));
-      var url = input.dataset.unitTree + (parentId ? "?parent=" + encodeURIComponent(parentId) : "");
+      var url = dated(input, input.dataset.unitTree + (parentId ? "?parent=" + encodeURIComponent(parentId) : ""));
       return fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
-        .then(function (response) { return response.ok ? response.json() : {results: []}; })
+        .then(function (response) { return response.ok || response.status === 400 ? response.json() : {results: []}; })
         .catch(function () { return {results: []}; })
         .then(function (answer) {
           group.replaceChildren();
