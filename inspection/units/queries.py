@@ -195,12 +195,13 @@ def units_named(text: str, on: date) -> list[Unit]:
 
 def tree_children(parent_id: int | None, visible_ids: set[int] | None,
                   period: tuple[date, date] | None = None) -> list[tuple[Unit, bool]]:
-    """The picker's tree, one level at a time: the units under `parent_id` (today's hierarchy) the user may
-    pick, each with whether it has such units under it. Without a parent: the tops (units without a parent, or
-    for a user who sees a few units, the highest of those whose parent they do not see). Ordered by code; with
-    a period, the units that existed in it first."""
-    order = (Unit.code,) if period is None else (_absent_in(period), Unit.code)
-    query = select(Unit).options(*PICKER_LOADS).order_by(*order)
+    """The picker's tree, one level at a time: the units under `parent_id` the user may pick, each with whether
+    it has such units under it. Without a parent: the tops (units without a parent, or for a user who sees a few
+    units, the highest of those whose parent they do not see). Ordered by code. With a period: the hierarchy of
+    its last day (Kiên Giang's 2017 districts under it), the units that existed in the period first."""
+    if period is not None:
+        return _dated_tree_children(parent_id, visible_ids, period)
+    query = select(Unit).options(*PICKER_LOADS).order_by(Unit.code)
     if parent_id is not None:
         query = query.where(Unit.parent_id == parent_id)
     elif visible_ids is None:
@@ -222,6 +223,33 @@ def _with_children(unit_ids: list[int], visible_ids: set[int] | None) -> set[int
     if visible_ids is not None:
         query = query.where(Unit.id.in_(visible_ids))
     return set(db.session.scalars(query))
+
+
+def _dated_tree_children(parent_id: int | None, visible_ids: set[int] | None,
+                         period: tuple[date, date]) -> list[tuple[Unit, bool]]:
+    """tree_children over the edges of the period's last day (parent_edges: earlier placements, else today's
+    parents); who may pick what stays today's scope."""
+    day = period[1]
+    edges = parent_edges(day)
+    under = select(edges.c.unit_id)
+    query = select(Unit).options(*PICKER_LOADS).order_by(_absent_in(period), Unit.code)
+    if parent_id is not None:
+        query = query.where(Unit.id.in_(under.where(edges.c.parent_id == parent_id)))
+    elif visible_ids is None:
+        query = query.where(Unit.id.not_in(under))
+    else:
+        query = query.where(Unit.id.not_in(under.where(edges.c.parent_id.in_(visible_ids))))
+    if visible_ids is not None:
+        query = query.where(Unit.id.in_(visible_ids))
+    units = list(db.session.scalars(query))
+    if not units:
+        return []
+    edges = parent_edges(day)
+    having = select(edges.c.parent_id).where(edges.c.parent_id.in_([unit.id for unit in units])).distinct()
+    if visible_ids is not None:
+        having = having.where(edges.c.unit_id.in_(visible_ids))
+    parents = set(db.session.scalars(having))
+    return [(unit, unit.id in parents) for unit in units]
 
 
 def creates_cycle(unit_id: int, parent_id: int | None, since: date | None) -> bool:

@@ -93,19 +93,29 @@ def test_a_unit_officer_still_sees_only_their_units(merger, login):
     client = login(officer)
     assert list(_lookup(client, "giang", on="15/03/2017")) == ["AG"]  # not Kiên Giang, even in 2017
     assert list(_lookup(client, "phu quoc", on="15/03/2017")) == ["KG-PQ"]  # under An Giang today
-    assert list(_tree(client, on="15/03/2017")) == ["AG"]
-    assert _tree(client, merger.kg.id, on="15/03/2017") == {}
+    assert list(_tree(client, merger.kg.id, on="15/03/2017")) == ["KG-PQ"]  # theirs today, under Kiên Giang then
 
 
 def test_the_tree_of_2017_puts_the_units_of_2017_first(merger, client_as):
     client = client_as(Role.COUNCIL)
     top = _tree(client, on="15/03/2017")
     assert list(top) == ["KG", "AG"] and top["AG"]["validity"] == "chỉ tồn tại từ 01/07/2025"
-    under = _tree(client, merger.ag.id, on="15/03/2017")["KG-PQ"]
+    assert top["KG"]["children"] is True and top["AG"]["children"] is False  # the hierarchy of 2017
+    assert _tree(client, merger.ag.id, on="15/03/2017") == {}
+    under = _tree(client, merger.kg.id, on="15/03/2017")["KG-PQ"]
     assert (under["name"], under["parent"], under["current"]) == ("UBND huyện Phú Quốc", "UBND tỉnh Kiên Giang (KG)",
                                                                   True)
     today = _tree(client)
-    assert list(today) == ["AG", "KG"] and today["KG"]["current"] is False
+    assert list(today) == ["AG", "KG"] and today["KG"]["current"] is False and today["KG"]["children"] is False
+    assert _tree(client, merger.ag.id)["KG-PQ"]["name"] == "UBND đặc khu Phú Quốc"
+
+
+def test_a_unit_officer_browses_2017_within_their_units(merger, login):
+    officer = make_user(Role.UNIT_OFFICER, units=[merger.ag])
+    db.session.commit()
+    top = _tree(login(officer), on="15/03/2017")
+    assert list(top) == ["KG-PQ", "AG"]  # Phú Quốc's parent of 2017 is not theirs: it is a top of their tree
+    assert top["KG-PQ"]["name"] == "UBND huyện Phú Quốc" and top["AG"]["children"] is False
 
 
 def test_a_dated_lookup_costs_a_fixed_number_of_queries(merger, client_as, count_queries):
@@ -125,4 +135,19 @@ def test_a_dated_lookup_costs_a_fixed_number_of_queries(merger, client_as, count
     add([0])
     few = counted()
     add(range(1, 9))
+    assert counted() == few <= 10
+
+
+def test_a_dated_tree_level_costs_a_fixed_number_of_queries(merger, client_as, count_queries):
+    client = client_as(Role.COUNCIL)
+
+    def counted() -> int:
+        with count_queries() as counter:
+            _tree(client, merger.kg.id, on="15/03/2017")
+        return counter.count
+
+    few = counted()
+    for number in range(8):
+        make_unit(f"UBND xã Số {number}", code=f"KG-X{number}", parent=merger.kg, valid_to=merger.kg.valid_to)
+    db.session.commit()
     assert counted() == few <= 10
