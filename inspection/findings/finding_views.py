@@ -16,6 +16,7 @@ from inspection.findings.queries import finding_page_options
 from inspection.forms_util import apply_rule_violation, commit_or_refuse, overwrite_knowingly
 from inspection.missions.access import MISSION_WORKERS, can_edit_mission, get_mission
 from inspection.missions.models import Mission
+from inspection.missions.services import names_day
 from inspection.permissions import login_required, roles_required
 from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
@@ -30,7 +31,8 @@ def _mission_places():
 
 
 def _offer_places(form: FindingForm, mission: Mission) -> None:
-    form.unit.choices = [(str(unit.id), f"{unit.name} ({unit.code})") for unit in mission.units]
+    day = names_day(mission)  # the units as named in the period inspected
+    form.unit.choices = [(str(unit.id), f"{unit.name_on(day)} ({unit.code})") for unit in mission.units]
     form.working_session.choices = [("", _("— Không gắn với buổi làm việc nào —"))] + [
         (str(session.id), f"{session.held_on:%d/%m/%Y}" + (f" – {session.place}" if session.place else ""))
         for session in mission.sessions]

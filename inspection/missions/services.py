@@ -25,6 +25,7 @@ from inspection.missions.models import (
 from inspection.rules import RuleViolation, require_version
 from inspection.units import validity
 from inspection.units.models import Unit
+from inspection.units.queries import reference_day
 
 
 @dataclass
@@ -161,6 +162,13 @@ def inspected_span(period_from: date | None, period_to: date | None,
     if decision_date:
         return decision_date, decision_date, validity.when_day(decision_date)
     return None
+
+
+def names_day(mission: Mission) -> date | None:
+    """The day whose names a mission's forms give its units (a 2017 mission's Kiên Giang by its 2017 name): the
+    end of the period inspected, else the decision's day, never after today; None (today) when neither is known."""
+    span = inspected_span(mission.period_from, mission.period_to, mission.decision_date)
+    return reference_day(None, span[1]) if span else None
 
 
 def _require_units_existed(details: MissionDetails) -> None:

@@ -1,6 +1,7 @@
 """A mission's records: the units' self-reports and the team's working sessions, with their files."""
 
 import os
+from datetime import date
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -25,12 +26,14 @@ from inspection.missions.access import (
 from inspection.missions.blueprint import bp, file_limits, flash_date_warnings, save
 from inspection.missions.forms import SelfReportForm, SessionForm
 from inspection.missions.models import Mission, WorkingSession
+from inspection.missions.services import names_day
 from inspection.permissions import login_required, roles_required
 from inspection.units.models import Unit
 
 
-def _unit_choices(units: list[Unit]) -> list[tuple[str, str]]:
-    return [("", _("— Chọn đơn vị —"))] + [(str(unit.id), f"{unit.code} · {unit.name}") for unit in units]
+def _unit_choices(units: list[Unit], day: date | None) -> list[tuple[str, str]]:
+    """The mission's units, named as in the period it inspected (`day`, missions.services.names_day)."""
+    return [("", _("— Chọn đơn vị —"))] + [(str(unit.id), f"{unit.code} · {unit.name_on(day)}") for unit in units]
 
 
 def _uploads(field) -> list[FileStorage]:
@@ -52,7 +55,7 @@ def self_report_new(mission_id: int):
     mission = get_mission(mission_id, need=Need.SELF_REPORT, options=queries.LIST_OPTIONS)
     units = self_report_units(current_user, mission)
     form = SelfReportForm(unit_id=units[0].id if len(units) == 1 else None)
-    form.unit_id.choices = _unit_choices(units)
+    form.unit_id.choices = _unit_choices(units, names_day(mission))
     if form.validate_on_submit():
         saved, report = save(form, lambda: session_services.add_self_report(
             current_user, mission, unit=_chosen_unit(units, form.unit_id.data), ref=form.ref.data,
@@ -88,7 +91,7 @@ def _download(stored: StoredFile):
 def session_new(mission_id: int):
     mission = get_mission(mission_id, need=Need.EDIT, options=queries.LIST_OPTIONS)
     form = SessionForm(unit_id=mission.units[0].id if len(mission.units) == 1 else None)
-    form.unit_id.choices = _unit_choices(mission.units)
+    form.unit_id.choices = _unit_choices(mission.units, names_day(mission))
     if form.validate_on_submit():
         saved, session = save(form, lambda: session_services.add_session(
             current_user, mission, _details(form, mission), _uploads(form.files), file_limits()),
@@ -115,7 +118,7 @@ def session_edit(session_id: int):
     session = get_session(session_id, need=Need.EDIT, options=queries.SESSION_OPTIONS)
     mission = session.mission
     form = SessionForm(obj=session)
-    form.unit_id.choices = _unit_choices(mission.units)
+    form.unit_id.choices = _unit_choices(mission.units, names_day(mission))
     if form.validate_on_submit():
         saved, _session = save(form, lambda: session_services.update_session(
             current_user, session, _details(form, mission), _uploads(form.files), file_limits(),

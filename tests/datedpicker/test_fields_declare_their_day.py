@@ -55,3 +55,19 @@ def test_a_move_counts_its_effective_day_and_an_undated_field_counts_today(merge
     assert 'data-unit-dates="effective_date"' in _picker(move, "parent_code")
     register = client.get("/recommendations/").get_data(as_text=True)
     assert "data-unit-dates" not in register and "data-unit-from" not in register
+
+
+def test_a_2017_missions_forms_name_its_units_as_in_2017(merger, login):
+    inspector = make_user(Role.INSPECTOR)
+    mission = make_mission([merger.pq], [inspector])
+    mission.period_from, mission.period_to = date(2017, 1, 1), date(2017, 9, 30)
+    db.session.commit()
+    client = login(inspector)
+    session = client.get(f"/missions/{mission.id}/sessions/new").get_data(as_text=True)
+    assert "KG-PQ · UBND huyện Phú Quốc</option>" in session
+    finding = client.get(f"/findings/new/{mission.id}").get_data(as_text=True)
+    assert "UBND huyện Phú Quốc (KG-PQ)</option>" in finding and "đặc khu" not in finding
+    mission.period_from = mission.period_to = None  # nothing to date it: today's names
+    db.session.commit()
+    assert "KG-PQ · UBND đặc khu Phú Quốc</option>" in client.get(f"/missions/{mission.id}/sessions/new").get_data(
+        as_text=True)
