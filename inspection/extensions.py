@@ -60,6 +60,16 @@ def _tune_sqlite(dbapi_connection, _record):
     cursor.close()
 
 
+@event.listens_for(Engine, "savepoint")
+def _savepoint_inside_a_transaction(connection, _name):
+    """Python's sqlite3 opens a transaction only before an INSERT, UPDATE or DELETE: a SAVEPOINT that comes
+    first (an import's, written all or nothing) would open one of its own, and releasing it would commit
+    there and then, beyond the reach of the request's rollback. Open the transaction the request would."""
+    dbapi_connection = connection.connection.dbapi_connection
+    if isinstance(dbapi_connection, sqlite3.Connection) and not dbapi_connection.in_transaction:
+        dbapi_connection.execute("BEGIN")
+
+
 #: how long a bookkeeping write (a job's progress, a session's "last seen") waits for SQLite's write lock
 BRIEF_WAIT_MS = 200
 

@@ -13,7 +13,7 @@ from inspection.imports.models import ImportUpload  # noqa: F401
 from inspection.jobs.models import Job, JobWorker  # noqa: F401
 from inspection.missions.models import InspectionPlan, Mission, MissionMember, SelfReport, WorkingSession  # noqa: F401
 from inspection.nominations.models import AwardForm, Dossier, ReportedFigure  # noqa: F401
-from inspection.nominations.tally import AwardTally, AwardTallyAll  # noqa: F401
+from inspection.nominations.tally import AwardTally, AwardTallyAll, AwardTallyChange  # noqa: F401
 from inspection.notifications.models import Notification  # noqa: F401
 from inspection.official.models import OfficialDocument  # noqa: F401
 from inspection.reminders.models import ReminderDispatch  # noqa: F401

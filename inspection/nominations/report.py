@@ -89,6 +89,8 @@ def build_report(criteria: DossierFilter, visible_ids: set[int] | None, direct: 
     scope = report_scope(criteria)
     where = scope_where(scope, visible_ids)
     sources = [tally.DIRECT] if direct else tally.sources_for(where)
+    if not direct:
+        tally.settle()
     return Report(scope, _line_counts(where, scope.reference_day(), sources), _form_rows(scope, where, sources[0]))
 
 

@@ -5,14 +5,18 @@ rank, posthumous) within a scope of units and years. Two tables hold those count
 `award_tally` per unit and year (a province's report sums its subtree's rows), `award_tally_all` per year for
 every unit together (the whole country's report sums ~1,500 rows a year instead of 200,000 dossiers).
 
-Triggers on `dossier` (migration ops_awardscale) keep both up to date in the same transaction as every change,
-whoever makes it: the form, a status move, the import's Core executemany, the demo's bulk writer. A row whose
-count fell to 0 stays (it counts nothing). `nominations/report.py` reads them through `counting_sources`.
+Triggers on `dossier` (migrations ops_awardscale, ops_tallylog) keep both up to date in the same transaction as
+every change, whoever makes it: the form, a status move, the import's Core executemany, the demo's bulk writer. On
+SQLite they update the tallies directly. On PostgreSQL they append each change to `award_tally_change`, folded into
+both tallies once at commit (one upsert per key: updating the same row once per dossier made a big import's
+transaction slower with every row, as PostgreSQL keeps each version until the transaction ends); a reader inside
+a writing transaction calls `settle` first. A row whose count fell to 0 stays (it counts nothing).
+`nominations/report.py` reads them through `sources_for`.
 """
 
 from dataclasses import dataclass
 
-from sqlalchemy import Column, ColumnElement, Integer, Table, cast, func, literal_column
+from sqlalchemy import BigInteger, Column, ColumnElement, Integer, Table, cast, func, literal_column, text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.visitors import replacement_traverse
 
@@ -70,12 +74,28 @@ class AwardTallyAll(TallyColumns, db.Model):
     __tablename__ = "award_tally_all"
 
 
+class AwardTallyChange(TallyColumns, db.Model):
+    """PostgreSQL: dossier changes not yet folded into the tallies (+1 / -1 per key), emptied at commit."""
+
+    __tablename__ = "award_tally_change"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)
+    unit_id: Mapped[int]
+
+
+def settle() -> None:
+    """Fold the changes this transaction has logged (PostgreSQL), so that the tallies it reads include them;
+    nothing to do in any other transaction (each folds its own at commit) nor on SQLite."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text("SELECT award_tally_fold()"))
+
+
 db.Index("ux_award_tally_key", AwardTally.unit_id, *key_expressions(AwardTally), unique=True)
 db.Index("ux_award_tally_all_key", *key_expressions(AwardTallyAll), unique=True)
 
 # emptied after the dossiers (tests empty tables children first): a dossier's delete trigger writes the tallies
 Dossier.__table__.add_is_dependent_on(AwardTally.__table__)
 Dossier.__table__.add_is_dependent_on(AwardTallyAll.__table__)
+Dossier.__table__.add_is_dependent_on(AwardTallyChange.__table__)
 
 
 class NotTallied(Exception):
