@@ -10,7 +10,7 @@ from inspection.auth.models import User
 from inspection.demo.national_people import officer_username
 from inspection.extensions import db
 from inspection.findings.models import Finding, Recommendation, Responsibility, VerifiedStatus
-from inspection.groups.models import EmulationGroup
+from inspection.groups.models import EmulationGroup, GroupMember
 from inspection.missions.models import MissionMember, TeamRole
 from inspection.nominations.models import Dossier
 from inspection.timeutil import today_vn
@@ -43,6 +43,7 @@ def pages_of(app) -> list[Page]:
         rare_name, last_code = _search_words()
         deep = max(1, db.session.scalar(select(func.count()).select_from(Dossier)) // per_page // DEEP_FRACTION)
         group_year = _busiest_group_year()
+        group_id = _biggest_group(group_year)
     last = max(1, -(-overdue // per_page))
     year = today.year - 1
     officer = officer_username(province)
@@ -51,6 +52,13 @@ def pages_of(app) -> list[Page]:
         # `refresh=1` recomputes the figures as the first request after a change does (the link the page offers)
         Page("council dashboard (figures computed)", "council", "/dashboard/?refresh=1"),
         Page("council dashboard (figures kept since the last change)", "council", "/dashboard/"),
+        # issue #14: the dashboard's filters (a province's subtree, a cluster or block, a year of issue dates)
+        Page("council dashboard, one province (figures computed)", "council",
+             f"/dashboard/?subtree={province}&refresh=1"),
+        Page("council dashboard, one cluster or block (figures computed)", "council",
+             f"/dashboard/?group={group_id}&refresh=1"),
+        Page("council dashboard, one year's issue dates (figures computed)", "council",
+             f"/dashboard/?issued_from=01/01/{year}&issued_to=31/12/{year}&refresh=1"),
         Page("register, first page (no filter)", "council", "/recommendations/"),
         Page("register, overdue by due date, first page", "council", "/recommendations/?overdue=y&sort=due"),
         Page("register, overdue by due date, last page", "council",
@@ -116,3 +124,10 @@ def _busiest_group_year() -> int:
     """The year with the most clusters and blocks (the newest of equals)."""
     return db.session.scalar(select(EmulationGroup.year).group_by(EmulationGroup.year)
                              .order_by(func.count().desc(), EmulationGroup.year.desc()).limit(1))
+
+
+def _biggest_group(year: int) -> int:
+    """The cluster or block of that year with the most member units (the lowest id of equals)."""
+    return db.session.scalar(select(GroupMember.group_id).join(EmulationGroup)
+                             .where(EmulationGroup.year == year).group_by(GroupMember.group_id)
+                             .order_by(func.count().desc(), GroupMember.group_id).limit(1))

@@ -7,9 +7,11 @@ merged with the dashboard's filters. So the number and the list agree by constru
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
+from urllib.parse import urlencode
 
-from flask import url_for
+from flask import g, url_for
+from flask_babel import get_locale
 from sqlalchemy import and_, case, distinct, func
 
 from inspection.findings.models import Recommendation
@@ -37,11 +39,31 @@ class Cell:
         0 and there is no list to open."""
         if _empty_range(self.args.get("issued_from"), self.args.get("issued_to")):
             return None
-        return url_for("findings.register", **self.args)
+        return register_href(self.args)
 
     @cached_property
     def text(self) -> str:
-        return number(self.value)
+        if "dashboard_locale" not in g:
+            g.dashboard_locale = str(get_locale() or "vi")
+        return _number(self.value, g.dashboard_locale)
+
+
+#: the characters url_for leaves as they are in a query string (werkzeug.urls._urlencode)
+QUERY_SAFE = "!$'()*,/:;?@"
+
+
+def register_href(args: dict[str, str]) -> str:
+    """What url_for("findings.register", **args) gives, its route looked up once per request: a dashboard has
+    ~600 links, and url_for for each cost more than the figures themselves (issue #14)."""
+    if "register_path" not in g:
+        g.register_path = url_for("findings.register")
+    return f"{g.register_path}?{urlencode(list(args.items()), safe=QUERY_SAFE)}" if args else g.register_path
+
+
+@lru_cache(maxsize=4096)
+def _number(value: int, locale: str) -> str:
+    """formatting.number, each value formatted once per process (most of a dashboard's numbers repeat)."""
+    return number(value, locale)
 
 
 @dataclass
