@@ -5,8 +5,11 @@ Every recommendation adds 1 to a few keys (`keys_of`): the open ones to the tota
 each responsible unit, each cluster or block of those units, their mission and their issue year, in the aging
 column of their due date; every one to its cohort (issue year × verified status × the year of the verdict), its
 issue month, the month of its verdict, and the months it was overdue at month end (a +1 where that starts, a −1
-where its verdict ends it: the trend adds them up). The keys it added are kept with it (DashboardFact): when a
-recommendation, its finding, its responsible units or their clusters change, the flush that writes the change
+where its verdict ends it: the trend adds them up). Each key is counted twice: for the whole country (scope 0)
+and for the province its responsible units stand under (scope = the province's id: the dashboard of a province's
+subtree, the commonest filter, reads them too). The keys it added are kept with it (DashboardFact): when a
+recommendation, its finding, its responsible units, their clusters or their place in the tree change, the flush
+that writes the change
 subtracts the old keys and adds the new ones in the same transaction (maintenance.py).
 
 Aging depends on today: the buckets are counted as of `DashboardState.as_of`. Only recommendations due on the
@@ -33,6 +36,7 @@ from inspection.findings.models import (
 )
 from inspection.groups.models import GroupMember
 from inspection.timeutil import VIETNAM, utcnow
+from inspection.units.models import Unit, UnitKind
 
 #: the count columns: recommendations, then overdue by 1–30, 31–60, 61–90, over 90 days
 COLUMNS = ("n", "d1", "d31", "d61", "d91")
@@ -58,8 +62,13 @@ def verdict_day(verified_at: datetime) -> date:
     return verified_at.replace(tzinfo=UTC).astimezone(VIETNAM).date()
 
 
-def keys_of(rec, units: set[int], groups: set[int], day: date) -> list[tuple]:
-    """(kind, k1, k2, k3, column) for each 1 this recommendation adds, its aging counted on `day`."""
+def keys_of(rec, units: set[int], groups: set[int], day: date, provinces: set[int] = frozenset()) -> list[tuple]:
+    """(kind, k1, k2, k3, scope, column) for each 1 this recommendation adds, its aging counted on `day`: the same
+    keys in the whole country's scope (0) and in that of each province of its responsible units."""
+    return [(*key[:4], scope, key[4]) for scope in (0, *sorted(provinces)) for key in _keys(rec, units, groups, day)]
+
+
+def _keys(rec, units: set[int], groups: set[int], day: date) -> list[tuple]:
     keys = []
     if rec.verified_status == VerifiedStatus.OPEN:
         keys += _open_keys(rec, units, groups, bucket(rec.current_due, day))
@@ -121,14 +130,38 @@ def _units_and_groups(connection, ids: list[int] | None) -> tuple[dict, dict]:
     return units, groups
 
 
+def provinces_of(connection, unit_ids: set[int] | None) -> dict[int, set[int]]:
+    """Unit id → the provinces it stands under today (itself if it is one): up its parents (None: every unit)."""
+    start = select(Unit.id.label("start"), Unit.id, Unit.parent_id, Unit.kind)
+    if unit_ids is not None:
+        start = start.where(Unit.id.in_(unit_ids))
+    up = start.cte("up", recursive=True)
+    up = up.union_all(select(up.c.start, Unit.id, Unit.parent_id, Unit.kind).join(Unit, Unit.id == up.c.parent_id))
+    found = defaultdict(set)
+    for unit_id, province_id in connection.execute(select(up.c.start, up.c.id).where(up.c.kind == UnitKind.PROVINCE)):
+        found[unit_id].add(province_id)
+    return found
+
+
+def subtree_recommendations(connection, unit_ids: set[int]) -> set[int]:
+    """The recommendations a unit of these units' subtrees (today's tree) is responsible for."""
+    tree = select(Unit.id).where(Unit.id.in_(unit_ids)).cte("tree", recursive=True)
+    tree = tree.union(select(Unit.id).where(Unit.parent_id == tree.c.id))
+    return set(connection.scalars(select(Responsibility.recommendation_id)
+                                  .where(Responsibility.unit_id.in_(select(tree.c.id)))))
+
+
 def current_keys(connection, ids: list[int] | None, day: date) -> dict[int, list[tuple]]:
     """Recommendation id → its keys now, for these ids (None: every recommendation)."""
     found = {}
     for part in ([None] if ids is None else [ids[start:start + CHUNK] for start in range(0, len(ids), CHUNK)]):
         units, groups = _units_and_groups(connection, part)
+        provinces = provinces_of(connection, None if part is None else {unit for found in units.values()
+                                                                        for unit in found})
         for rec in _records(connection, part):
             mine = units.get(rec.id, set())
-            found[rec.id] = keys_of(rec, mine, {group for unit in mine for group in groups.get(unit, ())}, day)
+            found[rec.id] = keys_of(rec, mine, {group for unit in mine for group in groups.get(unit, ())}, day,
+                                    {province for unit in mine for province in provinces.get(unit, ())})
     return found
 
 
@@ -162,17 +195,17 @@ def difference(old: dict[int, list], new: dict[int, list]) -> Counter:
 
 
 def rows_of(change: Counter) -> dict[tuple, list[int]]:
-    """(kind, k1, k2, k3) → the five columns' changes, without keys that do not change."""
+    """(kind, k1, k2, k3, scope) → the five columns' changes, without keys that do not change."""
     rows = defaultdict(lambda: [0] * len(COLUMNS))
-    for (kind, k1, k2, k3, column), amount in change.items():
+    for (kind, k1, k2, k3, scope, column), amount in change.items():
         if amount:
-            rows[kind, k1, k2, k3][column] += amount
+            rows[kind, k1, k2, k3, scope][column] += amount
     return {key: values for key, values in rows.items() if any(values)}
 
 
 def _add(connection, change: Counter) -> None:
     """Add the changes to the counts; rows in key order, so that two transactions lock them in the same order."""
-    rows = [dict(zip(("kind", "k1", "k2", "k3", *COLUMNS), (*key, *values), strict=True))
+    rows = [dict(zip(("kind", "k1", "k2", "k3", "scope", *COLUMNS), (*key, *values), strict=True))
             for key, values in sorted(rows_of(change).items())]
     if not rows:
         return
@@ -180,7 +213,7 @@ def _add(connection, change: Counter) -> None:
     statement = dialect.insert(DashboardCount)
     table = DashboardCount.__table__
     statement = statement.on_conflict_do_update(
-        index_elements=["kind", "k1", "k2", "k3"],
+        index_elements=["kind", "k1", "k2", "k3", "scope"],
         set_={column: table.c[column] + statement.excluded[column] for column in COLUMNS})
     connection.execute(statement, rows)
 

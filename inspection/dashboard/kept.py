@@ -1,16 +1,17 @@
 """The dashboard's figures read from the kept counts (counting.py): the same Rows, Cohorts and Months as the
 direct count (queries.py, cohorts.py, trend.py), from a few hundred rows whatever the size of the backlog.
 
-Used for the whole backlog only (no filter, a user who sees everything): the council's and the admins' page,
-the one that aggregated everything. A filtered dashboard (a unit's subtree, a cluster, issue dates, an
-inspector's own missions) counts its own, narrower set directly."""
+Used for the whole backlog (no filter, a user who sees everything): the council's and the admins' page, the one
+that aggregated everything; and for a province's subtree, alone, by such a user (its own scope of the counts).
+Any other filter (a district's subtree, a cluster, issue dates, an inspector's own missions) counts its own,
+narrower set directly."""
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from itertools import accumulate
 
-from sqlalchemy import or_, select
+from sqlalchemy import exists, or_, select
 
 from inspection.dashboard import queries
 from inspection.dashboard.cohorts import YEARS, CohortTable, cohort_of
@@ -31,6 +32,7 @@ from inspection.findings.models import CLOSED_STATUSES, FindingCategory, Recomme
 from inspection.findings.register_filters import after_day
 from inspection.groups.models import EmulationGroup
 from inspection.missions.models import Mission
+from inspection.units.models import UnitKind, UnitPlacement
 
 #: the kinds read whole (a few hundred rows in all)
 SMALL = ("total", "catsev", "iyear", "cohort", "issued", "verified", "ovstart", "ovend")
@@ -40,14 +42,16 @@ ZERO = (0,) * len(COLUMNS)
 class Kept:
     """The counts as they stand today: the stored rows plus the correction for the days since `as_of`."""
 
-    def __init__(self, scope: Scope, as_of: date):
+    def __init__(self, scope: Scope, as_of: date, counted: int = 0):
         connection = db.session.connection()
-        self.scope = scope
-        self.fixes = correction(connection, as_of, scope.today) if as_of < scope.today else {}
+        self.scope, self.counted = scope, counted
+        fixes = correction(connection, as_of, scope.today) if as_of < scope.today else {}
+        self.fixes = {key[:4]: values for key, values in fixes.items() if key[4] == counted}
         self.rows = defaultdict(lambda: [0] * len(COLUMNS))
         table = DashboardCount.__table__
         query = select(table.c.kind, table.c.k1, table.c.k2, table.c.k3, *[table.c[name] for name in COLUMNS])
-        for kind, k1, k2, k3, *values in db.session.execute(query.where(table.c.kind.in_(SMALL))):
+        for kind, k1, k2, k3, *values in db.session.execute(
+                query.where(table.c.kind.in_(SMALL), table.c.scope == counted)):
             self.rows[kind, k1, k2, k3] = values
         for key, values in self.fixes.items():
             if key[0] in SMALL:
@@ -63,7 +67,7 @@ class Kept:
         table = DashboardCount
         overdue = table.d1 + table.d31 + table.d61 + table.d91
         query = select(table.k1, *[getattr(table, column) for column in COLUMNS]).where(
-            table.kind == kind, table.n > 0)
+            table.kind == kind, table.scope == self.counted, table.n > 0)
         if among is not None:
             query = query.where(table.k1.in_(among))
         found = {k1: list(values) for k1, *values in db.session.execute(
@@ -84,13 +88,30 @@ def measures(values) -> list[int]:
     return [values[0], sum(values[1:]), *values[1:]]
 
 
+def counted_scope(scope: Scope) -> int | None:
+    """The scope of the counts that answers this dashboard: 0 (no filter, a user who sees everything), a province's
+    id (its subtree alone, such a user, the province still there and no move of a unit dated after today: the
+    counts follow today's tree), else None (counted directly)."""
+    if not scope.where:
+        return 0
+    unit = scope.filters.get("subtree")
+    if len(scope.where) != 1 or set(scope.filters) != {"subtree"} or unit.kind != UnitKind.PROVINCE:
+        return None
+    if unit.valid_to is not None and unit.valid_to < scope.today:
+        return None
+    ahead = db.session.scalar(select(exists().where(UnitPlacement.valid_to >= scope.today)))
+    return None if ahead else unit.id
+
+
 def build(scope: Scope, year: int | None, years: list[int]):
-    """The Dashboard's figures (views.Dashboard's fields) from the counts; None when they were never built (or
-    counted for a day after the one asked for: only a test or a clock set back reads the past)."""
-    kept_state = state(db.session.connection())
+    """The Dashboard's figures (views.Dashboard's fields) from the counts; None when they cannot answer (see
+    counted_scope), were never built, or were counted for a day after the one asked for (only a test or a clock
+    set back reads the past)."""
+    counted = counted_scope(scope)
+    kept_state = state(db.session.connection()) if counted is not None else None
     if kept_state is None or kept_state.as_of > scope.today:
         return None
-    kept = Kept(scope, kept_state.as_of)
+    kept = Kept(scope, kept_state.as_of, counted)
     by_category, by_severity = _categories(kept)
     return dict(totals=make_row(scope, "", {}, measures(kept.rows["total", 0, 0, 0])), by_unit=_units(kept),
                 by_group=_groups(kept, year), by_mission=_missions(kept), by_category=by_category,
@@ -195,9 +216,11 @@ def _this_month(kept: Kept, first: date, opened: int, closed: int) -> tuple[int,
     month_end = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     columns = (Recommendation.issued_on, Recommendation.current_due, Recommendation.verified_status,
                Recommendation.verified_at)
+    where = kept.scope.where
     later = db.session.execute(select(*columns).where(
-        or_(Recommendation.issued_on > today, Recommendation.issued_on.is_(None)))).all()
-    judged_later = db.session.execute(select(*columns).where(Recommendation.verified_at >= after_day(today))).all()
+        or_(Recommendation.issued_on > today, Recommendation.issued_on.is_(None)), *where)).all()
+    judged_later = db.session.execute(select(*columns).where(
+        Recommendation.verified_at >= after_day(today), *where)).all()
     overdue = sum(kept.rows["total", 0, 0, 0][1:])
     for issued_on, due, status, _at in later:
         opened -= issued_on is not None and issued_on <= month_end

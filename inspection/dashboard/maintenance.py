@@ -3,19 +3,22 @@ recommendations it touched are counted again, whatever service, import or comman
 
 What touches a recommendation's keys: the recommendation itself (issue date, due date, verified status and
 day, its finding), its responsible units (added, removed, transferred), its finding's category, severity or
-mission, and the clusters and blocks its units belong to. Bulk writes that bypass the ORM (the demo's
+mission, the clusters and blocks its units belong to, and the province its units stand under (a unit moved
+to another parent, or of another kind: every recommendation of its subtree). Bulk writes that bypass the ORM (the demo's
 generator) are followed by `counting.rebuild`."""
 
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
-from inspection.dashboard.counting import recount
+from inspection.dashboard.counting import recount, subtree_recommendations
 from inspection.findings.models import Finding, Recommendation, Responsibility
 from inspection.groups.models import GroupMember
+from inspection.units.models import Unit
 
 PENDING = "dashboard_touched"
 RECOMMENDATION_FIELDS = ("issued_on", "current_due", "verified_status", "verified_at", "finding_id")
 FINDING_FIELDS = ("category", "severity", "mission_id")
+UNIT_FIELDS = ("parent_id", "parent", "kind")  # the parent set as an object has its id only after the flush
 
 
 def _changed(record, fields) -> bool:
@@ -34,6 +37,7 @@ def _note(session, _context, _instances) -> None:
     for record in session.dirty:
         if ((isinstance(record, Recommendation) and _changed(record, RECOMMENDATION_FIELDS))
                 or (isinstance(record, Finding) and _changed(record, FINDING_FIELDS))
+                or (isinstance(record, Unit) and _changed(record, UNIT_FIELDS))
                 # any change: a share or a member removed from its list is only dirty here (the flush deletes it)
                 or isinstance(record, Responsibility | GroupMember)):
             touched.append((record, _old(record)))
@@ -57,7 +61,7 @@ def _recount(session, _context) -> None:
 
 
 def _recommendation_ids(connection, touched) -> set[int]:
-    ids, findings, units = set(), set(), set()
+    ids, findings, units, moved = set(), set(), set(), set()
     for record, old in touched:
         if isinstance(record, Recommendation):
             ids.add(record.id)
@@ -65,10 +69,14 @@ def _recommendation_ids(connection, touched) -> set[int]:
             ids.update({record.recommendation_id, *old})
         elif isinstance(record, Finding):
             findings.add(record.id)
+        elif isinstance(record, Unit):
+            moved.add(record.id)
         else:
             units.update({record.unit_id, *old})
     if findings:
         ids.update(connection.scalars(select(Recommendation.id).where(Recommendation.finding_id.in_(findings))))
+    if moved:
+        ids.update(subtree_recommendations(connection, moved))
     units.discard(None)
     if units:
         ids.update(connection.scalars(select(Responsibility.recommendation_id)

@@ -18,6 +18,8 @@ class DashboardCount(db.Model):
     k1: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     k2: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     k3: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    #: 0: the whole country; else the id of the province whose subtree these recommendations are in
+    scope: Mapped[int] = mapped_column(primary_key=True, autoincrement=False, default=0)
     n: Mapped[int] = mapped_column(default=0)
     d1: Mapped[int] = mapped_column(default=0)
     d31: Mapped[int] = mapped_column(default=0)

@@ -47,10 +47,10 @@ class Dashboard:
 
 def build_dashboard(scope: Scope, wanted_year: int | None = None) -> Dashboard:
     """Every figure of the page, in a fixed number of queries; `wanted_year`: whose clusters and blocks. The whole
-    backlog's (no filter, a user who sees everything) is read from the kept counts (kept.py) once they exist."""
+    backlog's and a province's (kept.counted_scope) are read from the kept counts (kept.py) once they exist."""
     years = queries.group_years()
     year = queries.group_year(scope, years, wanted_year)
-    kept_figures = None if scope.where else kept.build(scope, year, years)
+    kept_figures = kept.build(scope, year, years)
     if kept_figures is not None:
         return Dashboard(group_year=year, group_years=years, base_args=register_args(scope.filters), **kept_figures)
     return direct_dashboard(scope, year, years)

@@ -1,7 +1,8 @@
 """Property: after any sequence of changes made through the real services (recommendations issued, verified,
 reopened, their due dates changed, their responsible units changed, findings re-classified, units moved in and
-out of clusters), the dashboard read from the kept counts shows exactly the figures and links of the direct
-count: that day, on later days before the daily job moves the counts (the correction on the fly), and after it."""
+out of clusters, units moved into and out of the province), the dashboard read from the kept counts shows exactly
+the figures and links of the direct count, the whole country's and the province's: that day, on later days before
+the daily job moves the counts (the correction on the fly), and after it."""
 
 from datetime import timedelta
 
@@ -23,6 +24,7 @@ from inspection.responses.deadlines import change_due_date
 from inspection.rules import EditConflict, RuleViolation
 from inspection.timeutil import today_vn
 from inspection.units.models import UnitKind
+from inspection.units.placement import move_unit
 from tests.dashsnap.figures import figures
 from tests.factories import make_group, make_unit, make_user
 from tests.findings.builders import make_finding, make_mission
@@ -39,6 +41,7 @@ OPERATIONS = st.lists(st.one_of(
     st.tuples(st.just("classify"), st.integers(0, FINDINGS - 1), st.sampled_from(list(FindingCategory)),
               st.sampled_from(list(Severity))),
     st.tuples(st.just("member"), st.integers(0, 1), st.integers(0, UNITS - 1), st.booleans()),
+    st.tuples(st.just("move"), st.integers(1, UNITS - 1), st.booleans()),
 ), min_size=1, max_size=12)
 #: days after today the page is also read on (bucket boundaries pass; a month ends)
 LATER = st.lists(st.sampled_from([1, 2, 29, 31, 45, 61, 92, 400]), max_size=2)
@@ -86,6 +89,10 @@ def _apply(world: World, operation: tuple) -> None:
                 finding = world.findings[operation[1]]
                 values = services.finding_values(finding) | {"category": operation[2], "severity": operation[3]}
                 services.update_finding(SYSTEM, finding, version=finding.version, **values)
+            elif kind == "move":  # under the province, or out of it
+                unit = world.units[operation[1]]
+                move_unit(SYSTEM, unit, world.units[0] if operation[2] else None, today)
+                db.session.flush()
             else:
                 _apply_member(world, *operation[1:])
     except (RuleViolation, EditConflict):
@@ -103,13 +110,14 @@ def _apply_member(world: World, group_index: int, unit_index: int, add: bool) ->
 
 
 def _assert_same(world: World, day, group_years=(None,)) -> None:
-    scope = Scope.of(world.council, {}, day)
     years = queries.group_years()
-    for wanted in group_years:
-        year = queries.group_year(scope, years, wanted)
-        assert kept.build(scope, year, years) is not None, "the whole backlog's dashboard reads the kept counts"
-        direct = direct_dashboard(scope, year, years)
-        assert figures(build_dashboard(scope, wanted)) == figures(direct), f"on {day}, clusters of {year}"
+    for filters in ({}, {"subtree": world.units[0]}):
+        scope = Scope.of(world.council, filters, day)
+        for wanted in group_years:
+            year = queries.group_year(scope, years, wanted)
+            assert kept.build(scope, year, years) is not None, f"{filters}: the dashboard reads the kept counts"
+            direct = direct_dashboard(scope, year, years)
+            assert figures(build_dashboard(scope, wanted)) == figures(direct), f"{filters} on {day}, {year}"
 
 
 @SLOW
