@@ -214,19 +214,28 @@ def _this_month(kept: Kept, first: date, opened: int, closed: int) -> tuple[int,
     (a condition on the status as well would lead SQLite to the status index: every verdict)."""
     today = kept.scope.today
     month_end = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    columns = (Recommendation.issued_on, Recommendation.current_due, Recommendation.verified_status,
-               Recommendation.verified_at)
-    where = kept.scope.where
-    later = db.session.execute(select(*columns).where(
-        or_(Recommendation.issued_on > today, Recommendation.issued_on.is_(None)), *where)).all()
-    judged_later = db.session.execute(select(*columns).where(
-        Recommendation.verified_at >= after_day(today), *where)).all()
+    columns = (Recommendation.id, Recommendation.issued_on, Recommendation.current_due,
+               Recommendation.verified_status, Recommendation.verified_at)
+    later = _in_scope(kept.scope, db.session.execute(select(*columns).where(
+        or_(Recommendation.issued_on > today, Recommendation.issued_on.is_(None)))).all())
+    judged_later = _in_scope(kept.scope, db.session.execute(select(*columns).where(
+        Recommendation.verified_at >= after_day(today))).all())
     overdue = sum(kept.rows["total", 0, 0, 0][1:])
-    for issued_on, due, status, _at in later:
+    for _id, issued_on, due, status, _at in later:
         opened -= issued_on is not None and issued_on <= month_end
         overdue -= status == VerifiedStatus.OPEN and due is not None and due < today
-    for issued_on, due, status, verified_at in judged_later:
+    for _id, issued_on, due, status, verified_at in judged_later:
         if status in CLOSED_STATUSES:
             closed -= verified_at < after_day(month_end)
             overdue += due is not None and due < today and issued_on is not None and issued_on <= today
     return opened, closed, overdue
+
+
+def _in_scope(scope: Scope, rows: list) -> list:
+    """The rows (id first) within the scope's conditions: asked of these ids alone, since a province's scope
+    holds thousands of recommendations and these are the few found by their dates' own index."""
+    if not scope.where or not rows:
+        return rows
+    ids = set(db.session.scalars(select(Recommendation.id).where(
+        Recommendation.id.in_([row[0] for row in rows]), *scope.where)))
+    return [row for row in rows if row[0] in ids]
