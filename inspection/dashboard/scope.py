@@ -7,11 +7,10 @@ merged with the dashboard's filters. So the number and the list agree by constru
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property, lru_cache
+from functools import cached_property
 from urllib.parse import urlencode
 
 from flask import g, url_for
-from flask_babel import get_locale
 from sqlalchemy import and_, case, distinct, func
 
 from inspection.findings.models import Recommendation
@@ -43,9 +42,7 @@ class Cell:
 
     @cached_property
     def text(self) -> str:
-        if "dashboard_locale" not in g:
-            g.dashboard_locale = str(get_locale() or "vi")
-        return _number(self.value, g.dashboard_locale)
+        return number(self.value)
 
 
 #: the characters url_for leaves as they are in a query string (werkzeug.urls._urlencode)
@@ -58,12 +55,6 @@ def register_href(args: dict[str, str]) -> str:
     if "register_path" not in g:
         g.register_path = url_for("findings.register")
     return f"{g.register_path}?{urlencode(list(args.items()), safe=QUERY_SAFE)}" if args else g.register_path
-
-
-@lru_cache(maxsize=4096)
-def _number(value: int, locale: str) -> str:
-    """formatting.number, each value formatted once per process (most of a dashboard's numbers repeat)."""
-    return number(value, locale)
 
 
 @dataclass
