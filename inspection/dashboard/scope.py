@@ -11,6 +11,8 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from flask import g, url_for
+from flask_babel import gettext as _
+from markupsafe import Markup
 from sqlalchemy import and_, case, distinct, func
 
 from inspection.findings.models import Recommendation
@@ -43,6 +45,14 @@ class Cell:
     @cached_property
     def text(self) -> str:
         return number(self.value)
+
+    @cached_property
+    def html(self) -> Markup:
+        """The number linked to its list (a page has ~600 of them: written here once, not by a template macro)."""
+        if self.href:
+            return Markup('<a href="{}" data-count="{}">{}</a>').format(self.href, self.value, self.text)
+        return Markup('<span data-count="{}" title="{}">{}</span>').format(
+            self.value, _("Kỳ lọc và năm ban hành không giao nhau"), self.text)
 
 
 #: the characters url_for leaves as they are in a query string (werkzeug.urls._urlencode)
