@@ -1,7 +1,7 @@
 """the dashboard's kept counts also per province (dashboard_count.scope), counted again here
 
 Revision ID: ops_dash14
-Revises: ops_awardscale
+Revises: ops_tallylog
 Create Date: 2026-12-12 09:00:00.000000
 
 Every key is now counted for the whole country (scope 0) and for the province its recommendation's responsible
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'ops_dash14'
-down_revision = 'ops_awardscale'
+down_revision = 'ops_tallylog'
 branch_labels = None
 depends_on = None
 
