@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from inspection.extensions import db
@@ -18,6 +18,8 @@ from inspection.units.models import Unit
 from inspection.units.queries import subtree_ids
 
 DUE_SOON = timedelta(days=14)
+#: earlier than any message: "no message" in a comparison of message times
+NEVER = datetime(1970, 1, 1)
 
 NOT_REPORTED = (_l("Chưa báo cáo tiến độ"), "warning")
 ASKED_FOR_MORE = (_l("Đoàn kiểm tra đề nghị bổ sung"), "danger")
@@ -28,7 +30,7 @@ AWAITING_CHECK = (_l("Đã báo cáo, chờ đoàn kiểm tra xác minh"), "seco
 
 @dataclass(frozen=True)
 class ShareRow:
-    """What sorting a share into its section needs, read without building the ORM objects."""
+    """What the page needs to place and describe a share, read without building the ORM objects."""
     id: int
     recommendation_id: int
     unit_id: int
@@ -43,7 +45,7 @@ class TodoItem:
     days_left: int | None
     #: (label, Bootstrap colour) of what the unit has to do next
     waiting: list[tuple] = field(default_factory=list)
-    #: the share with its recommendation, finding, mission and units: loaded only for the items a section shows
+    #: the share with its recommendation, finding, mission and units
     share: Responsibility | None = None
 
     @property
@@ -52,28 +54,32 @@ class TodoItem:
 
 
 @dataclass
+class Section:
+    anchor: str
+    title: str
+    #: the register's query string that lists the section whole
+    register_filters: dict
+    #: how many open shares the section holds; `items` are the first SECTION_LIMIT of them, most urgent first
+    count: int = 0
+    items: list[TodoItem] = field(default_factory=list)
+
+    @property
+    def rest(self) -> int:
+        return self.count - len(self.items)
+
+
+@dataclass
 class Todo:
     units: list[Unit]
-    overdue: list[TodoItem] = field(default_factory=list)
-    due_soon: list[TodoItem] = field(default_factory=list)
-    later: list[TodoItem] = field(default_factory=list)
-    reported: list[TodoItem] = field(default_factory=list)
+    #: overdue, due soon, the rest, reported done (the page's order; the SQL's section numbers 0–3)
+    sections: list[Section]
 
     @property
     def total(self) -> int:
-        return len(self.overdue) + len(self.due_soon) + len(self.later) + len(self.reported)
+        return sum(section.count for section in self.sections)
 
-    def sections(self) -> list[tuple[str, str, list[TodoItem], dict]]:
-        """(anchor, title, items, register filters) of each section; the register lists a section whole."""
-        today = today_vn()
-        soon = today + DUE_SOON
-        return [("qua-han", _l("Quá hạn"), self.overdue, {"overdue": "y"}),
-                ("sap-den-han", _l("Sắp đến hạn (trong 14 ngày)"), self.due_soon,
-                 {"verified": "open", "due_from": _vn(today), "due_to": _vn(soon)}),
-                ("con-lai", _l("Các kiến nghị khác đang thực hiện"), self.later,
-                 {"verified": "open", "due_from": _vn(soon + timedelta(days=1))}),
-                ("cho-xac-minh", _l("Đã báo cáo hoàn thành, chờ xác minh"), self.reported,
-                 {"verified": "open", "unit_status": "reported_done"})]
+    def section(self, anchor: str) -> Section:
+        return next(section for section in self.sections if section.anchor == anchor)
 
 
 #: a province's focal point may have well over a thousand open items: each section shows the most urgent
@@ -85,29 +91,36 @@ def _vn(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def empty_sections(today: date) -> list[Section]:
+    soon = today + DUE_SOON
+    return [Section("qua-han", _l("Quá hạn"), {"overdue": "y"}),
+            Section("sap-den-han", _l("Sắp đến hạn (trong 14 ngày)"),
+                    {"verified": "open", "due_from": _vn(today), "due_to": _vn(soon)}),
+            Section("con-lai", _l("Các kiến nghị khác đang thực hiện"),
+                    {"verified": "open", "due_from": _vn(soon + timedelta(days=1))}),
+            Section("cho-xac-minh", _l("Đã báo cáo hoàn thành, chờ xác minh"),
+                    {"verified": "open", "unit_status": "reported_done"})]
+
+
 def todo_context(user) -> dict:
     """Variables for templates/home/unit_officer.html (one key, `todo`)."""
     today = today_vn()
     own_ids = {unit.id for unit in user.units}
-    unit_ids = subtree_ids(own_ids)
-    rows = _open_share_rows(unit_ids)
-    # the recommendations as a subquery, not their ids: a province's thousands of bound ids cost more to pass
-    recommendation_ids = _open_shares_of(unit_ids, Responsibility.recommendation_id) if rows else None
+    todo = Todo(units=_units_with_names(own_ids), sections=empty_sections(today))
+    rows = _first_rows(subtree_ids(own_ids), today)
+    recommendation_ids = {row.recommendation_id for row, _section, _count in rows}
     last_messages = _last_message_times(recommendation_ids)
     last_requests = _last_extension_status(recommendation_ids)
-    todo = Todo(units=_units_with_names(own_ids))
-    for row in rows:
-        item = _item(row, today, last_messages, last_requests)
-        _bucket(todo, item).append(item)
-    _sort(todo)
+    for row, number, count in rows:
+        todo.sections[number].count = count
+        todo.sections[number].items.append(_item(row, today, last_messages, last_requests))
     _load_shown(todo)
-    return {"todo": todo, "section_limit": SECTION_LIMIT}
+    return {"todo": todo}
 
 
 def _load_shown(todo: Todo) -> None:
-    """The full shares of the items the page shows (SECTION_LIMIT a section), in one query: a province's
-    officer has thousands of open shares, and building every one of them was most of the page's time."""
-    shown = [item for _anchor, _title, items, _filters in todo.sections() for item in items[:SECTION_LIMIT]]
+    """The full shares of the items the page shows, in one query."""
+    shown = [item for section in todo.sections for item in section.items]
     shares = {share.id: share for share in _open_shares({item.row.id for item in shown})}
     for item in shown:
         item.share = shares[item.row.id]
@@ -120,20 +133,42 @@ def _units_with_names(ids: set[int]) -> list[Unit]:
     return list(db.session.scalars(query))
 
 
-def _open_shares_of(unit_ids: set[int], *columns):
-    """SELECT columns of the open shares of the units."""
-    return (select(*columns).select_from(Responsibility).join(Responsibility.recommendation)
-            .where(Responsibility.unit_id.in_(unit_ids),
-                   usually(Recommendation.verified_status == VerifiedStatus.OPEN)))
-
-
-def _open_share_rows(unit_ids: set[int]) -> list[ShareRow]:
-    """Every open share of the units: the columns that place it in a section, no ORM object."""
+def _first_rows(unit_ids: set[int], today: date) -> list[tuple[ShareRow, int, int]]:
+    """(share, its section's number, the section's count) of the first SECTION_LIMIT open shares of each
+    section, in one statement: the database places every open share of the units and keeps the first ones, so
+    the rows built here are at most four sections' worth however large the backlog."""
     if not unit_ids:
         return []
-    query = _open_shares_of(unit_ids, Responsibility.id, Responsibility.recommendation_id, Responsibility.unit_id,
-                            Responsibility.status, Recommendation.current_due)
-    return [ShareRow(*row) for row in db.session.execute(query)]
+    shares = (select(Responsibility.id, Responsibility.recommendation_id, Responsibility.unit_id,
+                     Responsibility.status, Recommendation.current_due.label("due"),
+                     _section_number(today).label("section"))
+              .select_from(Responsibility).join(Responsibility.recommendation)
+              .where(Responsibility.unit_id.in_(unit_ids),
+                     usually(Recommendation.verified_status == VerifiedStatus.OPEN))).subquery("shares")
+    # overdue: the most days overdue first, i.e. the earliest due date, as in every other section
+    urgency = (shares.c.due.asc().nulls_last(), shares.c.id)
+    ranked = select(*shares.c, func.row_number().over(partition_by=shares.c.section, order_by=urgency).label("place"),
+                    func.count().over(partition_by=shares.c.section).label("n")).subquery("ranked")
+    query = (select(ranked.c.id, ranked.c.recommendation_id, ranked.c.unit_id, ranked.c.status, ranked.c.due,
+                    ranked.c.section, ranked.c.n)
+             .where(ranked.c.place <= SECTION_LIMIT).order_by(ranked.c.section, ranked.c.place))
+    return [(ShareRow(*row[:5]), row.section, row.n) for row in db.session.execute(query)]
+
+
+def _section_number(today: date):
+    """The share's section (the index in Todo.sections): reported done and not asked for more, else by its due
+    date (none: the rest)."""
+    return case((and_(Responsibility.status == UnitStatus.REPORTED_DONE, ~_asked_for_more_sql()), 3),
+                (Recommendation.current_due < today, 0),
+                (Recommendation.current_due <= today + DUE_SOON, 1), else_=2)
+
+
+def _asked_for_more_sql():
+    """The team wrote on the recommendation after the unit last did (as _waiting_on_unit reads it)."""
+    def last_message(unit_clause):
+        return func.coalesce(select(func.max(Message.created_at)).where(
+            Message.recommendation_id == Responsibility.recommendation_id, unit_clause).scalar_subquery(), NEVER)
+    return last_message(Message.unit_id.is_(None)) > last_message(Message.unit_id == Responsibility.unit_id)
 
 
 def _open_shares(share_ids: set[int]) -> list[Responsibility]:
@@ -150,10 +185,9 @@ def _open_shares(share_ids: set[int]) -> list[Responsibility]:
     return list(db.session.scalars(query))
 
 
-def _last_message_times(recommendation_ids) -> dict[tuple[int, int | None], datetime]:
-    """(recommendation, speaking unit or None for the team) → time of the latest message (recommendation_ids:
-    a subquery, or None for none)."""
-    if recommendation_ids is None:
+def _last_message_times(recommendation_ids: set[int]) -> dict[tuple[int, int | None], datetime]:
+    """(recommendation, speaking unit or None for the team) → time of the latest message."""
+    if not recommendation_ids:
         return {}
     query = (select(Message.recommendation_id, Message.unit_id, func.max(Message.created_at))
              .where(Message.recommendation_id.in_(recommendation_ids))
@@ -163,7 +197,7 @@ def _last_message_times(recommendation_ids) -> dict[tuple[int, int | None], date
 
 def _last_extension_status(recommendation_ids) -> dict[tuple[int, int], ExtensionStatus]:
     """(recommendation, unit) → status of the unit's latest extension request."""
-    if recommendation_ids is None:
+    if not recommendation_ids:
         return {}
     query = (select(DueDateChange.recommendation_id, DueDateChange.unit_id, DueDateChange.status)
              .where(DueDateChange.recommendation_id.in_(recommendation_ids), DueDateChange.unit_id.is_not(None))
@@ -199,20 +233,3 @@ def _waiting_on_unit(share: ShareRow, last_messages: dict, last_requests: dict) 
 def _asked_for_more(waiting: list[tuple]) -> bool:
     """By identity: `in` would compare the lazy labels, translating them once per item."""
     return any(label is ASKED_FOR_MORE for label in waiting)
-
-
-def _bucket(todo: Todo, item: TodoItem) -> list[TodoItem]:
-    if item.row.status == UnitStatus.REPORTED_DONE and not _asked_for_more(item.waiting):
-        return todo.reported
-    if item.days_overdue > 0:
-        return todo.overdue
-    if item.days_left is not None and item.days_left <= DUE_SOON.days:
-        return todo.due_soon
-    return todo.later
-
-
-def _sort(todo: Todo) -> None:
-    far = date.max.toordinal()
-    todo.overdue.sort(key=lambda item: (-item.days_overdue, item.row.id))
-    for items in (todo.due_soon, todo.later, todo.reported):
-        items.sort(key=lambda item: (item.days_left if item.days_left is not None else far, item.row.id))

@@ -124,9 +124,9 @@ def test_todo_context_lists_every_open_item_in_order(app, count_queries):
         with app.test_request_context(), count_queries() as counter:
             todo = todo_context(scene.officer)["todo"]
         assert todo.total == size + 1  # and the scene's own recommendation
-        overdue = [item.days_overdue for item in todo.overdue]
+        overdue = [item.days_overdue for item in todo.section("qua-han").items]
         assert overdue == sorted(overdue, reverse=True) and all(days > 0 for days in overdue)
-        assert all(0 <= item.days_left <= 14 for item in todo.due_soon)
+        assert all(0 <= item.days_left <= 14 for item in todo.section("sap-den-han").items)
         counts.append(counter.count)
     assert counts[0] == counts[1], counts
     # Ceiling = the to-do context's fixed query budget (measured 10 on SQLite, plus a small margin).
