@@ -26,6 +26,8 @@ def vn_datetime(value: datetime | None) -> str:
 
 def number(value, locale: str | None = None) -> str:
     """5549 → "5.549" in Vietnamese, "5,549" in English (the reader's language unless `locale` is given)."""
+    if type(value) is int and 0 <= value < 1000:
+        return str(value)  # written alike in every language the app speaks: no call into Babel (a list has many)
     if value is None:
         return ""
     locale = locale or str(get_locale() or "vi")

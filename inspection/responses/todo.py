@@ -111,11 +111,20 @@ def todo_context(user) -> dict:
     recommendation_ids = {row.recommendation_id for row, _section, _count in rows}
     last_messages = _last_message_times(recommendation_ids)
     last_requests = _last_extension_status(recommendation_ids)
+    words = _translated()
     for row, number, count in rows:
+        item = _item(row, today, last_messages, last_requests)
+        item.waiting = [words[id(label)] for label in item.waiting]
         todo.sections[number].count = count
-        todo.sections[number].items.append(_item(row, today, last_messages, last_requests))
+        todo.sections[number].items.append(item)
     _load_shown(todo)
     return {"todo": todo}
+
+
+def _translated() -> dict[int, tuple]:
+    """What waits on the unit, translated once a page rather than once an item (a hundred items)."""
+    return {id(label): (str(label[0]), label[1])
+            for label in (NOT_REPORTED, ASKED_FOR_MORE, EXTENSION_REFUSED, EXTENSION_PENDING, AWAITING_CHECK)}
 
 
 def _load_shown(todo: Todo) -> None:
