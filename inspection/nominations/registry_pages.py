@@ -7,7 +7,8 @@ place in the order. A page is reached in one of two ways:
   (the index, without the unit join), then those rows are read with what the page shows;
 - `?after=<id>` / `?before=<id>` (the "Sau" / "Trước" links): the rows just after (before) that dossier's place,
   read off the index from there whatever the depth, so going on from page 5.000 costs what page 1 costs, and
-  a dossier added or removed meanwhile neither repeats nor skips a row.
+  a dossier added or removed meanwhile neither repeats nor skips a row; `?last=1` ("Trang cuối"): the oldest
+  rows, the index read from its other end.
 The total is counted up to REGISTRY_COUNT_CAP (counting a million dossiers read them all): beyond, the page
 says "hơn 10.000" and offers page links up to there and "Sau" beyond."""
 
@@ -24,17 +25,20 @@ ORDER = (Dossier.year, Dossier.unit_id, Dossier.code)
 
 class RegistryPagination(CappedPagination):
     """Arguments: rows (the filtered SELECT of Dossier with what the page shows), ids (the same filter over
-    Dossier.id alone), after, before (a dossier id or None)."""
+    Dossier.id alone), after, before (a dossier id or None), last (the last page: the oldest dossiers)."""
 
     def _query_items(self) -> list[Dossier]:
         rows, ids = self._query_args["rows"], self._query_args["ids"]
         after, before = _key(self._query_args.get("after")), _key(self._query_args.get("before"))
-        self.keyset = bool(after or before)
-        if before:
-            found = list(db.session.scalars(ids.where(tuple_(*ORDER) > tuple_(*before)).order_by(
-                *(column.asc() for column in ORDER)).limit(self.per_page + 1)))
+        last = self._query_args.get("last") and not (after or before)
+        self.keyset = bool(after or before or last)
+        if before or last:
+            if before:
+                ids = ids.where(tuple_(*ORDER) > tuple_(*before))
+            found = list(db.session.scalars(ids.order_by(None).order_by(
+                *(column.asc() for column in ORDER), Dossier.id.asc()).limit(self.per_page + 1)))
             self.more_before, page_ids = len(found) > self.per_page, found[:self.per_page][::-1]
-            self.more_after = True
+            self.more_after = bool(before)
         else:
             if after:
                 ids = ids.where(tuple_(*ORDER) < tuple_(*after))

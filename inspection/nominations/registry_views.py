@@ -34,7 +34,8 @@ def registry():
                               rows=registry_rows(),
                               ids=registry_ids_query(criteria, current_user),
                               after=whole_number(request.args.get("after")),
-                              before=whole_number(request.args.get("before")))
+                              before=whole_number(request.args.get("before")),
+                              last=request.args.get("last") == "1")
     return render_template("nominations/registry.html", form=form, criteria=criteria, page=page,
                            held=holds.held_among(dossier.id for dossier in page.items),
                            can_create=can_create_dossier(current_user))
