@@ -42,6 +42,7 @@ def pages_of(app) -> list[Page]:
         province = db.session.scalar(select(Unit.code).where(Unit.kind == UnitKind.PROVINCE).order_by(Unit.id))
         rare_name, last_code = _search_words()
         deep = max(1, db.session.scalar(select(func.count()).select_from(Dossier)) // per_page // DEEP_FRACTION)
+        deep_after = _registry_row(deep * per_page - per_page - 1)
         group_year = _busiest_group_year()
         group_id = _biggest_group(group_year)
     last = max(1, -(-overdue // per_page))
@@ -73,7 +74,11 @@ def pages_of(app) -> list[Page]:
         Page(f"award statistics report, province, {year}", "council",
              f"/nominations/report?unit={province}&subtree=y&year_from={year}&year_to={year}"),
         Page("dossier registry, first page", "council", "/nominations/"),
-        Page(f"dossier registry, deep page (1/{DEEP_FRACTION} in: 5000 national)", "council",
+        # what a user clicks that deep: the pager's "Sau" link on the page before (numbered links stop at the
+        # counted 10.000 dossiers); the numbered page as a kept bookmark is measured too
+        Page(f"dossier registry, deep page (1/{DEEP_FRACTION} in: the pager's Sau link there)", "council",
+             f"/nominations/?after={deep_after}"),
+        Page(f"dossier registry, deep page kept as a bookmark (?page=N, 1/{DEEP_FRACTION} in)", "council",
              f"/nominations/?page={deep}"),
         Page("dossier registry, province subtree", "council", f"/nominations/?unit={province}&subtree=y"),
         Page("clusters and blocks of one year", "council", f"/groups/?year={group_year}"),
@@ -101,6 +106,13 @@ def _big_mission() -> tuple[int, str, int]:
     recommendation_id = db.session.scalar(select(func.min(Recommendation.id)).join(Recommendation.finding)
                                           .where(Finding.mission_id == mission_id))
     return mission_id, head, recommendation_id
+
+
+def _registry_row(offset: int) -> int:
+    """The id of the dossier at this place in the registry's order (newest year, then unit and code, descending)."""
+    return db.session.scalar(select(Dossier.id).order_by(Dossier.year.desc(), Dossier.unit_id.desc(),
+                                                         Dossier.code.desc(), Dossier.id.desc())
+                             .offset(max(offset, 0)).limit(1))
 
 
 def _search_words() -> tuple[str, str]:
