@@ -190,14 +190,21 @@ def _asked_for_more_sql():
     return last_message(Message.unit_id.is_(None)) > last_message(Message.unit_id == Responsibility.unit_id)
 
 
+SHOWN_RECOMMENDATION = (Recommendation.id, Recommendation.finding_id, Recommendation.number, Recommendation.text,
+                        Recommendation.current_due, Recommendation.original_due)
+
+
 def _open_shares(share_ids: set[int]) -> list[Responsibility]:
     if not share_ids:
         return []
     query = (select(Responsibility)
              .join(Responsibility.recommendation).join(Recommendation.finding).join(Finding.mission)
              .where(Responsibility.id.in_(share_ids))
-             .options(contains_eager(Responsibility.recommendation).contains_eager(Recommendation.finding)
-                      # what the page shows of the mission: its document numbers are not parsed for nothing
+             # what the page shows of the recommendation, its finding and mission, not their long texts
+             .options(contains_eager(Responsibility.recommendation).load_only(*SHOWN_RECOMMENDATION),
+                      contains_eager(Responsibility.recommendation).contains_eager(Recommendation.finding)
+                      .load_only(Finding.id, Finding.title, Finding.category, Finding.mission_id),
+                      contains_eager(Responsibility.recommendation).contains_eager(Recommendation.finding)
                       .contains_eager(Finding.mission).load_only(Mission.id, Mission.title),
                       selectinload(Responsibility.unit).selectinload(Unit.names),
                       selectinload(Responsibility.transferred_from).selectinload(Unit.names)))
