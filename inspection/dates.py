@@ -3,7 +3,8 @@ carries the date picker's words (static/js/date-picker.js): without JavaScript i
 
 from datetime import date, datetime
 
-from flask import url_for
+from flask import g, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import StringField
@@ -42,7 +43,17 @@ def weekday_name(day: date) -> str:
 
 
 def picker_words() -> dict[str, str]:
-    """The date picker's data-* attributes: every word it shows or says, in the page's language."""
+    """The date picker's data-* attributes, worked out once a request and language: a filter form has nine date
+    fields, and each would translate forty words again."""
+    known = g.setdefault("picker_words", {})
+    language = str(get_locale())
+    if language not in known:
+        known[language] = _picker_words()
+    return known[language]
+
+
+def _picker_words() -> dict[str, str]:
+    """Every word the date picker shows or says, in the page's language."""
     return {
         "data-date-picker": "y",
         "data-days-off": url_for("calendar.days_off"),
