@@ -2,14 +2,13 @@
 
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import groupby
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from inspection.audit import AuditEntry
 from inspection.extensions import db
-from inspection.findings.access import can_transfer, sees_finding, sees_recommendation
+from inspection.findings.access import can_transfer
 from inspection.findings.forms import TransferForm
 from inspection.findings.models import (
     RECOMMENDATION_PARTS,
@@ -19,12 +18,10 @@ from inspection.findings.models import (
     Responsibility,
     VerifiedStatus,
 )
-from inspection.missions.access import can_edit_mission
 from inspection.missions.models import Mission
 from inspection.timeutil import today_vn
 from inspection.units.models import Unit
 from inspection.units.queries import current_successors
-from inspection.units.scope import visible_unit_ids
 
 
 def is_overdue(recommendation: Recommendation, today: date) -> bool:
@@ -70,45 +67,6 @@ def recommendation_history(recommendation: Recommendation) -> list[AuditEntry]:
     about += [and_(AuditEntry.target_type == kind, AuditEntry.target_id.in_(ids)) for kind, ids in parts.items()]
     query = select(AuditEntry).where(or_(*about)).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     return list(db.session.scalars(query))
-
-
-# --- the mission workspace slot -------------------------------------------------------------------------------
-
-
-@dataclass
-class FindingRow:
-    finding: Finding
-    recommendations: list[Recommendation]
-
-
-@dataclass
-class MissionFindings:
-    mission: Mission
-    groups: list[tuple[Unit, list[FindingRow]]]
-    can_add: bool
-    today: date
-    count: int = 0
-    overdue: int = 0
-    open: int = 0
-
-
-def mission_findings_context(mission, user) -> dict:
-    """Variables for templates/findings/_mission_findings.html in the mission workspace."""
-    visible = visible_unit_ids(user)
-    query = (select(Finding).where(Finding.mission_id == mission.id)
-             .options(selectinload(Finding.unit).selectinload(Unit.names), selectinload(Finding.session),
-                      selectinload(Finding.recommendations).options(shares_loaded()))
-             .order_by(Finding.kind, Finding.id))
-    rows = [FindingRow(finding, [rec for rec in finding.recommendations if sees_recommendation(visible, rec)])
-            for finding in db.session.scalars(query) if sees_finding(visible, finding)]
-    rows.sort(key=lambda row: row.finding.unit.code)
-    summary = MissionFindings(mission, [(unit, list(items)) for unit, items in
-                                        groupby(rows, key=lambda row: row.finding.unit)],
-                              can_add=can_edit_mission(user, mission), today=today_vn(), count=len(rows))
-    recommendations = [rec for row in rows for rec in row.recommendations]
-    summary.open = sum(rec.is_open for rec in recommendations)
-    summary.overdue = sum(is_overdue(rec, summary.today) for rec in recommendations)
-    return {"mission_findings": summary}
 
 
 # --- the unit page slot --------------------------------------------------------------------------------------

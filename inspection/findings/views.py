@@ -10,7 +10,8 @@ from inspection.findings import (  # noqa: F401  (routes; date_warnings: the mis
     register_views,
 )
 from inspection.findings.blueprint import bp  # noqa: F401  (registered by the app factory)
-from inspection.findings.queries import mission_findings_context, unit_transfer_context
+from inspection.findings.mission_panel import mission_findings_context
+from inspection.findings.queries import unit_transfer_context
 
 # the findings' panels on the pages of the features below (inspection/sections.py)
 sections.contribute(sections.MISSION_PAGE, mission_findings_context)

@@ -8,8 +8,8 @@ from flask import render_template
 from inspection.access import SYSTEM
 from inspection.extensions import db
 from inspection.findings import services
+from inspection.findings.mission_panel import mission_findings_context
 from inspection.findings.models import FollowUpAction, UnitStatus, VerificationMethod, VerifiedStatus
-from inspection.findings.queries import mission_findings_context
 from tests.factories import make_unit
 from tests.findings.builders import make_finding, make_recommendation, make_session
 

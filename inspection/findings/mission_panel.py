@@ -1,0 +1,118 @@
+"""The mission workspace's findings panel (templates/findings/_mission_findings.html).
+
+The mission's figures (findings, open and overdue recommendations) are counted in SQL and the findings are shown a
+page at a time, with the recommendations of the page's findings only: a mission of 500 findings costs the page the
+same queries and about the same rendering as one of 20 (it used to render every recommendation with its units).
+A link to a finding in the workspace names it (`?finding=<id>#finding-<id>`): the panel opens the page holding it."""
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+
+from flask import request
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from inspection.extensions import db
+from inspection.findings.access import sees_recommendation
+from inspection.findings.models import Finding, Recommendation, Responsibility, VerifiedStatus
+from inspection.findings.queries import shares_loaded
+from inspection.missions.access import can_edit_mission
+from inspection.missions.models import Mission
+from inspection.params import MAX_PAGE, whole_number
+from inspection.timeutil import today_vn
+from inspection.units.models import Unit
+from inspection.units.scope import visible_unit_ids
+
+#: findings a page of the panel (with their recommendations, usually three to five each)
+FINDINGS_PER_PAGE = 20
+#: the query-string names of the panel's page and of a finding to open at
+PAGE_ARG, FINDING_ARG = "findings_page", "finding"
+
+
+@dataclass
+class FindingRow:
+    finding: Finding
+    recommendations: list[Recommendation]
+
+
+@dataclass
+class MissionFindings:
+    mission: Mission
+    groups: list[tuple[Unit, list[FindingRow]]]
+    can_add: bool
+    today: date
+    count: int = 0
+    overdue: int = 0
+    open: int = 0
+    page: int = 1
+    pages: int = 1
+    first: int = 0  # the position (from 1) of the page's first finding in the mission's list
+
+    @property
+    def last(self) -> int:
+        return self.first + sum(len(rows) for _unit, rows in self.groups) - 1
+
+
+def mission_findings_context(mission, user) -> dict:
+    """Variables for the panel: the page asked for (`findings_page`), or the page holding `finding`."""
+    visible = visible_unit_ids(user)
+    ids = ordered_finding_ids(mission.id, visible)
+    pages = max(1, -(-len(ids) // FINDINGS_PER_PAGE))
+    page = min(_page_asked(ids), pages)
+    start = (page - 1) * FINDINGS_PER_PAGE
+    summary = MissionFindings(mission, _groups(ids[start:start + FINDINGS_PER_PAGE], visible),
+                              can_add=can_edit_mission(user, mission), today=today_vn(), count=len(ids),
+                              page=page, pages=pages, first=start + 1)
+    summary.open, summary.overdue = recommendation_counts(mission.id, visible, summary.today)
+    return {"mission_findings": summary}
+
+
+def _page_asked(ids: list[int]) -> int:
+    finding = whole_number(request.args.get(FINDING_ARG))
+    if finding in ids:
+        return ids.index(finding) // FINDINGS_PER_PAGE + 1
+    return whole_number(request.args.get(PAGE_ARG), 1, MAX_PAGE) or 1
+
+
+def _finding_scope(mission_id: int, visible: set[int] | None):
+    """The mission's findings the reader sees: all of them, or (a unit officer) those of their units and
+    those holding a recommendation one of their units answers for (findings.access.sees_finding)."""
+    of_mission = Finding.mission_id == mission_id
+    if visible is None:
+        return of_mission
+    shared = (select(Recommendation.finding_id).join(Responsibility)
+              .join(Finding, Finding.id == Recommendation.finding_id)
+              .where(Finding.mission_id == mission_id, Responsibility.unit_id.in_(visible)))
+    return and_(of_mission, or_(Finding.unit_id.in_(visible), Finding.id.in_(shared)))
+
+
+def ordered_finding_ids(mission_id: int, visible: set[int] | None) -> list[int]:
+    """The ids of the findings the reader sees, in the panel's order: by unit code, kind, then as recorded."""
+    query = (select(Finding.id).join(Unit, Unit.id == Finding.unit_id).where(_finding_scope(mission_id, visible))
+             .order_by(Unit.code, Finding.kind, Finding.id))
+    return list(db.session.scalars(query))
+
+
+def recommendation_counts(mission_id: int, visible: set[int] | None, today: date) -> tuple[int, int]:
+    """(open, overdue) among the mission's recommendations the reader sees (findings.queries.is_overdue)."""
+    is_open = Recommendation.verified_status == VerifiedStatus.OPEN
+    overdue = and_(is_open, Recommendation.current_due < today)
+    query = (select(func.count(case((is_open, 1))), func.count(case((overdue, 1))))
+             .join(Finding, Finding.id == Recommendation.finding_id).where(Finding.mission_id == mission_id))
+    if visible is not None:
+        own_share = select(Responsibility.recommendation_id).where(Responsibility.unit_id.in_(visible))
+        query = query.where(or_(Finding.unit_id.in_(visible), Recommendation.id.in_(own_share)))
+    open_count, overdue_count = db.session.execute(query).one()
+    return open_count, overdue_count
+
+
+def _groups(ids: list[int], visible: set[int] | None) -> list[tuple[Unit, list[FindingRow]]]:
+    """The page's findings with the recommendations the reader sees, grouped by unit in the ids' order."""
+    query = (select(Finding).where(Finding.id.in_(ids))
+             .options(selectinload(Finding.unit).selectinload(Unit.names), selectinload(Finding.session),
+                      selectinload(Finding.recommendations).options(shares_loaded())))
+    by_id = {finding.id: finding for finding in db.session.scalars(query)}
+    rows = [FindingRow(finding, [rec for rec in finding.recommendations if sees_recommendation(visible, rec)])
+            for finding in (by_id[finding_id] for finding_id in ids if finding_id in by_id)]
+    return [(unit, list(items)) for unit, items in groupby(rows, key=lambda row: row.finding.unit)]
