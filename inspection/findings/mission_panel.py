@@ -12,11 +12,11 @@ from itertools import groupby
 from flask import request
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from inspection.extensions import db
 from inspection.findings.access import sees_recommendation
 from inspection.findings.models import Finding, Recommendation, Responsibility, VerifiedStatus
-from inspection.findings.queries import shares_loaded
 from inspection.missions.access import can_edit_mission
 from inspection.missions.models import Mission
 from inspection.params import MAX_PAGE, whole_number
@@ -57,14 +57,11 @@ class MissionFindings:
 def mission_findings_context(mission, user) -> dict:
     """Variables for the panel: the page asked for (`findings_page`), or the page holding `finding`."""
     visible = visible_unit_ids(user)
-    ids = ordered_finding_ids(mission.id, visible)
-    pages = max(1, -(-len(ids) // FINDINGS_PER_PAGE))
-    page = min(_page_asked(ids), pages)
+    ids, summary = _ids_and_counts(mission, user, visible)
+    page = min(_page_asked(ids), summary.pages)
     start = (page - 1) * FINDINGS_PER_PAGE
-    summary = MissionFindings(mission, _groups(ids[start:start + FINDINGS_PER_PAGE], visible),
-                              can_add=can_edit_mission(user, mission), today=today_vn(), count=len(ids),
-                              page=page, pages=pages, first=start + 1)
-    summary.open, summary.overdue = recommendation_counts(mission.id, visible, summary.today)
+    summary.page, summary.first = page, start + 1
+    summary.groups = _groups(ids[start:start + FINDINGS_PER_PAGE], visible)
     return {"mission_findings": summary}
 
 
@@ -81,38 +78,60 @@ def _finding_scope(mission_id: int, visible: set[int] | None):
     of_mission = Finding.mission_id == mission_id
     if visible is None:
         return of_mission
-    shared = (select(Recommendation.finding_id).join(Responsibility)
-              .join(Finding, Finding.id == Recommendation.finding_id)
-              .where(Finding.mission_id == mission_id, Responsibility.unit_id.in_(visible)))
-    return and_(of_mission, or_(Finding.unit_id.in_(visible), Finding.id.in_(shared)))
+    return and_(of_mission, or_(Finding.unit_id.in_(visible), Finding.id.in_(
+        select(Recommendation.finding_id).join(Responsibility).join(Finding, Finding.id == Recommendation.finding_id)
+        .where(Finding.mission_id == mission_id, Responsibility.unit_id.in_(visible)))))
 
 
-def ordered_finding_ids(mission_id: int, visible: set[int] | None) -> list[int]:
-    """The ids of the findings the reader sees, in the panel's order: by unit code, kind, then as recorded."""
-    query = (select(Finding.id).join(Unit, Unit.id == Finding.unit_id).where(_finding_scope(mission_id, visible))
-             .order_by(Unit.code, Finding.kind, Finding.id))
-    return list(db.session.scalars(query))
+def _recommendation_scope(visible: set[int] | None):
+    """The recommendations the reader sees (findings.access.sees_recommendation); None: all."""
+    if visible is None:
+        return None
+    own_share = select(Responsibility.recommendation_id).where(Responsibility.unit_id.in_(visible))
+    return or_(Finding.unit_id.in_(visible), Recommendation.id.in_(own_share))
 
 
-def recommendation_counts(mission_id: int, visible: set[int] | None, today: date) -> tuple[int, int]:
-    """(open, overdue) among the mission's recommendations the reader sees (findings.queries.is_overdue)."""
+def _ids_and_counts(mission, user, visible: set[int] | None) -> tuple[list[int], MissionFindings]:
+    """One statement: the ids of the findings the reader sees, in the panel's order (unit code, kind, as
+    recorded), each with its open and overdue recommendations (findings.queries.is_overdue) the reader sees."""
+    today = today_vn()
+    seen = Recommendation.id if visible is None else case((_recommendation_scope(visible), Recommendation.id))
     is_open = Recommendation.verified_status == VerifiedStatus.OPEN
-    overdue = and_(is_open, Recommendation.current_due < today)
-    query = (select(func.count(case((is_open, 1))), func.count(case((overdue, 1))))
-             .join(Finding, Finding.id == Recommendation.finding_id).where(Finding.mission_id == mission_id))
-    if visible is not None:
-        own_share = select(Responsibility.recommendation_id).where(Responsibility.unit_id.in_(visible))
-        query = query.where(or_(Finding.unit_id.in_(visible), Recommendation.id.in_(own_share)))
-    open_count, overdue_count = db.session.execute(query).one()
-    return open_count, overdue_count
+    query = (select(Finding.id, func.count(case((is_open, seen))),
+                    func.count(case((and_(is_open, Recommendation.current_due < today), seen))))
+             .join(Unit, Unit.id == Finding.unit_id).outerjoin(Recommendation, Recommendation.finding_id == Finding.id)
+             .where(_finding_scope(mission.id, visible)).group_by(Finding.id, Unit.code, Finding.kind)
+             .order_by(Unit.code, Finding.kind, Finding.id))
+    rows = db.session.execute(query).all()
+    summary = MissionFindings(mission, [], can_add=can_edit_mission(user, mission), today=today, count=len(rows),
+                              open=sum(row[1] for row in rows), overdue=sum(row[2] for row in rows),
+                              pages=max(1, -(-len(rows) // FINDINGS_PER_PAGE)))
+    return [row[0] for row in rows], summary
 
 
 def _groups(ids: list[int], visible: set[int] | None) -> list[tuple[Unit, list[FindingRow]]]:
     """The page's findings with the recommendations the reader sees, grouped by unit in the ids' order."""
     query = (select(Finding).where(Finding.id.in_(ids))
-             .options(selectinload(Finding.unit).selectinload(Unit.names), selectinload(Finding.session),
-                      selectinload(Finding.recommendations).options(shares_loaded())))
+             .options(selectinload(Finding.session),
+                      selectinload(Finding.recommendations).selectinload(Recommendation.responsibilities)))
     by_id = {finding.id: finding for finding in db.session.scalars(query)}
+    findings = [by_id[finding_id] for finding_id in ids if finding_id in by_id]
+    _attach_units(findings)
     rows = [FindingRow(finding, [rec for rec in finding.recommendations if sees_recommendation(visible, rec)])
-            for finding in (by_id[finding_id] for finding_id in ids if finding_id in by_id)]
+            for finding in findings]
     return [(unit, list(items)) for unit, items in groupby(rows, key=lambda row: row.finding.unit)]
+
+
+def _attach_units(findings: list[Finding]) -> None:
+    """Every unit the page names (the findings', the shares', where a share was transferred from) read in one
+    query with its names and set on the records (a unit in three roles was three loads, each with its names)."""
+    shares = [share for finding in findings for rec in finding.recommendations for share in rec.responsibilities]
+    wanted = {finding.unit_id for finding in findings} | {share.unit_id for share in shares}
+    wanted |= {share.transferred_from_id for share in shares if share.transferred_from_id}
+    units = {unit.id: unit for unit in db.session.scalars(
+        select(Unit).where(Unit.id.in_(wanted)).options(selectinload(Unit.names)))} if wanted else {}
+    for finding in findings:
+        set_committed_value(finding, "unit", units[finding.unit_id])
+    for share in shares:
+        set_committed_value(share, "unit", units[share.unit_id])
+        set_committed_value(share, "transferred_from", units.get(share.transferred_from_id))
