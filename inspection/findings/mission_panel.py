@@ -12,7 +12,6 @@ from itertools import groupby
 from flask import request
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.attributes import set_committed_value
 
 from inspection.extensions import db
 from inspection.findings.access import sees_recommendation
@@ -21,6 +20,7 @@ from inspection.missions.access import can_edit_mission
 from inspection.missions.models import Mission
 from inspection.params import MAX_PAGE, whole_number
 from inspection.timeutil import today_vn
+from inspection.units import preload
 from inspection.units.models import Unit
 from inspection.units.scope import visible_unit_ids
 
@@ -123,15 +123,9 @@ def _groups(ids: list[int], visible: set[int] | None) -> list[tuple[Unit, list[F
 
 
 def _attach_units(findings: list[Finding]) -> None:
-    """Every unit the page names (the findings', the shares', where a share was transferred from) read in one
-    query with its names and set on the records (a unit in three roles was three loads, each with its names)."""
+    """The units the page names (the findings', the shares', where a share was transferred from), most of them
+    the mission's own, already loaded: looked up once (units.preload) and set on the records."""
     shares = [share for finding in findings for rec in finding.recommendations for share in rec.responsibilities]
-    wanted = {finding.unit_id for finding in findings} | {share.unit_id for share in shares}
-    wanted |= {share.transferred_from_id for share in shares if share.transferred_from_id}
-    units = {unit.id: unit for unit in db.session.scalars(
-        select(Unit).where(Unit.id.in_(wanted)).options(selectinload(Unit.names)))} if wanted else {}
-    for finding in findings:
-        set_committed_value(finding, "unit", units[finding.unit_id])
-    for share in shares:
-        set_committed_value(share, "unit", units[share.unit_id])
-        set_committed_value(share, "transferred_from", units.get(share.transferred_from_id))
+    preload.attach(findings, "unit", "unit_id")
+    preload.attach(shares, "unit", "unit_id")
+    preload.attach(shares, "transferred_from", "transferred_from_id")

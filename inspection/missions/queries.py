@@ -23,6 +23,7 @@ from inspection.missions.models import (
     plan_units,
 )
 from inspection.rules import RuleViolation
+from inspection.units import preload
 from inspection.units.models import Unit
 
 #: the year a mission belongs to: when it was planned to start, else its decision, else the period reviewed
@@ -40,14 +41,21 @@ def _members():
 
 LIST_OPTIONS = (_units(), _members(), joinedload(Mission.plan))
 
+#: the workspace's mission; the units of its sessions and self-reports and the issuing unit, usually among the
+#: mission's own units, are set by attach_units (looked up in the session first: no query each)
 WORKSPACE_OPTIONS = (
     _units(), _members(), joinedload(Mission.plan),
-    joinedload(Mission.issuing_unit).selectinload(Unit.names),
-    selectinload(Mission.sessions).selectinload(WorkingSession.unit).selectinload(Unit.names),
     selectinload(Mission.sessions).selectinload(WorkingSession.files),
-    selectinload(Mission.self_reports).selectinload(SelfReport.unit).selectinload(Unit.names),
     selectinload(Mission.self_reports).joinedload(SelfReport.file),
 )
+
+
+def attach_units(mission: Mission) -> Mission:
+    """Set the units the workspace names beside the mission's own (loaded by WORKSPACE_OPTIONS)."""
+    preload.attach([mission], "issuing_unit", "issuing_unit_id")
+    preload.attach(mission.sessions, "unit", "unit_id")
+    preload.attach(mission.self_reports, "unit", "unit_id")
+    return mission
 
 SESSION_OPTIONS = (
     joinedload(WorkingSession.mission).options(_units(), _members()),

@@ -139,7 +139,7 @@ CONFLICT_FIELDS = {"plan": "plan_id", "issuing_unit": "issuing_unit_code", "grou
 @bp.route("/missions/<int:mission_id>")
 @login_required
 def workspace(mission_id: int):
-    mission = get_mission(mission_id, options=queries.WORKSPACE_OPTIONS)
+    mission = queries.attach_units(get_mission(mission_id, options=queries.WORKSPACE_OPTIONS))
     # a reopened mission concluded again starts from the notice it had
     status_form = StatusForm(conclusion_ref=mission.conclusion_ref, conclusion_date=mission.conclusion_date)
     return render_template("missions/workspace.html", **workspace_context(mission, status_form))
@@ -191,7 +191,7 @@ def change_status(mission_id: int):
     if not (form.conclusion_ref.errors or form.conclusion_date.errors or form.violation):
         flash(_("Không thực hiện được: biểu mẫu không hợp lệ hoặc đã hết hạn. Hãy tải lại trang rồi thử lại."),
               "danger")
-    mission = get_mission(mission_id, options=queries.WORKSPACE_OPTIONS)
+    mission = queries.attach_units(get_mission(mission_id, options=queries.WORKSPACE_OPTIONS))
     return render_template("missions/workspace.html", **workspace_context(mission, form)), 400
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import exists, func, or_, select
-from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
+from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from inspection.auth.models import Role
 from inspection.extensions import db
@@ -14,7 +14,7 @@ from inspection.findings.register_filters import waiting_clause
 from inspection.missions.access import can_edit_mission
 from inspection.missions.models import Mission
 from inspection.responses.models import DueDateChange, ExtensionStatus, Message
-from inspection.units.models import Unit
+from inspection.units import preload
 
 
 @dataclass
@@ -54,18 +54,20 @@ def _reported_done(mission: Mission) -> list[Responsibility]:
              .where(Responsibility.status == UnitStatus.REPORTED_DONE,
                     Recommendation.verified_status == VerifiedStatus.OPEN)
              .order_by(Responsibility.reported_done_at, Responsibility.id)
-             .options(contains_eager(Responsibility.recommendation),
-                      selectinload(Responsibility.unit).selectinload(Unit.names)))
-    return list(db.session.scalars(_of_mission(query, mission)))
+             .options(contains_eager(Responsibility.recommendation)))
+    shares = list(db.session.scalars(_of_mission(query, mission)))
+    preload.attach(shares, "unit", "unit_id")  # the mission's units, already on the page: usually no query
+    return shares
 
 
 def _pending_extensions(mission: Mission) -> list[DueDateChange]:
     query = (select(DueDateChange).join(DueDateChange.recommendation)
              .where(DueDateChange.status == ExtensionStatus.PENDING)
              .order_by(DueDateChange.requested_at, DueDateChange.id)
-             .options(contains_eager(DueDateChange.recommendation), joinedload(DueDateChange.requested_by),
-                      selectinload(DueDateChange.unit).selectinload(Unit.names)))
-    return list(db.session.scalars(_of_mission(query, mission)))
+             .options(contains_eager(DueDateChange.recommendation), joinedload(DueDateChange.requested_by)))
+    changes = list(db.session.scalars(_of_mission(query, mission)))
+    preload.attach(changes, "unit", "unit_id")
+    return changes
 
 
 def _unanswered(mission: Mission) -> list[UnansweredThread]:
