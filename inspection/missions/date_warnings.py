@@ -7,8 +7,9 @@ a save (warnings, never refusals: the source may really say so, as the 2017 arti
 - any date of the mission, its sessions, self-reports or recommendations more than FAR_PAST before today or
   FAR_FUTURE after it (a mistyped year: 1917, 2071).
 
-Each check is one SQL query over one mission. Features above this one add their records' checks with
-`contribute` (the findings add the recommendations' dates), so the page and the saves ask one function,
+The mission's own checks read the mission, its sessions and self-reports (a handful, loaded with the workspace's
+mission); the recommendations' check is one SQL query over the mission. Features above this one add their records'
+checks with `contribute` (the findings add the recommendations' dates), so the page and the saves ask one function,
 `for_mission`, and `about(record)` keeps the warnings of one saved record.
 """
 
@@ -19,10 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import and_, exists, or_, select
-from sqlalchemy.orm import aliased
 
-from inspection.extensions import db
 from inspection.formatting import vn_date
 from inspection.missions.models import Mission, SelfReport, WorkingSession
 from inspection.timeutil import today_vn
@@ -123,49 +121,46 @@ def _mission_dates(mission: Mission, bounds: Bounds) -> list[DateWarning]:
 # --- sessions and self-reports -------------------------------------------------------------------
 
 def _sessions_before_reports(mission: Mission) -> list[DateWarning]:
-    """Sessions held before the first self-report of their unit (which they review)."""
-    report, earlier = aliased(SelfReport), aliased(SelfReport)
-    first = ~exists().where(earlier.mission_id == mission.id, earlier.unit_id == report.unit_id,
-                            or_(earlier.report_date < report.report_date,
-                                and_(earlier.report_date == report.report_date, earlier.id < report.id)))
-    rows = db.session.execute(
-        select(WorkingSession.id, WorkingSession.held_on, report.id, report.ref, report.report_date)
-        .join(report, and_(report.mission_id == WorkingSession.mission_id, report.unit_id == WorkingSession.unit_id))
-        .where(WorkingSession.mission_id == mission.id, WorkingSession.held_on < report.report_date, first)
-        .order_by(WorkingSession.held_on, WorkingSession.id)).all()
-    return [_session_warning(session_id, _(
+    """Sessions held before the first self-report of their unit (which they review). Read from the mission's
+    sessions and self-reports (a handful, which the workspace has already loaded: no query of its own)."""
+    first: dict[int, SelfReport] = {}
+    for report in sorted((report for report in mission.self_reports if report.report_date),
+                         key=lambda report: (report.report_date, report.id)):
+        first.setdefault(report.unit_id, report)
+    early = [(session, first[session.unit_id]) for session in _in_order(mission.sessions)
+             if session.unit_id in first and session.held_on < first[session.unit_id].report_date]
+    return [_session_warning(session.id, _(
         "Buổi làm việc ngày %(held)s diễn ra trước báo cáo tự kiểm tra %(ref)s ngày %(reported)s mà buổi làm việc "
-        "xem xét.", held=vn_date(held_on), ref=ref, reported=vn_date(reported_on)), also=(("self_report", report_id),))
-        for session_id, held_on, report_id, ref, reported_on in rows]
+        "xem xét.", held=vn_date(session.held_on), ref=report.ref, reported=vn_date(report.report_date)),
+        also=(("self_report", report.id),)) for session, report in early]
+
+
+def _in_order(sessions: list[WorkingSession]) -> list[WorkingSession]:
+    return sorted((session for session in sessions if session.held_on),
+                  key=lambda session: (session.held_on, session.id))
 
 
 def _sessions(mission: Mission, bounds: Bounds) -> list[DateWarning]:
-    rows = db.session.execute(
-        select(WorkingSession.id, WorkingSession.held_on, WorkingSession.minutes_date)
-        .where(WorkingSession.mission_id == mission.id, _unusual(WorkingSession.held_on, bounds, period=True)
-               | _unusual(WorkingSession.minutes_date, bounds))
-        .order_by(WorkingSession.held_on, WorkingSession.id)).all()
     found = []
-    for session_id, held_on, minutes_date in rows:
+    for session in _in_order(mission.sessions):
+        held_on, minutes_date = session.held_on, session.minutes_date
         if bounds.far(held_on):
-            found.append(_session_warning(session_id, far_message(_("Buổi làm việc"), held_on)))
+            found.append(_session_warning(session.id, far_message(_("Buổi làm việc"), held_on)))
         elif bounds.outside_period(held_on):
-            found.append(_session_warning(session_id, _(
+            found.append(_session_warning(session.id, _(
                 "Buổi làm việc ngày %(held)s nằm ngoài thời kỳ của đoàn (%(period)s).", held=vn_date(held_on),
                 period=period_text(bounds))))
         if bounds.far(minutes_date):
-            found.append(_session_warning(session_id, far_message(_("Biên bản buổi làm việc"), minutes_date)))
+            found.append(_session_warning(session.id, far_message(_("Biên bản buổi làm việc"), minutes_date)))
     return found
 
 
 def _reports(mission: Mission, bounds: Bounds) -> list[DateWarning]:
-    rows = db.session.execute(
-        select(SelfReport.id, SelfReport.ref, SelfReport.report_date)
-        .where(SelfReport.mission_id == mission.id, _unusual(SelfReport.report_date, bounds))
-        .order_by(SelfReport.report_date, SelfReport.id)).all()
-    return [DateWarning(far_message(_("Báo cáo tự kiểm tra %(ref)s", ref=ref), reported_on), "self_report",
-                        report_id, "missions.workspace", _report_anchor(mission, report_id))
-            for report_id, ref, reported_on in rows]
+    reports = sorted((report for report in mission.self_reports if bounds.far(report.report_date)),
+                     key=lambda report: (report.report_date, report.id))
+    return [DateWarning(far_message(_("Báo cáo tự kiểm tra %(ref)s", ref=report.ref), report.report_date),
+                        "self_report", report.id, "missions.workspace", _report_anchor(mission, report.id))
+            for report in reports]
 
 
 def _report_anchor(mission: Mission, report_id: int) -> dict:
