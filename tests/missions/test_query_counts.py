@@ -40,9 +40,9 @@ def test_workspace_runs_a_fixed_number_of_queries(app, login, count_queries):
     client = login(head)
     assert _count(count_queries, client, f"/missions/{small.id}") == _count(count_queries, client,
                                                                          f"/missions/{large.id}")
-    # Ceiling = the page's fixed query budget (measured 18 on SQLite, plus a small margin), plus the four queries
-    # of the date warnings the team sees (inspection/missions/date_warnings.py).
-    assert _count(count_queries, client, f"/missions/{large.id}") <= 24
+    # Ceiling = the page's fixed query budget (measured 16 on SQLite with the one query of the date warnings the
+    # team sees, inspection/missions/date_warnings.py; 22 before the units were looked up in the session first)
+    assert _count(count_queries, client, f"/missions/{large.id}") <= 17
 
 
 def test_workspace_for_a_unit_officer_runs_a_fixed_number_of_queries(app, login, count_queries):
@@ -54,8 +54,8 @@ def test_workspace_for_a_unit_officer_runs_a_fixed_number_of_queries(app, login,
     client = login(officer)
     assert _count(count_queries, client, f"/missions/{small.id}") == _count(count_queries, client,
                                                                          f"/missions/{large.id}")
-    # Ceiling = the page's fixed query budget (measured 17 on SQLite, plus a small margin).
-    assert _count(count_queries, client, f"/missions/{large.id}") <= 19
+    # Ceiling = the page's fixed query budget (measured 14 on SQLite, plus a small margin; 17 before).
+    assert _count(count_queries, client, f"/missions/{large.id}") <= 15
 
 
 def test_mission_list_runs_a_fixed_number_of_queries(app, login, count_queries):
