@@ -11,7 +11,7 @@ from itertools import groupby
 
 from flask import request
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from inspection.extensions import db
 from inspection.findings.access import sees_recommendation
@@ -111,10 +111,11 @@ def _ids_and_counts(mission, user, visible: set[int] | None) -> tuple[list[int],
 
 def _groups(ids: list[int], visible: set[int] | None) -> list[tuple[Unit, list[FindingRow]]]:
     """The page's findings with the recommendations the reader sees, grouped by unit in the ids' order."""
+    # one statement (joined) rather than one per kind of record: a page is some 20 findings and 30 recommendations
     query = (select(Finding).where(Finding.id.in_(ids))
-             .options(selectinload(Finding.session),
-                      selectinload(Finding.recommendations).selectinload(Recommendation.responsibilities)))
-    by_id = {finding.id: finding for finding in db.session.scalars(query)}
+             .options(joinedload(Finding.session),
+                      joinedload(Finding.recommendations).joinedload(Recommendation.responsibilities)))
+    by_id = {finding.id: finding for finding in db.session.scalars(query).unique()}
     findings = [by_id[finding_id] for finding_id in ids if finding_id in by_id]
     _attach_units(findings)
     rows = [FindingRow(finding, [rec for rec in finding.recommendations if sees_recommendation(visible, rec)])
