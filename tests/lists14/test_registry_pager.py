@@ -8,26 +8,11 @@ import re
 import pytest
 from sqlalchemy import select
 
-from inspection.access import SYSTEM
 from inspection.auth.models import Role
 from inspection.extensions import db
-from inspection.nominations.catalogue import seed_catalogue
 from inspection.nominations.models import Dossier
-from inspection.units.models import UnitKind
 from tests.factories import make_unit
-from tests.nominations.builders import make_dossier
-
-
-@pytest.fixture
-def registry(app):
-    """23 dossiers over three years and three units; pages of 4."""
-    seed_catalogue(SYSTEM)
-    province = make_unit("UBND tỉnh Thử", code="TT", kind=UnitKind.PROVINCE)
-    units = [make_unit(f"Sở {n}", code=f"TT-S{n}", parent=province) for n in range(3)]
-    for number in range(23):
-        make_dossier(units[number * 7 % 3], code=f"HS-{number * 11 % 23:02d}", year=2016 + number % 3)
-    db.session.commit()
-    app.config.update(PAGE_SIZE=4)
+from tests.listscale.test_registry_pages import dossiers  # noqa: F401 (the fixture: 23 dossiers, pages of 4)
 
 
 def _order() -> list[str]:
@@ -47,7 +32,8 @@ def _pager(page: str) -> dict[str, str]:
                        nav)}
 
 
-def test_the_registry_pager_offers_numbered_and_keyset_links_and_both_lead_to_the_right_rows(registry, client_as):
+@pytest.mark.usefixtures("dossiers")
+def test_the_registry_pager_offers_numbered_and_keyset_links_and_both_lead_to_the_right_rows(client_as):
     client, order = client_as(Role.COUNCIL), _order()
     second = client.get(_pager(client.get("/nominations/").get_data(as_text=True))["2"]).get_data(as_text=True)
     assert _codes(second) == order[4:8]
@@ -60,7 +46,8 @@ def test_the_registry_pager_offers_numbered_and_keyset_links_and_both_lead_to_th
     assert _codes(back) == order[4:8]
 
 
-def test_past_the_counted_pages_the_last_page_link_gives_the_oldest_dossiers(registry, client_as, app):
+@pytest.mark.usefixtures("dossiers")
+def test_past_the_counted_pages_the_last_page_link_gives_the_oldest_dossiers(client_as, app):
     app.config.update(REGISTRY_COUNT_CAP=10)
     client, order = client_as(Role.COUNCIL), _order()
     links = _pager(client.get("/nominations/").get_data(as_text=True))
@@ -72,7 +59,8 @@ def test_past_the_counted_pages_the_last_page_link_gives_the_oldest_dossiers(reg
     assert _codes(client.get(_pager(before)["Sau"]).get_data(as_text=True)) == order[-4:]
 
 
-def test_a_numbered_page_kept_as_a_bookmark_still_shows_its_rows(registry, client_as):
+@pytest.mark.usefixtures("dossiers")
+def test_a_numbered_page_kept_as_a_bookmark_still_shows_its_rows(client_as):
     client, order = client_as(Role.COUNCIL), _order()
     assert _codes(client.get("/nominations/?page=6").get_data(as_text=True)) == order[20:]
 
