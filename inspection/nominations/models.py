@@ -203,8 +203,9 @@ class Dossier(db.Model):
     __table_args__ = (
         UniqueConstraint("unit_id", "code"),
         Index("ix_dossier_unit_year_form", "unit_id", "year", "award_form_id"),
-        # the registry's order: a page of a million dossiers is read off this index, not sorted
-        Index("ix_dossier_year_unit_code", "year", "unit_id", "code"),
+        # the registry's order, id included: a page of a million dossiers is read off this index alone (on
+        # PostgreSQL an index-only scan: a numbered page or a subtree's first page skips index entries, not rows)
+        Index("ix_dossier_year_unit_code_id", "year", "unit_id", "code", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,7 +1,7 @@
 """One page of the dossier registry at any depth.
 
 The registry's order (newest year, then unit and dossier code, all descending) is the index
-ix_dossier_year_unit_code read backwards, and (unit, code) is unique, so a dossier's (year, unit_id, code) is its
+ix_dossier_year_unit_code_id read backwards, and (unit, code) is unique, so a dossier's (year, unit_id, code) is its
 place in the order. A page is reached in one of two ways:
 - `?page=N` (the page links, and links people kept): the page's ids are skipped to on the dossier table alone
   (the index, without the unit join), then those rows are read with what the page shows;

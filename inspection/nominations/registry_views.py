@@ -65,7 +65,7 @@ def registry_criteria(form: DossierFilterForm, args=None) -> DossierFilter:
 
 def registry_ids_query(criteria: DossierFilter, user):
     """The ids of the dossiers the user may see that the filter keeps, from the dossier table alone (a page is
-    found on the index ix_dossier_year_unit_code, see registry_pages)."""
+    found on the index ix_dossier_year_unit_code_id, see registry_pages)."""
     return filters.apply(select(Dossier.id), criteria, visible_unit_ids(user), holds.held_clause())
 
 
