@@ -24,6 +24,7 @@ from sqlalchemy import (
     bindparam,
     column,
     event,
+    func,
     inspect,
     literal_column,
     select,
@@ -33,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 _SPACES = re.compile(r"\s+")
 #: letters that do not decompose into a base letter and a combining mark
@@ -86,6 +88,19 @@ def newest_matching(statement, model, query: str, dialect: str):
     return statement.join(index, index.c.rowid == model.id).where(found).order_by(index.c.rowid.desc())
 
 
+def more_than(session, model, query: str, count: int) -> bool:
+    """Whether more than `count` rows hold the words, reading at most count + 1 of the index's entries: on
+    SQLite the FTS5 table's rowids alone (joined to the rows it cost twice as much), elsewhere the matching ids."""
+    terms = normalise(query)[:MAX_TERMS_LENGTH]
+    if session.get_bind().dialect.name == "sqlite" and indexed(terms):
+        index = table(search_index(model.__table__.name), column("rowid"))
+        found = select(index.c.rowid).where(
+            literal_column(index.name).op("MATCH")(bindparam(None, fts_phrase(terms), type_=String())))
+    else:
+        found = select(model.id).where(matches(model, query))
+    return session.scalar(select(func.count()).select_from(found.limit(count + 1).subquery())) > count
+
+
 def indexed(terms: str) -> bool:
     """Whether a trigram index can answer these (normalised) words: at least one trigram in them."""
     return len(terms) >= TRIGRAM
@@ -113,32 +128,37 @@ def scanned(model, query: str):
 
 
 class _Matches(ColumnElement):
-    """`search_text LIKE '%terms%'`, or on SQLite `id IN (rowids the FTS5 trigram index finds)`."""
+    """`search_text LIKE '%terms%'`, or on SQLite `id IN (rowids the FTS5 trigram index finds)`. Both forms
+    are built here, their words bound parameters: the construct is then part of a statement's cache key like
+    any other, so a search's statements are compiled once per shape, not once per request (a dozen per page)."""
 
     type = Boolean()
-    inherit_cache = False
+    _traverse_internals = [("scan", InternalTraversal.dp_clauseelement),
+                           ("lookup", InternalTraversal.dp_clauseelement)]
+    inherit_cache = True
     _is_implicitly_boolean = True  # inside an OR, not `… = 1` on SQLite (which no index answers)
 
     def __init__(self, model, terms: str):
-        self.model, self.terms = model, terms
+        self.scan = scanned(model, terms)
+        self.lookup = _index_lookup(model, terms) if indexed(terms) else self.scan
 
-    def like(self):
-        return scanned(self.model, self.terms)
+
+def _index_lookup(model, terms: str):
+    """`id IN (rowids the FTS5 trigram index finds)` (SQLite)."""
+    index = search_index(model.__table__.name)
+    rowids = select(literal_column("rowid")).select_from(table(index)).where(
+        literal_column(index).op("MATCH")(bindparam(None, fts_phrase(terms), type_=String())))
+    return model.id.in_(rowids)
 
 
 @compiles(_Matches)
 def _compile_like(element, compiler, **kw):
-    return compiler.process(element.like(), **kw)
+    return compiler.process(element.scan, **kw)
 
 
 @compiles(_Matches, "sqlite")
 def _compile_fts(element, compiler, **kw):
-    if not indexed(element.terms):
-        return compiler.process(element.like(), **kw)
-    index = search_index(element.model.__table__.name)
-    rowids = select(literal_column("rowid")).select_from(table(index)).where(
-        literal_column(index).op("MATCH")(bindparam(None, fts_phrase(element.terms), type_=String())))
-    return compiler.process(element.model.id.in_(rowids), **kw)
+    return compiler.process(element.lookup, **kw)
 
 
 @dataclass(frozen=True)

@@ -44,9 +44,15 @@ class RegisterPagination(CappedPagination):
     as far as the sort needs), then those rows with everything the page shows. A deep page then skips index
     entries instead of thousands of joined rows. Arguments: user, filters, today."""
 
+    def _conditions(self) -> list:
+        """The WHERE clauses, built once for the page and its count (a subtree filter walks the unit tree)."""
+        if "_built" not in self.__dict__:
+            self._built = register_conditions(*(self._query_args[name] for name in ("user", "filters", "today")))
+        return self._built
+
     def _query_items(self) -> list[Recommendation]:
-        user, filters, today = (self._query_args[name] for name in ("user", "filters", "today"))
-        ids_query = _page_ids_query(filters, register_conditions(user, filters, today))
+        filters = self._query_args["filters"]
+        ids_query = _page_ids_query(filters, self._conditions())
         ids = list(db.session.scalars(ids_query.limit(self.per_page).offset(self._query_offset)))
         if not ids:
             return []
@@ -54,9 +60,8 @@ class RegisterPagination(CappedPagination):
         return list(db.session.scalars(query).unique())
 
     def _query_count(self) -> int:
-        user, filters, today = (self._query_args[name] for name in ("user", "filters", "today"))
-        self.cap = text_count_cap() if filters.get("q") else None
-        return register_count(user, filters, today, self.cap)
+        self.cap = text_count_cap() if self._query_args["filters"].get("q") else None
+        return count_where(self._conditions(), self.cap)
 
 
 def _page_ids_query(filters: dict, conditions: list):
@@ -69,10 +74,9 @@ def _page_ids_query(filters: dict, conditions: list):
     return query.order_by(*_ordering(filters))
 
 
-def register_count(user, filters: dict, today: date, cap: int | None = None) -> int:
-    """How many recommendations register_query lists, counted without the joins that only serve the display;
-    with a cap, up to cap + 1 (the rest is not read)."""
-    conditions = register_conditions(user, filters, today)
+def count_where(conditions: list, cap: int | None = None) -> int:
+    """How many recommendations the register lists under these conditions, counted without the joins that only
+    serve the display; with a cap, up to cap + 1 (the rest is not read)."""
     if cap is None:
         return db.session.scalar(from_recommendations(func.count(), where=conditions))
     return capped_count(from_recommendations(Recommendation.id, where=conditions), cap)

@@ -218,14 +218,9 @@ def _common(text: str) -> bool:
     """Looked up once per database session (the page and its count build the same conditions)."""
     known = db.session.info.setdefault("register_common_words", {})
     if (text, COMMON) not in known:
-        known[text, COMMON] = _more_than(Finding, text, COMMON) or _more_than(Recommendation, text, COMMON)
+        known[text, COMMON] = any(textsearch.more_than(db.session, model, text, COMMON)
+                                  for model in (Finding, Recommendation))
     return known[text, COMMON]
-
-
-def _more_than(model, text: str, count: int) -> bool:
-    """Whether more than `count` rows hold the words (reads at most count + 1 of them, in the index's order)."""
-    found = textsearch.newest_matching(select(model.id), model, text, db.engine.dialect.name).limit(count + 1)
-    return len(db.session.scalars(found).all()) > count
 
 
 def _cohort(year: int, _today) -> list:

@@ -36,6 +36,9 @@ class Kind:
     more: Callable | None = None
     #: the order of a small table's results; without it newest first, in the trigram index's order
     order: tuple = ()
+    #: a scoped user's rows of this kind are a few hundred at most (units, missions, their minutes): checked
+    #: against the words at once, without first asking the index how common the words are
+    few_in_scope: bool = False
 
 
 def _unit_ids_clause(column):
@@ -92,12 +95,12 @@ KINDS = (
          title=lambda unit: unit.name, detail=_parent_name,
          url=lambda unit: url_for("units.detail", unit_id=unit.id),
          options=(selectinload(Unit.names), selectinload(Unit.parent).selectinload(Unit.names)),
-         more=lambda q: url_for("units.index", q=q, scope="all"), order=(Unit.code,)),
+         more=lambda q: url_for("units.index", q=q, scope="all"), order=(Unit.code,), few_in_scope=True),
     Kind("missions", _l("Đoàn kiểm tra"), Mission, _mission_scope,
          title=lambda mission: mission.title,
          detail=lambda mission: " · ".join(str(ref) for ref in (mission.decision_ref, mission.conclusion_ref) if ref),
          url=lambda mission: url_for("missions.workspace", mission_id=mission.id),
-         options=(selectinload(Mission.units),)),
+         options=(selectinload(Mission.units),), few_in_scope=True),
     Kind("findings", _l("Kết quả kiểm tra"), Finding, _finding_scope,
          title=lambda finding: finding.title,
          detail=lambda finding: f"{finding.unit.name} · {finding.mission.title}",
@@ -122,12 +125,14 @@ KINDS = (
          title=lambda report: f"{report.ref} — {report.subject or ''}".rstrip(" —"),
          detail=lambda report: f"{report.unit.name} · {vn_date(report.report_date)} · {report.mission.title}",
          url=lambda report: url_for("missions.workspace", mission_id=report.mission_id),
-         options=(joinedload(SelfReport.unit).selectinload(Unit.names), joinedload(SelfReport.mission))),
+         options=(joinedload(SelfReport.unit).selectinload(Unit.names), joinedload(SelfReport.mission)),
+         few_in_scope=True),
     Kind("minutes", _l("Biên bản làm việc"), WorkingSession, _session_scope,
          title=lambda session: str(session.minutes_ref or session.place or ""),
          detail=lambda session: " · ".join(part for part in (
              session.unit.name if session.unit else "", vn_date(session.held_on), session.mission.title) if part),
          url=lambda session: url_for("missions.session", session_id=session.id),
-         options=(joinedload(WorkingSession.unit).selectinload(Unit.names), joinedload(WorkingSession.mission))),
+         options=(joinedload(WorkingSession.unit).selectinload(Unit.names), joinedload(WorkingSession.mission)),
+         few_in_scope=True),
 )
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}

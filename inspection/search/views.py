@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from inspection import access, counting
 from inspection.extensions import db
@@ -23,6 +23,7 @@ from inspection.textsearch import (
     highlight,
     indexed,
     matches,
+    more_than,
     newest_matching,
     normalise,
     scanned,
@@ -95,11 +96,11 @@ FEW = 2000
 def _few_in_index(kind: Kind, query: str) -> bool:
     """Whether the FTS5 index holds the words in at most FEW rows of the kind (it stops counting there).
     SQLite only: its index yields matches one by one, where PostgreSQL's trigram bitmap is built whole and its
-    planner weighs the scope against the words' estimated frequency itself."""
-    if db.engine.dialect.name != "sqlite":
+    planner weighs the scope against the words' estimated frequency itself. Not asked for a kind whose scoped
+    rows are few anyway (reading them costs less than the question)."""
+    if db.engine.dialect.name != "sqlite" or kind.few_in_scope:
         return False
-    found = newest_matching(select(kind.model.id), kind.model, query, "sqlite").limit(FEW + 1).subquery()
-    return db.session.scalar(select(func.count()).select_from(found)) <= FEW
+    return not more_than(db.session, kind.model, query, FEW)
 
 
 def _found_ids(kind: Kind, query: str) -> list[int]:
