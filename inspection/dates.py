@@ -7,8 +7,9 @@ from flask import g, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from wtforms import StringField
-from wtforms.widgets import TextInput
+from wtforms.widgets import TextInput, html_params
 
 from inspection.forms_util import KeepsParseErrors
 
@@ -71,14 +72,27 @@ def _picker_words() -> dict[str, str]:
     }
 
 
+def picker_attributes() -> Markup:
+    """The picker's words as the input's escaped attributes, written once a request and language (a filter
+    form's nine date fields escaped the same thirteen attributes nine times)."""
+    known = g.setdefault("picker_attributes", {})
+    language = str(get_locale())
+    if language not in known:
+        known[language] = Markup(html_params(**picker_words()))
+    return known[language]
+
+
 class DatePickerInput(TextInput):
     """A text input the date picker enhances (a button beside it opens a calendar)."""
 
     def __call__(self, field, **kwargs):
-        for name, value in picker_words().items():
-            kwargs.setdefault(name, value)
         kwargs.setdefault("autocomplete", "off")
-        return super().__call__(field, **kwargs)
+        if kwargs.keys() & picker_words().keys():  # a word given by the caller replaces the picker's own
+            for name, value in picker_words().items():
+                kwargs.setdefault(name, value)
+            return super().__call__(field, **kwargs)
+        own = super().__call__(field, **kwargs)
+        return Markup(f"{own[:-1]} {picker_attributes()}>")
 
 
 class VNDateField(KeepsParseErrors, StringField):
