@@ -5,9 +5,11 @@ Every recommendation adds 1 to a few keys (`keys_of`): the open ones to the tota
 each responsible unit, each cluster or block of those units, their mission and their issue year, in the aging
 column of their due date; every one to its cohort (issue year × verified status × the year of the verdict), its
 issue month, the month of its verdict, and the months it was overdue at month end (a +1 where that starts, a −1
-where its verdict ends it: the trend adds them up). Each key is counted twice: for the whole country (scope 0)
-and for the province its responsible units stand under (scope = the province's id: the dashboard of a province's
-subtree, the commonest filter, reads them too). The keys it added are kept with it (DashboardFact): when a
+where its verdict ends it: the trend adds them up). Each key is counted for the whole country (scope 0) and for
+the province its responsible units stand under (scope = the province's id: the dashboard of a province's
+subtree, the commonest filter, reads them too); and each of those twice again: among every recommendation
+(issue_year 0) and among those issued in its year (issue_year = that year: the dashboard of whole years of issue
+dates, the annual reports' filter, sums the years it covers). The keys it added are kept with it (DashboardFact): when a
 recommendation, its finding, its responsible units, their clusters or their place in the tree change, the flush
 that writes the change
 subtracts the old keys and adds the new ones in the same transaction (maintenance.py).
@@ -40,9 +42,12 @@ from inspection.units.models import Unit, UnitKind
 
 #: the count columns: recommendations, then overdue by 1–30, 31–60, 61–90, over 90 days
 COLUMNS = ("n", "d1", "d31", "d61", "d91")
+#: the key columns of a count (dashboard_count's primary key)
+KEY = ("kind", "k1", "k2", "k3", "scope", "issue_year")
 #: the aging buckets' lower bounds in days overdue (a boundary passes when (day − due) reaches one)
 BOUNDARIES = (1, 31, 61, 91)
 CHUNK = 500
+REBUILD_CHUNK = 20000
 CATEGORIES, SEVERITIES, STATUSES = list(FindingCategory), list(Severity), list(VerifiedStatus)
 
 
@@ -63,9 +68,12 @@ def verdict_day(verified_at: datetime) -> date:
 
 
 def keys_of(rec, units: set[int], groups: set[int], day: date, provinces: set[int] = frozenset()) -> list[tuple]:
-    """(kind, k1, k2, k3, scope, column) for each 1 this recommendation adds, its aging counted on `day`: the same
-    keys in the whole country's scope (0) and in that of each province of its responsible units."""
-    return [(*key[:4], scope, key[4]) for scope in (0, *sorted(provinces)) for key in _keys(rec, units, groups, day)]
+    """(kind, k1, k2, k3, scope, issue_year, column) for each 1 this recommendation adds, its aging counted on
+    `day`: the same keys in the whole country's scope (0) and in that of each province of its responsible units,
+    each among every year (0) and among its issue year's."""
+    years = (0,) if rec.issued_on is None else (0, rec.issued_on.year)
+    return [(*key[:4], scope, year, key[4]) for scope in (0, *sorted(provinces)) for year in years
+            for key in _keys(rec, units, groups, day)]
 
 
 def _keys(rec, units: set[int], groups: set[int], day: date) -> list[tuple]:
@@ -195,17 +203,17 @@ def difference(old: dict[int, list], new: dict[int, list]) -> Counter:
 
 
 def rows_of(change: Counter) -> dict[tuple, list[int]]:
-    """(kind, k1, k2, k3, scope) → the five columns' changes, without keys that do not change."""
+    """(kind, k1, k2, k3, scope, issue_year) → the five columns' changes, without keys that do not change."""
     rows = defaultdict(lambda: [0] * len(COLUMNS))
-    for (kind, k1, k2, k3, scope, column), amount in change.items():
+    for (*key, column), amount in change.items():
         if amount:
-            rows[kind, k1, k2, k3, scope][column] += amount
+            rows[tuple(key)][column] += amount
     return {key: values for key, values in rows.items() if any(values)}
 
 
 def _add(connection, change: Counter) -> None:
     """Add the changes to the counts; rows in key order, so that two transactions lock them in the same order."""
-    rows = [dict(zip(("kind", "k1", "k2", "k3", "scope", *COLUMNS), (*key, *values), strict=True))
+    rows = [dict(zip((*KEY, *COLUMNS), (*key, *values), strict=True))
             for key, values in sorted(rows_of(change).items())]
     if not rows:
         return
@@ -213,7 +221,7 @@ def _add(connection, change: Counter) -> None:
     statement = dialect.insert(DashboardCount)
     table = DashboardCount.__table__
     statement = statement.on_conflict_do_update(
-        index_elements=["kind", "k1", "k2", "k3", "scope"],
+        index_elements=list(KEY),
         set_={column: table.c[column] + statement.excluded[column] for column in COLUMNS})
     connection.execute(statement, rows)
 
@@ -242,17 +250,15 @@ def rebuild(connection, today: date) -> int:
     connection.execute(delete(DashboardCount))
     connection.execute(delete(DashboardFact))
     connection.execute(delete(DashboardState))
-    keys = current_keys(connection, None, today)
-    _add(connection, difference({}, keys))
-    _store_all(connection, keys)
+    ids = sorted(connection.scalars(select(Recommendation.id)))
+    for start in range(0, len(ids), REBUILD_CHUNK):  # a part at a time: every key of the backlog would fill memory
+        keys = current_keys(connection, ids[start:start + REBUILD_CHUNK], today)
+        _add(connection, difference({}, keys))
+        rows = [{"recommendation_id": rec_id, "keys": json.dumps(found)} for rec_id, found in keys.items()]
+        if rows:
+            connection.execute(insert(DashboardFact), rows)
     connection.execute(insert(DashboardState).values(id=1, as_of=today, built_at=utcnow()))
-    return len(keys)
-
-
-def _store_all(connection, keys: dict[int, list[tuple]]) -> None:
-    rows = [{"recommendation_id": rec_id, "keys": json.dumps(found)} for rec_id, found in keys.items()]
-    for start in range(0, len(rows), 5000):
-        connection.execute(insert(DashboardFact), rows[start:start + 5000])
+    return len(ids)
 
 
 # --- today ---------------------------------------------------------------------------------------------------

@@ -2,16 +2,17 @@
 direct count (queries.py, cohorts.py, trend.py), from a few hundred rows whatever the size of the backlog.
 
 Used for the whole backlog (no filter, a user who sees everything): the council's and the admins' page, the one
-that aggregated everything; and for a province's subtree, alone, by such a user (its own scope of the counts).
-Any other filter (a district's subtree, a cluster, issue dates, an inspector's own missions) counts its own,
-narrower set directly."""
+that aggregated everything; for a province's subtree, by such a user (its own scope of the counts); and for either
+with issue dates that cover whole calendar years (from 01/01 of a year, to 31/12 of a year, or both: the counts'
+issue_year, summed over the years covered). Any other filter (a district's subtree, a cluster, other issue dates,
+an inspector's own missions) counts its own, narrower set directly."""
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from itertools import accumulate
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, func, or_, select
 
 from inspection.dashboard import queries
 from inspection.dashboard.cohorts import YEARS, CohortTable, cohort_of
@@ -37,25 +38,43 @@ from inspection.units.models import UnitKind, UnitPlacement
 #: the kinds read whole (a few hundred rows in all)
 SMALL = ("total", "catsev", "iyear", "cohort", "issued", "verified", "ovstart", "ovend")
 ZERO = (0,) * len(COLUMNS)
+#: the filters the counts answer (with a province's subtree), issue dates when they cover whole years
+YEAR_FILTERS = ("issued_from", "issued_to")
+COUNTED_FILTERS = ("subtree", *YEAR_FILTERS)
+#: issue_year 0 of the counts: every recommendation, whatever its issue date
+EVERY_YEAR = (0, 0)
+
+
+def _plus(first, second) -> list[int]:
+    return [old + new for old, new in zip(first, second, strict=True)]
 
 
 class Kept:
     """The counts as they stand today: the stored rows plus the correction for the days since `as_of`."""
 
-    def __init__(self, scope: Scope, as_of: date, counted: int = 0):
+    def __init__(self, scope: Scope, as_of: date, counted: int = 0, years: tuple[int, int] = EVERY_YEAR):
         connection = db.session.connection()
-        self.scope, self.counted = scope, counted
+        self.scope, self.counted, self.years = scope, counted, years
         fixes = correction(connection, as_of, scope.today) if as_of < scope.today else {}
-        self.fixes = {key[:4]: values for key, values in fixes.items() if key[4] == counted}
-        self.rows = defaultdict(lambda: [0] * len(COLUMNS))
-        table = DashboardCount.__table__
-        query = select(table.c.kind, table.c.k1, table.c.k2, table.c.k3, *[table.c[name] for name in COLUMNS])
+        self.fixes = defaultdict(lambda: list(ZERO))
+        for key, values in fixes.items():
+            if key[4] == counted and years[0] <= key[5] <= years[1]:
+                self.fixes[key[:4]] = _plus(self.fixes[key[:4]], values)
+        self.rows = defaultdict(lambda: list(ZERO))
+        table = DashboardCount
+        query = select(table.kind, table.k1, table.k2, table.k3, *[getattr(table, name) for name in COLUMNS])
         for kind, k1, k2, k3, *values in db.session.execute(
-                query.where(table.c.kind.in_(SMALL), table.c.scope == counted)):
-            self.rows[kind, k1, k2, k3] = values
+                query.where(table.kind.in_(SMALL), table.scope == counted, *self.of_years())):
+            self.rows[kind, k1, k2, k3] = _plus(self.rows[kind, k1, k2, k3], values)
         for key, values in self.fixes.items():
             if key[0] in SMALL:
-                self.rows[key] = [old + new for old, new in zip(self.rows[key], values, strict=True)]
+                self.rows[key] = _plus(self.rows[key], values)
+
+    def of_years(self) -> list:
+        """The condition on the counts' issue_year: one value (0, or a single year), else the years covered."""
+        if self.years[0] == self.years[1]:
+            return [DashboardCount.issue_year == self.years[0]]
+        return [DashboardCount.issue_year.between(*self.years)]
 
     def of_kind(self, kind: str) -> dict[tuple, list[int]]:
         return {key[1:]: values for key, values in self.rows.items() if key[0] == kind}
@@ -64,23 +83,32 @@ class Kept:
         """The TOP keys of a long kind, most overdue then most open then lowest id: the stored order, widened
         by the number of corrected keys (only they can move), corrected, sorted again."""
         fixes = {key[1]: values for key, values in self.fixes.items() if key[0] == kind}
-        table = DashboardCount
-        overdue = table.d1 + table.d31 + table.d61 + table.d91
-        query = select(table.k1, *[getattr(table, column) for column in COLUMNS]).where(
-            table.kind == kind, table.scope == self.counted, table.n > 0)
+        query, measured = self._long_kind(kind)
+        n, overdue = measured[0], measured[1] + measured[2] + measured[3] + measured[4]
         if among is not None:
-            query = query.where(table.k1.in_(among))
+            query = query.where(DashboardCount.k1.in_(among))
         found = {k1: list(values) for k1, *values in db.session.execute(
-            query.order_by(overdue.desc(), table.n.desc(), table.k1).limit(queries.TOP + len(fixes)))}
+            query.order_by(overdue.desc(), n.desc(), DashboardCount.k1).limit(queries.TOP + len(fixes)))}
         missing = set(fixes) - set(found)
         if missing:
             found |= {k1: list(values) for k1, *values in db.session.execute(
-                query.where(table.k1.in_(missing)).limit(None).order_by(None))}
+                query.where(DashboardCount.k1.in_(missing)).limit(None).order_by(None))}
         for k1, values in fixes.items():
-            found[k1] = [old + new for old, new in zip(found.get(k1, ZERO), values, strict=True)]
+            found[k1] = _plus(found.get(k1, ZERO), values)
         ranked = sorted(((k1, values) for k1, values in found.items() if values[0] > 0),
                         key=lambda item: (-sum(item[1][1:]), -item[1][0], item[0]))
         return ranked[:queries.TOP]
+
+    def _long_kind(self, kind: str) -> tuple:
+        """SELECT k1, the five columns of a long kind's keys that hold recommendations: its stored rows for one
+        issue_year, or their sums over the years covered; and those columns."""
+        table = DashboardCount
+        stored = [getattr(table, column) for column in COLUMNS]
+        where = [table.kind == kind, table.scope == self.counted, *self.of_years()]
+        if self.years[0] == self.years[1]:
+            return select(table.k1, *stored).where(*where, table.n > 0), stored
+        summed = [func.sum(column) for column in stored]
+        return select(table.k1, *summed).where(*where).group_by(table.k1).having(summed[0] > 0), summed
 
 
 def measures(values) -> list[int]:
@@ -88,14 +116,28 @@ def measures(values) -> list[int]:
     return [values[0], sum(values[1:]), *values[1:]]
 
 
+def counted_years(filters: dict) -> tuple[int, int] | None:
+    """The issue years whose counts answer these issue dates: EVERY_YEAR without any, (first, last) when they
+    cover whole calendar years (an open end: every year that way), else None (counted directly)."""
+    start, end = filters.get("issued_from"), filters.get("issued_to")
+    if start is None and end is None:
+        return EVERY_YEAR
+    if (start and (start.month, start.day) != (1, 1)) or (end and (end.month, end.day) != (12, 31)):
+        return None
+    return (start.year if start else 1, end.year if end else 9999)
+
+
 def counted_scope(scope: Scope) -> int | None:
-    """The scope of the counts that answers this dashboard: 0 (no filter, a user who sees everything), a province's
-    id (its subtree alone, such a user, the province still there and no move of a unit dated after today: the
-    counts follow today's tree), else None (counted directly)."""
-    if not scope.where:
+    """The scope of the counts that answers this dashboard: 0 (a user who sees everything, no filter but whole
+    years of issue dates), a province's id (its subtree, such a user, the province still there and no move of a
+    unit dated after today: the counts follow today's tree), else None (counted directly)."""
+    filters = scope.filters
+    if set(filters) - set(COUNTED_FILTERS) or len(scope.where) != len(filters) or counted_years(filters) is None:
+        return None  # another filter, a user who sees part, or issue dates within a year
+    unit = filters.get("subtree")
+    if unit is None:
         return 0
-    unit = scope.filters.get("subtree")
-    if len(scope.where) != 1 or set(scope.filters) != {"subtree"} or unit.kind != UnitKind.PROVINCE:
+    if unit.kind != UnitKind.PROVINCE:
         return None
     if unit.valid_to is not None and unit.valid_to < scope.today:
         return None
@@ -111,7 +153,7 @@ def build(scope: Scope, year: int | None, years: list[int]):
     kept_state = state(db.session.connection()) if counted is not None else None
     if kept_state is None or kept_state.as_of > scope.today:
         return None
-    kept = Kept(scope, kept_state.as_of, counted)
+    kept = Kept(scope, kept_state.as_of, counted, counted_years(scope.filters))
     by_category, by_severity = _categories(kept)
     return dict(totals=make_row(scope, "", {}, measures(kept.rows["total", 0, 0, 0])), by_unit=_units(kept),
                 by_group=_groups(kept, year), by_mission=_missions(kept), by_category=by_category,
@@ -122,7 +164,7 @@ def _categories(kept: Kept) -> tuple[list[Row], list[Row]]:
     categories, severities = defaultdict(lambda: [0] * 6), defaultdict(lambda: [0] * 6)
     for (category, severity, _k3), values in kept.of_kind("catsev").items():
         for sums, key in ((categories, CATEGORIES[category]), (severities, SEVERITIES[severity])):
-            sums[key] = [old + new for old, new in zip(sums[key], measures(values), strict=True)]
+            sums[key] = _plus(sums[key], measures(values))
     scope = kept.scope
     return ([make_row(scope, category.label, {"category": category.value}, categories[category])
              for category in FindingCategory],
@@ -160,6 +202,8 @@ def _cohorts(kept: Kept) -> CohortTable:
     scope = kept.scope
     issued_years = [month // 12 for (month, _k2, _k3), values in kept.of_kind("issued").items() if values[0]]
     last = min(max(issued_years), scope.today.year) if issued_years else scope.today.year
+    if scope.filters.get("issued_to"):  # the period's last year, as cohorts.py
+        last = scope.filters["issued_to"].year
     first = last - YEARS + 1
     counts = {(year, STATUSES[status], verdict or None): values[0]
               for (year, status, verdict), values in kept.of_kind("cohort").items()
@@ -168,7 +212,7 @@ def _cohorts(kept: Kept) -> CohortTable:
     backlog = [0] * len(COLUMNS)
     for (year, _k2, _k3), values in kept.of_kind("iyear").items():
         if year < first:
-            backlog = [old + new for old, new in zip(backlog, values, strict=True)]
+            backlog = _plus(backlog, values)
     before = {"issued_to": date(first - 1, 12, 31)}
     return CohortTable(cohorts, scope.cell(backlog[0], before | OPEN),
                        scope.cell(sum(backlog[1:]), before | {"overdue": True}), first)

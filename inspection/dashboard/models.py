@@ -20,6 +20,8 @@ class DashboardCount(db.Model):
     k3: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     #: 0: the whole country; else the id of the province whose subtree these recommendations are in
     scope: Mapped[int] = mapped_column(primary_key=True, autoincrement=False, default=0)
+    #: 0: every recommendation; else only those issued in this year (a dashboard of whole years sums its years)
+    issue_year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False, default=0)
     n: Mapped[int] = mapped_column(default=0)
     d1: Mapped[int] = mapped_column(default=0)
     d31: Mapped[int] = mapped_column(default=0)

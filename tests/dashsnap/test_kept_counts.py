@@ -56,7 +56,7 @@ def test_rebuild_command_counts_what_was_written_behind_the_portal(app, runner):
     assert build_dashboard(Scope.of(council, {}, today)).totals.overdue.value == 1
     result = runner.invoke(args=["dashboard", "rebuild"])
     assert result.exit_code == 0 and "1 kiến nghị" in result.output
-    row = db.session.get(DashboardCount, ("total", 0, 0, 0, 0))
+    row = db.session.get(DashboardCount, ("total", 0, 0, 0, 0, 0))
     assert (row.n, row.d31) == (1, 1)
     _assert_kept_equals_direct(council)
 
@@ -68,12 +68,12 @@ def test_daily_job_moves_the_aging_buckets_to_today(app):
     make_recommendation(make_finding(make_mission([unit])), [unit], issued_on=today - timedelta(days=60),
                         due=today - timedelta(days=31))
     rebuild(db.session.connection(), today - timedelta(days=2))  # counted two days ago: 29 days overdue then
-    assert db.session.get(DashboardCount, ("total", 0, 0, 0, 0)).d1 == 1
+    assert db.session.get(DashboardCount, ("total", 0, 0, 0, 0, 0)).d1 == 1
     _assert_kept_equals_direct(council)  # read before the job: corrected on the fly (31–60 today)
     assert move_counts_to_today() == 1
     db.session.commit()
     assert db.session.get(DashboardState, 1).as_of == today
-    row = db.session.get(DashboardCount, ("total", 0, 0, 0, 0))
+    row = db.session.get(DashboardCount, ("total", 0, 0, 0, 0, 0))
     assert (row.d1, row.d31) == (0, 1)
     _assert_kept_equals_direct(council)
 
@@ -86,7 +86,7 @@ def test_page_reads_the_counts_and_states_their_time(app, login):
     make_recommendation(make_finding(make_mission([unit])), [unit], issued_on=today - timedelta(days=10),
                         due=today - timedelta(days=5))
     rebuild(db.session.connection(), today)
-    db.session.get(DashboardCount, ("total", 0, 0, 0, 0)).n = 1234
+    db.session.get(DashboardCount, ("total", 0, 0, 0, 0, 0)).n = 1234
     db.session.commit()
     client = login(council)
     page = client.get("/dashboard/").get_data(as_text=True)
