@@ -5,7 +5,7 @@ the recommendation added before."""
 
 from datetime import date, datetime
 
-from sqlalchemy import String, Text
+from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspection.extensions import db
@@ -13,6 +13,8 @@ from inspection.extensions import db
 
 class DashboardCount(db.Model):
     __tablename__ = "dashboard_count"
+    # a page reads one scope's and issue year's rows of a few kinds: without it, every scope's and year's of them
+    __table_args__ = (Index("ix_dashboard_count_read", "scope", "issue_year", "kind"),)
 
     kind: Mapped[str] = mapped_column(String(12), primary_key=True)
     k1: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

@@ -6,7 +6,7 @@ number is counted with `filter_conditions` of that dict on top of the scope, and
 merged with the dashboard's filters. So the number and the list agree by construction."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property
 from urllib.parse import urlencode
 
@@ -92,7 +92,13 @@ def _empty_range(start: str | None, end: str | None) -> bool:
     """Two dd/mm/yyyy query arguments, the end before the start."""
     if not start or not end:
         return False
-    return datetime.strptime(end, "%d/%m/%Y").date() < datetime.strptime(start, "%d/%m/%Y").date()
+    return _day_order(end) < _day_order(start)
+
+
+def _day_order(day: str) -> tuple[str, str, str]:
+    """dd/mm/yyyy as (yyyy, mm, dd), which sort as the days do (a page tests ~500 ranges: strptime cost 30 ms)."""
+    dd, mm, yyyy = day.split("/")
+    return yyyy.zfill(4), mm.zfill(2), dd.zfill(2)
 
 
 def merge(base: dict, extra: dict) -> dict:

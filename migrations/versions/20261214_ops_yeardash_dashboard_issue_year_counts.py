@@ -39,6 +39,7 @@ def _count_table(by_year: bool):
 
 def upgrade():
     _count_table(by_year=True)
+    op.create_index('ix_dashboard_count_read', 'dashboard_count', ['scope', 'issue_year', 'kind'], unique=False)
     from inspection.dashboard.counting import rebuild
     from inspection.timeutil import today_vn
 
