@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from flask import g, url_for
 from flask_babel import gettext as _
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from sqlalchemy import and_, case, distinct, func
 
 from inspection.findings.models import Recommendation
@@ -49,8 +49,8 @@ class Cell:
     @cached_property
     def html(self) -> Markup:
         """The number linked to its list (a page has ~600 of them: written here once, not by a template macro)."""
-        if self.href:
-            return Markup('<a href="{}" data-count="{}">{}</a>').format(self.href, self.value, self.text)
+        if self.href:  # escaped here rather than by Markup.format: its formatter cost a year's page 30 ms
+            return Markup(f'<a href="{escape(self.href)}" data-count="{self.value:d}">{escape(self.text)}</a>')
         return Markup('<span data-count="{}" title="{}">{}</span>').format(
             self.value, _("Kỳ lọc và năm ban hành không giao nhau"), self.text)
 
@@ -82,7 +82,14 @@ class Scope:
         return cls(user, filters, today, register_conditions(user, filters, today))
 
     def cell(self, value, extra: dict) -> Cell:
-        return Cell(int(value or 0), register_args(merge(self.filters, extra)))
+        if self.filters.keys() & extra.keys():
+            return Cell(int(value or 0), register_args(merge(self.filters, extra)))
+        # the same arguments, the dashboard's own written once (a page has ~600 cells)
+        return Cell(int(value or 0), self.own_args | register_args(extra))
+
+    @cached_property
+    def own_args(self) -> dict[str, str]:
+        return register_args(self.filters)
 
     def condition(self, extra: dict):
         return and_(*filter_conditions(extra, self.today))
