@@ -1,7 +1,7 @@
 """the dashboard's kept counts also per issue year (dashboard_count.issue_year), counted again here
 
 Revision ID: ops_yeardash
-Revises: ops_dash14
+Revises: ops_pg14
 Create Date: 2026-12-14 09:00:00.000000
 
 Every key is now counted among every recommendation (issue_year 0) and among those issued in its year, so that the
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'ops_yeardash'
-down_revision = 'ops_dash14'
+down_revision = 'ops_pg14'
 branch_labels = None
 depends_on = None
 
