@@ -7,10 +7,9 @@ merged with the dashboard's filters. So the number and the list agree by constru
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
-from urllib.parse import quote_plus
+from functools import cached_property
 
-from flask import g, url_for
+from flask import g
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 from sqlalchemy import and_, case, distinct, func
@@ -18,6 +17,7 @@ from sqlalchemy import and_, case, distinct, func
 from inspection.findings.models import Recommendation
 from inspection.findings.register_filters import filter_conditions, register_args, register_conditions
 from inspection.formatting import number
+from inspection.links import href_maker
 
 #: the measures of a breakdown row, all among open recommendations
 OPEN = {"verified": "open"}
@@ -55,24 +55,11 @@ class Cell:
             self.value, _("Kỳ lọc và năm ban hành không giao nhau"), self.text)
 
 
-#: the characters url_for leaves as they are in a query string (werkzeug.urls._urlencode)
-QUERY_SAFE = "!$'()*,/:;?@"
-
-
 def register_href(args: dict[str, str]) -> str:
-    """What url_for("findings.register", **args) gives, its route looked up once per request: a dashboard has
-    ~600 links, and url_for for each cost more than the figures themselves (issue #14)."""
-    if "register_path" not in g:
-        g.register_path = url_for("findings.register")
-    if not args:
-        return g.register_path
-    return g.register_path + "?" + "&".join(f"{_quoted(name)}={_quoted(value)}" for name, value in args.items())
-
-
-@lru_cache(maxsize=4096)
-def _quoted(text: str) -> str:
-    """A query string's name or value as urlencode writes it (a page repeats a few hundred of them ~4.000 times)."""
-    return quote_plus(text, safe=QUERY_SAFE)
+    """The register's link with these arguments (inspection/links.py), its address looked up once per request."""
+    if "register_href" not in g:
+        g.register_href = href_maker("findings.register")
+    return g.register_href(args)
 
 
 @dataclass

@@ -2,8 +2,6 @@
 their reconciliation."""
 
 import io
-from functools import lru_cache
-from urllib.parse import urlencode
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -17,6 +15,7 @@ from inspection.access import Need, may
 from inspection.dates import VNDateField
 from inspection.downloads import XLSX_MIMETYPE, send_download
 from inspection.forms_util import PortalForm, VersionField, apply_rule_violation, commit_or_refuse, stale
+from inspection.links import href_maker
 from inspection.missions.access import MISSION_WORKERS, get_self_report
 from inspection.missions.models import SelfReport
 from inspection.nominations import reconcile as checks
@@ -77,19 +76,9 @@ def report():
 
 
 def registry_links():
-    """A cell's link to the registry: the registry's address built once, each cell's query string encoded once
-    per process (a report has ~400 cells; url_for for each cost more than the figures themselves)."""
-    base = url_for("nominations.registry")
-    return lambda cell: f"{base}?{_query(_frozen(cell.args))}"
-
-
-@lru_cache(maxsize=4096)
-def _query(items: tuple) -> str:
-    return urlencode(items, doseq=True)
-
-
-def _frozen(args: dict) -> tuple:
-    return tuple((key, tuple(value) if isinstance(value, list) else value) for key, value in args.items())
+    """A cell's link to the registry filtered to exactly what it counts (inspection/links.py)."""
+    href = href_maker("nominations.registry")
+    return lambda cell: href(cell.args)
 
 
 @bp.route("/nominations/report/bieu-0603.xlsx")
