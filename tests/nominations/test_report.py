@@ -148,7 +148,8 @@ def test_the_report_runs_a_fixed_number_of_queries(client_as, catalogue, count_q
         page = client.get(url).get_data(as_text=True)
     assert line_numbers(page)["provincial.total"] == "600"
     assert large.count == small.count
-    # Ceiling = the page's fixed query budget (measured 8 on SQLite, plus a small margin).
-    assert large.count <= 9
+    # Ceiling = the page's fixed query budget (measured 8 on SQLite, 10 on PostgreSQL, which also folds the
+    # transaction's tally log first, tally.settle), plus a small margin.
+    assert large.count <= 11
     aggregates = [s for s in large.statements if "GROUP BY" in s.upper()]
     assert len(aggregates) == 2
