@@ -43,6 +43,16 @@ def weekday_name(day: date) -> str:
     return str(WEEKDAY_NAMES[day.weekday()])
 
 
+def read_vn_date(text: str) -> date:
+    """`parse_vn_date` for what a person typed: ValueError with the Vietnamese message a form or a JSON answer
+    shows beside the field."""
+    try:
+        return parse_vn_date(text)
+    except ValueError:
+        raise ValueError(_("“%(text)s” không phải ngày hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 30/11/2017.",
+                           text=text)) from None
+
+
 def picker_words() -> dict[str, str]:
     """The date picker's data-* attributes, worked out once a request and language: a filter form has nine date
     fields, and each would translate forty words again."""
@@ -107,11 +117,7 @@ class VNDateField(KeepsParseErrors, StringField):
         self.data = None
         if not self.raw_text:
             return
-        try:
-            self.data = parse_vn_date(self.raw_text)
-        except ValueError:
-            raise ValueError(_("“%(text)s” không phải ngày hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 30/11/2017.",
-                               text=self.raw_text)) from None
+        self.data = read_vn_date(self.raw_text)
 
     def _value(self):
         if getattr(self, "raw_text", None) is not None:

@@ -13,7 +13,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
-from inspection.dates import parse_vn_date
+from inspection.dates import read_vn_date
 from inspection.formatting import vn_date
 from inspection.units import validity
 from inspection.units.models import Unit
@@ -48,10 +48,9 @@ def _day(text: str) -> date | None:
     if not text:
         return None
     try:
-        return parse_vn_date(text)
-    except ValueError:
-        raise BadPeriod(_("“%(text)s” không phải ngày hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 30/11/2017.",
-                          text=text)) from None
+        return read_vn_date(text)
+    except ValueError as bad:
+        raise BadPeriod(str(bad)) from None
 
 
 def choices(units: list[Unit], period: tuple[date, date] | None, today: date) -> list[dict]:
