@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, exists, or_, select, union_all
+from sqlalchemy import and_, case, exists, or_, select, true, union_all
 from sqlalchemy.orm import aliased, selectinload
 
 from inspection.extensions import db
@@ -18,15 +18,17 @@ def subtree_ids(root_ids: set[int], on: date | None = None) -> set[int]:
         return set()
     day = on or today_vn()
     tree = select(Unit.id).where(Unit.id.in_(root_ids)).cte("tree", recursive=True)
+    children = (select(Unit.id).where(Unit.parent_id == tree.c.id, ~_moved_on(day)),
+                select(UnitPlacement.unit_id).where(UnitPlacement.parent_id == tree.c.id, placement_covers(day)))
     if db.session.get_bind().dialect.name == "sqlite":
-        # SQLite takes one recursive arm per kind of edge, each walked by its parent_id index; PostgreSQL allows a
-        # single reference to the walk, so it joins it to both kinds of edge at once (a hash join, as fast there)
-        tree = tree.union(select(Unit.id).where(Unit.parent_id == tree.c.id, ~_moved_on(day)),
-                          select(UnitPlacement.unit_id).where(UnitPlacement.parent_id == tree.c.id,
-                                                              placement_covers(day)))
+        # SQLite takes one recursive arm per kind of edge, each walked by its parent_id index
+        tree = tree.union(*children)
     else:
-        edges = parent_edges(day)
-        tree = tree.union(select(edges.c.unit_id).where(edges.c.parent_id == tree.c.id))
+        # PostgreSQL allows a single reference to the walk: both kinds of edge in one LATERAL subquery, so that
+        # each unit reached reads its children off the parent_id indexes (joined to parent_edges whole, every
+        # step scanned all the country's units: 2–5 ms for each officer's page)
+        below = union_all(*children).subquery().lateral("below")
+        tree = tree.union(select(below.c.id).select_from(tree).join(below, true()))
     return set(db.session.scalars(select(tree.c.id)))
 
 
