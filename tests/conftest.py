@@ -125,13 +125,14 @@ def _shared_app(database_url: str, app_config: dict, fresh) -> tuple:
 
 
 def _reset(app, settings: dict) -> None:
-    """What a test may have changed on the app it borrowed: its settings, its job queue, the dashboard's cache."""
+    """What a test may have changed on the app it borrowed: its settings, its job queue, what it keeps in memory."""
     from inspection.jobs.queue import EXTENSION, Queue
 
     app.config.clear()
     app.config.update(settings)
     app.extensions[EXTENSION] = Queue(app)
     app.extensions.pop("dashboard_cache", None)
+    app.extensions.pop("group_choices", None)  # groups/choices.py: ids start from 1 again in every test
 
 
 def _empty_tables() -> None:

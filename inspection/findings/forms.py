@@ -6,7 +6,6 @@ from html import escape
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
-from sqlalchemy import or_, select
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import Select, html_params
@@ -15,7 +14,6 @@ from inspection.calendar.forms import DeadlineField
 from inspection.dates import VNDateField
 from inspection.documents import purposes
 from inspection.documents.fields import DocRefField
-from inspection.extensions import db
 from inspection.findings.models import (
     Finding,
     FindingCategory,
@@ -27,8 +25,8 @@ from inspection.findings.models import (
     VerifiedStatus,
 )
 from inspection.forms_util import KeepsParseErrors, OnceForm, PortalForm, VersionField
+from inspection.groups.choices import groups_by_year
 from inspection.groups.forms import YearField
-from inspection.groups.models import EmulationGroup
 from inspection.labels import field_label
 from inspection.params import whole_number
 from inspection.units.fields import DatedBy, UnitCodeField, UnitCodesField
@@ -187,8 +185,9 @@ class LongSelect(Select):
 def _raw_choices(choices) -> list[tuple]:
     """[(optgroup or None, [(value, label), …])] from a list of pairs or a {group: {value: label}} dict."""
     if isinstance(choices, dict):
-        return [(None, [(key, value)]) if isinstance(value, str) else (key, list(value.items()))
-                for key, value in choices.items()]
+        return [(None, [(key, value)]) if isinstance(value, str)
+            else (key, list(value.items()) if isinstance(value, dict) else list(value))
+            for key, value in choices.items()]
     return [(None, [tuple(choice)[:2] for choice in choices or ()])]
 
 
@@ -214,16 +213,13 @@ GROUP_YEARS = 2
 
 def group_choices(selected: str | None = None) -> dict:
     """The clusters and blocks of the latest emulation years, grouped by year, newest first, and the selected one
-    whatever its year (one query)."""
-    years = select(EmulationGroup.year).distinct().order_by(EmulationGroup.year.desc()).limit(GROUP_YEARS)
-    query = select(EmulationGroup.id, EmulationGroup.name, EmulationGroup.year).order_by(
-        EmulationGroup.year.desc(), EmulationGroup.kind, EmulationGroup.name)
-    shown = EmulationGroup.year.in_(years.scalar_subquery())
-    if whole_number(selected):
-        shown = or_(shown, EmulationGroup.id == whole_number(selected))
-    choices: dict = {"": _("Tất cả")}
-    for group_id, name, year in db.session.execute(query.where(shown)):
-        choices.setdefault(str(year), {})[str(group_id)] = name
+    whatever its year (groups/choices.py keeps them per process)."""
+    by_year = groups_by_year()
+    choices: dict = {"": _("Tất cả")} | {str(year): pairs for year, pairs in list(by_year.items())[:GROUP_YEARS]}
+    chosen = str(whole_number(selected) or "")
+    for year, pairs in list(by_year.items())[GROUP_YEARS:] if chosen else ():
+        if any(value == chosen for value, _name in pairs):
+            choices[str(year)] = [pair for pair in pairs if pair[0] == chosen]
     return choices
 
 

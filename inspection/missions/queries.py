@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from inspection.audit import AuditEntry
 from inspection.auth.models import User
 from inspection.extensions import db
+from inspection.groups.choices import groups_by_year
 from inspection.groups.models import EmulationGroup
 from inspection.missions.access import my_missions_clause, visible_missions_clause
 from inspection.missions.models import (
@@ -122,13 +123,9 @@ def plan_choices() -> list[tuple[str, str]]:
 
 
 def group_choices(years: set[int]) -> dict[str, list[tuple[str, str]]]:
-    """The clusters and blocks of the given years, grouped by year (an <optgroup> each)."""
-    query = (select(EmulationGroup).where(EmulationGroup.year.in_(years))
-             .order_by(EmulationGroup.year.desc(), EmulationGroup.kind, EmulationGroup.name))
+    """The clusters and blocks of the given years, grouped by year (an <optgroup> each), newest first."""
     grouped: dict[str, list] = {_("Không chọn"): [("", "—")]}
-    for group in db.session.scalars(query):
-        grouped.setdefault(str(group.year), []).append((str(group.id), group.name))
-    return grouped
+    return grouped | {str(year): pairs for year, pairs in groups_by_year().items() if year in years}
 
 
 def resolve_group(group_id: int | None, group_name: str | None, year: int | None) -> EmulationGroup | None:
