@@ -12,6 +12,7 @@ same in the register's terms: cohort=Y&verified=S&verified_before=31/12/(Y+k), o
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import case, func
 
@@ -82,15 +83,23 @@ def _last_year(scope: Scope) -> int:
 
 def _counts(scope: Scope, first: int, last: int) -> dict[tuple, int]:
     """(cohort year, status, verdict year or None) → count; a verdict year above last + 3 is stored as last + 4."""
-    cohort = case(*[(Recommendation.issued_on <= date(year, 12, 31), year) for year in range(first, last + 1)])
-    verdict_year = case((Recommendation.verified_at.is_(None), None),
-                        *[(Recommendation.verified_at < after_day(date(year, 12, 31)), year)
-                          for year in range(first, last + 4)], else_=last + 4)
+    cohort, verdict_year = _years_of(first, last)
     where = [*scope.where, Recommendation.issued_on >= date(first, 1, 1),
              Recommendation.issued_on <= date(last, 12, 31)]
     query = (from_recommendations(cohort, Recommendation.verified_status, verdict_year, func.count(), where=where)
              .group_by(cohort, Recommendation.verified_status, verdict_year))
     return {(year, status, verdict): count for year, status, verdict, count in db.session.execute(query)}
+
+
+@lru_cache(maxsize=8)
+def _years_of(first: int, last: int) -> tuple[case, case]:
+    """The CASEs of a recommendation's cohort year and verdict year: the same for every scope of these years,
+    built once (building them cost more than the statement that uses them on SQLite)."""
+    cohort = case(*[(Recommendation.issued_on <= date(year, 12, 31), year) for year in range(first, last + 1)])
+    verdict_year = case((Recommendation.verified_at.is_(None), None),
+                        *[(Recommendation.verified_at < after_day(date(year, 12, 31)), year)
+                          for year in range(first, last + 4)], else_=last + 4)
+    return cohort, verdict_year
 
 
 def cohort_of(scope: Scope, year: int, counts: dict) -> Cohort:

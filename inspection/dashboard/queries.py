@@ -29,19 +29,17 @@ def _top(query, columns, *dimensions):
     return query.group_by(*dimensions).order_by(columns[1].desc(), columns[0].desc(), *dimensions).limit(TOP)
 
 
-def totals(scope: Scope) -> Row:
-    query, _columns = _open_in_scope(scope)
-    return make_row(scope, "", {}, db.session.execute(query).one())
-
-
-def by_category_and_severity(scope: Scope) -> tuple[list[Row], list[Row]]:
-    """Both breakdowns from one GROUP BY category, severity (at most 44 rows, added up by either)."""
+def by_category_and_severity(scope: Scope) -> tuple[Row, list[Row], list[Row]]:
+    """The totals and both breakdowns from one GROUP BY category, severity (at most 44 rows, added up by either;
+    every finding has one category and one severity, so all the rows add up to the totals)."""
     query, _columns = _open_in_scope(scope, Finding.category, Finding.severity)
-    categories, severities = {}, {}
+    categories, severities, total = {}, {}, {}
     for category, severity, *values in db.session.execute(query.group_by(Finding.category, Finding.severity)):
         _add(categories, category, values)
         _add(severities, severity, values)
-    return ([make_row(scope, category.label, {"category": category.value}, categories.get(category, [0] * 6))
+        _add(total, None, values)
+    return (make_row(scope, "", {}, total.get(None, [0] * 6)),
+            [make_row(scope, category.label, {"category": category.value}, categories.get(category, [0] * 6))
              for category in FindingCategory],
             [make_row(scope, severity.label, {"severity": severity.value}, severities.get(severity, [0] * 6))
              for severity in reversed(Severity)])

@@ -59,8 +59,8 @@ def build_dashboard(scope: Scope, wanted_year: int | None = None) -> Dashboard:
 def direct_dashboard(scope: Scope, year: int | None, years: list[int]) -> Dashboard:
     """Every figure counted from the recommendations themselves: a filtered dashboard, and the reference the
     kept counts are tested against."""
-    by_category, by_severity = queries.by_category_and_severity(scope)
-    return Dashboard(queries.totals(scope), queries.by_responsible_unit(scope), year, years,
+    totals, by_category, by_severity = queries.by_category_and_severity(scope)
+    return Dashboard(totals, queries.by_responsible_unit(scope), year, years,
                      queries.by_group(scope, year),
                      queries.by_mission(scope), by_category, by_severity, cohort_table(scope), monthly_trend(scope),
                      register_args(scope.filters))

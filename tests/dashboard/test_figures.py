@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from inspection.dashboard.cohorts import cohort_table
-from inspection.dashboard.queries import by_category_and_severity, by_group, by_mission, by_responsible_unit, totals
+from inspection.dashboard.queries import by_category_and_severity, by_group, by_mission, by_responsible_unit
 from inspection.dashboard.scope import Scope
 from inspection.dashboard.trend import last_months, monthly_trend
 from inspection.extensions import db
@@ -23,6 +23,11 @@ def values(row) -> list[int]:
     return [row.cells[key].value for key in ("open", "overdue", *AGING)]
 
 
+def totals(scope):
+    """The totals row: the sum of the category × severity rows (one statement gives all three)."""
+    return by_category_and_severity(scope)[0]
+
+
 def test_open_overdue_and_aging_buckets_at_their_edges(scenario):
     scope = Scope.of(scenario.council, {}, TODAY)
     assert values(totals(scope)) == [5, 4, 1, 1, 1, 1]
@@ -33,7 +38,7 @@ def test_open_overdue_and_aging_buckets_at_their_edges(scenario):
         ("Đoàn M2", [3, 2, 0, 0, 1, 1]), ("Đoàn M1", [2, 2, 1, 1, 0, 0])]
     assert [row.label for row in by_group(scope, 2024)] == ["Khối G"]
     assert values(by_group(scope, 2023)[0]) == [3, 2, 0, 0, 1, 1]
-    categories, severities = by_category_and_severity(scope)
+    _totals, categories, severities = by_category_and_severity(scope)
     assert sum(row.open.value for row in categories) == 5
     assert [(row.label, values(row)) for row in severities if row.open.value] == [
         ("Rất nghiêm trọng", [2, 2, 1, 1, 0, 0]), ("Nhẹ", [3, 2, 0, 0, 1, 1])]
