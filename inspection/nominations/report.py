@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from sqlalchemy import case, func, or_, select, true
+from sqlalchemy import Select, case, func, or_, select, true
 
 from inspection.extensions import db
 from inspection.nominations import tally
@@ -103,15 +103,18 @@ def scope_where(scope: DossierFilter, visible_ids: set[int] | None):
 def _line_counts(where, day, sources: list[tally.Source]) -> dict[str, dict[str, int]]:
     """Every line, one GROUP BY status per source: the lines go to the first source that can answer them."""
     counts = {key: dict.fromkeys(MEASURE_STATUSES, 0) for key in LINES}
-    for source, lines, conditions in _plan(day, tuple(sources)):
-        _count(source, lines, conditions, source.adapt(where), counts, narrow=len(lines) < len(LINES))
+    for source, lines, query in _plan(day, tuple(sources)):
+        for row_status, *values in db.session.execute(source.scoped(query, where)).all():
+            for measure, statuses in MEASURE_STATUSES.items():
+                if row_status in statuses:
+                    _add(counts, lines, measure, values)
     return counts
 
 
 @lru_cache(maxsize=32)
-def _plan(day, sources: tuple[tally.Source, ...]) -> list[tuple[tally.Source, list[Line], list]]:
-    """(source, its lines, their conditions over its table): the same for every report of the day's period, so
-    built once (the conditions name no data, only the lines' criteria and the day)."""
+def _plan(day, sources: tuple[tally.Source, ...]) -> list[tuple[tally.Source, list[Line], Select]]:
+    """(source, its lines, the SELECT of their sums by status, without the scope): the same for every report of
+    the day's period, so built once (the conditions name no data, only the lines' criteria and the day)."""
     plan: dict[tally.Source, tuple[list[Line], list]] = {}
     for line in LINES.values():
         condition = _condition(line, day)
@@ -119,21 +122,17 @@ def _plan(day, sources: tuple[tally.Source, ...]) -> list[tuple[tally.Source, li
         lines, conditions = plan.setdefault(source, ([], []))
         lines.append(line)
         conditions.append(source.adapt(condition))
-    return [(source, lines, conditions) for source, (lines, conditions) in plan.items()]
+    return [(source, lines, _sums(source, conditions, narrow=len(lines) < len(LINES)))
+            for source, (lines, conditions) in plan.items()]
 
 
-def _count(source: tally.Source, lines: list[Line], conditions: list, where, counts, narrow: bool) -> None:
+def _sums(source: tally.Source, conditions: list, narrow: bool) -> Select:
     """The lines' sums by status; `narrow`: only the rows some line counts are read (a line apart, such as
     Biểu 0603's enterprises, reads the rows of its units, not the whole scope)."""
     sums = [func.coalesce(func.sum(case((condition, source.weight), else_=0)), 0) for condition in conditions]
     status = source.table.c.status
-    query = select(status, *sums).where(where).group_by(status)
-    if narrow:
-        query = query.where(or_(*conditions))
-    for row_status, *values in db.session.execute(query).all():
-        for measure, statuses in MEASURE_STATUSES.items():
-            if row_status in statuses:
-                _add(counts, lines, measure, values)
+    query = select(status, *sums).group_by(status)
+    return query.where(or_(*conditions)) if narrow else query
 
 
 def _condition(line: Line, day):
@@ -151,8 +150,9 @@ def _form_rows(scope: DossierFilter, where, source: tally.Source) -> list[FormRo
     columns = (AwardForm.id, AwardForm.code, AwardForm.name_vi, AwardForm.authority, table.c.recipient_kind,
                table.c.status)
     query = (select(*columns, func.sum(source.weight)).select_from(table)
-             .join(AwardForm, table.c.award_form_id == AwardForm.id).where(source.adapt(where)).group_by(*columns)
+             .join(AwardForm, table.c.award_form_id == AwardForm.id).group_by(*columns)
              .having(func.sum(source.weight) != 0))  # a tally row whose dossiers all moved away names no form
+    query = source.scoped(query, where)
     rows: dict[str, FormRow] = {}
     for form_id, code, name, authority, kind, status, count in db.session.execute(query):
         row = rows.get(code) or rows.setdefault(code, _form_row(scope, form_id, code, name, authority))
