@@ -183,12 +183,16 @@ class LongSelect(Select):
 
 
 def _raw_choices(choices) -> list[tuple]:
-    """[(optgroup or None, [(value, label), …])] from a list of pairs or a {group: {value: label}} dict."""
+    """[(optgroup or None, [(value, label), …])] from a list of pairs or a {group: options} dict."""
     if isinstance(choices, dict):
-        return [(None, [(key, value)]) if isinstance(value, str)
-            else (key, list(value.items()) if isinstance(value, dict) else list(value))
-            for key, value in choices.items()]
+        return [(None, [(key, value)]) if isinstance(value, str) else (key, _pairs(value))
+                for key, value in choices.items()]
     return [(None, [tuple(choice)[:2] for choice in choices or ()])]
+
+
+def _pairs(group) -> list[tuple]:
+    """An optgroup's options: a {value: label} dict or a list of (value, label)."""
+    return list(group.items()) if isinstance(group, dict) else list(group)
 
 
 class LongSelectField(SelectField):
