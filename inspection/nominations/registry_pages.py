@@ -10,9 +10,14 @@ place in the order. A page is reached in one of two ways:
   a dossier added or removed meanwhile neither repeats nor skips a row; `?last=1` ("Trang cuối"): the oldest
   rows, the index read from its other end.
 The total is counted up to REGISTRY_COUNT_CAP (counting a million dossiers read them all): beyond, the page
-says "hơn 10.000" and offers page links up to there and "Sau" beyond."""
+says "hơn 10.000" and offers page links up to there and "Sau" beyond.
 
-from sqlalchemy import select, tuple_
+A registry of some units (an officer's, a province's subtree) on PostgreSQL is read year by year (`_by_year`):
+PostgreSQL 15 cannot skip from unit to unit inside the index as SQLite does, and read backwards the index passes
+the newest year's entries of every other unit first (194.118 of them, 14 ms, for the first province of the
+national data set; 0,5 ms year by year)."""
+
+from sqlalchemy import func, select, true, tuple_
 
 from inspection.counting import CappedPagination, capped_count, count_cap
 from inspection.extensions import db
@@ -35,21 +40,25 @@ class RegistryPagination(CappedPagination):
         if before or last:
             if before:
                 ids = ids.where(tuple_(*ORDER) > tuple_(*before))
-            found = list(db.session.scalars(ids.order_by(None).order_by(
-                *(column.asc() for column in ORDER), Dossier.id.asc()).limit(self.per_page + 1)))
+            found = self._read(ids, oldest_first=True, offset=0)
             self.more_before, page_ids = len(found) > self.per_page, found[:self.per_page][::-1]
             self.more_after = bool(before)
         else:
             if after:
                 ids = ids.where(tuple_(*ORDER) < tuple_(*after))
-            else:
-                ids = ids.offset(self._query_offset)
-            found = list(db.session.scalars(_newest_first(ids).limit(self.per_page + 1)))
+            found = self._read(ids, oldest_first=False, offset=0 if after else self._query_offset)
             self.more_after, page_ids = len(found) > self.per_page, found[:self.per_page]
             self.more_before = bool(after) or self.page > 1
         if not page_ids:
             return []
         return list(db.session.scalars(_newest_first(rows.where(Dossier.id.in_(page_ids)))).unique())
+
+    def _read(self, ids, oldest_first: bool, offset: int) -> list[int]:
+        """The ids of one page and the next row's (per_page + 1), in the order asked for."""
+        limit = self.per_page + 1
+        if self._query_args.get("by_units") and not offset and db.session.get_bind().dialect.name == "postgresql":
+            return list(db.session.scalars(_by_year(ids, oldest_first, limit)))
+        return list(db.session.scalars(_in_order(ids, oldest_first).offset(offset).limit(limit)))
 
     def _query_count(self) -> int:
         self.cap = count_cap("REGISTRY_COUNT_CAP", REGISTRY_COUNT_CAP)
@@ -65,7 +74,29 @@ class RegistryPagination(CappedPagination):
 
 
 def _newest_first(query):
-    return query.order_by(None).order_by(*(column.desc() for column in ORDER), Dossier.id.desc())
+    return _in_order(query, oldest_first=False)
+
+
+def _in_order(query, oldest_first: bool, columns=(*ORDER, Dossier.id)):
+    return query.order_by(None).order_by(*_directed(columns, oldest_first))
+
+
+def _directed(columns, oldest_first: bool) -> list:
+    return [column.asc() if oldest_first else column.desc() for column in columns]
+
+
+def _by_year(ids, oldest_first: bool, limit: int):
+    """The first `limit` ids in the order asked for, read one year at a time (PostgreSQL): for each year from the
+    newest (the oldest), at most `limit` of the year's rows, sorted; the years are taken in their order and stop
+    as soon as enough rows are found (an incremental sort on the years' place)."""
+    first, end = (func.min, func.max) if oldest_first else (func.max, func.min)
+    years = func.generate_series(select(first(Dossier.year)).scalar_subquery(),
+                                 select(end(Dossier.year)).scalar_subquery(), 1 if oldest_first else -1)
+    years = years.table_valued("year", with_ordinality="place").render_derived()
+    within = ids.add_columns(Dossier.unit_id, Dossier.code).where(Dossier.year == years.c.year)
+    page = _in_order(within, oldest_first, (*ORDER[1:], Dossier.id)).limit(limit).lateral("page")
+    return (select(page.c.id).select_from(years).join(page, true())
+            .order_by(years.c.place, *_directed((page.c.unit_id, page.c.code, page.c.id), oldest_first)).limit(limit))
 
 
 def _key(dossier_id: int | None) -> tuple | None:

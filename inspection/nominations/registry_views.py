@@ -35,7 +35,8 @@ def registry():
                               ids=registry_ids_query(criteria, current_user),
                               after=whole_number(request.args.get("after")),
                               before=whole_number(request.args.get("before")),
-                              last=request.args.get("last") == "1")
+                              last=request.args.get("last") == "1",
+                              by_units=bool(criteria.unit) or visible_unit_ids(current_user) is not None)
     return render_template("nominations/registry.html", form=form, criteria=criteria, page=page,
                            held=holds.held_among(dossier.id for dossier in page.items),
                            can_create=can_create_dossier(current_user))

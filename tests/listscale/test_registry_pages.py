@@ -121,3 +121,20 @@ def test_a_deep_page_runs_as_many_queries_as_the_first(dossiers, client_as, coun
     # the keyset page reads the place of its dossier: one query more than a numbered page
     assert counts[0] == counts[2] and counts[1] == counts[0] + 1, counts
     assert max(counts) <= 11, counts
+
+
+def test_a_subtree_read_year_by_year_walks_the_same_rows_both_ways(dossiers, client_as):
+    """A registry of some units (PostgreSQL reads it year by year, registry_pages._by_year): "Sau" from the first
+    page, "Trước" from the last ("Trang cuối") and the numbered pages give the registry's order, for a province's
+    subtree and for an officer of one unit."""
+    province = dossiers[0].parent.code
+    client = client_as(Role.COUNCIL)
+    start = f"/nominations/?unit={province}&subtree=y"
+    forward, _ = _walk(client, start, "next")
+    assert [code for page in forward for code in page] == _registry_order()
+    backward, _ = _walk(client, f"{start}&last=1", "prev")  # pages counted from the oldest row
+    assert [code for page in backward[::-1] for code in page] == _registry_order()
+    assert [_codes(client.get(f"{start}&page={n}").get_data(as_text=True)) for n in (2, 3)] == forward[1:3]
+    officer = client_as(Role.UNIT_OFFICER, units=[dossiers[2]])
+    mine, _ = _walk(officer, "/nominations/?last=1", "prev")
+    assert [code for page in mine[::-1] for code in page] == _registry_order(Dossier.unit_id == dossiers[2].id)
