@@ -30,7 +30,7 @@ from inspection.dashboard.scope import OPEN, Row, Scope, make_row
 from inspection.dashboard.trend import Month, last_months
 from inspection.extensions import db
 from inspection.findings.models import CLOSED_STATUSES, FindingCategory, Recommendation, Severity, VerifiedStatus
-from inspection.findings.register_filters import after_day
+from inspection.findings.register_filters import after_day, names_day
 from inspection.groups.models import EmulationGroup
 from inspection.missions.models import Mission
 from inspection.units.models import UnitKind, UnitPlacement
@@ -129,8 +129,9 @@ def counted_years(filters: dict) -> tuple[int, int] | None:
 
 def counted_scope(scope: Scope) -> int | None:
     """The scope of the counts that answers this dashboard: 0 (a user who sees everything, no filter but whole
-    years of issue dates), a province's id (its subtree, such a user, the province still there and no move of a
-    unit dated after today: the counts follow today's tree), else None (counted directly)."""
+    years of issue dates), a province's id (its subtree, such a user, the province still there and no unit placed
+    elsewhere on a day from the tree's day on: the counts follow today's tree, the subtree filter that of the
+    issue period's last day), else None (counted directly)."""
     filters = scope.filters
     if set(filters) - set(COUNTED_FILTERS) or len(scope.where) != len(filters) or counted_years(filters) is None:
         return None  # another filter, a user who sees part, or issue dates within a year
@@ -141,8 +142,10 @@ def counted_scope(scope: Scope) -> int | None:
         return None
     if unit.valid_to is not None and unit.valid_to < scope.today:
         return None
-    ahead = db.session.scalar(select(exists().where(UnitPlacement.valid_to >= scope.today)))
-    return None if ahead else unit.id
+    # the subtree of issue dates up to 31/12/2025 is that of 31/12/2025: a unit moved since stood elsewhere then
+    day = min(names_day(filters), scope.today)
+    moved = db.session.scalar(select(exists().where(UnitPlacement.valid_to >= day)))
+    return None if moved else unit.id
 
 
 def build(scope: Scope, year: int | None, years: list[int]):

@@ -62,6 +62,8 @@ class World:
                        make_group(kind=GroupKind.CLUSTER, year=today.year - 1,
                                   members=[(self.units[3], MemberRole.LEADER)])]
         self.recs = []
+        #: a unit was moved: a province's subtree of an earlier day is no longer today's (kept.counted_scope)
+        self.moved = False
 
     def rec(self, index):
         return self.recs[index % len(self.recs)] if self.recs else None
@@ -98,6 +100,7 @@ def _apply(world: World, operation: tuple) -> None:
                 unit = world.units[operation[1]]
                 move_unit(SYSTEM, unit, world.units[0] if operation[2] else None, today)
                 db.session.flush()
+                world.moved = True
             else:
                 _apply_member(world, *operation[1:])
     except (RuleViolation, EditConflict):
@@ -130,7 +133,9 @@ def _assert_same(world: World, day, group_years=(None,)) -> None:
         scope = Scope.of(world.council, filters, day)
         for wanted in group_years:
             year = queries.group_year(scope, years, wanted)
-            assert kept.build(scope, year, years) is not None, f"{filters}: the dashboard reads the kept counts"
+            # a province's subtree of earlier issue dates after a move is counted directly: its tree is not today's
+            counted = kept.build(scope, year, years) is not None
+            assert counted or ("subtree" in filters and world.moved), f"{filters}: the dashboard reads the kept counts"
             direct = direct_dashboard(scope, year, years)
             assert figures(build_dashboard(scope, wanted)) == figures(direct), f"{filters} on {day}, {year}"
 
