@@ -98,8 +98,9 @@ def test_higher_features_contribute_their_panels_to_the_pages_below(app):
 
     names = {page: {context.__qualname__ for context in sections.sections_of(page)}
              for page in (sections.MISSION_PAGE, sections.RECOMMENDATION_PAGE, sections.FINDING_PAGE,
-                          sections.UNIT_PAGE)}
+                          sections.UNIT_PAGE, sections.MISSION_DATE_CHECKS)}
     assert names == {sections.MISSION_PAGE: {"mission_findings_context", "waiting_on_inspector"},
                      sections.RECOMMENDATION_PAGE: {"panel_context"},
                      sections.FINDING_PAGE: {"finding_dossiers_context"},
-                     sections.UNIT_PAGE: {"unit_transfer_context"}}
+                     sections.UNIT_PAGE: {"unit_transfer_context"},
+                     sections.MISSION_DATE_CHECKS: {"recommendation_warnings"}}

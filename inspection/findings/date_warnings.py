@@ -5,6 +5,7 @@ issued, with its recommendations, on their date."""
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from inspection import sections
 from inspection.extensions import db
 from inspection.findings.models import Finding, Recommendation
 from inspection.formatting import vn_date
@@ -30,4 +31,4 @@ def _message(number: str, issued_on, bounds: Bounds) -> str:
              day=vn_date(issued_on), period=period_text(bounds))
 
 
-date_warnings.contribute(recommendation_warnings)
+sections.contribute(sections.MISSION_DATE_CHECKS, recommendation_warnings)

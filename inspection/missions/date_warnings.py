@@ -9,8 +9,9 @@ a save (warnings, never refusals: the source may really say so, as the 2017 arti
 
 The mission's own checks read the mission, its sessions and self-reports (a handful, loaded with the workspace's
 mission); the recommendations' check is one SQL query over the mission. Features above this one add their records'
-checks with `contribute` (the findings add the recommendations' dates), so the page and the saves ask one function,
-`for_mission`, and `about(record)` keeps the warnings of one saved record.
+checks to the page sections' registry (sections.MISSION_DATE_CHECKS: the findings add the recommendations' dates),
+so the page and the saves ask one function, `for_mission`, and `about(record)` keeps the warnings of one saved
+record.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from datetime import date, timedelta
 
 from flask_babel import gettext as _
 
+from inspection import sections
 from inspection.formatting import vn_date
 from inspection.missions.models import Mission, SelfReport, WorkingSession
 from inspection.timeutil import today_vn
@@ -64,14 +66,8 @@ class Bounds:
         return day is not None and not self.earliest <= day <= self.latest
 
 
+#: a feature's check of its records (registered with sections.contribute(sections.MISSION_DATE_CHECKS, …))
 Check = Callable[[Mission, Bounds], list[DateWarning]]
-_CHECKS: list[Check] = []
-
-
-def contribute(check: Check) -> None:
-    """A feature above missions adds the check of its records (once)."""
-    if check not in _CHECKS:
-        _CHECKS.append(check)
 
 
 def bounds_of(mission: Mission, today: date | None = None) -> Bounds:
@@ -86,7 +82,7 @@ def for_mission(mission: Mission, today: date | None = None) -> list[DateWarning
     bounds = bounds_of(mission, today)
     found = _mission_dates(mission, bounds) + _sessions_before_reports(mission) + _sessions(mission, bounds)
     found += _reports(mission, bounds)
-    for check in _CHECKS:
+    for check in sections.sections_of(sections.MISSION_DATE_CHECKS):
         found += check(mission, bounds)
     return found
 
