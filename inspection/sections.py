@@ -17,7 +17,8 @@ UNIT_PAGE = "unit"
 #: (mission, bounds) → its records' date warnings (missions/date_warnings.py)
 MISSION_DATE_CHECKS = "mission date checks"
 
-SectionContext = Callable[..., dict]
+#: a page's context function (record, user) → variables, or another point's function (MISSION_DATE_CHECKS)
+SectionContext = Callable[..., object]
 _SECTIONS: dict[str, list[SectionContext]] = {}
 
 
