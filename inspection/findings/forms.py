@@ -183,16 +183,11 @@ class LongSelect(Select):
 
 
 def _raw_choices(choices) -> list[tuple]:
-    """[(optgroup or None, [(value, label), …])] from a list of pairs or a {group: options} dict."""
+    """[(optgroup or None, [(value, label), …])] from a list of pairs or a {group: {value: label}} dict."""
     if isinstance(choices, dict):
-        return [(None, [(key, value)]) if isinstance(value, str) else (key, _pairs(value))
+        return [(None, [(key, value)]) if isinstance(value, str) else (key, list(value.items()))
                 for key, value in choices.items()]
     return [(None, [tuple(choice)[:2] for choice in choices or ()])]
-
-
-def _pairs(group) -> list[tuple]:
-    """An optgroup's options: a {value: label} dict or a list of (value, label)."""
-    return list(group.items()) if isinstance(group, dict) else list(group)
 
 
 class LongSelectField(SelectField):
@@ -219,11 +214,11 @@ def group_choices(selected: str | None = None) -> dict:
     """The clusters and blocks of the latest emulation years, grouped by year, newest first, and the selected one
     whatever its year (groups/choices.py keeps them per process)."""
     by_year = groups_by_year()
-    choices: dict = {"": _("Tất cả")} | {str(year): pairs for year, pairs in list(by_year.items())[:GROUP_YEARS]}
+    choices: dict = {"": _("Tất cả")} | {str(year): names for year, names in list(by_year.items())[:GROUP_YEARS]}
     chosen = str(whole_number(selected) or "")
-    for year, pairs in list(by_year.items())[GROUP_YEARS:] if chosen else ():
-        if any(value == chosen for value, _name in pairs):
-            choices[str(year)] = [pair for pair in pairs if pair[0] == chosen]
+    for year, names in list(by_year.items())[GROUP_YEARS:] if chosen else ():
+        if chosen in names:
+            choices[str(year)] = {chosen: names[chosen]}
     return choices
 
 

@@ -14,8 +14,8 @@ from inspection.groups.models import EmulationGroup
 
 #: app.extensions key of the kept listing (tests empty it with the tables)
 EXTENSION = "group_choices"
-#: a year's clusters and blocks: (id as text, name), by kind then name
-Choices = list[tuple[str, str]]
+#: a year's clusters and blocks: id as text → name, by kind then name
+Choices = dict[str, str]
 
 
 def _stamp() -> tuple:
@@ -28,7 +28,7 @@ def _read() -> dict[int, Choices]:
         EmulationGroup.year.desc(), EmulationGroup.kind, EmulationGroup.name)
     by_year: dict[int, Choices] = {}
     for group_id, name, year in db.session.execute(query):
-        by_year.setdefault(year, []).append((str(group_id), name))
+        by_year.setdefault(year, {})[str(group_id)] = name
     return by_year
 
 

@@ -125,7 +125,7 @@ def plan_choices() -> list[tuple[str, str]]:
 def group_choices(years: set[int]) -> dict[str, list[tuple[str, str]]]:
     """The clusters and blocks of the given years, grouped by year (an <optgroup> each), newest first."""
     grouped: dict[str, list] = {_("Không chọn"): [("", "—")]}
-    return grouped | {str(year): pairs for year, pairs in groups_by_year().items() if year in years}
+    return grouped | {str(year): list(names.items()) for year, names in groups_by_year().items() if year in years}
 
 
 def resolve_group(group_id: int | None, group_name: str | None, year: int | None) -> EmulationGroup | None:
