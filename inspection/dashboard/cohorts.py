@@ -62,7 +62,7 @@ class CohortTable:
 
 
 def cohort_table(scope: Scope) -> CohortTable:
-    last = _last_year(scope)
+    last = last_cohort_year(scope, lambda: _latest_issue_year(scope))
     first = last - YEARS + 1
     counts = _counts(scope, first, last)
     cohorts = [cohort_of(scope, year, counts) for year in range(last, first - 1, -1)]
@@ -73,12 +73,18 @@ def cohort_table(scope: Scope) -> CohortTable:
                        first)
 
 
-def _last_year(scope: Scope) -> int:
-    """The period's last year, else the latest year anything in scope was issued (never after this year)."""
+def last_cohort_year(scope: Scope, latest_issue_year) -> int:
+    """The period's last year, else the latest year anything in scope was issued (never after this year);
+    `latest_issue_year()` gives that year or None, asked only without a period (kept.py reads it from its counts)."""
     if scope.filters.get("issued_to"):
         return scope.filters["issued_to"].year
+    latest = latest_issue_year()
+    return min(latest, scope.today.year) if latest else scope.today.year
+
+
+def _latest_issue_year(scope: Scope) -> int | None:
     latest = db.session.scalar(from_recommendations(func.max(Recommendation.issued_on), where=scope.where))
-    return min(latest.year, scope.today.year) if latest else scope.today.year
+    return latest.year if latest else None
 
 
 def _counts(scope: Scope, first: int, last: int) -> dict[tuple, int]:

@@ -15,7 +15,7 @@ from itertools import accumulate
 from sqlalchemy import exists, func, or_, select
 
 from inspection.dashboard import queries
-from inspection.dashboard.cohorts import YEARS, CohortTable, cohort_of
+from inspection.dashboard.cohorts import YEARS, CohortTable, cohort_of, last_cohort_year
 from inspection.dashboard.counting import (
     CATEGORIES,
     COLUMNS,
@@ -204,9 +204,7 @@ def _missions(kept: Kept) -> list[Row]:
 def _cohorts(kept: Kept) -> CohortTable:
     scope = kept.scope
     issued_years = [month // 12 for (month, _k2, _k3), values in kept.of_kind("issued").items() if values[0]]
-    last = min(max(issued_years), scope.today.year) if issued_years else scope.today.year
-    if scope.filters.get("issued_to"):  # the period's last year, as cohorts.py
-        last = scope.filters["issued_to"].year
+    last = last_cohort_year(scope, lambda: max(issued_years, default=None))
     first = last - YEARS + 1
     counts = {(year, STATUSES[status], verdict or None): values[0]
               for (year, status, verdict), values in kept.of_kind("cohort").items()

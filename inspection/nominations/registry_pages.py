@@ -51,7 +51,7 @@ class RegistryPagination(CappedPagination):
             self.more_before = bool(after) or self.page > 1
         if not page_ids:
             return []
-        return list(db.session.scalars(_newest_first(rows.where(Dossier.id.in_(page_ids)))).unique())
+        return list(db.session.scalars(_in_order(rows.where(Dossier.id.in_(page_ids)), oldest_first=False)).unique())
 
     def _read(self, ids, oldest_first: bool, offset: int) -> list[int]:
         """The ids of one page and the next row's (per_page + 1), in the order asked for."""
@@ -71,10 +71,6 @@ class RegistryPagination(CappedPagination):
     @property
     def last_id(self) -> int | None:
         return self.items[-1].id if self.items else None
-
-
-def _newest_first(query):
-    return _in_order(query, oldest_first=False)
 
 
 def _in_order(query, oldest_first: bool, columns=(*ORDER, Dossier.id)):

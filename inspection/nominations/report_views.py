@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from wtforms import BooleanField, HiddenField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
@@ -17,7 +17,7 @@ from inspection.dates import VNDateField
 from inspection.downloads import XLSX_MIMETYPE, send_download
 from inspection.formatting import number
 from inspection.forms_util import PortalForm, VersionField, apply_rule_violation, commit_or_refuse, stale
-from inspection.links import href_maker
+from inspection.links import href_maker, linked_figure
 from inspection.missions.access import MISSION_WORKERS, get_self_report
 from inspection.missions.models import SelfReport
 from inspection.nominations import reconcile as checks
@@ -83,13 +83,13 @@ class RegistryLinks:
 
     def __init__(self):
         self._href = href_maker("nominations.registry")
-        self._title = escape(_("Xem các hồ sơ tạo nên số này trong sổ hồ sơ"))
+        self._title = _("Xem các hồ sơ tạo nên số này trong sổ hồ sơ")
 
     def href(self, cell) -> str:
         return self._href(cell.args)
 
     def linked(self, cell) -> Markup:
-        return Markup(f'<a href="{escape(self.href(cell))}" title="{self._title}">{escape(number(cell.value))}</a>')
+        return linked_figure(self.href(cell), number(cell.value), title=self._title)
 
 
 @bp.route("/nominations/report/bieu-0603.xlsx")

@@ -11,7 +11,7 @@ from inspection.auth.models import Role
 from inspection.extensions import db
 from inspection.nominations.catalogue import seed_catalogue
 from inspection.nominations.filters import DossierFilter
-from inspection.nominations.registry_pages import _newest_first
+from inspection.nominations.registry_pages import _in_order
 from inspection.nominations.registry_views import registry_ids_query
 from inspection.units.models import UnitKind
 from tests.factories import make_unit, make_user
@@ -51,7 +51,7 @@ def _plan(query) -> str:
 def test_a_numbered_page_of_the_registry_is_read_off_its_index_alone(registry, app):
     with app.test_request_context():
         ids = registry_ids_query(DossierFilter(), registry)
-        plan = _plan(_newest_first(ids).offset(8).limit(5))
+        plan = _plan(_in_order(ids, oldest_first=False).offset(8).limit(5))
     db.session.rollback()
     assert INDEX in plan
     if db.session.get_bind().dialect.name == "postgresql":
