@@ -81,8 +81,7 @@ def _matching(kind: Kind, query: str, *columns):
         # id + 0, not id: with the primary key's order a database may walk the table from the newest row until
         # it meets a few of the user's (PostgreSQL did: 1.7 s for a province whose records are the oldest)
         newest = (kind.model.id + 0).desc()
-        words = matches(kind.model, query) if _few_in_index(kind, query) else scanned(kind.model, query)
-        return statement.where(scope, words).order_by(*kind.order or (newest,))
+        return statement.where(scope, _scoped_words(kind, query)).order_by(*kind.order or (newest,))
     if kind.order:
         return statement.where(matches(kind.model, query)).order_by(*kind.order)
     return newest_matching(statement, kind.model, query, db.engine.dialect.name)
@@ -93,12 +92,21 @@ def _matching(kind: Kind, query: str, *columns):
 FEW = 2000
 
 
+def _scoped_words(kind: Kind, query: str):
+    """The words' condition beside a scope. PostgreSQL weighs the scope against the words' estimated frequency
+    itself, so it is given the form its trigram index answers (for words in no dossier of the province, the
+    index says so at once: 7,6 → 0,9 ms). SQLite takes the index whenever it is offered: it is offered the
+    index only for words in few rows, otherwise the scope's rows are checked one by one."""
+    if db.engine.dialect.name != "sqlite" or _few_in_index(kind, query):
+        return matches(kind.model, query)
+    return scanned(kind.model, query)
+
+
 def _few_in_index(kind: Kind, query: str) -> bool:
     """Whether the FTS5 index holds the words in at most FEW rows of the kind (it stops counting there).
-    SQLite only: its index yields matches one by one, where PostgreSQL's trigram bitmap is built whole and its
-    planner weighs the scope against the words' estimated frequency itself. Not asked for a kind whose scoped
-    rows are few anyway (reading them costs less than the question)."""
-    if db.engine.dialect.name != "sqlite" or kind.few_in_scope:
+    SQLite only (`_scoped_words`). Not asked for a kind whose scoped rows are few anyway (reading them costs
+    less than the question)."""
+    if kind.few_in_scope:
         return False
     return not more_than(db.session, kind.model, query, FEW)
 

@@ -34,7 +34,7 @@ def _badge(page: str, kind: str) -> str:
     return re.search(rf'data-kind="{kind}">\s*<h2[^>]*>[^<]*<span class="badge[^"]*">([^<]+)</span>', page).group(1)
 
 
-@pytest.mark.parametrize("query", ["K", "kg", "Đô", " ư "])
+@pytest.mark.parametrize("query", ["K", "kg", "Đô", " ư ", "a b"])
 def test_one_or_two_characters_get_a_vietnamese_message(records, login, query):
     page = login(records["inspector"]).get("/search", query_string={"q": query}).get_data(as_text=True)
     assert "Từ khóa quá ngắn: gõ ít nhất 3 ký tự" in page

@@ -94,3 +94,33 @@ def _index_is_sound() -> None:
     if db.engine.dialect.name == "sqlite":
         index = search_index("unit")
         db.session.execute(text(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"))
+
+
+def test_words_are_found_with_their_spaces_not_squashed(app):
+    """PostgreSQL's index holds the texts without their spaces ("nguyenvan"): what it yields is checked with
+    the spaces, so "ngu yen" is not "nguyen", nor the other way round, on either database."""
+    _store(["Ngu Yên", "Nguyễn Văn", "Hồ Minh Mai – giáo viên", "ho minhmai"])
+    assert _found("nguyen") == {"T1"}
+    assert _found("ngu yen") == {"T0"}
+    assert _found("Hồ Minh Mai") == {"T2"}
+    assert _found("hominhmai") == set()
+    assert _found("minhmai") == {"T3"}
+    assert _found("mai – giao") == {"T2"}
+    db.session.rollback()
+
+
+def test_a_name_is_looked_up_in_the_trigram_index(app):
+    """The search's condition is the one the index answers: on PostgreSQL the trigram index of the squashed
+    text (the same expression in the migration and the query), on SQLite the FTS5 table. Asked with sequential
+    scans discouraged, as a million rows discourage them."""
+    _store(["Hồ Minh Mai", "Lê Văn Tám"])
+    query = select(Unit.id).where(matches(Unit, "Hồ Minh Mai"))
+    statement = query.compile(db.session.get_bind(), compile_kwargs={"literal_binds": True})
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(row[0] for row in db.session.execute(text(f"EXPLAIN {statement}")))
+        assert "ix_unit_search_squashed" in plan, plan
+    else:
+        plan = "\n".join(row[-1] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {statement}")))
+        assert search_index("unit") in plan, plan
+    db.session.rollback()
