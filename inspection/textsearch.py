@@ -7,9 +7,9 @@ is "search_text contains the normalised words", answered by a trigram index on b
 a pg_trgm GIN index of the text without its spaces (`squashed`: its trigrams cross the words, so a name's
 are rare), the words then checked with their spaces; on SQLite an FTS5 `trigram` table over search_text kept
 by triggers (migration ops_searchscale) — the same rows as the LIKE, without reading a million of them. Words
-under three characters (spaces aside) hold no trigram: those are a LIKE scan on both. Normalising in Python, not with SQL
-`lower`/`unaccent`, is what makes both databases agree: SQLite's LOWER knows only ASCII, and `unaccent` is an
-extension a server may not have."""
+under three characters (spaces aside) hold no trigram: those are a LIKE scan on both. Normalising in Python,
+not with SQL `lower`/`unaccent`, is what makes both databases agree: SQLite's LOWER knows only ASCII, and
+`unaccent` is an extension a server may not have."""
 
 import re
 import unicodedata
@@ -160,9 +160,10 @@ def scanned(model, query: str):
 
 class _Matches(ColumnElement):
     """`search_text LIKE '%terms%'`; on PostgreSQL the same words looked up in its trigram index of the text
-    squashed (`squashed`), then checked with their spaces; on SQLite `id IN (rowids the FTS5 trigram index finds)`. Every form is
-    built here, their words bound parameters: the construct is then part of a statement's cache key like
-    any other, so a search's statements are compiled once per shape, not once per request (a dozen per page)."""
+    squashed (`squashed`), then checked with their spaces; on SQLite `id IN (rowids the FTS5 trigram index
+    finds)`. Every form is built here, their words bound parameters: the construct is then part of a
+    statement's cache key like any other, so a search's statements are compiled once per shape, not once
+    per request (a dozen per page)."""
 
     type = Boolean()
     _traverse_internals = [("scan", InternalTraversal.dp_clauseelement),
