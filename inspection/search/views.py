@@ -96,18 +96,16 @@ def _scoped_words(kind: Kind, query: str):
     """The words' condition beside a scope. PostgreSQL weighs the scope against the words' estimated frequency
     itself, so it is given the form its trigram index answers (for words in no dossier of the province, the
     index says so at once: 7,6 → 0,9 ms). SQLite takes the index whenever it is offered: it is offered the
-    index only for words in few rows, otherwise the scope's rows are checked one by one."""
-    if db.engine.dialect.name != "sqlite" or _few_in_index(kind, query):
-        return matches(kind.model, query)
-    return scanned(kind.model, query)
+    index only for words in few rows, otherwise the scope's rows are checked one by one. A kind whose scoped
+    rows are few anyway has them checked one by one on both."""
+    if kind.few_in_scope or (db.engine.dialect.name == "sqlite" and not _few_in_index(kind, query)):
+        return scanned(kind.model, query)
+    return matches(kind.model, query)
 
 
 def _few_in_index(kind: Kind, query: str) -> bool:
     """Whether the FTS5 index holds the words in at most FEW rows of the kind (it stops counting there).
-    SQLite only (`_scoped_words`). Not asked for a kind whose scoped rows are few anyway (reading them costs
-    less than the question)."""
-    if kind.few_in_scope:
-        return False
+    SQLite only (`_scoped_words`)."""
     return not more_than(db.session, kind.model, query, FEW)
 
 
