@@ -13,6 +13,7 @@ not with SQL `lower`/`unaccent`, is what makes both databases agree: SQLite's LO
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -339,7 +340,10 @@ def fill_row(table, row: dict) -> dict:
     return row
 
 
+@lru_cache(maxsize=4096)
 def _char_key(char: str) -> str:
+    """One character as the search text holds it (kept per character: a result's highlight asks it of every
+    character of its title, a few thousand times a page)."""
     return " " if char.isspace() else normalise(char) if not unicodedata.combining(char) else ""
 
 
