@@ -6,9 +6,13 @@ OR of two sets. PostgreSQL plans `unit_id IN (…) OR id IN (SELECT …)` as a s
 hashed set on every row (a province officer's findings: 100.000 rows read to keep 3.000; 235 ms on the national
 data set). Written `id = ANY(ARRAY(SELECT …))`, the set is worked out once (an InitPlan) and then looked up in
 the column's index, and an OR of such conditions becomes a BitmapOr of index scans (the same findings: 30 ms).
-SQLite already reads each side of such an OR through its index ("MULTI-INDEX OR"): there it stays `IN`."""
+SQLite already reads each side of such an OR through its index ("MULTI-INDEX OR"): there it stays `IN`.
 
-from sqlalchemy import Boolean
+`one_of(column, ids)`: the same for a set worked out in Python, such as the units a user sees (units.scope): the
+one form every scope uses for it."""
+
+from sqlalchemy import Boolean, Integer, any_, bindparam
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
@@ -72,3 +76,33 @@ def _compile_plain(element, compiler, **kw):
 @compiles(_Usually, "sqlite")
 def _compile_likely(element, compiler, **kw):
     return f"likely({compiler.process(element.condition, **kw)})"
+
+
+def one_of(column, ids):
+    """WHERE clause: `column` is one of these ids (a set worked out in Python, such as a user's units). On
+    PostgreSQL one array parameter, `column = ANY(%(ids)s)`: the statement stays short and its parameters few,
+    where an IN of a province's 103 units is 103 parameters that SQLAlchemy writes out and psycopg parses again
+    on every execution (it keeps the parsed form of statements under 50 parameters only). Elsewhere an IN."""
+    return _OneOf(column, sorted(ids))
+
+
+class _OneOf(ColumnElement):
+    type = Boolean()
+    _traverse_internals = [("listed", InternalTraversal.dp_clauseelement),
+                           ("array", InternalTraversal.dp_clauseelement)]
+    inherit_cache = True
+    _is_implicitly_boolean = True
+
+    def __init__(self, column, ids: list[int]):
+        self.listed = column.in_(ids)
+        self.array = column == any_(bindparam(None, ids, type_=ARRAY(Integer)))
+
+
+@compiles(_OneOf)
+def _compile_listed(element, compiler, **kw):
+    return compiler.process(element.listed, **kw)
+
+
+@compiles(_OneOf, "postgresql")
+def _compile_array(element, compiler, **kw):
+    return compiler.process(element.array, **kw)

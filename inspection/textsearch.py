@@ -13,9 +13,9 @@ not with SQL `lower`/`unaccent`, is what makes both databases agree: SQLite's LO
 
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 from sqlalchemy import (

@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
 from inspection.findings.models import Finding, Recommendation, Responsibility
-from inspection.idsets import among
+from inspection.idsets import among, one_of
 from inspection.missions.access import can_edit_mission
 from inspection.units.models import Unit
 from inspection.units.scope import visible_unit_ids
@@ -90,8 +90,8 @@ def visible_recommendations_clause(user: User):
     # two sets of ids looked up in the recommendation's own indexes (idsets.among), not an EXISTS tested on every
     # recommendation: a province officer's count read the whole table (1 s on the national data set)
     own_share = among(Recommendation.id, select(Responsibility.recommendation_id)
-                      .where(Responsibility.unit_id.in_(visible)))
-    own_finding = among(Recommendation.finding_id, select(Finding.id).where(Finding.unit_id.in_(visible)))
+                      .where(one_of(Responsibility.unit_id, visible)))
+    own_finding = among(Recommendation.finding_id, select(Finding.id).where(one_of(Finding.unit_id, visible)))
     return or_(own_share, own_finding)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import joinedload
 from inspection.extensions import db
 from inspection.findings.access import sees_recommendation
 from inspection.findings.models import Finding, Recommendation, Responsibility, VerifiedStatus
+from inspection.idsets import one_of
 from inspection.missions.access import can_edit_mission
 from inspection.missions.models import Mission
 from inspection.params import MAX_PAGE, whole_number
@@ -78,17 +79,17 @@ def _finding_scope(mission_id: int, visible: set[int] | None):
     of_mission = Finding.mission_id == mission_id
     if visible is None:
         return of_mission
-    return and_(of_mission, or_(Finding.unit_id.in_(visible), Finding.id.in_(
+    return and_(of_mission, or_(one_of(Finding.unit_id, visible), Finding.id.in_(
         select(Recommendation.finding_id).join(Responsibility).join(Finding, Finding.id == Recommendation.finding_id)
-        .where(Finding.mission_id == mission_id, Responsibility.unit_id.in_(visible)))))
+        .where(Finding.mission_id == mission_id, one_of(Responsibility.unit_id, visible)))))
 
 
 def _recommendation_scope(visible: set[int] | None):
     """The recommendations the reader sees (findings.access.sees_recommendation); None: all."""
     if visible is None:
         return None
-    own_share = select(Responsibility.recommendation_id).where(Responsibility.unit_id.in_(visible))
-    return or_(Finding.unit_id.in_(visible), Recommendation.id.in_(own_share))
+    own_share = select(Responsibility.recommendation_id).where(one_of(Responsibility.unit_id, visible))
+    return or_(one_of(Finding.unit_id, visible), Recommendation.id.in_(own_share))
 
 
 def _ids_and_counts(mission, user, visible: set[int] | None) -> tuple[list[int], MissionFindings]:

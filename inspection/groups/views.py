@@ -16,6 +16,7 @@ from inspection.forms_util import commit_or_refuse, refused, save
 from inspection.groups import services
 from inspection.groups.forms import GroupForm, MemberForm
 from inspection.groups.models import EmulationGroup, GroupMember
+from inspection.idsets import one_of
 from inspection.params import arg_year, page_number
 from inspection.permissions import login_required, roles_required
 from inspection.rules import RuleViolation
@@ -51,7 +52,7 @@ def index():
     visible = visible_unit_ids(current_user)
     if visible is not None:
         query = query.where(EmulationGroup.id.in_(
-            select(GroupMember.group_id).where(GroupMember.unit_id.in_(visible))))
+            select(GroupMember.group_id).where(one_of(GroupMember.unit_id, visible))))
     # a page at a time: the country has some 440 clusters and blocks a year, ten times a province's
     page = db.paginate(query, page=page_number(), per_page=current_app.config["PAGE_SIZE"], max_per_page=200)
     ids = [group.id for group in page.items]

@@ -4,6 +4,7 @@ from sqlalchemy import exists, or_, select
 
 from inspection.access import Need, load, register
 from inspection.auth.models import Role, User
+from inspection.idsets import one_of
 from inspection.missions.models import InspectionPlan, Mission, MissionMember, SelfReport, WorkingSession, mission_units
 from inspection.units.scope import visible_unit_ids
 
@@ -105,7 +106,7 @@ def visible_missions_clause(user: User):
     if visible is None:
         return None
     return exists(select(mission_units.c.mission_id).where(
-        mission_units.c.mission_id == Mission.id, mission_units.c.unit_id.in_(visible)))
+        mission_units.c.mission_id == Mission.id, one_of(mission_units.c.unit_id, visible)))
 
 
 def my_missions_clause(user: User):

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import Select, or_, select
 
+from inspection.idsets import one_of
 from inspection.nominations.models import AchievementType, AwardAuthority, AwardForm, Dossier, LeaderGroup
 from inspection.params import YEAR_MAX, YEAR_MIN, whole_number
 from inspection.textsearch import matches, normalise
@@ -106,7 +107,7 @@ def _scope(query: Select, c: DossierFilter, visible_ids: set[int] | None) -> Sel
     if unit_ids is not None:
         query = query.where(Dossier.unit_id.in_(unit_ids))
     if visible_ids is not None:
-        query = query.where(Dossier.unit_id.in_(visible_ids))
+        query = query.where(one_of(Dossier.unit_id, visible_ids))
     if c.year_from:
         query = query.where(Dossier.year >= c.year_from)
     if c.year_to:

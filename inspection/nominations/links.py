@@ -25,6 +25,7 @@ from inspection.extensions import db
 from inspection.findings.access import sees_finding
 from inspection.findings.models import Finding, Recommendation
 from inspection.forms_util import PortalForm
+from inspection.idsets import one_of
 from inspection.missions.access import MISSION_WORKERS, can_edit_mission
 from inspection.missions.models import Mission, MissionMember, MissionStatus
 from inspection.missions.services import inspected_span
@@ -284,7 +285,7 @@ def _dossiers_of(finding: Finding, visible: set[int] | None) -> list[Dossier]:
              .options(selectinload(Dossier.unit).selectinload(Unit.names))
              .order_by(Dossier.year.desc(), Dossier.code))
     if visible is not None:
-        query = query.where(Dossier.unit_id.in_(visible))
+        query = query.where(one_of(Dossier.unit_id, visible))
     return list(db.session.scalars(query))
 
 

@@ -18,6 +18,7 @@ from inspection.access import Need, load, may, register
 from inspection.auth.models import Role, User
 from inspection.documents.issuer_profiles import IssuerProfile
 from inspection.extensions import db
+from inspection.idsets import one_of
 from inspection.missions.models import Mission, mission_units
 from inspection.official.models import DocumentStatus, OfficialDocument
 from inspection.permissions import OVERSEERS
@@ -78,7 +79,7 @@ def visible_clause(user: User):
     if not units:
         return false()
     mission_visible = exists(select(mission_units.c.mission_id).where(
-        mission_units.c.mission_id == OfficialDocument.subject_id, mission_units.c.unit_id.in_(units)))
-    return and_(OfficialDocument.status == DocumentStatus.ISSUED, OfficialDocument.unit_id.in_(units),
+        mission_units.c.mission_id == OfficialDocument.subject_id, one_of(mission_units.c.unit_id, units)))
+    return and_(OfficialDocument.status == DocumentStatus.ISSUED, one_of(OfficialDocument.unit_id, units),
                 or_(and_(OfficialDocument.subject_type == "mission", mission_visible),
-                    and_(OfficialDocument.subject_type == "unit", OfficialDocument.subject_id.in_(units))))
+                    and_(OfficialDocument.subject_type == "unit", one_of(OfficialDocument.subject_id, units))))

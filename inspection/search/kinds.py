@@ -14,7 +14,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from inspection.findings.access import visible_recommendations_clause
 from inspection.findings.models import Finding, Recommendation, Responsibility
 from inspection.formatting import vn_date
-from inspection.idsets import among
+from inspection.idsets import among, one_of
 from inspection.missions.models import Mission, SelfReport, WorkingSession, mission_units
 from inspection.nominations.models import Dossier
 from inspection.units.models import Unit
@@ -44,7 +44,7 @@ class Kind:
 def _unit_ids_clause(column):
     def scope(user):
         visible = visible_unit_ids(user)
-        return None if visible is None else column.in_(visible)
+        return None if visible is None else one_of(column, visible)
     return scope
 
 
@@ -55,7 +55,7 @@ def _finding_scope(user):
     visible = visible_unit_ids(user)
     if visible is None:
         return None
-    return or_(Finding.unit_id.in_(visible), among(Finding.id, _answered_findings(visible)))
+    return or_(one_of(Finding.unit_id, visible), among(Finding.id, _answered_findings(visible)))
 
 
 def _answered_findings(visible):
@@ -65,7 +65,7 @@ def _answered_findings(visible):
 
 
 def _shares(visible):
-    return select(Responsibility.recommendation_id).where(Responsibility.unit_id.in_(visible))
+    return select(Responsibility.recommendation_id).where(one_of(Responsibility.unit_id, visible))
 
 
 def _mission_scope(user):
@@ -73,7 +73,7 @@ def _mission_scope(user):
     visible = visible_unit_ids(user)
     if visible is None:
         return None
-    return among(Mission.id, select(mission_units.c.mission_id).where(mission_units.c.unit_id.in_(visible)))
+    return among(Mission.id, select(mission_units.c.mission_id).where(one_of(mission_units.c.unit_id, visible)))
 
 
 def _recommendation_scope(user):
@@ -83,7 +83,7 @@ def _recommendation_scope(user):
 
 def _session_scope(user):
     visible = visible_unit_ids(user)
-    return None if visible is None else WorkingSession.unit_id.in_(visible)
+    return None if visible is None else one_of(WorkingSession.unit_id, visible)
 
 
 def _parent_name(unit: Unit) -> str:

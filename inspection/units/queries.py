@@ -2,10 +2,11 @@
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, exists, or_, select, true, union_all
+from sqlalchemy import and_, case, exists, not_, or_, select, true, union_all
 from sqlalchemy.orm import aliased, selectinload
 
 from inspection.extensions import db
+from inspection.idsets import one_of
 from inspection.textsearch import matches, normalise
 from inspection.timeutil import today_vn
 from inspection.units.models import LinkRole, Unit, UnitEvent, UnitEventLink, UnitPlacement
@@ -143,7 +144,7 @@ def unit_list_query(search: str = "", kind: str = "", scope: str = "current",
     elif scope == "former" and on is not None:
         query = query.where(Unit.valid_to < on)
     if visible_ids is not None:
-        query = query.where(Unit.id.in_(visible_ids))
+        query = query.where(one_of(Unit.id, visible_ids))
     return query.order_by(Unit.code)
 
 
@@ -166,7 +167,7 @@ def lookup_units(text: str, visible_ids: set[int] | None, limit: int = LOOKUP_LI
     query = (select(Unit).where(matches(Unit, text)).options(*PICKER_LOADS)
              .order_by(*order, Unit.code).limit(limit))
     if visible_ids is not None:
-        query = query.where(Unit.id.in_(visible_ids))
+        query = query.where(one_of(Unit.id, visible_ids))
     return list(db.session.scalars(query))
 
 
@@ -209,9 +210,9 @@ def tree_children(parent_id: int | None, visible_ids: set[int] | None,
     elif visible_ids is None:
         query = query.where(Unit.parent_id.is_(None))
     else:
-        query = query.where(or_(Unit.parent_id.is_(None), Unit.parent_id.not_in(visible_ids)))
+        query = query.where(or_(Unit.parent_id.is_(None), not_(one_of(Unit.parent_id, visible_ids))))
     if visible_ids is not None:
-        query = query.where(Unit.id.in_(visible_ids))
+        query = query.where(one_of(Unit.id, visible_ids))
     units = list(db.session.scalars(query))
     parents = _with_children([unit.id for unit in units], visible_ids)
     return [(unit, unit.id in parents) for unit in units]
@@ -223,7 +224,7 @@ def _with_children(unit_ids: list[int], visible_ids: set[int] | None) -> set[int
         return set()
     query = select(Unit.parent_id).where(Unit.parent_id.in_(unit_ids)).distinct()
     if visible_ids is not None:
-        query = query.where(Unit.id.in_(visible_ids))
+        query = query.where(one_of(Unit.id, visible_ids))
     return set(db.session.scalars(query))
 
 
@@ -240,16 +241,16 @@ def _dated_tree_children(parent_id: int | None, visible_ids: set[int] | None,
     elif visible_ids is None:
         query = query.where(Unit.id.not_in(under))
     else:
-        query = query.where(Unit.id.not_in(under.where(edges.c.parent_id.in_(visible_ids))))
+        query = query.where(Unit.id.not_in(under.where(one_of(edges.c.parent_id, visible_ids))))
     if visible_ids is not None:
-        query = query.where(Unit.id.in_(visible_ids))
+        query = query.where(one_of(Unit.id, visible_ids))
     units = list(db.session.scalars(query))
     if not units:
         return []
     edges = parent_edges(day)
     having = select(edges.c.parent_id).where(edges.c.parent_id.in_([unit.id for unit in units])).distinct()
     if visible_ids is not None:
-        having = having.where(edges.c.unit_id.in_(visible_ids))
+        having = having.where(one_of(edges.c.unit_id, visible_ids))
     parents = set(db.session.scalars(having))
     return [(unit, unit.id in parents) for unit in units]
 
