@@ -9,43 +9,36 @@ the column's index, and an OR of such conditions becomes a BitmapOr of index sca
 SQLite already reads each side of such an OR through its index ("MULTI-INDEX OR"): there it stays `IN`.
 
 `one_of(column, ids)`: the same for a set worked out in Python, such as the units a user sees (units.scope): the
-one form every scope uses for it."""
+one form every scope uses for it. Each is a `dialects.per_dialect` condition."""
 
-from sqlalchemy import Boolean, Integer, any_, bindparam
+from sqlalchemy import Integer, any_, bindparam, func
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
+from inspection.dialects import per_dialect
+
 
 def among(column, ids):
     """WHERE clause: `column` is one of the values of the one-column SELECT `ids` (kept uncorrelated)."""
-    return _Among(column, ids.correlate(None))
+    ids = ids.correlate(None)
+    return per_dialect(column.in_(ids), postgresql=column == any_(_ArrayOf(ids)))
 
 
-class _Among(ColumnElement):
-    type = Boolean()
-    #: the column and the subquery are the construct's whole state: they make its cache key, so a statement using
-    #: it is compiled once and cached like any other (the subquery's own values stay bound parameters)
-    _traverse_internals = [("column", InternalTraversal.dp_clauseelement),
-                           ("ids", InternalTraversal.dp_clauseelement)]
+class _ArrayOf(ColumnElement):
+    """PostgreSQL's `ARRAY(SELECT …)`: the SELECT's values as one array, worked out once."""
+
+    _traverse_internals = [("ids", InternalTraversal.dp_clauseelement)]
     inherit_cache = True
-    #: a condition in itself: inside an OR, SQLite would otherwise get `… IN (…) = 1`, which no index answers
-    _is_implicitly_boolean = True
 
-    def __init__(self, column, ids):
-        self.column, self.ids = column, ids
+    def __init__(self, ids):
+        self.ids = ids
 
 
-@compiles(_Among)
-def _compile_in(element, compiler, **kw):
-    return compiler.process(element.column.in_(element.ids), **kw)
-
-
-@compiles(_Among, "postgresql")
-def _compile_any_array(element, compiler, **kw):
-    column = compiler.process(element.column, **kw)
-    return f"{column} = ANY(ARRAY{compiler.process(element.ids.scalar_subquery(), **kw)})"
+@compiles(_ArrayOf)
+def _compile_array_of(element, compiler, **kw):
+    return f"ARRAY{compiler.process(element.ids.scalar_subquery(), **kw)}"
 
 
 def usually(condition):
@@ -54,28 +47,7 @@ def usually(condition):
     then reads every open recommendation to keep a province's instead of the province's shares by their unit
     index (65 ms against 4 on the 0.1 data set). `likely(…)` tells it the condition filters little; other
     databases get the condition as it is."""
-    return _Usually(condition)
-
-
-class _Usually(ColumnElement):
-    type = Boolean()
-    #: the condition is the whole state: its cache key, as for `among`
-    _traverse_internals = [("condition", InternalTraversal.dp_clauseelement)]
-    inherit_cache = True
-    _is_implicitly_boolean = True
-
-    def __init__(self, condition):
-        self.condition = condition
-
-
-@compiles(_Usually)
-def _compile_plain(element, compiler, **kw):
-    return compiler.process(element.condition, **kw)
-
-
-@compiles(_Usually, "sqlite")
-def _compile_likely(element, compiler, **kw):
-    return f"likely({compiler.process(element.condition, **kw)})"
+    return per_dialect(condition, sqlite=func.likely(condition))
 
 
 def one_of(column, ids):
@@ -83,26 +55,5 @@ def one_of(column, ids):
     PostgreSQL one array parameter, `column = ANY(%(ids)s)`: the statement stays short and its parameters few,
     where an IN of a province's 103 units is 103 parameters that SQLAlchemy writes out and psycopg parses again
     on every execution (it keeps the parsed form of statements under 50 parameters only). Elsewhere an IN."""
-    return _OneOf(column, sorted(ids))
-
-
-class _OneOf(ColumnElement):
-    type = Boolean()
-    _traverse_internals = [("listed", InternalTraversal.dp_clauseelement),
-                           ("array", InternalTraversal.dp_clauseelement)]
-    inherit_cache = True
-    _is_implicitly_boolean = True
-
-    def __init__(self, column, ids: list[int]):
-        self.listed = column.in_(ids)
-        self.array = column == any_(bindparam(None, ids, type_=ARRAY(Integer)))
-
-
-@compiles(_OneOf)
-def _compile_listed(element, compiler, **kw):
-    return compiler.process(element.listed, **kw)
-
-
-@compiles(_OneOf, "postgresql")
-def _compile_array(element, compiler, **kw):
-    return compiler.process(element.array, **kw)
+    ids = sorted(ids)
+    return per_dialect(column.in_(ids), postgresql=column == any_(bindparam(None, ids, type_=ARRAY(Integer))))

@@ -19,7 +19,6 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 from sqlalchemy import (
-    Boolean,
     Index,
     String,
     Text,
@@ -34,10 +33,9 @@ from sqlalchemy import (
     table,
     update,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, Session, mapped_column
-from sqlalchemy.sql.expression import ColumnElement
-from sqlalchemy.sql.visitors import InternalTraversal
+
+from inspection.dialects import per_dialect
 
 _SPACES = re.compile(r"\s+")
 #: letters that do not decompose into a base letter and a combining mark
@@ -76,9 +74,15 @@ def _escaped(terms: str) -> str:
 def matches(model, query: str):
     """WHERE clause: the record's search text contains the query (case- and accent-insensitive). Compiled per
     database: on SQLite the record is among the rows the table's FTS5 trigram index finds (`search_index`);
-    on PostgreSQL the trigram GIN index of the squashed text answers (`_squashed_lookup`); a query under three
-    characters is a LIKE on both (no trigram to look up)."""
-    return _Matches(model, normalise(query)[:MAX_TERMS_LENGTH])
+    on PostgreSQL the trigram GIN index of the squashed text answers, then the words are checked with their
+    spaces (`_squashed_lookup`); a query under three characters is a LIKE on both (no trigram to look up)."""
+    terms = normalise(query)[:MAX_TERMS_LENGTH]
+    scan = scanned(model, terms)
+    if not indexed(terms):
+        return scan
+    # every form built here, the words bound parameters: a search's statements are compiled once per shape,
+    # not once per request (a dozen per page)
+    return per_dialect(scan, postgresql=_squashed_lookup(model, terms), sqlite=_index_lookup(model, terms))
 
 
 def newest_matching(statement, model, query: str, dialect: str):
@@ -167,47 +171,12 @@ def scanned(model, query: str):
     return model.search_text.like(like_pattern(query), escape="\\")
 
 
-class _Matches(ColumnElement):
-    """`search_text LIKE '%terms%'`; on PostgreSQL the same words looked up in its trigram index of the text
-    squashed (`squashed`), then checked with their spaces; on SQLite `id IN (rowids the FTS5 trigram index
-    finds)`. Every form is built here, their words bound parameters: the construct is then part of a
-    statement's cache key like any other, so a search's statements are compiled once per shape, not once
-    per request (a dozen per page)."""
-
-    type = Boolean()
-    _traverse_internals = [("scan", InternalTraversal.dp_clauseelement),
-                           ("lookup", InternalTraversal.dp_clauseelement),
-                           ("trigram", InternalTraversal.dp_clauseelement)]
-    inherit_cache = True
-    _is_implicitly_boolean = True  # inside an OR, not `… = 1` on SQLite (which no index answers)
-
-    def __init__(self, model, terms: str):
-        self.scan = scanned(model, terms)
-        self.lookup = _index_lookup(model, terms) if indexed(terms) else self.scan
-        self.trigram = _squashed_lookup(model, terms) if indexed(terms) else self.scan
-
-
 def _index_lookup(model, terms: str):
     """`id IN (rowids the FTS5 trigram index finds)` (SQLite)."""
     index = search_index(model.__table__.name)
     rowids = select(literal_column("rowid")).select_from(table(index)).where(
         literal_column(index).op("MATCH")(bindparam(None, fts_phrase(terms), type_=String())))
     return model.id.in_(rowids)
-
-
-@compiles(_Matches)
-def _compile_like(element, compiler, **kw):
-    return compiler.process(element.scan, **kw)
-
-
-@compiles(_Matches, "postgresql")
-def _compile_trigram(element, compiler, **kw):
-    return compiler.process(element.trigram, **kw)
-
-
-@compiles(_Matches, "sqlite")
-def _compile_fts(element, compiler, **kw):
-    return compiler.process(element.lookup, **kw)
 
 
 @dataclass(frozen=True)
