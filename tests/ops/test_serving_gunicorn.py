@@ -174,3 +174,15 @@ def test_the_configuration_does_not_load_the_application_in_the_master():
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not {name for name in imported if name.split(".")[0] in ("inspection", "wsgi", "flask")}
+
+
+def test_the_serving_process_freezes_what_start_up_loaded(migrated, tmp_path):
+    """wsgi.py, which gunicorn's workers and the job worker load, takes start-up's objects out of the cyclic
+    garbage collector's reach (gc.freeze): a full collection then walks a few thousand objects, not the
+    270.000 of start-up (benchmarks/gc_pauses.py: 4 ms against 110 ms)."""
+    env = server_environment(tmp_path, migrated, free_port())
+    probe = "import gc, wsgi; print(gc.get_freeze_count(), len(gc.get_objects()))"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                          check=True)
+    frozen, collectable = (int(number) for number in done.stdout.split()[-2:])
+    assert frozen > 100_000 and collectable < frozen / 10, done.stdout
