@@ -61,7 +61,8 @@ def main() -> None:
 
     from inspection.demo.kiengiang import DEMO_PASSWORD
     app = app_for(args.database_url)
-    gc.freeze()  # as wsgi.py does once the app is created
+    gc.collect()  # as wsgi.py does once the app is created
+    gc.freeze()
     client = app.test_client()
     client.post("/login", data={"username": args.user, "password": DEMO_PASSWORD})
     for _ in range(3):
