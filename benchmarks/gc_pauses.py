@@ -21,12 +21,18 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 
-class Collections:
-    """The duration of each full collection while installed (gc.callbacks)."""
+class FullCollections:
+    """Within `with`: the duration of each full collection (gc.callbacks)."""
 
     def __init__(self):
         self.durations, self._started = [], None
+
+    def __enter__(self) -> "FullCollections":
         gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        gc.callbacks.remove(self._callback)
 
     def _callback(self, phase: str, info: dict) -> None:
         if info["generation"] != 2:
@@ -38,15 +44,15 @@ class Collections:
 
 
 def measure(client, path: str, requests: int) -> dict:
-    collections, times = Collections(), []
-    for _ in range(requests):
-        started = time.perf_counter()
-        client.get(path)
-        times.append((time.perf_counter() - started) * 1000)
-    gc.callbacks.remove(collections._callback)
-    full = collections.durations
+    times = []
+    with FullCollections() as full:
+        for _ in range(requests):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+    durations = full.durations
     return {"median ms": round(statistics.median(times), 1), "slowest ms": round(max(times), 1),
-            "full collections": len(full), "each, ms": round(statistics.mean(full), 1) if full else 0.0,
+            "full collections": len(durations), "each, ms": round(statistics.mean(durations), 1) if durations else 0.0,
             "tracked objects": len(gc.get_objects())}
 
 

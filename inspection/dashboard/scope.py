@@ -87,7 +87,12 @@ class Scope:
         return register_args(self.filters)
 
     def condition(self, extra: dict):
-        return and_(*filter_conditions(extra, self.today))
+        return condition_on(extra, self.today)
+
+
+def condition_on(extra: dict, today: date):
+    """The register's filters `extra` as one condition, on `today`."""
+    return and_(*filter_conditions(extra, today))
 
 
 def _empty_range(start: str | None, end: str | None) -> bool:
@@ -132,7 +137,7 @@ def measure_columns(scope: Scope, distinct_ids: bool = False) -> list:
 def _measure_columns(today: date, distinct_ids: bool) -> tuple:
     """The measures depend on the day alone: built once a day per process, not for each breakdown (building them
     cost more than running the four statements that use them on SQLite)."""
-    return tuple(_count_when(and_(*filter_conditions(measure, today)), distinct_ids).label(f"m_{index}")
+    return tuple(_count_when(condition_on(measure, today), distinct_ids).label(f"m_{index}")
                  for index, measure in enumerate(MEASURES.values()))
 
 

@@ -213,13 +213,11 @@ GROUP_YEARS = 2
 def group_choices(selected: str | None = None) -> dict:
     """The clusters and blocks of the latest emulation years, grouped by year, newest first, and the selected one
     whatever its year (groups/choices.py keeps them per process)."""
-    by_year = groups_by_year()
-    choices: dict = {"": _("Tất cả")} | {str(year): names for year, names in list(by_year.items())[:GROUP_YEARS]}
+    years = list(groups_by_year().items())
+    choices: dict = {"": _("Tất cả")} | {str(year): names for year, names in years[:GROUP_YEARS]}
     chosen = str(whole_number(selected) or "")
-    for year, names in list(by_year.items())[GROUP_YEARS:] if chosen else ():
-        if chosen in names:
-            choices[str(year)] = {chosen: names[chosen]}
-    return choices
+    older = {str(year): {chosen: names[chosen]} for year, names in years[GROUP_YEARS:] if chosen in names}
+    return choices | older
 
 
 def _require_after(end, start) -> None:

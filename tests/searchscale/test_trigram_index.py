@@ -124,3 +124,18 @@ def test_a_name_is_looked_up_in_the_trigram_index(app):
         plan = "\n".join(row[-1] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {statement}")))
         assert search_index("unit") in plan, plan
     db.session.rollback()
+
+
+def test_each_search_is_planned_for_its_own_words_on_postgresql(app, count_queries):
+    """PostgreSQL: the words are written into the statement, not sent beside it (textsearch._written_out), so a
+    prepared statement's generic plan is never shared by a common word and a rare name; SQLite sends them bound."""
+    _store(["Hồ Minh Mai", "Lê Văn Tám"])
+    with count_queries() as counter:
+        assert _found("Hồ Minh Mai") == {"T0"} and _found("lê văn") == {"T1"}
+    first, second = counter.statements
+    if db.engine.dialect.name == "postgresql":
+        assert "'%%hominhmai%%'" in first and "'ho minh mai'" in first, first
+        assert "'%%levan%%'" in second and first != second
+    else:
+        assert first == second and "minh" not in first
+    db.session.rollback()
